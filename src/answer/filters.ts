@@ -1,0 +1,54 @@
+import type { LoadedCorpus } from '../index/cache.ts';
+import type { Article } from '../ingest/types.ts';
+import { type DayRange, dateWindow } from '../router/dates.ts';
+import { UsageError } from './types.ts';
+import { publishedDay } from './citation.ts';
+
+const fold = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** The outlet names of the corpus, each once, in corpus order. */
+export function outletNames(corpus: LoadedCorpus): string[] {
+  return [...new Set(corpus.articles.map((a) => a.meta.outlet ?? 'unknown outlet'))];
+}
+
+/** Articles whose outlet (or id) contains the given name; a UsageError naming the outlets when none does. */
+export function outletFilter(corpus: LoadedCorpus, name: string | undefined): ((a: Article) => boolean) | null {
+  if (name === undefined) return null;
+  const want = fold(name);
+  const test = (a: Article): boolean => fold(a.meta.outlet ?? '').includes(want) || a.id.startsWith(name.trim());
+  if (!corpus.articles.some(test)) {
+    throw new UsageError(`no outlet matches "${name}"; the outlets are: ${outletNames(corpus).join(', ')}`);
+  }
+  return test;
+}
+
+export interface ArticleFilter {
+  accept: (a: Article) => boolean;
+  /** Articles the date window left out because they have no date: they might have matched. */
+  undated: (a: Article) => boolean;
+  window: DayRange | null;
+}
+
+/** The outlet and date filters of a command, as one test of an article. */
+export function articleFilter(corpus: LoadedCorpus, options: { outlet?: string | undefined; from?: string | undefined; to?: string | undefined }): ArticleFilter {
+  const byOutlet = outletFilter(corpus, options.outlet);
+  const window = dateWindow(options.from, options.to);
+  const inWindow = (a: Article): boolean => {
+    if (!window) return true;
+    const day = publishedDay(a.meta.published);
+    return day !== null && day >= window.from && day <= window.to;
+  };
+  return {
+    accept: (a) => (byOutlet ? byOutlet(a) : true) && inWindow(a),
+    undated: (a) => window !== null && a.meta.published === null && (byOutlet ? byOutlet(a) : true),
+    window,
+  };
+}
+
+/** A note naming the undated articles a date filter left out, if any. */
+export function undatedNote(corpus: LoadedCorpus, filter: ArticleFilter): string | null {
+  const left = corpus.articles.filter(filter.undated);
+  if (left.length === 0) return null;
+  const names = left.map((a) => `${a.meta.outlet ?? 'unknown outlet'} (${a.id})`).join(', ');
+  return `left out by the date filter because they have no publication date: ${names}`;
+}

@@ -1,0 +1,58 @@
+/**
+ * The answer model: what every command returns, as plain data. Renderers turn it into terminal text,
+ * JSON or Discord embeds; nothing here knows about any of them.
+ */
+
+/** Where a result comes from: one paragraph of one article. */
+export interface Citation {
+  /** Article id: the corpus file name without its extension. */
+  article: string;
+  outlet: string | null;
+  title: string | null;
+  /** The article's URL; where it is not known, the outlet's home page (see `urlKnown`), or null. */
+  url: string | null;
+  /** False when `url` is the outlet's home page because the article's own URL is not known. */
+  urlKnown: boolean;
+  /** ISO 8601 publication date or date-time as the source gives it; null when unknown. */
+  published: string | null;
+  /** 1-based number of the body paragraph; null when the citation is the whole article. */
+  paragraph: number | null;
+  /** [start, end) character offsets of the cited text in the corpus file. */
+  offsets: [number, number];
+}
+
+export interface Result {
+  /** The snippet or line shown to the reader. */
+  text: string;
+  /** [start, end) ranges of `text` to highlight (the words that matched). */
+  highlights?: Array<[number, number]>;
+  speaker?: string;
+  quote?: string;
+  date?: string;
+  score?: number;
+  citations: Citation[];
+  /** Extra fields of a command's own (paragraph counts, derivations), shown by renderers that know them. */
+  details?: Record<string, string | number>;
+}
+
+export interface AnswerError {
+  message: string;
+  /** usage: the user typed something the command cannot take; internal: a bug, logged. */
+  kind: 'usage' | 'internal';
+}
+
+export interface Answer {
+  command: string;
+  query: string;
+  results: Result[];
+  /** How many results there were before the list was cut to the limit. */
+  total?: number;
+  /** Things the reader should know about this answer (undated articles left out, nothing found, …). */
+  notes?: string[];
+  error?: AnswerError;
+}
+
+/** A mistake of the user's (bad option, empty query): shown to them as it is, never logged as a bug. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { commands } from '../../commands/index.ts';
+import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { CorpusError } from '../corpus/load.ts';
+import { type LoadedCorpus, loadIndexedCorpus } from '../index/cache.ts';
+import type { CommandContext } from '../router/command.ts';
+import type { BugReporter } from '../router/router.ts';
+
+/** Flags every command-line entry point takes. */
+export const COMMON_FLAGS = {
+  json: { type: 'boolean', default: false },
+  corpus: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export const warn = (message: string): void => {
+  process.stderr.write(`${message}\n`);
+};
+
+/** Bugs at the terminal: one line on stderr with the context, the stack only under DEBUG. */
+export const reportBugToStderr: BugReporter = (error, context) => {
+  const detail = process.env.DEBUG ? ((error as Error)?.stack ?? String(error)) : String(error);
+  warn(`bug while running /${context.command} ${JSON.stringify(context.query)}: ${detail}`);
+};
+
+/** Reads the configuration and the corpus; corpus warnings go to stderr. Throws when nothing usable loads. */
+export async function openCorpus(corpusDir: string | undefined): Promise<{ config: Config; corpus: LoadedCorpus; ctx: CommandContext }> {
+  const config = await loadConfig({ corpusDir });
+  const corpus = await loadIndexedCorpus(config.corpusDir, { cacheDir: config.cacheDir, onCacheProblem: (m) => warn(`warning: ${m}`) });
+  for (const w of corpus.warnings) warn(`warning: corpus file ${w.file} not loaded: ${w.reason}`);
+  if (corpus.articles.length === 0) {
+    throw new CorpusError(`no usable article in ${config.corpusDir}: add .txt or .md files (see README, "Adding an article")`);
+  }
+  return { config, corpus, ctx: { corpus, commands } };
+}
+
+/** Runs a command-line program: known failures become one clear line on stderr and exit code 1. */
+export function main(program: () => Promise<number>): void {
+  program().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof ConfigError || error instanceof CorpusError || (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
+        warn(`error: ${(error as Error).message}`);
+      } else {
+        warn(`error: ${process.env.DEBUG ? (error as Error)?.stack : String(error)}`);
+      }
+      process.exitCode = 1;
+    },
+  );
+}
+
+export { parseArgs };

@@ -1,0 +1,28 @@
+/**
+ * `npm run -s ask -- "/search regime change" [--json] [--corpus DIR]`: answers one command and exits.
+ * Exit code: 0 answered (also "nothing found"), 2 the command was mistyped, 1 anything else went wrong.
+ */
+import { renderJson } from '../render/json.ts';
+import { renderTerminal, styleFor } from '../render/terminal.ts';
+import { runLine } from '../router/router.ts';
+import { COMMON_FLAGS, main, openCorpus, parseArgs, reportBugToStderr } from './app.ts';
+
+const USAGE = 'usage: npm run -s ask -- "/search regime change" [--json] [--corpus DIR]';
+
+main(async () => {
+  const { values, positionals } = parseArgs({ options: COMMON_FLAGS, allowPositionals: true });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const line = positionals.join(' ').trim();
+  if (line === '') {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const { ctx } = await openCorpus(values.corpus);
+  const answer = runLine(ctx, line, reportBugToStderr);
+  process.stdout.write(`${values.json ? renderJson(answer) : renderTerminal(answer, styleFor(process.stdout))}\n`);
+  if (!answer.error) return 0;
+  return answer.error.kind === 'usage' ? 2 : 1;
+});

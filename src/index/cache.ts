@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Corpus, CorpusWarning } from '../corpus/load.ts';
+import type { Article } from '../ingest/types.ts';
+import { ParagraphIndex } from './paragraphIndex.ts';
+
+/** Bump when the shape of the cache file changes. */
+const CACHE_FORMAT = 1;
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The code whose output the cache holds: a change to any of it rebuilds the index. */
+const CODE_DIRS = ['corpus', 'ingest', 'nlp', 'index'];
+
+export interface LoadedCorpus {
+  dir: string;
+  articles: Article[];
+  warnings: CorpusWarning[];
+  index: ParagraphIndex;
+  /** How the index came to be: read from the cache, or built (and why). */
+  source: { kind: 'cache'; file: string } | { kind: 'built'; reason: string };
+}
+
+interface CacheFile {
+  format: number;
+  fingerprint: string;
+  articles: Article[];
+  warnings: CorpusWarning[];
+  index: unknown;
+}
+
+let codeHash: string | undefined;
+function codeFingerprint(): string {
+  if (codeHash) return codeHash;
+  const h = createHash('sha256').update(String(CACHE_FORMAT));
+  for (const d of CODE_DIRS) {
+    const dir = join(SRC, d);
+    for (const f of readdirSync(dir).sort()) h.update(f).update(readFileSync(join(dir, f)));
+  }
+  codeHash = h.digest('hex');
+  return codeHash;
+}
+
+/** Names, sizes and modification times of the corpus files, and the code: any change rebuilds. */
+export function fingerprint(dir: string, files: string[]): string {
+  const h = createHash('sha256').update(codeFingerprint());
+  for (const f of files) {
+    const st = statSync(f);
+    h.update(`${f}\0${st.size}\0${st.mtimeMs}\n`);
+  }
+  return h.digest('hex');
+}
+
+export function cacheFileFor(cacheDir: string, corpusDir: string): string {
+  const key = createHash('sha256').update(resolve(corpusDir)).digest('hex').slice(0, 16);
+  return join(cacheDir, `index-${key}.json`);
+}
+
+/** Writes through a temporary file and a rename, so a crash mid-write never leaves a half file behind. */
+function writeAtomically(file: string, data: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
+export interface LoadOptions {
+  cacheDir: string;
+  /** Called with a reason when the cache could not be used or written; the answer is still given. */
+  onCacheProblem?: (message: string) => void;
+}
+
+/**
+ * The corpus and its index: read from the cache file when it matches the corpus files and the code,
+ * otherwise built from the files (and the cache written for next time).
+ */
+export async function loadIndexedCorpus(dir: string, options: LoadOptions): Promise<LoadedCorpus> {
+  const { listCorpusFiles, loadCorpus } = await import('../corpus/load.ts');
+  const files = listCorpusFiles(dir);
+  const print = fingerprint(dir, files);
+  const cacheFile = cacheFileFor(options.cacheDir, dir);
+  let reason = 'no saved index yet';
+  try {
+    const saved = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
+    if (saved.format === CACHE_FORMAT && saved.fingerprint === print) {
+      const index = ParagraphIndex.load(saved.articles, saved.index);
+      return { dir, articles: saved.articles, warnings: saved.warnings, index, source: { kind: 'cache', file: cacheFile } };
+    }
+    reason = 'the corpus or the code changed since the index was saved';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') {
+      reason = 'the saved index could not be read';
+      options.onCacheProblem?.(`ignoring the saved index ${cacheFile}: ${(error as Error).message}`);
+    }
+  }
+  const corpus: Corpus = loadCorpus(dir);
+  const index = ParagraphIndex.build(corpus.articles);
+  try {
+    const payload: CacheFile = { format: CACHE_FORMAT, fingerprint: print, articles: corpus.articles, warnings: corpus.warnings, index: index.toJSON() };
+    writeAtomically(cacheFile, JSON.stringify(payload));
+  } catch (error) {
+    options.onCacheProblem?.(`could not save the index to ${cacheFile}: ${(error as Error).message}`);
+  }
+  return { dir, articles: corpus.articles, warnings: corpus.warnings, index, source: { kind: 'built', reason } };
+}

@@ -1,0 +1,131 @@
+import { englishStopwords } from '../nlp/natural.ts';
+import { BOILERPLATE_RULES, CAPTION_RULES, FULL_DATE, LISTING_ENTRY } from './clutterRules.ts';
+import { cleanSpan } from './text.ts';
+import type { BlockRole, Span } from './types.ts';
+
+/** A unit of the page: one line, or several lines that the dump broke apart and that belong together. */
+export interface Block extends Span {
+  text: string;
+  role: BlockRole;
+  rule: string;
+}
+
+const STOPWORDS = new Set(englishStopwords);
+const TERMINAL = /[.!?…:;]["”’'»)\]]*$/;
+const words = (s: string): string[] => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+
+/** Does the text read like a sentence of prose (ends as a sentence does, enough words)? */
+function isProse(text: string): boolean {
+  const n = words(text).length;
+  return (TERMINAL.test(text) && n >= 4) || n >= 20;
+}
+
+/** A line of text in a language other than English: almost none of its words are English function words. */
+function isForeign(text: string): boolean {
+  const ws = words(text);
+  if (ws.length < 5) return false;
+  const common = ws.filter((w) => STOPWORDS.has(w.toLowerCase().replace(/[^a-z']/g, ''))).length;
+  return common / ws.length < 0.08;
+}
+
+const compareKey = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** Cuts the text into lines with their offsets, noting which ones follow a blank line. */
+function lines(raw: string, from: number): Array<Span & { text: string; afterBlank: boolean }> {
+  const out: Array<Span & { text: string; afterBlank: boolean }> = [];
+  let afterBlank = true;
+  let pos = from;
+  while (pos <= raw.length) {
+    let nl = raw.indexOf('\n', pos);
+    if (nl < 0) nl = raw.length;
+    const text = raw.slice(pos, nl).replace(/\r$/, '');
+    if (text.trim() === '') afterBlank = true;
+    else {
+      const lead = text.length - text.trimStart().length;
+      out.push({ start: pos + lead, end: pos + text.trimEnd().length, text: text.trim(), afterBlank });
+      afterBlank = false;
+    }
+    pos = nl + 1;
+  }
+  return out;
+}
+
+/**
+ * Joins lines that the dump broke inside a paragraph. A line continues the one before when that one does not
+ * end a sentence and this one starts in lower case ("…a direct result of a" / "very incompetent…"), which
+ * holds across a blank line too. A lower-case "by …" line is a byline, not a continuation.
+ */
+function joinBrokenLines(raw: string, ls: ReturnType<typeof lines>): Span[] {
+  const spans: Span[] = [];
+  let prevText = '';
+  for (const line of ls) {
+    const last = spans[spans.length - 1];
+    if (last && !TERMINAL.test(prevText) && /^[a-z]/.test(line.text) && !/^by\s/.test(line.text)) last.end = line.end;
+    else spans.push({ start: line.start, end: line.end });
+    prevText = line.text;
+  }
+  return spans.filter((s) => raw.slice(s.start, s.end).trim() !== '');
+}
+
+function classify(text: string, title: string | null): { role: BlockRole; rule: string } {
+  if (/^string\(\d+\)\s*"/.test(text)) return { role: 'clutter', rule: 'serialized widget data' };
+  if (/^[[{]\s*["{[]/.test(text) && /[\]}]"?$/.test(text)) return { role: 'clutter', rule: 'serialized widget data' };
+  if (!/[\p{L}\p{N}]/u.test(text)) return { role: 'clutter', rule: 'bullet or rule line' };
+  if (LISTING_ENTRY.test(text)) return { role: 'clutter', rule: 'listing of another post' };
+  if (/^(?:https?:\/\/|www\.)\S+$/i.test(text)) return { role: 'clutter', rule: 'bare link' };
+  for (const r of BOILERPLATE_RULES) if (r.pattern.test(text)) return { role: 'clutter', rule: r.name };
+  for (const r of CAPTION_RULES) if (r.pattern.test(text)) return { role: 'caption', rule: r.name };
+  const n = words(text).length;
+  if (title && compareKey(text) === compareKey(title)) return { role: 'title', rule: 'same as the title' };
+  if (/^by\s+\S/i.test(text) && n <= 8 && !TERMINAL.test(text)) return { role: 'byline', rule: 'byline' };
+  if (n <= 12 && !/[.!?]["”’]?$/.test(text) && FULL_DATE.test(text)) return { role: 'dateline', rule: 'dateline' };
+  if (n <= 10 && /^[\p{Lu}][\p{L}-]*(?:\s[\p{L}-]+){0,2}:\s+\S/u.test(text) && !/[.!?]$/.test(text)) {
+    return { role: 'label', rule: 'label line' };
+  }
+  if (isForeign(text)) return { role: 'clutter', rule: 'text in another language' };
+  if (n <= 6 && /\s[/>»|]\s/.test(text) && !TERMINAL.test(text)) return { role: 'clutter', rule: 'navigation breadcrumb' };
+  if (n === 1 && !TERMINAL.test(text)) return { role: 'clutter', rule: 'lone word' };
+  return { role: 'body', rule: '' };
+}
+
+/**
+ * Splits an article's text into blocks and tells the article body from the page around it.
+ *
+ * Rules, in order: each block is tested against the kinds of page furniture in `clutterRules.ts`, and for
+ * bylines, datelines, label lines ("Region: …"), breadcrumbs and lone words. Then the body is taken to run
+ * from the first to the last block that reads as prose: short fragments before it are page header (the
+ * first of them that is not a byline or dateline is the title, unless the front matter gives one), and
+ * fragments after it are page footer ("SHARE THIS ARTICLE", "Press TV News Roku"). Short lines inside the
+ * body ("What we said about this proposal was") stay body.
+ */
+export function segment(raw: string, from: number, knownTitle: string | null): Block[] {
+  const spans = joinBrokenLines(raw, lines(raw, from));
+  const blocks: Block[] = spans.map((span) => {
+    const text = cleanSpan(raw, span).text;
+    return { ...span, text, ...classify(text, knownTitle) };
+  });
+  const prose = blocks.map((b) => b.role === 'body' && isProse(b.text));
+  const first = prose.indexOf(true);
+  const last = prose.lastIndexOf(true);
+  let title = knownTitle;
+  blocks.forEach((b, i) => {
+    if (b.role !== 'body') return;
+    if (first < 0 || i < first) {
+      if (title === null && words(b.text).length <= 25) {
+        title = b.text;
+        b.role = 'title';
+        b.rule = 'first heading of the page';
+      } else if (title !== null && compareKey(b.text) === compareKey(title)) {
+        b.role = 'title';
+        b.rule = 'same as the title';
+      } else {
+        b.role = 'clutter';
+        b.rule = 'page header fragment';
+      }
+    } else if (i > last) {
+      b.role = 'clutter';
+      b.rule = 'page footer fragment';
+    }
+  });
+  return blocks;
+}

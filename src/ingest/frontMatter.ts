@@ -1,0 +1,70 @@
+import { parse } from 'yaml';
+
+/** The keys a corpus file's front matter may carry. All optional. */
+export interface FrontMatter {
+  title?: string;
+  outlet?: string;
+  outlet_url?: string;
+  url?: string;
+  published?: string;
+  author?: string;
+  [key: string]: unknown;
+}
+
+export interface SplitFile {
+  frontMatter: FrontMatter | null;
+  /** Offset in the file where the article text begins (after the closing `---` line). */
+  bodyStart: number;
+}
+
+export class FrontMatterError extends Error {
+  override name = 'FrontMatterError';
+}
+
+const OPEN = /^---[ \t]*\r?\n/;
+const CLOSE = /^---[ \t]*(?:\r?\n|$)/m;
+
+/**
+ * Separates a YAML front-matter block (between `---` lines at the very top) from the article text.
+ * A file without one is all text. A block that does not close or is not a YAML mapping throws.
+ */
+export function splitFrontMatter(raw: string): SplitFile {
+  const open = OPEN.exec(raw);
+  if (!open) return { frontMatter: null, bodyStart: 0 };
+  const rest = raw.slice(open[0].length);
+  const close = CLOSE.exec(rest);
+  if (!close) throw new FrontMatterError('front matter opened with --- but never closed');
+  const yamlText = rest.slice(0, close.index);
+  let data: unknown;
+  try {
+    data = parse(yamlText);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new FrontMatterError(`front matter is not valid YAML: ${reason}`);
+  }
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new FrontMatterError('front matter must be a mapping of keys to values');
+  }
+  const fm = data as Record<string, unknown>;
+  for (const key of ['title', 'outlet', 'outlet_url', 'url', 'author'] as const) {
+    const value = fm[key];
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      throw new FrontMatterError(`front matter key "${key}" must be text`);
+    }
+  }
+  const published = fm.published;
+  if (published instanceof Date) fm.published = published.toISOString();
+  else if (published !== undefined && published !== null) {
+    if (typeof published !== 'string' || Number.isNaN(Date.parse(published))) {
+      throw new FrontMatterError(`front matter key "published" must be an ISO 8601 date, got ${JSON.stringify(published)}`);
+    }
+  }
+  for (const key of ['url', 'outlet_url'] as const) {
+    const value = fm[key];
+    if (typeof value === 'string' && !/^https?:\/\/\S+$/.test(value)) {
+      throw new FrontMatterError(`front matter key "${key}" must be an http(s) URL, got ${JSON.stringify(value)}`);
+    }
+  }
+  return { frontMatter: fm as FrontMatter, bodyStart: open[0].length + close.index + close[0].length };
+}

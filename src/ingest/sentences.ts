@@ -1,0 +1,80 @@
+import type { MappedText } from './text.ts';
+import type { Sentence } from './types.ts';
+
+/**
+ * Words that end with a period without ending a sentence. Lower-cased, without the final period.
+ * Single capital letters (initials, "U.S.", "U.N.") are handled by rule, not listed.
+ */
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  // titles
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'adm', 'sgt',
+  'pres', 'amb', 'sec', 'rev', 'hon', 'st', 'jr', 'sr', 'messrs',
+  // months and days
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+  // common shortenings in news copy
+  'govt', 'dept', 'corp', 'inc', 'ltd', 'co', 'no', 'nos', 'vs', 'etc', 'approx', 'est', 'vol', 'fig', 'ft', 'mt',
+  'e.g', 'i.e', 'a.m', 'p.m',
+]);
+
+const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
+const OPENERS = /[A-Z0-9"“‘'(\[«]/;
+
+/** Is the period at `i` part of an abbreviation or an initial rather than the end of a sentence? */
+function isAbbreviationPeriod(text: string, i: number): boolean {
+  let j = i;
+  while (j > 0 && /[A-Za-z.]/.test(text[j - 1] as string)) j -= 1;
+  const word = text.slice(j, i);
+  if (word.length === 0) return false;
+  const bare = word.toLowerCase();
+  if (ABBREVIATIONS.has(bare)) return true;
+  // Initials and dotted acronyms: "J.", "U.S", "U.N".
+  if (/^(?:[A-Za-z]\.)*[A-Z]$/.test(word)) return true;
+  return false;
+}
+
+/**
+ * Splits cleaned paragraph text into sentences, keeping the file offsets of each.
+ *
+ * A sentence ends at `.`, `!`, `?` or `…` followed by closing quotes or brackets and then a space and a
+ * capital letter, digit or opening quote; also at a period glued to the next sentence ("leader.After"),
+ * which page dumps produce. A period after an abbreviation or an initial ("U.S.", "Dec.", "Mr.", "Sen.")
+ * does not end a sentence.
+ */
+export function splitSentences(mapped: MappedText): Sentence[] {
+  const { text, offsets } = mapped;
+  const sentences: Sentence[] = [];
+  let start = 0;
+  const push = (end: number): void => {
+    let s = start;
+    while (s < end && text[s] === ' ') s += 1;
+    let e = end;
+    while (e > s && text[e - 1] === ' ') e -= 1;
+    if (e > s) {
+      sentences.push({ text: text.slice(s, e), start: offsets[s] as number, end: (offsets[e - 1] as number) + 1 });
+    }
+    start = end;
+  };
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i] as string;
+    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+    let k = i + 1;
+    while (k < text.length && (text[k] === '.' || text[k] === '!' || text[k] === '?' || text[k] === '…')) k += 1;
+    while (k < text.length && CLOSERS.has(text[k] as string)) k += 1;
+    const next = text[k];
+    if (next === ' ') {
+      const after = text[k + 1];
+      if (after === undefined || !OPENERS.test(after)) continue;
+      if (ch === '.' && k === i + 1 && isAbbreviationPeriod(text, i)) continue;
+      push(k);
+      i = k;
+    } else if (next !== undefined && ch === '.' && k === i + 1 && /[a-z]/.test(text[i - 1] ?? '') && /[A-Z]/.test(next) && /[a-z]/.test(text[k + 1] ?? '')) {
+      // "leader.After": a page dump lost the space between two sentences.
+      if (isAbbreviationPeriod(text, i)) continue;
+      push(k);
+      i = k - 1;
+    }
+  }
+  push(text.length);
+  return sentences;
+}

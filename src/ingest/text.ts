@@ -1,0 +1,56 @@
+import type { Span } from './types.ts';
+
+/** Text with, for each of its characters, the offset in the original file it came from. */
+export interface MappedText {
+  text: string;
+  /** `offsets[i]` is the file offset of `text[i]`; one extra entry holds the end offset. */
+  offsets: number[];
+}
+
+const TAG = /^<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?>/;
+
+/**
+ * Cleans a span of the file for reading and indexing: drops inline HTML tags and markdown emphasis markers,
+ * folds every run of white space (line breaks included) to one space, and trims the ends, keeping the file
+ * offset of every character so a snippet can always be traced back to the exact place it stands.
+ */
+export function cleanSpan(raw: string, span: Span): MappedText {
+  let text = '';
+  const offsets: number[] = [];
+  let pendingSpace = -1;
+  for (let i = span.start; i < span.end; ) {
+    const ch = raw[i] as string;
+    if (ch === '<') {
+      const tag = TAG.exec(raw.slice(i, Math.min(span.end, i + 200)));
+      if (tag) {
+        i += tag[0].length;
+        continue;
+      }
+    }
+    if ((ch === '*' || ch === '_') && raw[i + 1] === ch) {
+      i += 2;
+      continue;
+    }
+    if (/\s/.test(ch)) {
+      if (pendingSpace < 0) pendingSpace = i;
+      i += 1;
+      continue;
+    }
+    if (pendingSpace >= 0 && text.length > 0) {
+      text += ' ';
+      offsets.push(pendingSpace);
+    }
+    pendingSpace = -1;
+    text += ch;
+    offsets.push(i);
+    i += 1;
+  }
+  const last = offsets.length > 0 ? (offsets[offsets.length - 1] as number) + 1 : span.start;
+  offsets.push(last);
+  return { text, offsets };
+}
+
+/** Folds white space and drops markup, for comparing a citation's text with the file. */
+export function normalizeForCompare(s: string): string {
+  return cleanSpan(s, { start: 0, end: s.length }).text;
+}

@@ -1,0 +1,102 @@
+import { englishStopwords, porterStemmer } from './natural.ts';
+
+/** A word of a text, with where it stands and the index term it becomes (null for a stopword). */
+export interface Token {
+  start: number;
+  end: number;
+  term: string | null;
+}
+
+/**
+ * Names this corpus spells several ways, each mapped to one index term, so that a query for any of them
+ * finds them all. Single words match case-insensitively except where noted.
+ */
+export const SYNONYMS: Readonly<Record<string, string>> = {
+  daesh: 'isis',
+  isis: 'isis',
+  isil: 'isis',
+  'u.s': 'unitedstates',
+  usa: 'unitedstates',
+  'u.s.a': 'unitedstates',
+  'u.n': 'unitednations',
+  'u.k': 'unitedkingdom',
+  uk: 'unitedkingdom',
+  ny: 'newyork',
+  sergei: 'sergey',
+};
+
+/** Two-word names folded into one term ("Islamic State" is ISIS). */
+export const PHRASE_SYNONYMS: Readonly<Record<string, string>> = {
+  'islamic state': 'isis',
+  'united states': 'unitedstates',
+  'united nations': 'unitednations',
+  'united kingdom': 'unitedkingdom',
+  'new york': 'newyork',
+};
+
+/** Words that are ordinary English in lower case but a name in capitals ("us" / "US", "un" / "UN"). */
+const CAPITALISED_ONLY: Readonly<Record<string, string>> = { US: 'unitedstates', UN: 'unitednations' };
+
+// "us" in lower case is the pronoun; the country is written US or U.S. (see CAPITALISED_ONLY).
+const STOPWORDS = new Set([...englishStopwords, 'us']);
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+const stemCache = new Map<string, string>();
+function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = porterStemmer.stem(word);
+    if (stemCache.size < 200_000) stemCache.set(word, s);
+  }
+  return s;
+}
+
+export interface TokenizeOptions {
+  /** Keep stopwords as terms (for phrase matching). */
+  keepStopwords?: boolean;
+  /** Query text: a lower-case "us" means the United States, as users type it. */
+  query?: boolean;
+}
+
+/** Splits text into words and turns each into its index term: lower case, synonyms folded, stemmed. */
+export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
+  const raw: Array<{ start: number; end: number; word: string }> = [];
+  for (const m of text.matchAll(WORD)) {
+    raw.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+  }
+  const out: Token[] = [];
+  for (let i = 0; i < raw.length; i += 1) {
+    const w = raw[i] as (typeof raw)[number];
+    const next = raw[i + 1];
+    if (next && next.start - w.end <= 1) {
+      const pair = PHRASE_SYNONYMS[`${w.word} ${next.word}`.toLowerCase()];
+      if (pair) {
+        out.push({ start: w.start, end: next.end, term: pair });
+        i += 1;
+        continue;
+      }
+    }
+    const bare = w.word.replace(/['’]s$/i, '').replace(/\.$/, '');
+    const lower = bare.toLowerCase();
+    const named = CAPITALISED_ONLY[bare] ?? (options.query ? CAPITALISED_ONLY[bare.toUpperCase()] : undefined);
+    const synonym = named ?? SYNONYMS[lower];
+    if (synonym) {
+      out.push({ start: w.start, end: w.end, term: synonym });
+      continue;
+    }
+    const plain = lower.replace(/['’]/g, '');
+    if (!options.keepStopwords && (STOPWORDS.has(lower) || STOPWORDS.has(plain))) {
+      out.push({ start: w.start, end: w.end, term: null });
+      continue;
+    }
+    out.push({ start: w.start, end: w.end, term: stem(plain) });
+  }
+  return out;
+}
+
+/** The index terms of a text, stopwords dropped. */
+export function terms(text: string, options: TokenizeOptions = {}): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text, options)) if (t.term !== null) out.push(t.term);
+  return out;
+}

@@ -1,0 +1,60 @@
+import type { Answer, Citation, Result } from '../answer/types.ts';
+
+export interface TerminalStyle {
+  /** Wrap highlighted words: ANSI bold on a colour terminal, **…** otherwise. */
+  strong: (s: string) => string;
+  dim: (s: string) => string;
+}
+
+export const plainStyle: TerminalStyle = { strong: (s) => `**${s}**`, dim: (s) => s };
+export const ansiStyle: TerminalStyle = { strong: (s) => `\x1b[1m${s}\x1b[22m`, dim: (s) => `\x1b[2m${s}\x1b[22m` };
+
+/** ANSI styling only on a terminal, and never when NO_COLOR is set. */
+export const styleFor = (stream: NodeJS.WriteStream): TerminalStyle =>
+  stream.isTTY && !process.env.NO_COLOR ? ansiStyle : plainStyle;
+
+function highlight(text: string, ranges: Array<[number, number]> | undefined, style: TerminalStyle): string {
+  if (!ranges || ranges.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const [a, b] of ranges) {
+    if (a < at || b > text.length) continue;
+    out += text.slice(at, a) + style.strong(text.slice(a, b));
+    at = b;
+  }
+  return out + text.slice(at);
+}
+
+/** "Daily Sabah, “US says not after…”, 2015-12-17, ¶2" and the link on the next line. */
+export function citationLines(c: Citation): string[] {
+  const parts = [c.outlet ?? 'unknown outlet'];
+  if (c.title) parts.push(`“${c.title}”`);
+  parts.push(c.published ? c.published.slice(0, 10) : 'date unknown');
+  if (c.paragraph !== null) parts.push(`¶${c.paragraph}`);
+  const link = c.url === null ? 'no link known' : c.urlKnown ? c.url : `${c.url} (outlet home page; the article link is unknown)`;
+  return [parts.join(', '), link];
+}
+
+function resultLines(r: Result, n: number, style: TerminalStyle): string[] {
+  const head = r.speaker ? `${r.speaker}: ` : '';
+  const lines = [`${n}. ${head}${highlight(r.text, r.highlights, style)}`];
+  if (r.date) lines.push(`   date: ${r.date}`);
+  for (const [k, v] of Object.entries(r.details ?? {})) lines.push(style.dim(`   ${k}: ${v}`));
+  for (const c of r.citations) {
+    const [cite, link] = citationLines(c);
+    lines.push(`   — ${cite}`, style.dim(`     ${link}`));
+  }
+  return lines;
+}
+
+/** An answer as text for a person at a terminal. */
+export function renderTerminal(answer: Answer, style: TerminalStyle = plainStyle): string {
+  if (answer.error) return `error: ${answer.error.message}`;
+  const lines: string[] = [];
+  const shown = answer.results.length;
+  const total = answer.total ?? shown;
+  if (shown > 0 && total > shown) lines.push(style.dim(`${total} results; showing the first ${shown}`));
+  answer.results.forEach((r, i) => lines.push(...resultLines(r, i + 1, style)));
+  for (const note of answer.notes ?? []) lines.push(`note: ${note}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,97 @@
+import type { Answer } from '../answer/types.ts';
+import { UsageError } from '../answer/types.ts';
+import { levenshteinDistance } from '../nlp/natural.ts';
+import type { CommandContext, CommandDefinition, OptionValues } from './command.ts';
+import { usageOf } from './command.ts';
+import { parseDateOption } from './dates.ts';
+import { ParseError, commandNameOf, parseCommandLine } from './parse.ts';
+
+/** The longest query a command takes, in characters. */
+export const MAX_QUERY_CHARS = 500;
+
+/** Where a bug is reported: the terminal prints to stderr, the bot logs through pino. */
+export type BugReporter = (error: unknown, context: { command: string; query: string }) => void;
+
+const errorAnswer = (command: string, query: string, message: string, kind: 'usage' | 'internal'): Answer => ({
+  command,
+  query,
+  results: [],
+  error: { message, kind },
+});
+
+/** The closest command names to a mistyped one ("/serch" → "search"). */
+export function suggestCommands(name: string, commands: readonly CommandDefinition[]): string[] {
+  return commands
+    .map((c) => ({ name: c.name, d: levenshteinDistance(name, c.name) }))
+    .filter((c) => c.d <= Math.max(2, Math.floor(name.length / 3)) || (name.length >= 3 && c.name.startsWith(name)))
+    .sort((a, b) => a.d - b.d)
+    .map((c) => c.name);
+}
+
+/** Checks option values against the command's definition; returns the usage error message, if any. */
+function validate(command: CommandDefinition, options: Record<string, string>): string | null {
+  for (const def of command.options) {
+    const value = options[def.name];
+    if (value === undefined || value.trim() === '') {
+      if (def.required) return `${def.name} is missing. Usage: ${usageOf(command)}`;
+      delete options[def.name];
+      continue;
+    }
+    if (value.length > MAX_QUERY_CHARS) return `${def.name} is too long (${value.length} characters; at most ${MAX_QUERY_CHARS})`;
+    if (def.type === 'date' && parseDateOption(value) === null) {
+      return `${def.name}: "${value}" is not a date; use YYYY-MM-DD, YYYY-MM or YYYY`;
+    }
+  }
+  const known = new Set(command.options.map((o) => o.name));
+  const unknown = Object.keys(options).filter((k) => !known.has(k));
+  if (unknown.length > 0) return `/${command.name} has no option ${unknown.join(', ')}. Usage: ${usageOf(command)}`;
+  return null;
+}
+
+/**
+ * Runs a command by name with its option values: the one path from any entry point (terminal, harness,
+ * Discord) to a command. A user's mistake becomes an answer with a `usage` error; anything else thrown is a
+ * bug, reported through `reportBug` and answered with a generic `internal` error.
+ */
+export function runCommand(
+  ctx: CommandContext,
+  name: string,
+  rawOptions: Record<string, string>,
+  reportBug: BugReporter,
+): Answer {
+  const command = ctx.commands.find((c) => c.name === name);
+  const query = Object.values(rawOptions)[0] ?? '';
+  if (!command) {
+    const close = suggestCommands(name, ctx.commands);
+    const hint = close.length > 0 ? `did you mean ${close.map((n) => `/${n}`).join(' or ')}?` : 'type /help for the list of commands';
+    return errorAnswer(name, query, `unknown command /${name}: ${hint}`, 'usage');
+  }
+  const options = { ...rawOptions };
+  const invalid = validate(command, options);
+  if (invalid) return errorAnswer(name, query, invalid, 'usage');
+  try {
+    return command.run(ctx, options as OptionValues);
+  } catch (error) {
+    if (error instanceof UsageError) return errorAnswer(name, query, error.message, 'usage');
+    reportBug(error, { command: name, query });
+    return errorAnswer(name, query, 'something went wrong on our side while answering; it has been logged', 'internal');
+  }
+}
+
+/** Runs one line as typed: `/search regime change outlet:Daily Sabah`. */
+export function runLine(ctx: CommandContext, line: string, reportBug: BugReporter): Answer {
+  const trimmed = line.trim();
+  const name = commandNameOf(trimmed);
+  if (name === null) {
+    return errorAnswer('', trimmed, 'a command starts with "/": try /search <words>, or /help', 'usage');
+  }
+  if (name === '') return errorAnswer('', trimmed, 'a command name follows the "/": try /help', 'usage');
+  const command = ctx.commands.find((c) => c.name === name);
+  if (!command) return runCommand(ctx, name, {}, reportBug);
+  try {
+    return runCommand(ctx, name, parseCommandLine(trimmed, command).options, reportBug);
+  } catch (error) {
+    if (error instanceof ParseError) return errorAnswer(name, trimmed, `${error.message}. Usage: ${usageOf(command)}`, 'usage');
+    throw error;
+  }
+}
