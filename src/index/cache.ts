@@ -30,7 +30,13 @@ interface CacheFile {
 }
 
 let codeHash: string | undefined;
+/**
+ * The built bundle carries a hash of its sources (scripts/build.mjs); run from source (tsx, vitest), the
+ * hash is taken of the files that shape the index.
+ */
 function codeFingerprint(): string {
+  const built = (globalThis as { QUOTEDESK_CODE_VERSION?: string }).QUOTEDESK_CODE_VERSION;
+  if (built) return built;
   if (codeHash) return codeHash;
   const h = createHash('sha256').update(String(CACHE_FORMAT));
   for (const d of CODE_DIRS) {

@@ -1,5 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Article, Paragraph } from '../ingest/types.ts';
+import { levenshteinDistance } from '../nlp/natural.ts';
 import { type Token, terms, tokenize } from '../nlp/terms.ts';
 
 /** What MiniSearch stores per paragraph: a number, so the saved index stays small. */
@@ -25,10 +26,10 @@ export interface ParsedQuery {
 }
 
 /**
- * Typos: one edit for words of 4 to 8 letters ("kery" finds Kerry), two for longer; none for short words,
- * where one edit makes another common word.
+ * How many edits a misspelt term may be from a word of the corpus: one for terms of 4 to 8 letters
+ * ("kery" is Kerry), two for longer ones; none for short ones, where one edit makes another common word.
  */
-const fuzzy = (term: string): number | false => (term.length < 4 ? false : term.length <= 8 ? 1 : 2);
+export const maxEdits = (term: string): number => (term.length < 4 ? 0 : term.length <= 8 ? 1 : 2);
 
 const miniSearchOptions = {
   fields: ['text'],
@@ -38,8 +39,8 @@ const miniSearchOptions = {
   searchOptions: {
     tokenize: (text: string): string[] => terms(text, { query: true }),
     processTerm: (term: string): string => term,
-    fuzzy,
-    weights: { fuzzy: 0.4, prefix: 0.3 },
+    fuzzy: false,
+    prefix: false,
   },
 };
 
@@ -72,10 +73,13 @@ export class ParagraphIndex {
   readonly articles: Article[];
   private readonly refs: Array<[number, number]>;
   private readonly search: MiniSearch<ParagraphDoc>;
+  /** Every term of the corpus with the number of paragraphs that have it: the spelling corrector's lexicon. */
+  private readonly vocabulary: Map<string, number>;
 
-  private constructor(articles: Article[], search: MiniSearch<ParagraphDoc>) {
+  private constructor(articles: Article[], search: MiniSearch<ParagraphDoc>, vocabulary: Map<string, number>) {
     this.articles = articles;
     this.search = search;
+    this.vocabulary = vocabulary;
     this.refs = [];
     articles.forEach((a, ai) => {
       for (const p of a.paragraphs) this.refs.push([ai, p.index]);
@@ -84,18 +88,49 @@ export class ParagraphIndex {
 
   static build(articles: Article[]): ParagraphIndex {
     const search = new MiniSearch<ParagraphDoc>(miniSearchOptions);
+    const vocabulary = new Map<string, number>();
     let id = 0;
-    for (const a of articles) for (const p of a.paragraphs) search.add({ id: id++, text: p.text });
-    return new ParagraphIndex(articles, search);
+    for (const a of articles) {
+      for (const p of a.paragraphs) {
+        search.add({ id: id++, text: p.text });
+        for (const t of new Set(terms(p.text))) vocabulary.set(t, (vocabulary.get(t) ?? 0) + 1);
+      }
+    }
+    return new ParagraphIndex(articles, search, vocabulary);
   }
 
   /** Rebuilds the index from `toJSON()` output; the articles must be the same, in the same order. */
   static load(articles: Article[], saved: unknown): ParagraphIndex {
-    return new ParagraphIndex(articles, MiniSearch.loadJS<ParagraphDoc>(saved as Parameters<typeof MiniSearch.loadJS>[0], miniSearchOptions));
+    const { search, vocabulary } = saved as { search: Parameters<typeof MiniSearch.loadJS>[0]; vocabulary: Array<[string, number]> };
+    return new ParagraphIndex(articles, MiniSearch.loadJS<ParagraphDoc>(search, miniSearchOptions), new Map(vocabulary));
   }
 
   toJSON(): unknown {
-    return this.search.toJSON();
+    return { search: this.search.toJSON(), vocabulary: [...this.vocabulary] };
+  }
+
+  /**
+   * The corpus term a query term stands for: itself when the corpus has it, else the most frequent term
+   * within `maxEdits` of it (a typo: "kery" is "kerry"), else null.
+   */
+  correct(term: string): string | null {
+    if (this.vocabulary.has(term)) return term;
+    const edits = maxEdits(term);
+    if (edits === 0) return null;
+    let best: string | null = null;
+    let bestScore = -1;
+    for (const [candidate, count] of this.vocabulary) {
+      if (Math.abs(candidate.length - term.length) > edits) continue;
+      const d = levenshteinDistance(term, candidate);
+      if (d > edits) continue;
+      // Fewer edits first, then the more common word.
+      const score = (edits - d) * 1e9 + count;
+      if (score > bestScore) {
+        best = candidate;
+        bestScore = score;
+      }
+    }
+    return best;
   }
 
   get paragraphCount(): number {
@@ -113,9 +148,35 @@ export class ParagraphIndex {
    * Quoted phrases must match in order; unquoted words match any word form, synonym or a near spelling.
    */
   query(query: string, accept: (article: Article) => boolean = () => true, limit = Number.POSITIVE_INFINITY): ParagraphHit[] {
+    return this.queryWithCorrections(query, accept, limit).hits;
+  }
+
+  /** Like `query`, and also says which query words were read as which corpus words ("kery" → "kerri"). */
+  queryWithCorrections(
+    query: string,
+    accept: (article: Article) => boolean = () => true,
+    limit = Number.POSITIVE_INFINITY,
+  ): { hits: ParagraphHit[]; corrections: Array<[string, string]>; unknown: string[] } {
     const parsed = parseQuery(query);
-    if (terms(parsed.text, { query: true }).length === 0) return [];
-    const found: SearchResult[] = this.search.search(parsed.text, {
+    const corrections: Array<[string, string]> = [];
+    const unknown: string[] = [];
+    const searchTerms: string[] = [];
+    const typed = new Map<string, string>();
+    for (const t of tokenize(parsed.text, { query: true })) {
+      if (t.term !== null && !typed.has(t.term)) typed.set(t.term, parsed.text.slice(t.start, t.end));
+    }
+    const corrected = new Map<string, string>();
+    for (const [t, word] of typed) {
+      const c = this.correct(t);
+      if (c === null) unknown.push(word);
+      else {
+        if (c !== t) corrected.set(c, word);
+        searchTerms.push(c);
+      }
+    }
+    if (searchTerms.length === 0) return { hits: [], corrections, unknown };
+    const found: SearchResult[] = this.search.search(searchTerms.join(' '), {
+      tokenize: (s) => s.split(' '),
       filter: (r) => accept(this.resolve(r.id as number).article),
     });
     const hits: ParagraphHit[] = [];
@@ -135,7 +196,19 @@ export class ParagraphIndex {
       hits.push({ article, paragraph, score: r.score, highlights: mergeRanges(highlights) });
       if (hits.length >= limit) break;
     }
-    return hits;
+    // Name each correction by a word of the corpus, not by its stem: "kery" → "Kerry".
+    for (const [term, word] of corrected) {
+      let surface = term;
+      for (const hit of hits) {
+        const t = tokenize(hit.paragraph.text).find((x) => x.term === term);
+        if (t) {
+          surface = hit.paragraph.text.slice(t.start, t.end);
+          break;
+        }
+      }
+      corrections.push([word, surface]);
+    }
+    return { hits, corrections, unknown };
   }
 }
 

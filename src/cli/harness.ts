@@ -1,0 +1,90 @@
+/**
+ * `npm run -s harness -- FILE [--json] [--corpus DIR]`: runs a script of commands in one process, one per
+ * line as a user types them in Discord; blank lines and `#` comments are skipped, and `expect` lines check
+ * the answer of the command above them (see expect.ts). Prints every answer (one JSON document per line
+ * with --json); a failed expectation is reported on stderr with its line, and the exit code is 1.
+ */
+import { readFileSync } from 'node:fs';
+import { renderJson } from '../render/json.ts';
+import { renderTerminal, styleFor } from '../render/terminal.ts';
+import { runLine } from '../router/router.ts';
+import { COMMON_FLAGS, main, openCorpus, parseArgs, reportBugToStderr, warn } from './app.ts';
+import { type Expectation, ExpectationSyntaxError, check, parseExpectation } from './expect.ts';
+
+const USAGE = 'usage: npm run -s harness -- FILE [--json] [--corpus DIR]';
+
+interface Step {
+  line: number;
+  command: string;
+  expectations: Expectation[];
+}
+
+/** Reads a script into commands with their expectations; a malformed expect line is reported by line. */
+export function parseScript(text: string, file: string): Step[] {
+  const steps: Step[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    const n = i + 1;
+    if (line === '' || line.startsWith('#')) return;
+    if (/^expect(\s|$)/.test(line)) {
+      const step = steps[steps.length - 1];
+      if (!step) throw new ExpectationSyntaxError(`${file}:${n}: an expect line needs a command above it`);
+      try {
+        step.expectations.push(parseExpectation(line.slice(6), n));
+      } catch (error) {
+        throw new ExpectationSyntaxError(`${file}:${n}: ${(error as Error).message}`);
+      }
+      return;
+    }
+    steps.push({ line: n, command: line, expectations: [] });
+  });
+  return steps;
+}
+
+main(async () => {
+  const { values, positionals } = parseArgs({ options: COMMON_FLAGS, allowPositionals: true });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const file = positionals[0];
+  if (!file || positionals.length > 1) {
+    warn(USAGE);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    warn(`error: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    return 2;
+  }
+  let steps: Step[];
+  try {
+    steps = parseScript(text, file);
+  } catch (error) {
+    warn(`error: ${(error as Error).message}`);
+    return 2;
+  }
+  const { ctx } = await openCorpus(values.corpus);
+  const style = styleFor(process.stdout);
+  let failed = 0;
+  let passed = 0;
+  for (const step of steps) {
+    const answer = runLine(ctx, step.command, reportBugToStderr);
+    if (values.json) process.stdout.write(`${renderJson(answer)}\n`);
+    else process.stdout.write(`> ${step.command}\n${renderTerminal(answer, style)}\n\n`);
+    const plain = JSON.parse(renderJson(answer)) as unknown;
+    for (const e of step.expectations) {
+      const problem = check(e, plain);
+      if (problem === null) passed += 1;
+      else {
+        failed += 1;
+        warn(`${file}:${e.line}: ${step.command}\n  ${e.source}\n  ${problem}`);
+      }
+    }
+  }
+  const total = passed + failed;
+  if (total > 0) warn(`${file}: ${steps.length} commands, ${total} expectations: ${passed} held, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+});

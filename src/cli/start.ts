@@ -1,0 +1,38 @@
+/**
+ * `npm start`: with DISCORD_TOKEN set, the Discord bot; without it, the same commands at a terminal prompt
+ * on the bundled corpus. When its input is not a terminal (`echo "/search kerry" | npm start`), it answers
+ * each line and exits.
+ */
+import { createInterface } from 'node:readline';
+import { renderJson } from '../render/json.ts';
+import { renderTerminal, styleFor } from '../render/terminal.ts';
+import { runLine } from '../router/router.ts';
+import { COMMON_FLAGS, main, openCorpus, parseArgs, reportBugToStderr, warn } from './app.ts';
+
+main(async () => {
+  const { values } = parseArgs({ options: COMMON_FLAGS, allowPositionals: false });
+  const { config, corpus, ctx } = await openCorpus(values.corpus);
+  if (config.discordToken) {
+    warn('DISCORD_TOKEN is set, but the Discord adapter is not part of this build yet; opening the terminal prompt instead.');
+  }
+  const interactive = process.stdin.isTTY === true;
+  const paragraphs = corpus.articles.reduce((n, a) => n + a.paragraphs.length, 0);
+  if (interactive) {
+    warn(`Quotedesk: ${corpus.articles.length} articles, ${paragraphs} paragraphs from ${corpus.dir}. Type /help for the commands; Ctrl-D exits.`);
+    warn('To run it as a Discord bot instead, put DISCORD_TOKEN in .env (see .env.example) and run npm start again.');
+  }
+  const style = styleFor(process.stdout);
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive, historySize: 500, prompt: 'quotedesk> ' });
+  if (interactive) rl.prompt();
+  for await (const line of rl) {
+    const text = line.trim();
+    if (text === 'exit' || text === 'quit') break;
+    if (text !== '' && !text.startsWith('#')) {
+      const answer = runLine(ctx, text, reportBugToStderr);
+      process.stdout.write(`${values.json ? renderJson(answer) : renderTerminal(answer, style)}\n`);
+    }
+    if (interactive) rl.prompt();
+  }
+  rl.close();
+  return 0;
+});

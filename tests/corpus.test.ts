@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../src/corpus/load.ts';
+import { ingestArticle } from '../src/ingest/article.ts';
+import { FrontMatterError, splitFrontMatter } from '../src/ingest/frontMatter.ts';
+import { CORPUS_DIR, tempCorpus } from './helpers.ts';
+
+const seed = (id: string): string => readFileSync(join(CORPUS_DIR, `${id}.txt`), 'utf8');
+const withoutFrontMatter = (text: string): string => text.replace(/^---\n[\s\S]*?\n---\n/, '');
+const ARTICLE = 'Kerry met Putin in Moscow on Tuesday to talk about Syria.\n\nLavrov said the talks went well.\n';
+
+describe('front matter', () => {
+  it('reads the keys and where the text starts', () => {
+    const raw = '---\ntitle: "A title"\npublished: 2015-12-16\nurl: https://example.org/a\n---\nBody text.';
+    const { frontMatter, bodyStart } = splitFrontMatter(raw);
+    expect(frontMatter).toMatchObject({ title: 'A title', published: '2015-12-16', url: 'https://example.org/a' });
+    expect(raw.slice(bodyStart)).toBe('Body text.');
+  });
+
+  it('rejects a block that never closes, bad YAML, a bad date and a URL that is not one', () => {
+    expect(() => splitFrontMatter('---\ntitle: x\nBody')).toThrow(FrontMatterError);
+    expect(() => splitFrontMatter('---\ntitle: [x\n---\nBody')).toThrow(/not valid YAML/);
+    expect(() => splitFrontMatter('---\npublished: last week\n---\nBody')).toThrow(/ISO 8601/);
+    expect(() => splitFrontMatter('---\nurl: lidtime.com/x\n---\nBody')).toThrow(/http\(s\) URL/);
+  });
+
+  it('fills the seeds\' metadata from SOURCES.md, never inventing a URL', () => {
+    const corpus = loadCorpus(CORPUS_DIR);
+    const gr = corpus.articles.find((a) => a.id === '001_b2cf09a019e98ac2');
+    expect(gr?.meta).toMatchObject({ outlet: 'Global Research', url: null, outletUrl: 'https://www.globalresearch.ca/', published: '2016-07-26' });
+    const lid = corpus.articles.find((a) => a.id === '003_85ee1c887779c124');
+    expect(lid?.meta.published).toBeNull();
+  });
+});
+
+describe('metadata inferred from the text when there is no front matter', () => {
+  it('takes the title and the dateline of the page', () => {
+    const a = ingestArticle('x', 'x.txt', withoutFrontMatter(seed('000_dbd715e2f98fffeb')));
+    expect(a.meta.title).toBe('US Strategic Defeat in Syria Urged Kerry to Meet Putin');
+    expect(a.meta.published).toBe('2015-12-16T09:34:26');
+    expect(a.meta.provenance.published).toContain('Wed Dec 16, 2015 09:34:26');
+  });
+
+  it('reads "Outlet, date" datelines, a byline, and a time zone', () => {
+    const gr = ingestArticle('x', 'x.txt', withoutFrontMatter(seed('001_b2cf09a019e98ac2')));
+    expect(gr.meta).toMatchObject({ outlet: 'Global Research', published: '2016-07-26', author: 'Alexander Mercouris' });
+    const sabah = ingestArticle('x', 'x.txt', withoutFrontMatter(seed('004_58819347198058c8')));
+    expect(sabah.meta).toMatchObject({ published: '2015-12-17T00:00:00+03:00', author: 'Daily Sabah with AFP' });
+  });
+
+  it('does not take the dates of other posts in a sidebar for the article\'s date', () => {
+    const lid = ingestArticle('x', 'x.txt', withoutFrontMatter(seed('003_85ee1c887779c124')));
+    expect(lid.meta.published).toBeNull();
+    expect(lid.meta.title).toBe('Assad can stay, for now: Kerry accepts Russian stance');
+  });
+
+  it('marks what the text does not say as unknown', () => {
+    const a = ingestArticle('x', 'x.txt', ARTICLE);
+    expect(a.meta).toMatchObject({ outlet: null, url: null, published: null, author: null });
+    expect(a.paragraphs).toHaveLength(2);
+  });
+});
+
+describe('loading a corpus folder', () => {
+  it('names every file it cannot load and why, and loads the rest', () => {
+    const dir = tempCorpus({
+      'good.txt': ARTICLE,
+      'notes.md': '# Talks\n\nKerry said the talks in Geneva on Friday made little progress.\n',
+      'binary.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]),
+      'empty.txt': '',
+      'latin1.txt': Buffer.from('Lavrov a dit: caf\xe9 cr\xe8me.', 'latin1'),
+      'broken.txt': '---\ntitle: [unclosed\n---\nText.',
+      'zz-copy.txt': ARTICLE,
+      'clutter.txt': 'SHARE THIS ARTICLE\nAdvertisement\n',
+      'ignored.json': '{}',
+    });
+    const corpus = loadCorpus(dir);
+    expect(corpus.articles.map((a) => a.id)).toEqual(['good', 'notes']);
+    const reasons = Object.fromEntries(corpus.warnings.map((w) => [w.file, w.reason]));
+    expect(reasons['binary.txt']).toMatch(/binary/);
+    expect(reasons['empty.txt']).toMatch(/empty/);
+    expect(reasons['latin1.txt']).toMatch(/not UTF-8/);
+    expect(reasons['broken.txt']).toMatch(/not valid YAML/);
+    expect(reasons['zz-copy.txt']).toMatch(/same text as good.txt/);
+    expect(reasons['clutter.txt']).toMatch(/no article text/);
+    expect(reasons['ignored.json']).toBeUndefined();
+  });
+
+  it('reports a folder that does not exist', () => {
+    expect(() => loadCorpus('/nonexistent/quotedesk')).toThrow(/does not exist/);
+  });
+});

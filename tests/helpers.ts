@@ -1,0 +1,45 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { commands } from '../commands/index.ts';
+import type { Answer } from '../src/answer/types.ts';
+import { loadCorpus } from '../src/corpus/load.ts';
+import type { LoadedCorpus } from '../src/index/cache.ts';
+import { ParagraphIndex } from '../src/index/paragraphIndex.ts';
+import type { CommandContext } from '../src/router/command.ts';
+import { runLine } from '../src/router/router.ts';
+
+export const CORPUS_DIR = join(import.meta.dirname, '..', 'corpus');
+export const SEEDS = ['000_dbd715e2f98fffeb', '001_b2cf09a019e98ac2', '002_3719606cfbb6d677', '003_85ee1c887779c124', '004_58819347198058c8'] as const;
+
+/** A corpus indexed in memory, as the bot would have it after start-up (no cache involved). */
+export function indexedCorpus(dir: string): LoadedCorpus {
+  const corpus = loadCorpus(dir);
+  return { ...corpus, index: ParagraphIndex.build(corpus.articles), source: { kind: 'built', reason: 'test' } };
+}
+
+let seeds: LoadedCorpus | undefined;
+/** The bundled corpus, loaded once per test file. */
+export function seedCorpus(): LoadedCorpus {
+  seeds ??= indexedCorpus(CORPUS_DIR);
+  return seeds;
+}
+
+export const contextOf = (corpus: LoadedCorpus): CommandContext => ({ corpus, commands });
+
+/** Runs a command line on a corpus; a bug fails the test. */
+export function ask(line: string, corpus: LoadedCorpus = seedCorpus()): Answer {
+  return runLine(contextOf(corpus), line, (error) => {
+    throw error;
+  });
+}
+
+/** A folder holding the given files (name → text or bytes). */
+export function tempCorpus(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'quotedesk-test-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+/** White space folded, markup dropped: how the annotations and the cleaned text are compared. */
+export const fold = (s: string): string => s.replace(/<\/?u>|\*\*/g, '').replace(/\s+/g, ' ').trim();
