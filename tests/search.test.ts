@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../src/answer/types.ts';
+import { ask, indexedCorpus, tempCorpus } from './helpers.ts';
+
+const articles = (a: Answer): string[] => [...new Set(a.results.flatMap((r) => r.citations.map((c) => c.article)))];
+const highlighted = (a: Answer): string[] =>
+  a.results.flatMap((r) => (r.highlights ?? []).map(([s, e]) => r.text.slice(s, e).toLowerCase()));
+
+/** A small corpus written for these tests: each paragraph says one thing. */
+const tiny = indexedCorpus(
+  tempCorpus({
+    'a.txt': [
+      '---\noutlet: Wire\npublished: 2015-12-15\nurl: https://example.org/a\n---',
+      'The negotiations in Geneva lasted ten hours.',
+      'Daesh fighters retreated from the town.',
+      'Officials from the U.S. arrived on Monday.',
+      'Talk of regime change was everywhere, and change came to the regime slowly.',
+    ].join('\n\n'),
+    'b.txt': [
+      '---\noutlet: Daily Example\npublished: 2016-08-29\noutlet_url: https://daily.example/\n---',
+      'Diplomats will negotiate again next week.',
+      'The Islamic State group lost ground in the north.',
+      'The United States said it was not seeking regime change.',
+      'ISIL was driven from the town, the army said.',
+      'Let us talk, the mayor said.',
+    ].join('\n\n'),
+  }),
+);
+
+describe('/search', () => {
+  it('matches across word forms', () => {
+    const a = ask('/search negotiate', tiny);
+    expect(a.results.map((r) => r.text)).toEqual(
+      expect.arrayContaining(['The negotiations in Geneva lasted ten hours.', 'Diplomats will negotiate again next week.']),
+    );
+  });
+
+  it('treats Daesh, ISIS, ISIL and Islamic State as one name', () => {
+    for (const q of ['daesh', 'ISIS', 'isil', 'Islamic State']) {
+      expect(ask(`/search ${q}`, tiny).results, q).toHaveLength(3);
+    }
+  });
+
+  it('treats US, U.S. and United States as one name, but not the pronoun "us"', () => {
+    for (const q of ['US', 'u.s.', 'United States', 'us']) {
+      expect(ask(`/search ${q}`, tiny).results.map((r) => r.text).sort(), q).toEqual([
+        'Officials from the U.S. arrived on Monday.',
+        'The United States said it was not seeking regime change.',
+      ]);
+    }
+    expect(highlighted(ask('/search united states', tiny)).sort()).toEqual(['u.s.', 'united states']);
+  });
+
+  it('reads a small typo as the nearest common word of the corpus, and says so', () => {
+    const a = ask('/search kery');
+    expect(a.results.length).toBeGreaterThan(5);
+    expect(a.results.every((r) => /kerry/i.test(r.text))).toBe(true);
+    expect(a.notes).toContain('read "kery" as "Kerry"');
+  });
+
+  it('matches a quoted phrase only as a phrase', () => {
+    const words = ask('/search regime change', tiny);
+    expect(words.results).toHaveLength(2);
+    const phrase = ask('/search "regime change"', tiny);
+    expect(phrase.results).toHaveLength(2);
+    const reversed = ask('/search "change regime"', tiny);
+    expect(reversed.results).toEqual([]);
+    expect(highlighted(ask('/search "not seeking regime change"', tiny))).toEqual(['not seeking regime change']);
+  });
+
+  it('finds Kerry\'s "regime change" remark in the three outlets that carry it', () => {
+    const a = ask('/search "not seeking so-called regime change"');
+    expect(articles(a).sort()).toEqual(['000_dbd715e2f98fffeb', '003_85ee1c887779c124', '004_58819347198058c8']);
+  });
+
+  it('filters by outlet and by publication date', () => {
+    expect(articles(ask('/search town outlet:daily example', tiny))).toEqual(['b']);
+    expect(articles(ask('/search town from:2016', tiny))).toEqual(['b']);
+    expect(articles(ask('/search town to:2015-12', tiny))).toEqual(['a']);
+    expect(ask('/search town outlet:Nowhere', tiny).error?.message).toMatch(/no outlet matches "Nowhere"; the outlets are: Wire, Daily Example/);
+  });
+
+  it('says which undated articles a date filter left out', () => {
+    const a = ask('/search "regime change" from:2015-12-01');
+    expect(articles(a)).not.toContain('003_85ee1c887779c124');
+    expect(a.notes?.join(' ')).toMatch(/no publication date: LidTime \(003_85ee1c887779c124\)/);
+  });
+
+  it('cites outlet, date, paragraph and link, and links the outlet home when the article URL is unknown', () => {
+    const a = ask('/search "town"', tiny);
+    const cites = a.results.flatMap((r) => r.citations);
+    expect(cites.find((c) => c.article === 'a')).toMatchObject({ outlet: 'Wire', url: 'https://example.org/a', urlKnown: true, published: '2015-12-15', paragraph: 2 });
+    expect(cites.find((c) => c.article === 'b')).toMatchObject({ url: 'https://daily.example/', urlKnown: false });
+  });
+
+  it('says plainly when nothing matches', () => {
+    const a = ask('/search zebra', tiny);
+    expect(a.results).toEqual([]);
+    expect(a.notes?.[0]).toBe('nothing in the corpus matches "zebra"');
+  });
+
+  it('highlights exactly the words that matched', () => {
+    const a = ask('/search geneva negotiations', tiny);
+    expect(highlighted(a)).toEqual(['negotiations', 'geneva', 'negotiate']);
+  });
+});
