@@ -1,0 +1,58 @@
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cacheFileFor, loadIndexedCorpus } from '../src/index/cache.ts';
+import { contextOf, tempCorpus } from './helpers.ts';
+import { runLine } from '../src/router/router.ts';
+
+const A = '---\noutlet: Wire\n---\nKerry met Putin in Moscow to discuss Syria.\n\nLavrov said the talks on Syria went well.\n';
+const B = 'Press TV reported that the ceasefire talks in Geneva stalled.\n';
+const noBug = (e: unknown): never => {
+  throw e;
+};
+
+describe('the saved index', () => {
+  it('is written on the first start and read on the next, with the same answers', async () => {
+    const dir = tempCorpus({ 'a.txt': A });
+    const cacheDir = mkdtempSync(join(tmpdir(), 'quotedesk-cache-'));
+    const first = await loadIndexedCorpus(dir, { cacheDir });
+    expect(first.source).toEqual({ kind: 'built', reason: 'no saved index yet' });
+    expect(existsSync(cacheFileFor(cacheDir, dir))).toBe(true);
+    const second = await loadIndexedCorpus(dir, { cacheDir });
+    expect(second.source.kind).toBe('cache');
+    for (const q of ['/search syria', '/search "talks on syria"', '/search lavrov', '/search kery', '/sources']) {
+      expect(runLine(contextOf(second), q, noBug)).toEqual(runLine(contextOf(first), q, noBug));
+    }
+  });
+
+  it('is rebuilt when a file is changed, added or removed', async () => {
+    const dir = tempCorpus({ 'a.txt': A });
+    const cacheDir = mkdtempSync(join(tmpdir(), 'quotedesk-cache-'));
+    await loadIndexedCorpus(dir, { cacheDir });
+    writeFileSync(join(dir, 'b.txt'), B);
+    const added = await loadIndexedCorpus(dir, { cacheDir });
+    expect(added.source).toEqual({ kind: 'built', reason: 'the corpus or the code changed since the index was saved' });
+    expect(added.articles.map((a) => a.id)).toEqual(['a', 'b']);
+
+    writeFileSync(join(dir, 'a.txt'), A.replace('Moscow', 'Sochi'));
+    utimesSync(join(dir, 'a.txt'), new Date(), new Date(Date.now() + 5000));
+    const changed = await loadIndexedCorpus(dir, { cacheDir });
+    expect(changed.source.kind).toBe('built');
+    expect(runLine(contextOf(changed), '/search sochi', noBug).results).toHaveLength(1);
+  });
+
+  it('ignores a corrupt cache file, says so, and rebuilds it', async () => {
+    const dir = tempCorpus({ 'a.txt': A });
+    const cacheDir = mkdtempSync(join(tmpdir(), 'quotedesk-cache-'));
+    await loadIndexedCorpus(dir, { cacheDir });
+    const file = cacheFileFor(cacheDir, dir);
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 100));
+    const problems: string[] = [];
+    const again = await loadIndexedCorpus(dir, { cacheDir, onCacheProblem: (m) => problems.push(m) });
+    expect(again.source).toEqual({ kind: 'built', reason: 'the saved index could not be read' });
+    expect(problems[0]).toMatch(/^ignoring the saved index/);
+    expect((await loadIndexedCorpus(dir, { cacheDir })).source.kind).toBe('cache');
+  });
+});

@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempCorpus } from './helpers.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const cacheDir = mkdtempSync(join(tmpdir(), 'quotedesk-cli-'));
+
+/** Runs an entry point as a user would (through the built bundle), with its own cache folder. */
+function run(entry: string, args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'run.mjs'), entry, ...args], {
+    cwd: ROOT,
+    input: input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, CACHE_DIR: cacheDir, DISCORD_TOKEN: '', NO_COLOR: '1', CORPUS_DIR: '' },
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('the command line', () => {
+  beforeAll(() => {
+    // Builds dist/ once if the sources changed, so that the runs below measure answers, not the build.
+    run('ask', ['/help']);
+  });
+
+  it('ask --json prints exactly one JSON document on stdout', () => {
+    const r = run('ask', ['/search regime change', '--json']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const answer = JSON.parse(lines[0] ?? '');
+    expect(answer.command).toBe('search');
+    expect(answer.results[0].citations[0]).toHaveProperty('article');
+  });
+
+  it('ask prints a readable answer and exits 2 on a mistyped command', () => {
+    const ok = run('ask', ['/search', '"regime', 'change"', 'outlet:Daily', 'Sabah']);
+    expect(ok.stdout).toContain('**regime change**');
+    expect(ok.stdout).toContain('— Daily Sabah, “US says not after regime change in Syria');
+    const bad = run('ask', ['/serch kerry']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout.trim()).toBe('error: unknown command /serch: did you mean /search?');
+  });
+
+  it('harness runs a script, checks its expectations, and names the line that failed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quotedesk-script-'));
+    const script = join(dir, 'questions.txt');
+    writeFileSync(
+      script,
+      [
+        '# what the research group relies on',
+        '/search "regime change"',
+        'expect results >= 3',
+        'expect results[*].citations[*].outlet = Daily Sabah',
+        '',
+        '/search query:kerry outlet:Press TV',
+        'expect all results[*].citations[*].outlet = Press TV',
+        'expect results = 99',
+        '/serch kerry',
+        'expect error.message contains did you mean',
+      ].join('\n'),
+    );
+    const r = run('harness', [script, '--json']);
+    expect(r.code).toBe(1);
+    const answers = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(answers.map((a) => a.command)).toEqual(['search', 'search', 'serch']);
+    expect(r.stderr).toContain(`${script}:8: /search query:kerry outlet:Press TV\n  expect results = 99\n  got a list of`);
+    expect(r.stderr).toContain('3 commands, 5 expectations: 4 held, 1 failed');
+  });
+
+  it('harness reports a malformed expect line by its line number', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quotedesk-script-'));
+    const script = join(dir, 'bad.txt');
+    writeFileSync(script, '/search kerry\nexpect results about 3\n');
+    const r = run('harness', [script]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${script}:2: expected "expect <path>`);
+  });
+
+  it('npm start without a terminal answers each line of its input and exits', () => {
+    const r = run('start', [], '/search kerry moscow\n\n/sources\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Kerry');
+    expect(r.stdout).toContain('5. Daily Sabah: US says not after regime change');
+  });
+
+  it('warns about a bad corpus file by name and fails clearly on a corpus with no usable article', () => {
+    const dir = tempCorpus({ 'good.txt': 'Kerry met Putin in Moscow to discuss Syria.\n', 'bad.txt': Buffer.from([0, 1, 2]) });
+    const r = run('ask', ['/sources', '--json', '--corpus', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: corpus file bad.txt not loaded: binary file');
+    expect(JSON.parse(r.stdout).results).toHaveLength(1);
+    const empty = tempCorpus({ 'bad.txt': '' });
+    const e = run('ask', ['/sources', '--corpus', empty]);
+    expect(e.code).toBe(1);
+    expect(e.stderr).toContain(`error: no usable article in ${empty}`);
+    expect(e.stdout).toBe('');
+  });
+});
