@@ -33,7 +33,12 @@ export default defineCommand({
       total: hits.length,
       results: hits.slice(0, SEARCH_LIMIT).map((hit) => {
         const cut = snippet(hit.paragraph.text, hit.highlights);
-        return { text: cut.text, highlights: cut.highlights, score: Number(hit.score.toFixed(3)), citations: [citationOf(hit.article, hit.paragraph)] };
+        return {
+          text: cut.text,
+          highlights: cut.highlights,
+          score: Number(hit.score.toFixed(3)),
+          citations: [citationOf(hit.article, hit.paragraph)],
+        };
       }),
       ...(notes.length > 0 ? { notes } : {}),
     };

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, ENTRIES, build, isStale } from './build.mjs';
+import { build, DIST, ENTRIES, isStale } from './build.mjs';
 
 const entry = process.argv[2];
 if (!ENTRIES.includes(entry)) {

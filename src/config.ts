@@ -11,8 +11,16 @@ const schema = z.object({
     .refine((v) => v === undefined || /^[\w-]+\.[\w-]+\.[\w-]+$/.test(v), {
       message: 'does not look like a Discord bot token (three dot-separated parts); copy it again from the Developer Portal',
     }),
-  CORPUS_DIR: z.string().trim().optional().transform((v) => (v ? v : undefined)),
-  CACHE_DIR: z.string().trim().optional().transform((v) => (v ? v : undefined)),
+  CORPUS_DIR: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  CACHE_DIR: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
   LOG_LEVEL: z
     .string()
     .trim()

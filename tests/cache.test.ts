@@ -1,11 +1,10 @@
-import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheFileFor, loadIndexedCorpus } from '../src/index/cache.ts';
-import { contextOf, tempCorpus } from './helpers.ts';
 import { runLine } from '../src/router/router.ts';
+import { contextOf, tempCorpus } from './helpers.ts';
 
 const A = '---\noutlet: Wire\n---\nKerry met Putin in Moscow to discuss Syria.\n\nLavrov said the talks on Syria went well.\n';
 const B = 'Press TV reported that the ceasefire talks in Geneva stalled.\n';

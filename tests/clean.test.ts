@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanSpan } from '../src/ingest/text.ts';
-import { CORPUS_DIR, SEEDS, fold, seedCorpus } from './helpers.ts';
+import { CORPUS_DIR, fold, SEEDS, seedCorpus } from './helpers.ts';
 
 /**
  * The body of each seed as a person marked it up (tests/annotations/bodies.json), written without

@@ -65,7 +65,10 @@ describe('the command line', () => {
     );
     const r = run('harness', [script, '--json']);
     expect(r.code).toBe(1);
-    const answers = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const answers = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(answers.map((a) => a.command)).toEqual(['search', 'search', 'serch']);
     expect(r.stderr).toContain(`${script}:8: /search query:kerry outlet:Press TV\n  expect results = 99\n  got a list of`);
     expect(r.stderr).toContain('3 commands, 5 expectations: 4 held, 1 failed');

@@ -25,10 +25,15 @@ describe('front matter', () => {
     expect(() => splitFrontMatter('---\nurl: lidtime.com/x\n---\nBody')).toThrow(/http\(s\) URL/);
   });
 
-  it('fills the seeds\' metadata from SOURCES.md, never inventing a URL', () => {
+  it("fills the seeds' metadata from SOURCES.md, never inventing a URL", () => {
     const corpus = loadCorpus(CORPUS_DIR);
     const gr = corpus.articles.find((a) => a.id === '001_b2cf09a019e98ac2');
-    expect(gr?.meta).toMatchObject({ outlet: 'Global Research', url: null, outletUrl: 'https://www.globalresearch.ca/', published: '2016-07-26' });
+    expect(gr?.meta).toMatchObject({
+      outlet: 'Global Research',
+      url: null,
+      outletUrl: 'https://www.globalresearch.ca/',
+      published: '2016-07-26',
+    });
     const lid = corpus.articles.find((a) => a.id === '003_85ee1c887779c124');
     expect(lid?.meta.published).toBeNull();
   });
@@ -49,7 +54,7 @@ describe('metadata inferred from the text when there is no front matter', () => 
     expect(sabah.meta).toMatchObject({ published: '2015-12-17T00:00:00+03:00', author: 'Daily Sabah with AFP' });
   });
 
-  it('does not take the dates of other posts in a sidebar for the article\'s date', () => {
+  it("does not take the dates of other posts in a sidebar for the article's date", () => {
     const lid = ingestArticle('x', 'x.txt', withoutFrontMatter(seed('003_85ee1c887779c124')));
     expect(lid.meta.published).toBeNull();
     expect(lid.meta.title).toBe('Assad can stay, for now: Kerry accepts Russian stance');

@@ -4,14 +4,20 @@ import { check, parseExpectation } from '../src/cli/expect.ts';
 const answer = {
   command: 'search',
   results: [
-    { text: 'Kerry said so', citations: [{ outlet: 'Daily Sabah', url: 'https://a' }, { outlet: 'LidTime', url: 'https://b' }] },
+    {
+      text: 'Kerry said so',
+      citations: [
+        { outlet: 'Daily Sabah', url: 'https://a' },
+        { outlet: 'LidTime', url: 'https://b' },
+      ],
+    },
     { text: 'Lavrov too', citations: [{ outlet: 'Press TV', url: 'https://c' }] },
   ],
 };
 const run = (line: string): string | null => check(parseExpectation(line, 1), answer);
 
 describe('harness expectations', () => {
-  it('compare counts with a list\'s length', () => {
+  it("compare counts with a list's length", () => {
     expect(run('results >= 2')).toBeNull();
     expect(run('results = 3')).toBe('got a list of 2');
   });

@@ -10,7 +10,13 @@ import type { CommandContext } from '../src/router/command.ts';
 import { runLine } from '../src/router/router.ts';
 
 export const CORPUS_DIR = join(import.meta.dirname, '..', 'corpus');
-export const SEEDS = ['000_dbd715e2f98fffeb', '001_b2cf09a019e98ac2', '002_3719606cfbb6d677', '003_85ee1c887779c124', '004_58819347198058c8'] as const;
+export const SEEDS = [
+  '000_dbd715e2f98fffeb',
+  '001_b2cf09a019e98ac2',
+  '002_3719606cfbb6d677',
+  '003_85ee1c887779c124',
+  '004_58819347198058c8',
+] as const;
 
 /** A corpus indexed in memory, as the bot would have it after start-up (no cache involved). */
 export function indexedCorpus(dir: string): LoadedCorpus {
@@ -42,4 +48,8 @@ export function tempCorpus(files: Record<string, string | Buffer>): string {
 }
 
 /** White space folded, markup dropped: how the annotations and the cleaned text are compared. */
-export const fold = (s: string): string => s.replace(/<\/?u>|\*\*/g, '').replace(/\s+/g, ' ').trim();
+export const fold = (s: string): string =>
+  s
+    .replace(/<\/?u>|\*\*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();

@@ -12,7 +12,7 @@ describe('reading a command line', () => {
     });
   });
 
-  it('takes named options in any order, quoted or not, and keeps the query\'s phrase quotes', () => {
+  it("takes named options in any order, quoted or not, and keeps the query's phrase quotes", () => {
     expect(parseCommandLine('/search outlet:"Press TV" query:"regime change"', search).options).toEqual({
       outlet: 'Press TV',
       query: '"regime change"',
@@ -30,7 +30,10 @@ describe('reading a command line', () => {
 
 describe('the one path to a command', () => {
   it('gives the usage line for an empty query', () => {
-    expect(ask('/search').error).toEqual({ kind: 'usage', message: 'query is missing. Usage: /search <query> [outlet:<outlet>] [from:<date>] [to:<date>]' });
+    expect(ask('/search').error).toEqual({
+      kind: 'usage',
+      message: 'query is missing. Usage: /search <query> [outlet:<outlet>] [from:<date>] [to:<date>]',
+    });
     expect(ask('/search    ').error?.kind).toBe('usage');
   });
 
@@ -57,9 +60,19 @@ describe('the one path to a command', () => {
   it('turns a bug into a generic answer and reports it once', async () => {
     const { runCommand } = await import('../src/router/router.ts');
     const { seedCorpus } = await import('./helpers.ts');
-    const boom = { name: 'boom', description: '', example: '/boom', options: [], run: () => { throw new Error('kaput'); } };
+    const boom = {
+      name: 'boom',
+      description: '',
+      example: '/boom',
+      options: [],
+      run: () => {
+        throw new Error('kaput');
+      },
+    };
     const reported: string[] = [];
-    const answer = runCommand({ corpus: seedCorpus(), commands: [boom] }, 'boom', {}, (e, c) => reported.push(`${c.command}: ${(e as Error).message}`));
+    const answer = runCommand({ corpus: seedCorpus(), commands: [boom] }, 'boom', {}, (e, c) =>
+      reported.push(`${c.command}: ${(e as Error).message}`),
+    );
     expect(answer.error).toEqual({ kind: 'internal', message: 'something went wrong on our side while answering; it has been logged' });
     expect(reported).toEqual(['boom: kaput']);
   });

@@ -43,10 +43,12 @@ describe('/search', () => {
 
   it('treats US, U.S. and United States as one name, but not the pronoun "us"', () => {
     for (const q of ['US', 'u.s.', 'United States', 'us']) {
-      expect(ask(`/search ${q}`, tiny).results.map((r) => r.text).sort(), q).toEqual([
-        'Officials from the U.S. arrived on Monday.',
-        'The United States said it was not seeking regime change.',
-      ]);
+      expect(
+        ask(`/search ${q}`, tiny)
+          .results.map((r) => r.text)
+          .sort(),
+        q,
+      ).toEqual(['Officials from the U.S. arrived on Monday.', 'The United States said it was not seeking regime change.']);
     }
     expect(highlighted(ask('/search united states', tiny)).sort()).toEqual(['u.s.', 'united states']);
   });
@@ -77,7 +79,9 @@ describe('/search', () => {
     expect(articles(ask('/search town outlet:daily example', tiny))).toEqual(['b']);
     expect(articles(ask('/search town from:2016', tiny))).toEqual(['b']);
     expect(articles(ask('/search town to:2015-12', tiny))).toEqual(['a']);
-    expect(ask('/search town outlet:Nowhere', tiny).error?.message).toMatch(/no outlet matches "Nowhere"; the outlets are: Wire, Daily Example/);
+    expect(ask('/search town outlet:Nowhere', tiny).error?.message).toMatch(
+      /no outlet matches "Nowhere"; the outlets are: Wire, Daily Example/,
+    );
   });
 
   it('says which undated articles a date filter left out', () => {
@@ -89,7 +93,13 @@ describe('/search', () => {
   it('cites outlet, date, paragraph and link, and links the outlet home when the article URL is unknown', () => {
     const a = ask('/search "town"', tiny);
     const cites = a.results.flatMap((r) => r.citations);
-    expect(cites.find((c) => c.article === 'a')).toMatchObject({ outlet: 'Wire', url: 'https://example.org/a', urlKnown: true, published: '2015-12-15', paragraph: 2 });
+    expect(cites.find((c) => c.article === 'a')).toMatchObject({
+      outlet: 'Wire',
+      url: 'https://example.org/a',
+      urlKnown: true,
+      published: '2015-12-15',
+      paragraph: 2,
+    });
     expect(cites.find((c) => c.article === 'b')).toMatchObject({ url: 'https://daily.example/', urlKnown: false });
   });
 

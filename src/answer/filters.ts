@@ -1,10 +1,14 @@
 import type { LoadedCorpus } from '../index/cache.ts';
 import type { Article } from '../ingest/types.ts';
 import { type DayRange, dateWindow } from '../router/dates.ts';
-import { UsageError } from './types.ts';
 import { publishedDay } from './citation.ts';
+import { UsageError } from './types.ts';
 
-const fold = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const fold = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** The outlet names of the corpus, each once, in corpus order. */
 export function outletNames(corpus: LoadedCorpus): string[] {
@@ -30,7 +34,10 @@ export interface ArticleFilter {
 }
 
 /** The outlet and date filters of a command, as one test of an article. */
-export function articleFilter(corpus: LoadedCorpus, options: { outlet?: string | undefined; from?: string | undefined; to?: string | undefined }): ArticleFilter {
+export function articleFilter(
+  corpus: LoadedCorpus,
+  options: { outlet?: string | undefined; from?: string | undefined; to?: string | undefined },
+): ArticleFilter {
   const byOutlet = outletFilter(corpus, options.outlet);
   const window = dateWindow(options.from, options.to);
   const inWindow = (a: Article): boolean => {

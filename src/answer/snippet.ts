@@ -25,8 +25,6 @@ export function snippet(
   const prefix = start > 0 ? '… ' : '';
   const suffix = end < text.length ? ' …' : '';
   const shift = prefix.length - start;
-  const moved = highlights
-    .filter(([a, b]) => a >= start && b <= end)
-    .map(([a, b]): [number, number] => [a + shift, b + shift]);
+  const moved = highlights.filter(([a, b]) => a >= start && b <= end).map(([a, b]): [number, number] => [a + shift, b + shift]);
   return { text: prefix + text.slice(start, end) + suffix, highlights: moved };
 }

@@ -41,7 +41,11 @@ export function main(program: () => Promise<number>): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      if (error instanceof ConfigError || error instanceof CorpusError || (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
+      if (
+        error instanceof ConfigError ||
+        error instanceof CorpusError ||
+        (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')
+      ) {
         warn(`error: ${(error as Error).message}`);
       } else {
         warn(`error: ${process.env.DEBUG ? (error as Error)?.stack : String(error)}`);

@@ -35,7 +35,10 @@ function parsePath(text: string): Expectation['path'] {
     if (m[1] !== undefined) path.push(m[1]);
     else path.push(m[2] === '*' ? '*' : Number(m[2]));
   }
-  const rebuilt = path.map((p) => (typeof p === 'string' && p !== '*' ? `.${p}` : `[${p}]`)).join('').replace(/^\./, '');
+  const rebuilt = path
+    .map((p) => (typeof p === 'string' && p !== '*' ? `.${p}` : `[${p}]`))
+    .join('')
+    .replace(/^\./, '');
   if (rebuilt !== text) throw new ExpectationSyntaxError(`cannot read the path "${text}" (write it like results[0].citations[*].outlet)`);
   return path;
 }
@@ -110,8 +113,12 @@ function holds(actual: unknown, op: Operator, expected: string): boolean {
 export function check(expectation: Expectation, answer: unknown): string | null {
   const values = walk(answer, expectation.path);
   const every = expectation.all || ['!=', '!contains', 'missing'].includes(expectation.op);
-  const ok = every ? values.every((v) => holds(v, expectation.op, expectation.value)) : values.some((v) => holds(v, expectation.op, expectation.value));
+  const ok = every
+    ? values.every((v) => holds(v, expectation.op, expectation.value))
+    : values.some((v) => holds(v, expectation.op, expectation.value));
   if (ok) return null;
-  const shown = values.slice(0, 5).map((v) => (v === undefined ? 'nothing' : Array.isArray(v) ? `a list of ${v.length}` : JSON.stringify(v)));
+  const shown = values
+    .slice(0, 5)
+    .map((v) => (v === undefined ? 'nothing' : Array.isArray(v) ? `a list of ${v.length}` : JSON.stringify(v)));
   return `got ${shown.join(', ')}${values.length > 5 ? `, … (${values.length} values)` : ''}`;
 }

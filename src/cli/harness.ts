@@ -9,7 +9,7 @@ import { renderJson } from '../render/json.ts';
 import { renderTerminal, styleFor } from '../render/terminal.ts';
 import { runLine } from '../router/router.ts';
 import { COMMON_FLAGS, main, openCorpus, parseArgs, reportBugToStderr, warn } from './app.ts';
-import { type Expectation, ExpectationSyntaxError, check, parseExpectation } from './expect.ts';
+import { check, type Expectation, ExpectationSyntaxError, parseExpectation } from './expect.ts';
 
 const USAGE = 'usage: npm run -s harness -- FILE [--json] [--corpus DIR]';
 

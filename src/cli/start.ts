@@ -18,11 +18,19 @@ main(async () => {
   const interactive = process.stdin.isTTY === true;
   const paragraphs = corpus.articles.reduce((n, a) => n + a.paragraphs.length, 0);
   if (interactive) {
-    warn(`Quotedesk: ${corpus.articles.length} articles, ${paragraphs} paragraphs from ${corpus.dir}. Type /help for the commands; Ctrl-D exits.`);
+    warn(
+      `Quotedesk: ${corpus.articles.length} articles, ${paragraphs} paragraphs from ${corpus.dir}. Type /help for the commands; Ctrl-D exits.`,
+    );
     warn('To run it as a Discord bot instead, put DISCORD_TOKEN in .env (see .env.example) and run npm start again.');
   }
   const style = styleFor(process.stdout);
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive, historySize: 500, prompt: 'quotedesk> ' });
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: interactive,
+    historySize: 500,
+    prompt: 'quotedesk> ',
+  });
   if (interactive) rl.prompt();
   for await (const line of rl) {
     const text = line.trim();

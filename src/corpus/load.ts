@@ -80,7 +80,9 @@ export function loadCorpus(dir: string): Corpus {
       warnings.push({ file: name, reason: `same article id "${id}" as ${other}; this one is left out` });
       continue;
     }
-    const digest = createHash('sha256').update(decoded.text.replace(/^\uFEFF/, '')).digest('hex');
+    const digest = createHash('sha256')
+      .update(decoded.text.replace(/^\uFEFF/, ''))
+      .digest('hex');
     const twin = seenContent.get(digest);
     if (twin) {
       warnings.push({ file: name, reason: `same text as ${twin}; this one is left out` });

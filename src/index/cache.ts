@@ -48,7 +48,7 @@ function codeFingerprint(): string {
 }
 
 /** Names, sizes and modification times of the corpus files, and the code: any change rebuilds. */
-export function fingerprint(dir: string, files: string[]): string {
+export function fingerprint(files: string[]): string {
   const h = createHash('sha256').update(codeFingerprint());
   for (const f of files) {
     const st = statSync(f);
@@ -83,7 +83,7 @@ export interface LoadOptions {
 export async function loadIndexedCorpus(dir: string, options: LoadOptions): Promise<LoadedCorpus> {
   const { listCorpusFiles, loadCorpus } = await import('../corpus/load.ts');
   const files = listCorpusFiles(dir);
-  const print = fingerprint(dir, files);
+  const print = fingerprint(files);
   const cacheFile = cacheFileFor(options.cacheDir, dir);
   let reason = 'no saved index yet';
   try {
@@ -103,7 +103,13 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
   const corpus: Corpus = loadCorpus(dir);
   const index = ParagraphIndex.build(corpus.articles);
   try {
-    const payload: CacheFile = { format: CACHE_FORMAT, fingerprint: print, articles: corpus.articles, warnings: corpus.warnings, index: index.toJSON() };
+    const payload: CacheFile = {
+      format: CACHE_FORMAT,
+      fingerprint: print,
+      articles: corpus.articles,
+      warnings: corpus.warnings,
+      index: index.toJSON(),
+    };
     writeAtomically(cacheFile, JSON.stringify(payload));
   } catch (error) {
     options.onCacheProblem?.(`could not save the index to ${cacheFile}: ${(error as Error).message}`);

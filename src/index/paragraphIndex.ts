@@ -196,14 +196,13 @@ export class ParagraphIndex {
       hits.push({ article, paragraph, score: r.score, highlights: mergeRanges(highlights) });
       if (hits.length >= limit) break;
     }
-    // Name each correction by a word of the corpus, not by its stem: "kery" → "Kerry".
+    // Name each correction by a word of the corpus, not by its stem: "kery" → "Kerry" (the plainest form).
     for (const [term, word] of corrected) {
       let surface = term;
-      for (const hit of hits) {
-        const t = tokenize(hit.paragraph.text).find((x) => x.term === term);
-        if (t) {
-          surface = hit.paragraph.text.slice(t.start, t.end);
-          break;
+      for (const hit of hits.slice(0, 20)) {
+        for (const t of tokenize(hit.paragraph.text)) {
+          const text = hit.paragraph.text.slice(t.start, t.end);
+          if (t.term === term && (surface === term || text.length < surface.length)) surface = text;
         }
       }
       corrections.push([word, surface]);

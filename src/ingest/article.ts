@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { segment, type Block } from './clean.ts';
+import { type Block, segment } from './clean.ts';
 import { FULL_DATE } from './clutterRules.ts';
 import { type FrontMatter, splitFrontMatter } from './frontMatter.ts';
 import { splitSentences } from './sentences.ts';
@@ -13,7 +13,7 @@ export function datelineToIso(text: string): string | null {
   // Page dumps glue a city to the date ("ISTANBULDec 17, 2015"); chrono needs the space back.
   const spaced = text.replace(/(\p{Lu}{2,})(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z.\s])/u, '$1 ');
   const found = chrono.parse(spaced, undefined, { forwardDate: false })[0];
-  if (!found || !found.start.isCertain('year') || !found.start.isCertain('day')) return null;
+  if (!found?.start.isCertain('year') || !found.start.isCertain('day')) return null;
   const s = found.start;
   const date = `${s.get('year')}-${pad(s.get('month') ?? 1)}-${pad(s.get('day') ?? 1)}`;
   if (!s.isCertain('hour')) return date;

@@ -28,7 +28,11 @@ function isForeign(text: string): boolean {
   return common / ws.length < 0.08;
 }
 
-const compareKey = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const compareKey = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Cuts the text into lines with their offsets, noting which ones follow a blank line. */
 function lines(raw: string, from: number): Array<Span & { text: string; afterBlank: boolean }> {

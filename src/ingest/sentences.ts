@@ -7,18 +7,79 @@ import type { Sentence } from './types.ts';
  */
 export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   // titles
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'adm', 'sgt',
-  'pres', 'amb', 'sec', 'rev', 'hon', 'st', 'jr', 'sr', 'messrs',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'cmdr',
+  'adm',
+  'sgt',
+  'pres',
+  'amb',
+  'sec',
+  'rev',
+  'hon',
+  'st',
+  'jr',
+  'sr',
+  'messrs',
   // months and days
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mon',
+  'tue',
+  'tues',
+  'wed',
+  'thu',
+  'thur',
+  'thurs',
+  'fri',
+  'sat',
+  'sun',
   // common shortenings in news copy
-  'govt', 'dept', 'corp', 'inc', 'ltd', 'co', 'no', 'nos', 'vs', 'etc', 'approx', 'est', 'vol', 'fig', 'ft', 'mt',
-  'e.g', 'i.e', 'a.m', 'p.m',
+  'govt',
+  'dept',
+  'corp',
+  'inc',
+  'ltd',
+  'co',
+  'no',
+  'nos',
+  'vs',
+  'etc',
+  'approx',
+  'est',
+  'vol',
+  'fig',
+  'ft',
+  'mt',
+  'e.g',
+  'i.e',
+  'a.m',
+  'p.m',
 ]);
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
-const OPENERS = /[A-Z0-9"“‘'(\[«]/;
+const OPENERS = /[A-Z0-9"“‘'([«]/;
 
 /** Is the period at `i` part of an abbreviation or an initial rather than the end of a sentence? */
 function isAbbreviationPeriod(text: string, i: number): boolean {
@@ -68,7 +129,14 @@ export function splitSentences(mapped: MappedText): Sentence[] {
       if (ch === '.' && k === i + 1 && isAbbreviationPeriod(text, i)) continue;
       push(k);
       i = k;
-    } else if (next !== undefined && ch === '.' && k === i + 1 && /[a-z]/.test(text[i - 1] ?? '') && /[A-Z]/.test(next) && /[a-z]/.test(text[k + 1] ?? '')) {
+    } else if (
+      next !== undefined &&
+      ch === '.' &&
+      k === i + 1 &&
+      /[a-z]/.test(text[i - 1] ?? '') &&
+      /[A-Z]/.test(next) &&
+      /[a-z]/.test(text[k + 1] ?? '')
+    ) {
       // "leader.After": a page dump lost the space between two sentences.
       if (isAbbreviationPeriod(text, i)) continue;
       push(k);

@@ -18,14 +18,7 @@ export interface Paragraph extends Span {
 }
 
 /** Why a block of the file is not part of the article body. */
-export type BlockRole =
-  | 'body'
-  | 'title'
-  | 'byline'
-  | 'dateline'
-  | 'label'
-  | 'caption'
-  | 'clutter';
+export type BlockRole = 'body' | 'title' | 'byline' | 'dateline' | 'label' | 'caption' | 'clutter';
 
 /** A block of the file that the cleaner set aside, with the rule that did it. */
 export interface SetAside extends Span {

@@ -14,9 +14,7 @@ interface Stemmer {
 
 export const porterStemmer: Stemmer = require('natural/lib/natural/stemmers/porter_stemmer.js');
 
-export const englishStopwords: readonly string[] = (
-  require('natural/lib/natural/util/stopwords.js') as { words: string[] }
-).words;
+export const englishStopwords: readonly string[] = (require('natural/lib/natural/util/stopwords.js') as { words: string[] }).words;
 
 const levenshtein = require('natural/lib/natural/distance/levenshtein_distance.js') as {
   LevenshteinDistance(a: string, b: string): number;

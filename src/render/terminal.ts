@@ -10,8 +10,7 @@ export const plainStyle: TerminalStyle = { strong: (s) => `**${s}**`, dim: (s) =
 export const ansiStyle: TerminalStyle = { strong: (s) => `\x1b[1m${s}\x1b[22m`, dim: (s) => `\x1b[2m${s}\x1b[22m` };
 
 /** ANSI styling only on a terminal, and never when NO_COLOR is set. */
-export const styleFor = (stream: NodeJS.WriteStream): TerminalStyle =>
-  stream.isTTY && !process.env.NO_COLOR ? ansiStyle : plainStyle;
+export const styleFor = (stream: NodeJS.WriteStream): TerminalStyle => (stream.isTTY && !process.env.NO_COLOR ? ansiStyle : plainStyle);
 
 function highlight(text: string, ranges: Array<[number, number]> | undefined, style: TerminalStyle): string {
   if (!ranges || ranges.length === 0) return text;
@@ -54,7 +53,9 @@ export function renderTerminal(answer: Answer, style: TerminalStyle = plainStyle
   const shown = answer.results.length;
   const total = answer.total ?? shown;
   if (shown > 0 && total > shown) lines.push(style.dim(`${total} results; showing the first ${shown}`));
-  answer.results.forEach((r, i) => lines.push(...resultLines(r, i + 1, style)));
+  answer.results.forEach((r, i) => {
+    lines.push(...resultLines(r, i + 1, style));
+  });
   for (const note of answer.notes ?? []) lines.push(`note: ${note}`);
   return lines.join('\n');
 }

@@ -40,7 +40,11 @@ export const defineCommand = (command: CommandDefinition): CommandDefinition => 
 /** "/search <query> [outlet:<outlet>] [from:<date>]": the usage line of a command. */
 export function usageOf(command: CommandDefinition): string {
   const parts = command.options.map((o, i) =>
-    i === 0 && o.required ? `<${o.name}>` : o.required ? `${o.name}:<${o.type === 'date' ? 'date' : o.name}>` : `[${o.name}:<${o.type === 'date' ? 'date' : o.name}>]`,
+    i === 0 && o.required
+      ? `<${o.name}>`
+      : o.required
+        ? `${o.name}:<${o.type === 'date' ? 'date' : o.name}>`
+        : `[${o.name}:<${o.type === 'date' ? 'date' : o.name}>]`,
   );
   return [`/${command.name}`, ...parts].join(' ');
 }

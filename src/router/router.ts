@@ -4,7 +4,7 @@ import { levenshteinDistance } from '../nlp/natural.ts';
 import type { CommandContext, CommandDefinition, OptionValues } from './command.ts';
 import { usageOf } from './command.ts';
 import { parseDateOption } from './dates.ts';
-import { ParseError, commandNameOf, parseCommandLine } from './parse.ts';
+import { commandNameOf, ParseError, parseCommandLine } from './parse.ts';
 
 /** The longest query a command takes, in characters. */
 export const MAX_QUERY_CHARS = 500;
@@ -53,12 +53,7 @@ function validate(command: CommandDefinition, options: Record<string, string>): 
  * Discord) to a command. A user's mistake becomes an answer with a `usage` error; anything else thrown is a
  * bug, reported through `reportBug` and answered with a generic `internal` error.
  */
-export function runCommand(
-  ctx: CommandContext,
-  name: string,
-  rawOptions: Record<string, string>,
-  reportBug: BugReporter,
-): Answer {
+export function runCommand(ctx: CommandContext, name: string, rawOptions: Record<string, string>, reportBug: BugReporter): Answer {
   const command = ctx.commands.find((c) => c.name === name);
   const query = Object.values(rawOptions)[0] ?? '';
   if (!command) {
