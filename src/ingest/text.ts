@@ -18,7 +18,7 @@ export function cleanSpan(raw: string, span: Span): MappedText {
   let text = '';
   const offsets: number[] = [];
   let pendingSpace = -1;
-  for (let i = span.start; i < span.end; ) {
+  for (let i = span.start; i < span.end;) {
     const ch = raw[i] as string;
     if (ch === '<') {
       const tag = TAG.exec(raw.slice(i, Math.min(span.end, i + 200)));
