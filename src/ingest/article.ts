@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { type Block, segment } from './clean.ts';
+import { findQuotes } from '../nlp/quotes.ts';
 import { FULL_DATE } from './clutterRules.ts';
 import { type FrontMatter, splitFrontMatter } from './frontMatter.ts';
 import { splitSentences } from './sentences.ts';
@@ -97,5 +98,6 @@ export function ingestArticle(id: string, file: string, raw: string): Article {
       setAside.push({ start: b.start, end: b.end, role: b.role, rule: b.rule, text: b.text });
     }
   }
-  return { id, file, meta, paragraphs, setAside };
+  const quotes = findQuotes(paragraphs, meta.author).map((q) => ({ ...q, article: id }));
+  return { id, file, meta, paragraphs, setAside, quotes };
 }

@@ -41,6 +41,9 @@ export interface ArticleMeta {
   provenance: Partial<Record<'title' | 'outlet' | 'published' | 'author', string>>;
 }
 
+export type { Quote } from '../nlp/quotes.ts';
+import type { Quote } from '../nlp/quotes.ts';
+
 export interface Article {
   /** File name without its extension. */
   id: string;
@@ -48,4 +51,6 @@ export interface Article {
   meta: ArticleMeta;
   paragraphs: Paragraph[];
   setAside: SetAside[];
+  /** Every quote of the body, in order, with its speaker as the article gives it. */
+  quotes: Quote[];
 }

@@ -1,0 +1,141 @@
+import { HONORIFICS, NAME_PARTICLES, ORG_HEADS, PLACE_ALIASES, ROLE_CLASSES, ROLE_WORDS } from './cues.ts';
+import { englishStopwords } from './natural.ts';
+
+const STOP = new Set(englishStopwords);
+const MONTHS_DAYS = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(
+    ' ',
+  ),
+);
+
+/** A person named in a text: "U.S. Secretary of State John Kerry" is role "U.S. Secretary of State", name "John Kerry". */
+export interface NameMention {
+  start: number;
+  end: number;
+  name: string;
+  /** The words of title or role before the name, or an apposition after it (", a political analyst in Virginia"). */
+  role: string | null;
+  /** Lower-case surname without particles: the key people are merged by ("al-Assad" → "assad"). */
+  key: string;
+  first: string | null;
+}
+
+const bare = (w: string): string =>
+  w
+    .toLowerCase()
+    .replace(/[.’']/g, '')
+    .replace(/s$/, (m) => m);
+
+/** The key of a name: its last word, lower case, without a particle prefix ("al-Assad" → "assad"). */
+export function surnameKey(name: string): string {
+  const words = name.split(/\s+/).filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')));
+  const last = words[words.length - 1] ?? name;
+  return last
+    .toLowerCase()
+    .replace(/^(?:al|el|bin|ibn)-/, '')
+    .replace(/[.’']/g, '');
+}
+
+// A capitalised word keeps inner periods ("U.S.") but not a sentence's final one ("Putin.").
+const TOKEN = /(?:[\p{Lu}]\.){2,}|[\p{Lu}][\p{L}’'-]*[\p{L}]|[\p{Lu}]\.|[\p{Ll}][\p{L}-]*/gu;
+const isCap = (w: string): boolean => /^[\p{Lu}]/u.test(w);
+
+/**
+ * Finds the people named in a sentence: a run of capitalised words whose last words are not role words and
+ * which a title, an honorific or an apposition marks as a person ("Russian President Vladimir Putin",
+ * "Mr Hammond", "Eric Draitser, the founder of"). Places and organisations ("New York", "Security Council")
+ * carry no such mark and are not taken.
+ */
+export function findNames(text: string): NameMention[] {
+  const tokens = [...text.matchAll(TOKEN)].map((m) => ({ w: m[0], start: m.index, end: m.index + m[0].length }));
+  const out: NameMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!t || !isCap(t.w)) {
+      i += 1;
+      continue;
+    }
+    // A run of capitalised words, with particles ("de", "al-") and "of"/"for" inside titles.
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const next = tokens[j + 1] as (typeof tokens)[number];
+      const gap = text.slice((tokens[j] as (typeof tokens)[number]).end, next.start);
+      const cur = (tokens[j] as (typeof tokens)[number]).w;
+      if (!/^\s$/.test(gap) && !(/^\.\s$/.test(gap) && HONORIFICS.has(bare(cur)))) break;
+      const lower = next.w.toLowerCase();
+      if (isCap(next.w) || ((NAME_PARTICLES.has(lower) || lower === 'of' || lower === 'for') && tokens[j + 2] && isCap(tokens[j + 2]!.w)))
+        j += 1;
+      else break;
+    }
+    const run = tokens.slice(i, j + 1);
+    i = j + 1;
+    // Split the run into role words (front) and the name (the rest).
+    let k = 0;
+    while (k < run.length && (ROLE_WORDS.has(bare(run[k]!.w)) || STOP.has(run[k]!.w.toLowerCase()))) k += 1;
+    let nameTokens = run.slice(k);
+    const roleTokens = run.slice(0, k);
+    const honorific = roleTokens.length > 0 && HONORIFICS.has(bare(roleTokens[roleTokens.length - 1]!.w));
+    if (nameTokens.length === 0) continue;
+    if (nameTokens.some((x) => ROLE_WORDS.has(bare(x.w)) || MONTHS_DAYS.has(x.w.toLowerCase()) || STOP.has(x.w.toLowerCase()))) {
+      // A title after a name ("Putin Kerry talks") or a date: not a person's name.
+      continue;
+    }
+    if (ORG_HEADS.has(nameTokens[nameTokens.length - 1]!.w.toLowerCase())) continue;
+    if (nameTokens.length > 4) nameTokens = nameTokens.slice(-2);
+    const start = (honorific ? roleTokens[roleTokens.length - 1]! : nameTokens[0]!).start;
+    const end = nameTokens[nameTokens.length - 1]!.end;
+    // Lower-case role words just before the run: "analyst Keith Preston", "spokesman John Kirby".
+    const before = text.slice(Math.max(0, run[0]!.start - 60), run[0]!.start);
+    const lowerRole =
+      /(?<![\p{L}.])((?:[\p{L}.-]+\s+){0,2}(?:analyst|spokesman|spokeswoman|spokesperson|envoy|official|minister|editor|founder|commentator|expert|director|diplomat|leader|president))\s+$/u.exec(
+        before,
+      );
+    const titleRun = roleTokens.filter((x) => !HONORIFICS.has(bare(x.w)));
+    let role: string | null = titleRun.length > 0 ? text.slice(titleRun[0]!.start, titleRun[titleRun.length - 1]!.end) : null;
+    // "U.S. Secretary of State": the run stops at "of"; take the capitalised words before it too.
+    if (role && /^(?:of|for)\b/i.test(role) === false) {
+      const ext = /((?:[\p{Lu}][\p{L}.]*\s+)*)$/u.exec(text.slice(Math.max(0, run[0]!.start - 40), run[0]!.start));
+      if (ext?.[1] && ext[1].trim() !== '' && /\bof\s+$/.test(text.slice(0, run[0]!.start)) === false) role = `${ext[1]}${role}`.trim();
+    }
+    if (lowerRole) role = role ? `${lowerRole[1]} ${role}` : (lowerRole[1] as string);
+    const after = text.slice(end, end + 120);
+    const apposition = /^,\s+((?:the|a|an)\s+[^,.;"“”]{3,80}?)(?:,|\.|;|$| told| said| says)/.exec(after);
+    if (!role && apposition) role = apposition[1] as string;
+    const isPerson = honorific || role !== null || /^\s+(?:said|says|told|added|noted|argued)\b/.test(after);
+    if (!isPerson) continue;
+    if (!honorific && nameTokens.length < 2) continue;
+    const name = text.slice(start, end);
+    out.push({
+      start,
+      end,
+      name,
+      role: role ? role.replace(/\s+/g, ' ').trim() : null,
+      key: surnameKey(name),
+      first: honorific || nameTokens.length < 2 ? null : nameTokens[0]!.w,
+    });
+  }
+  return out;
+}
+
+/** Do two first names stand for the same person ("Sergey" / "Sergei")? Unknown first names agree. */
+export function firstNamesAgree(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  return a[0]?.toLowerCase() === b[0]?.toLowerCase();
+}
+
+/** The role class of a role or description ("Secretary of State" → diplomat), or null. */
+export function roleClass(text: string): string | null {
+  const t = text.toLowerCase();
+  for (const [cls, words] of Object.entries(ROLE_CLASSES)) if (words.some((w) => t.includes(w))) return cls;
+  return null;
+}
+
+/** The place a word names, folded ("Washington's", "American", "U.S." → "us"), or null. */
+export function placeOf(text: string): string | null {
+  const t = text.toLowerCase().replace(/['’]s\b/g, '');
+  for (const [place, words] of Object.entries(PLACE_ALIASES)) {
+    if (words.some((w) => new RegExp(`(?:^|[^\\p{L}])${w.replace(/\./g, '\\.')}(?:$|[^\\p{L}])`, 'u').test(t))) return place;
+  }
+  return null;
+}

@@ -1,0 +1,37 @@
+/**
+ * `npm run eval`: precision and recall of the quote finder and accuracy of speaker attribution, measured
+ * against the hand annotation; with --verbose, every miss and every wrong speaker.
+ */
+import { join } from 'node:path';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { type Figures, evaluate, speakerKey } from './quoteEval.ts';
+
+const verbose = process.argv.includes('--verbose');
+const corpus = loadCorpus(join(import.meta.dirname, '..', '..', 'corpus'));
+const e = evaluate(corpus.articles);
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`.padStart(7);
+const row = (name: string, f: Figures): string =>
+  `${name.padEnd(22)} ${String(f.found).padStart(5)} ${String(f.gold).padStart(5)} ${pct(f.precision)} ${pct(f.recall)} ${pct(f.speakerAccuracy)} (${f.speakersRight}/${f.matchedGold})`;
+console.log('Quotes, against tests/annotations/quotes.json');
+console.log(`${'kind'.padEnd(22)} found  gold precision recall speakers`);
+console.log(row('direct (incl. mixed)', e.direct));
+console.log(row('indirect', e.indirect));
+console.log(row('all', e.all));
+console.log(`kind right on matched quotes: ${pct(e.kindAccuracy)}`);
+if (verbose) {
+  console.log('\nFound, not in the annotation:');
+  for (const f of e.unmatchedFound)
+    console.log(`  ${f.article.slice(0, 3)} ${f.kind.padEnd(8)} ${f.speaker.name ?? '-'} | ${f.text.slice(0, 110)}`);
+  console.log('\nAnnotated, not found:');
+  for (const g of e.unmatchedGold)
+    console.log(`  ${g.article.slice(0, 3)} ${g.kind.padEnd(8)} ${g.speaker ?? '-'} | ${g.quote.slice(0, 110)}`);
+  console.log('\nWrong speaker:');
+  for (const p of e.pairs.filter((x) => speakerKey(x.gold.speaker) !== speakerKey(x.found.speaker.name))) {
+    console.log(
+      `  ${p.gold.article.slice(0, 3)} gold ${p.gold.speaker ?? '-'} / found ${p.found.speaker.name ?? '-'} (${p.found.pattern}) | ${p.gold.quote.slice(0, 80)}`,
+    );
+  }
+  console.log('\nKind differs:');
+  for (const p of e.pairs.filter((x) => x.gold.kind !== x.found.kind))
+    console.log(`  ${p.gold.article.slice(0, 3)} gold ${p.gold.kind} / found ${p.found.kind} | ${p.gold.quote.slice(0, 80)}`);
+}
