@@ -20,7 +20,7 @@ export default defineCommand({
   run({ corpus }, options): Answer {
     const query = options.query ?? '';
     const filter = articleFilter(corpus, options);
-    const { hits, corrections, unknown } = corpus.index.queryWithCorrections(query, filter.accept);
+    const { hits, corrections, unknown } = corpus.index.query(query, filter.accept);
     const notes: string[] = [];
     if (corrections.length > 0) notes.push(`read ${corrections.map(([typed, read]) => `"${typed}" as "${read}"`).join(', ')}`);
     if (unknown.length > 0) notes.push(`not in the corpus: ${unknown.map((w) => `"${w}"`).join(', ')}`);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,11 @@ describe('the saved index', () => {
     const added = await loadIndexedCorpus(dir, { cacheDir });
     expect(added.source).toEqual({ kind: 'built', reason: 'the corpus or the code changed since the index was saved' });
     expect(added.articles.map((a) => a.id)).toEqual(['a', 'b']);
+
+    rmSync(join(dir, 'b.txt'));
+    const removed = await loadIndexedCorpus(dir, { cacheDir });
+    expect(removed.source.kind).toBe('built');
+    expect(removed.articles.map((a) => a.id)).toEqual(['a']);
 
     writeFileSync(join(dir, 'a.txt'), A.replace('Moscow', 'Sochi'));
     utimesSync(join(dir, 'a.txt'), new Date(), new Date(Date.now() + 5000));

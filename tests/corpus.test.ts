@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load.ts';
@@ -22,6 +22,8 @@ describe('front matter', () => {
     expect(() => splitFrontMatter('---\ntitle: x\nBody')).toThrow(FrontMatterError);
     expect(() => splitFrontMatter('---\ntitle: [x\n---\nBody')).toThrow(/not valid YAML/);
     expect(() => splitFrontMatter('---\npublished: last week\n---\nBody')).toThrow(/ISO 8601/);
+    expect(() => splitFrontMatter('---\npublished: "December 16, 2015"\n---\nBody')).toThrow(/ISO 8601/);
+    expect(() => splitFrontMatter('---\npublished: "7"\n---\nBody')).toThrow(/ISO 8601/);
     expect(() => splitFrontMatter('---\nurl: lidtime.com/x\n---\nBody')).toThrow(/http\(s\) URL/);
   });
 
@@ -90,6 +92,23 @@ describe('loading a corpus folder', () => {
     expect(reasons['zz-copy.txt']).toMatch(/same text as good.txt/);
     expect(reasons['clutter.txt']).toMatch(/no article text/);
     expect(reasons['ignored.json']).toBeUndefined();
+  });
+
+  it("names a folder or a broken link with an article's extension instead of failing", () => {
+    const dir = tempCorpus({ 'good.txt': ARTICLE });
+    mkdirSync(join(dir, 'folder.txt'));
+    symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'broken.txt'));
+    const corpus = loadCorpus(dir);
+    expect(corpus.articles.map((a) => a.id)).toEqual(['good']);
+    expect(corpus.warnings.map((w) => w.file).sort()).toEqual(['broken.txt', 'folder.txt']);
+  });
+
+  it('keeps offsets exact in a file that starts with a byte-order mark', () => {
+    const dir = tempCorpus({ 'bom.txt': `\uFEFF---\ntitle: T\n---\n${ARTICLE}` });
+    const [article] = loadCorpus(dir).articles;
+    const raw = readFileSync(join(dir, 'bom.txt'), 'utf8');
+    expect(article?.meta.title).toBe('T');
+    for (const p of article?.paragraphs ?? []) expect(raw.slice(p.start, p.end)).toBe(p.text);
   });
 
   it('reports a folder that does not exist', () => {

@@ -36,10 +36,17 @@ describe('harness expectations', () => {
     expect(run('results[1].speaker exists')).toBe('got nothing');
   });
 
+  it('fail "all" when the path finds nothing, so a vanished answer is noticed', () => {
+    expect(check(parseExpectation('all results[*].citations[*].url matches ^https://', 1), { results: [] })).toBe(
+      'got nothing (no values at that path)',
+    );
+  });
+
   it('reject a malformed line with a message that says how to write it', () => {
     expect(() => parseExpectation('results', 1)).toThrow(/expected "expect <path>/);
     expect(() => parseExpectation('results[x] = 1', 1)).toThrow(/cannot read the path/);
     expect(() => parseExpectation('results matches (', 1)).toThrow(/not a regular expression/);
     expect(() => parseExpectation('error exists yes', 1)).toThrow(/takes no value/);
+    expect(() => parseExpectation('results >= abc', 1)).toThrow(/compares numbers/);
   });
 });

@@ -53,6 +53,12 @@ describe('the one path to a command', () => {
     expect(ask('/search kerry to:2015-02-30').error?.kind).toBe('usage');
   });
 
+  it('refuses an empty option, and reports the query (not another option) in the answer', () => {
+    expect(ask('/search kerry outlet:').error?.message).toMatch(/^outlet: is empty/);
+    expect(ask('/search outlet:Press TV').query).toBe('');
+    expect(ask('/search kerry from:2016 to:2015').query).toBe('kerry');
+  });
+
   it('refuses options on a command that takes none', () => {
     expect(ask('/sources everything').error?.message).toMatch(/takes no options/);
   });

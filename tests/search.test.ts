@@ -60,6 +60,24 @@ describe('/search', () => {
     expect(a.notes).toContain('read "kery" as "Kerry"');
   });
 
+  it('reads a typo in a long word, and in a phrase', () => {
+    expect(ask('/search negotiatons').notes).toContain('read "negotiatons" as "negotiations"');
+    const phrase = ask('/search "kery said"');
+    expect(phrase.results.length).toBeGreaterThan(0);
+    expect(phrase.results.every((r) => /Kerry said/.test(r.text))).toBe(true);
+  });
+
+  it('treats Sergey and Sergei Lavrov as one name', () => {
+    const forms = (q: string) => new Set(highlighted(ask(q)));
+    expect(forms('/search sergey')).toEqual(new Set(['sergey', 'sergei']));
+    expect(forms('/search sergei')).toEqual(new Set(['sergey', 'sergei']));
+  });
+
+  it('finds a phrase of common words only', () => {
+    expect(ask('/search "of the"', tiny).results).toEqual([]);
+    expect(ask('/search "in the"', tiny).results.map((r) => r.text)).toEqual(['The Islamic State group lost ground in the north.']);
+  });
+
   it('matches a quoted phrase only as a phrase', () => {
     const words = ask('/search regime change', tiny);
     expect(words.results).toHaveLength(2);

@@ -1,14 +1,9 @@
 import type { LoadedCorpus } from '../index/cache.ts';
 import type { Article } from '../ingest/types.ts';
-import { type DayRange, dateWindow } from '../router/dates.ts';
+import { type DayRange, dateWindow } from './dates.ts';
+import { foldText } from '../ingest/text.ts';
 import { publishedDay } from './citation.ts';
 import { UsageError } from './types.ts';
-
-const fold = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 
 /** The outlet names of the corpus, each once, in corpus order. */
 export function outletNames(corpus: LoadedCorpus): string[] {
@@ -18,8 +13,8 @@ export function outletNames(corpus: LoadedCorpus): string[] {
 /** Articles whose outlet (or id) contains the given name; a UsageError naming the outlets when none does. */
 export function outletFilter(corpus: LoadedCorpus, name: string | undefined): ((a: Article) => boolean) | null {
   if (name === undefined) return null;
-  const want = fold(name);
-  const test = (a: Article): boolean => fold(a.meta.outlet ?? '').includes(want) || a.id.startsWith(name.trim());
+  const want = foldText(name);
+  const test = (a: Article): boolean => foldText(a.meta.outlet ?? '').includes(want);
   if (!corpus.articles.some(test)) {
     throw new UsageError(`no outlet matches "${name}"; the outlets are: ${outletNames(corpus).join(', ')}`);
   }

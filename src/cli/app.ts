@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { commands } from '../../commands/index.ts';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
-import { CorpusError } from '../corpus/load.ts';
+import { CorpusError } from '../corpus/files.ts';
 import { type LoadedCorpus, loadIndexedCorpus } from '../index/cache.ts';
 import type { CommandContext } from '../router/command.ts';
 import type { BugReporter } from '../router/router.ts';
@@ -34,23 +34,25 @@ export async function openCorpus(corpusDir: string | undefined): Promise<{ confi
   return { config, corpus, ctx: { corpus, commands } };
 }
 
-/** Runs a command-line program: known failures become one clear line on stderr and exit code 1. */
+/**
+ * Runs a command-line program: a failure becomes one clear line on stderr (and, when the program was asked
+ * for JSON, one JSON error answer on stdout). Exit code 2 for a mistyped command line, 1 for anything else.
+ */
 export function main(program: () => Promise<number>): void {
   program().then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      if (
-        error instanceof ConfigError ||
-        error instanceof CorpusError ||
-        (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')
-      ) {
-        warn(`error: ${(error as Error).message}`);
-      } else {
-        warn(`error: ${process.env.DEBUG ? (error as Error)?.stack : String(error)}`);
+      const usage = (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS') === true;
+      const known = usage || error instanceof ConfigError || error instanceof CorpusError;
+      const message = known ? (error as Error).message : process.env.DEBUG ? String((error as Error)?.stack) : String(error);
+      warn(`error: ${message}`);
+      if (process.argv.includes('--json')) {
+        const answer = { command: '', query: '', results: [], error: { message, kind: usage ? 'usage' : 'internal' } };
+        process.stdout.write(`${JSON.stringify(answer)}\n`);
       }
-      process.exitCode = 1;
+      process.exitCode = usage ? 2 : 1;
     },
   );
 }

@@ -2,8 +2,8 @@
  * `npm run -s ask -- "/search regime change" [--json] [--corpus DIR]`: answers one command and exits.
  * Exit code: 0 answered (also "nothing found"), 2 the command was mistyped, 1 anything else went wrong.
  */
-import { renderJson } from '../render/json.ts';
-import { renderTerminal, styleFor } from '../render/terminal.ts';
+import { renderForCli } from '../render/index.ts';
+import { styleFor } from '../render/terminal.ts';
 import { runLine } from '../router/router.ts';
 import { COMMON_FLAGS, main, openCorpus, parseArgs, reportBugToStderr } from './app.ts';
 
@@ -22,7 +22,7 @@ main(async () => {
   }
   const { ctx } = await openCorpus(values.corpus);
   const answer = runLine(ctx, line, reportBugToStderr);
-  process.stdout.write(`${values.json ? renderJson(answer) : renderTerminal(answer, styleFor(process.stdout))}\n`);
+  process.stdout.write(`${renderForCli(answer, { json: values.json, style: styleFor(process.stdout) })}\n`);
   if (!answer.error) return 0;
   return answer.error.kind === 'usage' ? 2 : 1;
 });

@@ -62,6 +62,9 @@ export function parseExpectation(body: string, line: number): Expectation {
   if ((op === 'exists' || op === 'missing') !== (value === '')) {
     throw new ExpectationSyntaxError(op === 'exists' || op === 'missing' ? `${op} takes no value` : `${op} needs a value`);
   }
+  if (['>=', '<=', '>', '<'].includes(op) && !/^-?\d+(?:\.\d+)?$/.test(value)) {
+    throw new ExpectationSyntaxError(`${op} compares numbers; "${value}" is not one`);
+  }
   if (op === 'matches') {
     try {
       new RegExp(value, 'i');
@@ -113,6 +116,8 @@ function holds(actual: unknown, op: Operator, expected: string): boolean {
 export function check(expectation: Expectation, answer: unknown): string | null {
   const values = walk(answer, expectation.path);
   const every = expectation.all || ['!=', '!contains', 'missing'].includes(expectation.op);
+  // "all" over nothing would hold by default: an answer that lost its results must fail, not pass.
+  if (expectation.all && values.length === 0) return 'got nothing (no values at that path)';
   const ok = every
     ? values.every((v) => holds(v, expectation.op, expectation.value))
     : values.some((v) => holds(v, expectation.op, expectation.value));

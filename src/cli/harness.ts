@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { renderJson } from '../render/json.ts';
-import { renderTerminal, styleFor } from '../render/terminal.ts';
+import { renderForCli } from '../render/index.ts';
+import { styleFor } from '../render/terminal.ts';
 import { runLine } from '../router/router.ts';
 import { COMMON_FLAGS, main, openCorpus, parseArgs, reportBugToStderr, warn } from './app.ts';
 import { check, type Expectation, ExpectationSyntaxError, parseExpectation } from './expect.ts';
@@ -72,8 +73,8 @@ main(async () => {
   let passed = 0;
   for (const step of steps) {
     const answer = runLine(ctx, step.command, reportBugToStderr);
-    if (values.json) process.stdout.write(`${renderJson(answer)}\n`);
-    else process.stdout.write(`> ${step.command}\n${renderTerminal(answer, style)}\n\n`);
+    const text = renderForCli(answer, { json: values.json, style });
+    process.stdout.write(values.json ? `${text}\n` : `> ${step.command}\n${text}\n\n`);
     const plain = JSON.parse(renderJson(answer)) as unknown;
     for (const e of step.expectations) {
       const problem = check(e, plain);

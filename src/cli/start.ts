@@ -4,8 +4,8 @@
  * each line and exits.
  */
 import { createInterface } from 'node:readline';
-import { renderJson } from '../render/json.ts';
-import { renderTerminal, styleFor } from '../render/terminal.ts';
+import { renderForCli } from '../render/index.ts';
+import { styleFor } from '../render/terminal.ts';
 import { runLine } from '../router/router.ts';
 import { COMMON_FLAGS, main, openCorpus, parseArgs, reportBugToStderr, warn } from './app.ts';
 
@@ -16,10 +16,9 @@ main(async () => {
     warn('DISCORD_TOKEN is set, but the Discord adapter is not part of this build yet; opening the terminal prompt instead.');
   }
   const interactive = process.stdin.isTTY === true;
-  const paragraphs = corpus.articles.reduce((n, a) => n + a.paragraphs.length, 0);
   if (interactive) {
     warn(
-      `Quotedesk: ${corpus.articles.length} articles, ${paragraphs} paragraphs from ${corpus.dir}. Type /help for the commands; Ctrl-D exits.`,
+      `Quotedesk: ${corpus.articles.length} articles, ${corpus.index.paragraphCount} paragraphs from ${corpus.dir}. Type /help for the commands; Ctrl-D exits.`,
     );
     warn('To run it as a Discord bot instead, put DISCORD_TOKEN in .env (see .env.example) and run npm start again.');
   }
@@ -37,7 +36,7 @@ main(async () => {
     if (text === 'exit' || text === 'quit') break;
     if (text !== '' && !text.startsWith('#')) {
       const answer = runLine(ctx, text, reportBugToStderr);
-      process.stdout.write(`${values.json ? renderJson(answer) : renderTerminal(answer, style)}\n`);
+      process.stdout.write(`${renderForCli(answer, { json: values.json, style })}\n`);
     }
     if (interactive) rl.prompt();
   }

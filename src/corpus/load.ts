@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import { ingestArticle } from '../ingest/article.ts';
 import type { Article } from '../ingest/types.ts';
+import { listCorpusFiles } from './files.ts';
+
+export { CorpusError, listCorpusFiles } from './files.ts';
 
 /** Files larger than this are not read: no news article is, and a stray dump would stall the start. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md'];
 
 /** A corpus file that was not loaded, or loaded with a caveat, and why. */
 export interface CorpusWarning {
@@ -20,32 +22,14 @@ export interface Corpus {
   warnings: CorpusWarning[];
 }
 
-export class CorpusError extends Error {
-  override name = 'CorpusError';
-}
-
-/** The corpus files, sorted by name. Throws `CorpusError` when the folder cannot be read. */
-export function listCorpusFiles(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CorpusError(`cannot read the corpus folder ${dir}: ${code === 'ENOENT' ? 'it does not exist' : code}`);
-  }
-  return names
-    .filter((n) => ARTICLE_EXTENSIONS.includes(extname(n).toLowerCase()) && !n.startsWith('.'))
-    .sort()
-    .map((n) => join(dir, n));
-}
-
 /** Decodes a corpus file, or says in words why it cannot be an article. */
 export function decodeArticleFile(bytes: Buffer): { text: string } | { reason: string } {
   if (bytes.length === 0) return { reason: 'empty file' };
   if (bytes.includes(0)) return { reason: 'binary file (it contains NUL bytes)' };
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // The byte-order mark is kept, so that offsets count every character of the file.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return { reason: 'not UTF-8 text (save it as UTF-8)' };
   }
@@ -62,14 +46,24 @@ export function loadCorpus(dir: string): Corpus {
   const warnings: CorpusWarning[] = [];
   const seenIds = new Map<string, string>();
   const seenContent = new Map<string, string>();
-  for (const file of listCorpusFiles(dir)) {
+  const { files, skipped } = listCorpusFiles(dir);
+  warnings.push(...skipped);
+  for (const file of files) {
     const name = basename(file);
-    const size = statSync(file).size;
+    let size: number;
+    let bytes: Buffer;
+    try {
+      size = statSync(file).size;
+      bytes = size > MAX_FILE_BYTES ? Buffer.alloc(0) : readFileSync(file);
+    } catch (error) {
+      warnings.push({ file: name, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      continue;
+    }
     if (size > MAX_FILE_BYTES) {
       warnings.push({ file: name, reason: `too large (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)` });
       continue;
     }
-    const decoded = decodeArticleFile(readFileSync(file));
+    const decoded = decodeArticleFile(bytes);
     if ('reason' in decoded) {
       warnings.push({ file: name, reason: decoded.reason });
       continue;

@@ -2,15 +2,16 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listCorpusFiles } from '../corpus/files.ts';
 import type { Corpus, CorpusWarning } from '../corpus/load.ts';
 import type { Article } from '../ingest/types.ts';
 import { ParagraphIndex } from './paragraphIndex.ts';
 
 /** Bump when the shape of the cache file changes. */
 const CACHE_FORMAT = 1;
-const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** The code whose output the cache holds: a change to any of it rebuilds the index. */
-const CODE_DIRS = ['corpus', 'ingest', 'nlp', 'index'];
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The code whose output the cache holds, as scripts/build.mjs hashes it: a change to any of it rebuilds. */
+const CODE_DIRS = ['src', 'commands'];
 
 export interface LoadedCorpus {
   dir: string;
@@ -39,10 +40,15 @@ function codeFingerprint(): string {
   if (built) return built;
   if (codeHash) return codeHash;
   const h = createHash('sha256').update(String(CACHE_FORMAT));
-  for (const d of CODE_DIRS) {
-    const dir = join(SRC, d);
-    for (const f of readdirSync(dir).sort()) h.update(f).update(readFileSync(join(dir, f)));
-  }
+  const walk = (dir: string): void => {
+    for (const f of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, f.name);
+      if (f.isDirectory()) walk(path);
+      else h.update(f.name).update(readFileSync(path));
+    }
+  };
+  for (const d of CODE_DIRS) walk(join(ROOT, d));
+  h.update(readFileSync(join(ROOT, 'package.json')));
   codeHash = h.digest('hex');
   return codeHash;
 }
@@ -81,8 +87,7 @@ export interface LoadOptions {
  * otherwise built from the files (and the cache written for next time).
  */
 export async function loadIndexedCorpus(dir: string, options: LoadOptions): Promise<LoadedCorpus> {
-  const { listCorpusFiles, loadCorpus } = await import('../corpus/load.ts');
-  const files = listCorpusFiles(dir);
+  const { files } = listCorpusFiles(dir);
   const print = fingerprint(files);
   const cacheFile = cacheFileFor(options.cacheDir, dir);
   let reason = 'no saved index yet';
@@ -100,6 +105,8 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
       options.onCacheProblem?.(`ignoring the saved index ${cacheFile}: ${(error as Error).message}`);
     }
   }
+  // Ingest (cleaning, quotes, dates) is loaded only when the index must be built.
+  const { loadCorpus } = await import('../corpus/load.ts');
   const corpus: Corpus = loadCorpus(dir);
   const index = ParagraphIndex.build(corpus.articles);
   try {

@@ -69,17 +69,27 @@ function phraseSpans(tokens: Token[], seq: string[]): Array<[number, number]> {
  * The full-text index of every body paragraph of the corpus: MiniSearch (BM25) over Quotedesk's own
  * terms (see `nlp/terms.ts`), with typo tolerance and phrase matching on top.
  */
+/** A word of the corpus as it is written, for the spelling corrector: its index term, how often, its usual form. */
+interface LexiconEntry {
+  term: string;
+  count: number;
+  form: string;
+}
+
 export class ParagraphIndex {
   readonly articles: Article[];
   private readonly refs: Array<[number, number]>;
   private readonly search: MiniSearch<ParagraphDoc>;
-  /** Every term of the corpus with the number of paragraphs that have it: the spelling corrector's lexicon. */
-  private readonly vocabulary: Map<string, number>;
+  /** Every index term of the corpus. */
+  private readonly vocabulary: Set<string>;
+  /** Every written word (lower case) of the corpus: what a misspelt query word is compared with. */
+  private readonly lexicon: Map<string, LexiconEntry>;
 
-  private constructor(articles: Article[], search: MiniSearch<ParagraphDoc>, vocabulary: Map<string, number>) {
+  private constructor(articles: Article[], search: MiniSearch<ParagraphDoc>, lexicon: Map<string, LexiconEntry>) {
     this.articles = articles;
     this.search = search;
-    this.vocabulary = vocabulary;
+    this.lexicon = lexicon;
+    this.vocabulary = new Set([...lexicon.values()].map((e) => e.term));
     this.refs = [];
     articles.forEach((a, ai) => {
       for (const p of a.paragraphs) this.refs.push([ai, p.index]);
@@ -88,53 +98,65 @@ export class ParagraphIndex {
 
   static build(articles: Article[]): ParagraphIndex {
     const search = new MiniSearch<ParagraphDoc>(miniSearchOptions);
-    const vocabulary = new Map<string, number>();
+    const lexicon = new Map<string, LexiconEntry>();
     let id = 0;
     for (const a of articles) {
       for (const p of a.paragraphs) {
         search.add({ id: id++, text: p.text });
-        for (const t of new Set(terms(p.text))) vocabulary.set(t, (vocabulary.get(t) ?? 0) + 1);
+        for (const t of tokenize(p.text)) {
+          if (t.term === null) continue;
+          const form = p.text.slice(t.start, t.end).replace(/['’]s$/, '');
+          const key = form.toLowerCase();
+          const entry = lexicon.get(key);
+          if (entry) entry.count += 1;
+          else lexicon.set(key, { term: t.term, count: 1, form });
+        }
       }
     }
-    return new ParagraphIndex(articles, search, vocabulary);
+    return new ParagraphIndex(articles, search, lexicon);
   }
 
   /** Rebuilds the index from `toJSON()` output; the articles must be the same, in the same order. */
   static load(articles: Article[], saved: unknown): ParagraphIndex {
-    const { search, vocabulary } = saved as { search: Parameters<typeof MiniSearch.loadJS>[0]; vocabulary: Array<[string, number]> };
-    return new ParagraphIndex(articles, MiniSearch.loadJS<ParagraphDoc>(search, miniSearchOptions), new Map(vocabulary));
+    const { search, lexicon } = saved as {
+      search: Parameters<typeof MiniSearch.loadJS>[0];
+      lexicon: Array<[string, string, number, string]>;
+    };
+    const entries = new Map(lexicon.map(([key, term, count, form]) => [key, { term, count, form }]));
+    return new ParagraphIndex(articles, MiniSearch.loadJS<ParagraphDoc>(search, miniSearchOptions), entries);
   }
 
   toJSON(): unknown {
-    return { search: this.search.toJSON(), vocabulary: [...this.vocabulary] };
-  }
-
-  /**
-   * The corpus term a query term stands for: itself when the corpus has it, else the most frequent term
-   * within `maxEdits` of it (a typo: "kery" is "kerry"), else null.
-   */
-  correct(term: string): string | null {
-    if (this.vocabulary.has(term)) return term;
-    const edits = maxEdits(term);
-    if (edits === 0) return null;
-    let best: string | null = null;
-    let bestScore = -1;
-    for (const [candidate, count] of this.vocabulary) {
-      if (Math.abs(candidate.length - term.length) > edits) continue;
-      const d = levenshteinDistance(term, candidate);
-      if (d > edits) continue;
-      // Fewer edits first, then the more common word.
-      const score = (edits - d) * 1e9 + count;
-      if (score > bestScore) {
-        best = candidate;
-        bestScore = score;
-      }
-    }
-    return best;
+    return { search: this.search.toJSON(), lexicon: [...this.lexicon].map(([key, e]) => [key, e.term, e.count, e.form]) };
   }
 
   get paragraphCount(): number {
     return this.refs.length;
+  }
+
+  /**
+   * The corpus word a query word stands for: none needed when the corpus has its term; else the corpus
+   * word fewest edits away (at most `maxEdits`), the more common one first ("kery" → "Kerry",
+   * "negotiatons" → "negotiations"); else null.
+   */
+  correct(word: string, term: string): { term: string; form: string | null } | null {
+    if (this.vocabulary.has(term)) return { term, form: null };
+    const typed = word.toLowerCase();
+    const edits = maxEdits(typed);
+    if (edits === 0) return null;
+    let best: LexiconEntry | null = null;
+    let bestScore = -1;
+    for (const [key, entry] of this.lexicon) {
+      if (Math.abs(key.length - typed.length) > edits) continue;
+      const d = levenshteinDistance(typed, key);
+      if (d > edits) continue;
+      const score = (edits - d) * 1e9 + entry.count;
+      if (score > bestScore) {
+        best = entry;
+        bestScore = score;
+      }
+    }
+    return best ? { term: best.term, form: best.form } : null;
   }
 
   private resolve(id: number): { article: Article; paragraph: Paragraph } {
@@ -144,15 +166,11 @@ export class ParagraphIndex {
   }
 
   /**
-   * Ranked paragraphs for a query. `accept` filters by article (outlet, dates) before ranking is cut.
-   * Quoted phrases must match in order; unquoted words match any word form, synonym or a near spelling.
+   * Ranked paragraphs for a query, and which query words were read as which corpus words. `accept`
+   * filters by article (outlet, dates) before ranking is cut. Quoted phrases must match in order; unquoted
+   * words match any word form, synonym or a near spelling.
    */
-  query(query: string, accept: (article: Article) => boolean = () => true, limit = Number.POSITIVE_INFINITY): ParagraphHit[] {
-    return this.queryWithCorrections(query, accept, limit).hits;
-  }
-
-  /** Like `query`, and also says which query words were read as which corpus words ("kery" → "kerri"). */
-  queryWithCorrections(
+  query(
     query: string,
     accept: (article: Article) => boolean = () => true,
     limit = Number.POSITIVE_INFINITY,
@@ -160,33 +178,36 @@ export class ParagraphIndex {
     const parsed = parseQuery(query);
     const corrections: Array<[string, string]> = [];
     const unknown: string[] = [];
-    const searchTerms: string[] = [];
-    const typed = new Map<string, string>();
+    const fixed = new Map<string, string>();
     for (const t of tokenize(parsed.text, { query: true })) {
-      if (t.term !== null && !typed.has(t.term)) typed.set(t.term, parsed.text.slice(t.start, t.end));
-    }
-    const corrected = new Map<string, string>();
-    for (const [t, word] of typed) {
-      const c = this.correct(t);
+      if (t.term === null || fixed.has(t.term)) continue;
+      const word = parsed.text.slice(t.start, t.end);
+      const c = this.correct(word, t.term);
       if (c === null) unknown.push(word);
       else {
-        if (c !== t) corrected.set(c, word);
-        searchTerms.push(c);
+        fixed.set(t.term, c.term);
+        if (c.form !== null) corrections.push([word, c.form]);
       }
     }
-    if (searchTerms.length === 0) return { hits: [], corrections, unknown };
-    const found: SearchResult[] = this.search.search(searchTerms.join(' '), {
-      tokenize: (s) => s.split(' '),
-      filter: (r) => accept(this.resolve(r.id as number).article),
-    });
+    const searchTerms = [...new Set(fixed.values())];
+    const phrases = parsed.phrases.map((seq) => seq.map((term) => fixed.get(term) ?? term));
+    let found: Array<{ id: number; score: number; terms: string[] }>;
+    if (searchTerms.length > 0) {
+      found = this.search
+        .search(searchTerms.join(' '), { tokenize: (s) => s.split(' '), filter: (r) => accept(this.resolve(r.id as number).article) })
+        .map((r: SearchResult) => ({ id: r.id as number, score: r.score, terms: r.terms }));
+    } else if (phrases.length > 0 && unknown.length === 0) {
+      // A phrase of common words only ("of the"): no index term to look up, so every paragraph is read.
+      found = this.refs.map((_, id) => ({ id, score: 1, terms: [] })).filter((r) => accept(this.resolve(r.id).article));
+    } else return { hits: [], corrections, unknown };
     const hits: ParagraphHit[] = [];
     for (const r of found) {
-      const { article, paragraph } = this.resolve(r.id as number);
+      const { article, paragraph } = this.resolve(r.id);
       let highlights: Array<[number, number]> = [];
-      if (parsed.phrases.length > 0) {
+      if (phrases.length > 0) {
         const tokens = tokenize(paragraph.text, { keepStopwords: true });
-        const spans = parsed.phrases.map((seq) => phraseSpans(tokens, seq));
-        if (spans.some((s) => s.length === 0)) continue;
+        const spans = phrases.map((seq) => phraseSpans(tokens, seq));
+        if (spans.some((sp) => sp.length === 0)) continue;
         highlights = spans.flat();
       }
       const matched = new Set(r.terms);
@@ -195,17 +216,6 @@ export class ParagraphIndex {
       }
       hits.push({ article, paragraph, score: r.score, highlights: mergeRanges(highlights) });
       if (hits.length >= limit) break;
-    }
-    // Name each correction by a word of the corpus, not by its stem: "kery" → "Kerry" (the plainest form).
-    for (const [term, word] of corrected) {
-      let surface = term;
-      for (const hit of hits.slice(0, 20)) {
-        for (const t of tokenize(hit.paragraph.text)) {
-          const text = hit.paragraph.text.slice(t.start, t.end);
-          if (t.term === term && (surface === term || text.length < surface.length)) surface = text;
-        }
-      }
-      corrections.push([word, surface]);
     }
     return { hits, corrections, unknown };
   }

@@ -1,6 +1,6 @@
 import { englishStopwords } from '../nlp/natural.ts';
 import { BOILERPLATE_RULES, CAPTION_RULES, FULL_DATE, LISTING_ENTRY } from './clutterRules.ts';
-import { cleanSpan } from './text.ts';
+import { cleanSpan, foldText as compareKey } from './text.ts';
 import type { BlockRole, Span } from './types.ts';
 
 /** A unit of the page: one line, or several lines that the dump broke apart and that belong together. */
@@ -27,12 +27,6 @@ function isForeign(text: string): boolean {
   const common = ws.filter((w) => STOPWORDS.has(w.toLowerCase().replace(/[^a-z']/g, ''))).length;
   return common / ws.length < 0.08;
 }
-
-const compareKey = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 
 /** Cuts the text into lines with their offsets, noting which ones follow a blank line. */
 function lines(raw: string, from: number): Array<Span & { text: string; afterBlank: boolean }> {

@@ -21,7 +21,9 @@ export class FrontMatterError extends Error {
   override name = 'FrontMatterError';
 }
 
-const OPEN = /^---[ \t]*\r?\n/;
+const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
+/** ISO 8601: a date, or a date-time with an optional zone. */
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const CLOSE = /^---[ \t]*(?:\r?\n|$)/m;
 
 /**
@@ -56,7 +58,7 @@ export function splitFrontMatter(raw: string): SplitFile {
   const published = fm.published;
   if (published instanceof Date) fm.published = published.toISOString();
   else if (published !== undefined && published !== null) {
-    if (typeof published !== 'string' || Number.isNaN(Date.parse(published))) {
+    if (typeof published !== 'string' || !ISO_8601.test(published) || Number.isNaN(Date.parse(published.slice(0, 10)))) {
       throw new FrontMatterError(`front matter key "published" must be an ISO 8601 date, got ${JSON.stringify(published)}`);
     }
   }

@@ -50,7 +50,9 @@ export function cleanSpan(raw: string, span: Span): MappedText {
   return { text, offsets };
 }
 
-/** Folds white space and drops markup, for comparing a citation's text with the file. */
-export function normalizeForCompare(s: string): string {
-  return cleanSpan(s, { start: 0, end: s.length }).text;
-}
+/** Lower case, every run of non-letters one space: for comparing names ("Daily Sabah" / "daily-sabah"). */
+export const foldText = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();

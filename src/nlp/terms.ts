@@ -23,6 +23,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   uk: 'unitedkingdom',
   ny: 'newyork',
   sergei: 'sergey',
+  sergey: 'sergey',
 };
 
 /** Two-word names folded into one term ("Islamic State" is ISIS). */

@@ -1,3 +1,4 @@
+import { publishedDay } from '../answer/citation.ts';
 import type { Answer, Citation, Result } from '../answer/types.ts';
 
 export interface TerminalStyle {
@@ -28,7 +29,7 @@ function highlight(text: string, ranges: Array<[number, number]> | undefined, st
 export function citationLines(c: Citation): string[] {
   const parts = [c.outlet ?? 'unknown outlet'];
   if (c.title) parts.push(`“${c.title}”`);
-  parts.push(c.published ? c.published.slice(0, 10) : 'date unknown');
+  parts.push(publishedDay(c.published) ?? 'date unknown');
   if (c.paragraph !== null) parts.push(`¶${c.paragraph}`);
   const link = c.url === null ? 'no link known' : c.urlKnown ? c.url : `${c.url} (outlet home page; the article link is unknown)`;
   return [parts.join(', '), link];

@@ -3,7 +3,7 @@ import { UsageError } from '../answer/types.ts';
 import { levenshteinDistance } from '../nlp/natural.ts';
 import type { CommandContext, CommandDefinition, OptionValues } from './command.ts';
 import { usageOf } from './command.ts';
-import { parseDateOption } from './dates.ts';
+import { parseDateOption } from '../answer/dates.ts';
 import { commandNameOf, ParseError, parseCommandLine } from './parse.ts';
 
 /** The longest query a command takes, in characters. */
@@ -34,7 +34,7 @@ function validate(command: CommandDefinition, options: Record<string, string>): 
     const value = options[def.name];
     if (value === undefined || value.trim() === '') {
       if (def.required) return `${def.name} is missing. Usage: ${usageOf(command)}`;
-      delete options[def.name];
+      if (value !== undefined) return `${def.name}: is empty; give a value or leave the option out. Usage: ${usageOf(command)}`;
       continue;
     }
     if (value.length > MAX_QUERY_CHARS) return `${def.name} is too long (${value.length} characters; at most ${MAX_QUERY_CHARS})`;
@@ -55,7 +55,8 @@ function validate(command: CommandDefinition, options: Record<string, string>): 
  */
 export function runCommand(ctx: CommandContext, name: string, rawOptions: Record<string, string>, reportBug: BugReporter): Answer {
   const command = ctx.commands.find((c) => c.name === name);
-  const query = Object.values(rawOptions)[0] ?? '';
+  const first = command?.options[0]?.name;
+  const query = (first === undefined ? undefined : rawOptions[first]) ?? '';
   if (!command) {
     const close = suggestCommands(name, ctx.commands);
     const hint = close.length > 0 ? `did you mean ${close.map((n) => `/${n}`).join(' or ')}?` : 'type /help for the list of commands';
@@ -86,7 +87,7 @@ export function runLine(ctx: CommandContext, line: string, reportBug: BugReporte
   try {
     return runCommand(ctx, name, parseCommandLine(trimmed, command).options, reportBug);
   } catch (error) {
-    if (error instanceof ParseError) return errorAnswer(name, trimmed, `${error.message}. Usage: ${usageOf(command)}`, 'usage');
+    if (error instanceof ParseError) return errorAnswer(name, '', `${error.message}. Usage: ${usageOf(command)}`, 'usage');
     throw error;
   }
 }
