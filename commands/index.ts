@@ -1,7 +1,10 @@
 import type { CommandDefinition } from '../src/router/command.ts';
 import help from './help.ts';
+import quotes from './quotes.ts';
 import search from './search.ts';
 import sources from './sources.ts';
+import speakers from './speakers.ts';
+import whoSaid from './who-said.ts';
 
 /** Every command, in the order /help lists them. */
-export const commands: readonly CommandDefinition[] = [search, sources, help];
+export const commands: readonly CommandDefinition[] = [search, whoSaid, quotes, speakers, sources, help];

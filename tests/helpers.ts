@@ -6,6 +6,7 @@ import type { Answer } from '../src/answer/types.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import type { LoadedCorpus } from '../src/index/cache.ts';
 import { ParagraphIndex } from '../src/index/paragraphIndex.ts';
+import { QuoteBook } from '../src/index/quoteBook.ts';
 import type { CommandContext } from '../src/router/command.ts';
 import { runLine } from '../src/router/router.ts';
 
@@ -21,7 +22,12 @@ export const SEEDS = [
 /** A corpus indexed in memory, as the bot would have it after start-up (no cache involved). */
 export function indexedCorpus(dir: string): LoadedCorpus {
   const corpus = loadCorpus(dir);
-  return { ...corpus, index: ParagraphIndex.build(corpus.articles), source: { kind: 'built', reason: 'test' } };
+  return {
+    ...corpus,
+    index: ParagraphIndex.build(corpus.articles),
+    quotes: QuoteBook.build(corpus.articles),
+    source: { kind: 'built', reason: 'test' },
+  };
 }
 
 let seeds: LoadedCorpus | undefined;

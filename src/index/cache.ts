@@ -6,6 +6,7 @@ import { listCorpusFiles } from '../corpus/files.ts';
 import type { Corpus, CorpusWarning } from '../corpus/load.ts';
 import type { Article } from '../ingest/types.ts';
 import { ParagraphIndex } from './paragraphIndex.ts';
+import { QuoteBook } from './quoteBook.ts';
 
 /** Bump when the shape of the cache file changes. */
 const CACHE_FORMAT = 1;
@@ -18,6 +19,7 @@ export interface LoadedCorpus {
   articles: Article[];
   warnings: CorpusWarning[];
   index: ParagraphIndex;
+  quotes: QuoteBook;
   /** How the index came to be: read from the cache, or built (and why). */
   source: { kind: 'cache'; file: string } | { kind: 'built'; reason: string };
 }
@@ -28,6 +30,7 @@ interface CacheFile {
   articles: Article[];
   warnings: CorpusWarning[];
   index: unknown;
+  quotes: unknown;
 }
 
 let codeHash: string | undefined;
@@ -95,7 +98,8 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
     const saved = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
     if (saved.format === CACHE_FORMAT && saved.fingerprint === print) {
       const index = ParagraphIndex.load(saved.articles, saved.index);
-      return { dir, articles: saved.articles, warnings: saved.warnings, index, source: { kind: 'cache', file: cacheFile } };
+      const quotes = QuoteBook.load(saved.quotes);
+      return { dir, articles: saved.articles, warnings: saved.warnings, index, quotes, source: { kind: 'cache', file: cacheFile } };
     }
     reason = 'the corpus or the code changed since the index was saved';
   } catch (error) {
@@ -109,6 +113,7 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
   const { loadCorpus } = await import('../corpus/load.ts');
   const corpus: Corpus = loadCorpus(dir);
   const index = ParagraphIndex.build(corpus.articles);
+  const quotes = QuoteBook.build(corpus.articles);
   try {
     const payload: CacheFile = {
       format: CACHE_FORMAT,
@@ -116,10 +121,11 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
       articles: corpus.articles,
       warnings: corpus.warnings,
       index: index.toJSON(),
+      quotes: quotes.toJSON(),
     };
     writeAtomically(cacheFile, JSON.stringify(payload));
   } catch (error) {
     options.onCacheProblem?.(`could not save the index to ${cacheFile}: ${(error as Error).message}`);
   }
-  return { dir, articles: corpus.articles, warnings: corpus.warnings, index, source: { kind: 'built', reason } };
+  return { dir, articles: corpus.articles, warnings: corpus.warnings, index, quotes, source: { kind: 'built', reason } };
 }

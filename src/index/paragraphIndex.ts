@@ -18,6 +18,15 @@ export interface ParagraphHit {
   highlights: Array<[number, number]>;
 }
 
+/** A query ready for an index: see `ParagraphIndex.prepare`. */
+export interface PreparedQuery {
+  searchTerms: string[];
+  phrases: string[][];
+  /** [typed word, corpus word it was read as]. */
+  corrections: Array<[string, string]>;
+  unknown: string[];
+}
+
 export interface ParsedQuery {
   /** Every word of the query, phrases included. */
   text: string;
@@ -31,7 +40,7 @@ export interface ParsedQuery {
  */
 export const maxEdits = (term: string): number => (term.length < 4 ? 0 : term.length <= 8 ? 1 : 2);
 
-const miniSearchOptions = {
+export const miniSearchOptions = {
   fields: ['text'],
   storeFields: [],
   tokenize: (text: string): string[] => terms(text),
@@ -55,7 +64,7 @@ export function parseQuery(query: string): ParsedQuery {
 }
 
 /** Where the term sequence `seq` stands in the tokens, as [start, end) character ranges. */
-function phraseSpans(tokens: Token[], seq: string[]): Array<[number, number]> {
+export function phraseSpans(tokens: Token[], seq: string[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (let i = 0; i + seq.length <= tokens.length; i += 1) {
     if (seq.every((term, k) => tokens[i + k]?.term === term)) {
@@ -166,15 +175,10 @@ export class ParagraphIndex {
   }
 
   /**
-   * Ranked paragraphs for a query, and which query words were read as which corpus words. `accept`
-   * filters by article (outlet, dates) before ranking is cut. Quoted phrases must match in order; unquoted
-   * words match any word form, synonym or a near spelling.
+   * A query as index terms: each word read as the corpus word it stands for (typos corrected), quoted
+   * phrases as term sequences, and the words the corpus does not have.
    */
-  query(
-    query: string,
-    accept: (article: Article) => boolean = () => true,
-    limit = Number.POSITIVE_INFINITY,
-  ): { hits: ParagraphHit[]; corrections: Array<[string, string]>; unknown: string[] } {
+  prepare(query: string): PreparedQuery {
     const parsed = parseQuery(query);
     const corrections: Array<[string, string]> = [];
     const unknown: string[] = [];
@@ -191,6 +195,20 @@ export class ParagraphIndex {
     }
     const searchTerms = [...new Set(fixed.values())];
     const phrases = parsed.phrases.map((seq) => seq.map((term) => fixed.get(term) ?? term));
+    return { searchTerms, phrases, corrections, unknown };
+  }
+
+  /**
+   * Ranked paragraphs for a query, and which query words were read as which corpus words. `accept`
+   * filters by article (outlet, dates) before ranking is cut. Quoted phrases must match in order; unquoted
+   * words match any word form, synonym or a near spelling.
+   */
+  query(
+    query: string,
+    accept: (article: Article) => boolean = () => true,
+    limit = Number.POSITIVE_INFINITY,
+  ): { hits: ParagraphHit[]; corrections: Array<[string, string]>; unknown: string[] } {
+    const { searchTerms, phrases, corrections, unknown } = this.prepare(query);
     let found: Array<{ id: number; score: number; terms: string[] }>;
     if (searchTerms.length > 0) {
       found = this.search

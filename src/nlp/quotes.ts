@@ -122,7 +122,7 @@ const stripEnd = (s: string): string => s.replace(/[\s,;:]+$/, '').trim();
 const cleanClause = (s: string): string =>
   s
     .replace(/^[\s,:;]+/, '')
-    .replace(/^(?:that|publicly)\s+/i, '')
+    .replace(/^publicly\s+/i, '')
     .replace(/[\s.,;:]+$/, '')
     .trim();
 
@@ -427,7 +427,7 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
             sentence,
             speaker,
             cue: b.groups.verb as string,
-            pattern: `${b.groups.np} ${b.groups.verb}: "…"`,
+            pattern: `${b[0].replace(/^[\s,;]+/, '').trim()} "…"`,
             confidence: confidenceOf(speaker, 0.95),
             at,
           });

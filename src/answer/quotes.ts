@@ -1,0 +1,45 @@
+import type { LoadedCorpus } from '../index/cache.ts';
+import type { QuoteGroup } from '../index/quoteBook.ts';
+import type { Article, Paragraph } from '../ingest/types.ts';
+import type { Quote } from '../nlp/quotes.ts';
+import { citationOf } from './citation.ts';
+import type { Result } from './types.ts';
+
+/** The quotes of a group, with their articles, in the group's order (earliest outlet first). */
+export function quotesOf(corpus: LoadedCorpus, group: QuoteGroup): Array<{ article: Article; quote: Quote }> {
+  return group.refs.map((r) => {
+    const article = corpus.articles[r.article] as Article;
+    return { article, quote: article.quotes[r.quote] as Quote };
+  });
+}
+
+/** Who a group's speaker is, for a reader: the canonical name(s), or why there is none. */
+export function speakerLabel(corpus: LoadedCorpus, group: QuoteGroup): string {
+  if (group.speakers.length === 0) return group.status === 'ambiguous' ? 'ambiguous speaker' : 'unattributed';
+  return group.speakers.map((id) => corpus.quotes.speaker(id)?.name ?? id).join(' and ');
+}
+
+/**
+ * One quote group as a result: the words, the speaker and role, how it was attributed, and a citation
+ * for every outlet that carries it, earliest first.
+ */
+export function quoteResult(corpus: LoadedCorpus, group: QuoteGroup, score?: number): Result {
+  const items = quotesOf(corpus, group);
+  const first = items[0]?.quote as Quote;
+  const roles = group.speakers.map((id) => corpus.quotes.speaker(id)?.description).filter((r): r is string => !!r);
+  const details: Record<string, string | number> = {
+    kind: group.kind,
+    attribution: `${first.pattern}${first.speaker.mention && !first.speaker.mention.startsWith('(') ? ` (“${first.speaker.mention}”)` : ''}`,
+    confidence: first.confidence,
+    outlets: new Set(items.map((i) => i.article.meta.outlet ?? i.article.id)).size,
+  };
+  if (roles.length > 0) details.role = roles.join('; ');
+  return {
+    text: group.text,
+    speaker: speakerLabel(corpus, group),
+    quote: group.text,
+    ...(score === undefined ? {} : { score: Number(score.toFixed(3)) }),
+    details,
+    citations: items.map(({ article, quote }) => citationOf(article, article.paragraphs[quote.paragraph] as Paragraph)),
+  };
+}

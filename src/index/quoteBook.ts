@@ -1,0 +1,291 @@
+import MiniSearch from 'minisearch';
+import type { Article } from '../ingest/types.ts';
+import { findNames, firstNamesAgree, surnameKey } from '../nlp/people.ts';
+import type { Quote, QuoteKind } from '../nlp/quotes.ts';
+import { terms, tokenize } from '../nlp/terms.ts';
+import { type ParagraphIndex, phraseSpans } from './paragraphIndex.ts';
+
+/** One speaker of the corpus, with every name the corpus uses for them. */
+export interface Speaker {
+  /** Stable id: the canonical name in lower case with dashes ("john-kerry"). */
+  id: string;
+  name: string;
+  kind: 'person' | 'organisation' | 'description';
+  aliases: string[];
+  /** A short role taken from the corpus ("US Secretary of State"), or null. */
+  description: string | null;
+  quoteCount: number;
+}
+
+/** Where a quote stands: an article and a paragraph, by index. */
+export interface QuoteRef {
+  article: number;
+  quote: number;
+}
+
+/** The same words of the same speaker, in every article that carries them, earliest first. */
+export interface QuoteGroup {
+  id: number;
+  /** Speaker ids (several for a joint statement, none when unattributed). */
+  speakers: string[];
+  /** attributed, or why not: unattributed / ambiguous. */
+  status: Quote['speaker']['status'];
+  kind: QuoteKind;
+  /** The fullest wording among the group's quotes. */
+  text: string;
+  refs: QuoteRef[];
+}
+
+const slug = (name: string): string =>
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+
+const tokenSet = (s: string): Set<string> => new Set(terms(s, { keepStopwords: true }));
+
+/** The share of the shorter quote's words that the longer one has. */
+function containment(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let n = 0;
+  for (const t of a) if (b.has(t)) n += 1;
+  return n / Math.min(a.size, b.size);
+}
+
+/** Two quotes are the same words when ≥ 80% of the shorter one's words (at least 5) are in the longer one. */
+export const SAME_QUOTE = 0.8;
+
+interface QuoteDoc {
+  id: number;
+  quote: string;
+  sentence: string;
+}
+
+const quoteSearchOptions = {
+  fields: ['quote', 'sentence'],
+  storeFields: [],
+  tokenize: (text: string): string[] => terms(text),
+  processTerm: (term: string): string => term,
+  searchOptions: { boost: { quote: 2 }, processTerm: (term: string): string => term },
+};
+
+/**
+ * Every quote of the corpus, grouped where several outlets carry the same words, with the registry of
+ * speakers built from the corpus itself: people are merged by surname and a first name that agrees
+ * ("Sergey" / "Sergei Lavrov"), and each gets every name and description the corpus uses for them.
+ */
+export class QuoteBook {
+  private constructor(
+    readonly speakers: Speaker[],
+    readonly groups: QuoteGroup[],
+    private readonly search: MiniSearch<QuoteDoc>,
+  ) {}
+
+  static build(articles: Article[]): QuoteBook {
+    const speakers = buildRegistry(articles);
+    const byName = new Map<string, Speaker>();
+    for (const s of speakers) for (const a of s.aliases) if (!byName.has(a.toLowerCase())) byName.set(a.toLowerCase(), s);
+    const idOf = (name: string): string | null => byName.get(name.toLowerCase())?.id ?? null;
+
+    // Articles in order of publication (undated last), so each group lists the earliest outlet first.
+    const order = articles.map((_, i) => i).sort((x, y) => dateKey(articles[x] as Article).localeCompare(dateKey(articles[y] as Article)));
+    const groups: QuoteGroup[] = [];
+    const words: Array<Set<string>> = [];
+    for (const ai of order) {
+      const article = articles[ai] as Article;
+      article.quotes.forEach((q, qi) => {
+        const ids = q.speaker.members.length > 0 ? q.speaker.members.map(idOf) : q.speaker.name ? [idOf(q.speaker.name)] : [];
+        const speakerIds = ids.filter((x): x is string => x !== null);
+        const set = tokenSet(q.text);
+        const same = groups.findIndex(
+          (g, gi) =>
+            g.speakers.join() === speakerIds.join() &&
+            Math.min(set.size, (words[gi] as Set<string>).size) >= 5 &&
+            containment(set, words[gi] as Set<string>) >= SAME_QUOTE,
+        );
+        if (same >= 0) {
+          const g = groups[same] as QuoteGroup;
+          g.refs.push({ article: ai, quote: qi });
+          if (q.text.length > g.text.length) {
+            g.text = q.text;
+            words[same] = set;
+          }
+          return;
+        }
+        groups.push({
+          id: groups.length,
+          speakers: speakerIds,
+          status: q.speaker.status,
+          kind: q.kind,
+          text: q.text,
+          refs: [{ article: ai, quote: qi }],
+        });
+        words.push(set);
+      });
+    }
+    for (const s of speakers) s.quoteCount = groups.filter((g) => g.speakers.includes(s.id)).length;
+    const search = new MiniSearch<QuoteDoc>(quoteSearchOptions);
+    for (const g of groups) {
+      const first = g.refs[0] as QuoteRef;
+      const q = (articles[first.article] as Article).quotes[first.quote] as Quote;
+      search.add({ id: g.id, quote: g.text, sentence: q.sentence });
+    }
+    return new QuoteBook(speakers, groups, search);
+  }
+
+  static load(saved: unknown): QuoteBook {
+    const s = saved as { speakers: Speaker[]; groups: QuoteGroup[]; search: Parameters<typeof MiniSearch.loadJS>[0] };
+    return new QuoteBook(s.speakers, s.groups, MiniSearch.loadJS<QuoteDoc>(s.search, quoteSearchOptions));
+  }
+
+  toJSON(): unknown {
+    return { speakers: this.speakers, groups: this.groups, search: this.search.toJSON() };
+  }
+
+  speaker(id: string): Speaker | undefined {
+    return this.speakers.find((s) => s.id === id);
+  }
+
+  /**
+   * The speakers a name stands for: an exact alias first ("Sergei Lavrov", "Kerry"), else every speaker
+   * with an alias word that is the name or one edit from it ("sergei" → Lavrov).
+   */
+  findSpeakers(name: string): Speaker[] {
+    const want = name.trim().toLowerCase();
+    const exact = this.speakers.filter((s) => s.aliases.some((a) => a.toLowerCase() === want) || s.id === want);
+    if (exact.length > 0) return exact;
+    const wantWords = want.split(/\s+/).filter((w) => w.length > 0);
+    const close = (a: string, b: string): boolean => a === b || (a.length >= 5 && b.length >= 5 && editDistanceAtMostOne(a, b));
+    return this.speakers.filter((s) =>
+      s.aliases.some((alias) => {
+        const aliasWords = alias.toLowerCase().split(/[\s.]+/);
+        return wantWords.every((w) => aliasWords.some((aw) => close(aw.replace(/['’]s$/, ''), w)));
+      }),
+    );
+  }
+
+  /** Groups matching a topic, best first, with their score. */
+  query(
+    topic: string,
+    index: ParagraphIndex,
+    articles: Article[],
+  ): { hits: Array<{ group: QuoteGroup; score: number }>; corrections: Array<[string, string]>; unknown: string[] } {
+    const { searchTerms, phrases, corrections, unknown } = index.prepare(topic);
+    if (searchTerms.length === 0) return { hits: [], corrections, unknown };
+    const found = this.search.search(searchTerms.join(' '), { tokenize: (s) => s.split(' ') });
+    const hits: Array<{ group: QuoteGroup; score: number }> = [];
+    for (const r of found) {
+      const group = this.groups[r.id as number] as QuoteGroup;
+      if (phrases.length > 0) {
+        const first = group.refs[0] as QuoteRef;
+        const q = (articles[first.article] as Article).quotes[first.quote] as Quote;
+        const tokens = tokenize(`${group.text} ${q.sentence}`, { keepStopwords: true });
+        if (phrases.some((seq) => phraseSpans(tokens, seq).length === 0)) continue;
+      }
+      hits.push({ group, score: r.score });
+    }
+    return { hits, corrections, unknown };
+  }
+}
+
+const dateKey = (a: Article): string => a.meta.published?.slice(0, 10) ?? '9999';
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i += 1;
+      j += 1;
+      continue;
+    }
+    edits += 1;
+    if (edits > 1) return false;
+    if (a.length > b.length) i += 1;
+    else if (b.length > a.length) j += 1;
+    else {
+      i += 1;
+      j += 1;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+interface Draft {
+  key: string;
+  first: string | null;
+  kind: Speaker['kind'];
+  names: Map<string, number>;
+  aliases: Set<string>;
+  roles: string[];
+}
+
+/** Builds the speaker registry from the names in the articles and the speakers of their quotes. */
+function buildRegistry(articles: Article[]): Speaker[] {
+  const drafts: Draft[] = [];
+  const person = (key: string, first: string | null): Draft => {
+    let d = drafts.find((x) => x.kind === 'person' && x.key === key && firstNamesAgree(x.first, first));
+    if (!d) {
+      d = { key, first, kind: 'person', names: new Map(), aliases: new Set(), roles: [] };
+      drafts.push(d);
+    }
+    if (!d.first && first) d.first = first;
+    return d;
+  };
+  for (const a of articles) {
+    for (const p of a.paragraphs) {
+      for (const m of findNames(p.text)) {
+        const d = person(m.key, m.first);
+        d.names.set(m.name, (d.names.get(m.name) ?? 0) + 1);
+        d.aliases.add(m.name);
+        if (m.role) {
+          d.roles.push(m.role);
+          if (/^[\p{Lu}]/u.test(m.role)) d.aliases.add(`${m.role} ${m.name}`);
+        }
+      }
+    }
+  }
+  for (const a of articles) {
+    for (const q of a.quotes) {
+      const sp = q.speaker;
+      if (sp.kind === 'person') {
+        for (const member of sp.members) {
+          const d = person(surnameKey(member), member.split(/\s+/).length > 1 ? (member.split(/\s+/)[0] as string) : null);
+          if (d.names.size === 0) d.names.set(member, 1);
+          d.aliases.add(member);
+          if (sp.members.length === 1 && !/^(?:he|she|him|her|we|\(.*\))$/i.test(sp.mention)) d.aliases.add(sp.mention);
+        }
+      } else if ((sp.kind === 'organisation' || sp.kind === 'description') && sp.name) {
+        const key = sp.name.toLowerCase();
+        let d = drafts.find((x) => x.kind === sp.kind && x.key === key);
+        if (!d) {
+          d = { key, first: null, kind: sp.kind, names: new Map([[sp.name, 1]]), aliases: new Set([sp.name]), roles: [] };
+          drafts.push(d);
+        }
+        d.aliases.add(sp.mention);
+      }
+    }
+  }
+  return drafts.map((d) => {
+    // The canonical name: the fullest form used most often ("Sergey Lavrov" over "Lavrov").
+    const name = [...d.names.entries()].sort((x, y) => y[0].split(' ').length - x[0].split(' ').length || y[1] - x[1])[0]?.[0] ?? d.key;
+    const surname = name.split(/\s+/).pop() as string;
+    if (d.kind === 'person' && !/^(?:Mr|Mrs|Ms|Dr)\.?$/.test(surname)) d.aliases.add(surname.replace(/^(?:al|el)-/, (m) => m));
+    // The role the corpus gives most often, a title ("Russian Foreign Minister") before an apposition.
+    const counts = new Map<string, number>();
+    for (const r of d.roles) counts.set(r, (counts.get(r) ?? 0) + 1);
+    const ranked = [...counts.entries()].sort((x, y) => Number(/^[\p{Lu}]/u.test(y[0])) - Number(/^[\p{Lu}]/u.test(x[0])) || y[1] - x[1]);
+    const role = ranked[0]?.[0] ?? null;
+    return {
+      id: slug(name),
+      name,
+      kind: d.kind,
+      aliases: [...d.aliases].sort((x, y) => x.localeCompare(y)),
+      description: role,
+      quoteCount: 0,
+    };
+  });
+}

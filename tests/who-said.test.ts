@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ask, indexedCorpus, tempCorpus } from './helpers.ts';
+
+describe('/who-said', () => {
+  it('answers the mission example: Kerry first, with the quote and the three outlets that carry it, earliest first', () => {
+    const a = ask('/who-said regime change');
+    const first = a.results[0];
+    expect(first?.speaker).toBe('John Kerry');
+    expect(first?.quote).toBe('The United States and its partners are not seeking so-called regime change as it is known in Syria');
+    expect(first?.citations.map((c) => c.outlet)).toEqual(['Al-Alam News Network', 'Daily Sabah', 'LidTime']);
+    expect(first?.details).toMatchObject({ kind: 'direct', role: 'US Secretary of State', outlets: 3 });
+  });
+
+  it('groups results by speaker, and filters by speaker (any alias) and by outlet', () => {
+    const a = ask('/who-said assad');
+    const order = a.results.map((r) => r.speaker);
+    // Each speaker's quotes stand together.
+    expect(order.filter((s, i) => order.indexOf(s) !== i && order[i - 1] !== s)).toEqual([]);
+    expect(ask('/who-said assad speaker:sergei').results.every((r) => r.speaker?.includes('Sergey Lavrov'))).toBe(true);
+    const sabah = ask('/who-said assad outlet:Daily Sabah');
+    expect(sabah.results.length).toBeGreaterThan(0);
+    expect(sabah.results.every((r) => r.citations.some((c) => c.outlet === 'Daily Sabah'))).toBe(true);
+  });
+
+  it('labels a quote whose speaker the text does not give as unattributed, never guessing', () => {
+    const corpus = indexedCorpus(tempCorpus({ 'a.txt': 'Officials said the ceasefire in Aleppo would hold for a week.\n' }));
+    const a = ask('/who-said ceasefire', corpus);
+    expect(a.results[0]).toMatchObject({ speaker: 'unattributed', quote: 'the ceasefire in Aleppo would hold for a week' });
+  });
+
+  it('says when no quote matches, and when the speaker is unknown', () => {
+    expect(ask('/who-said zebra').notes?.[0]).toBe('no quote in the corpus matches "zebra"');
+    expect(ask('/who-said assad speaker:nobody').error?.message).toBe('no speaker in the corpus is called "nobody"; /speakers lists them');
+  });
+});
+
+describe('/quotes and /speakers', () => {
+  it('finds Lavrov by any of his names, and lists his quotes oldest first, undated last', () => {
+    for (const name of ['sergei', 'Sergey Lavrov', 'lavrov', 'Russian Foreign Minister Sergei Lavrov']) {
+      expect(ask(`/quotes ${name}`).notes?.[0], name).toMatch(/^Sergey Lavrov \(Russian Foreign Minister\): \d+ quotes$/);
+    }
+    const dates = ask('/quotes lavrov').results.map((r) => r.citations[0]?.published?.slice(0, 10) ?? '9999');
+    expect(dates).toEqual([...dates].sort());
+    expect(dates[dates.length - 1]).toBe('9999');
+  });
+
+  it('lists each speaker with aliases, role and quote count, built from the corpus', () => {
+    const a = ask('/speakers');
+    const kerry = a.results.find((r) => r.text.startsWith('John Kerry'));
+    expect(kerry?.text).toBe('John Kerry: US Secretary of State');
+    const aliases = String(kerry?.details?.aliases).split('; ');
+    expect(aliases).toEqual(
+      expect.arrayContaining(['John Kerry', 'Kerry', "Washington's top diplomat", 'U.S. Secretary of State John Kerry']),
+    );
+    const lavrov = a.results.find((r) => r.text.startsWith('Sergey Lavrov'));
+    expect(String(lavrov?.details?.aliases).split('; ')).toEqual(expect.arrayContaining(['Sergey Lavrov', 'Sergei Lavrov', 'Lavrov']));
+    expect(a.results.filter((r) => /Lavrov/.test(r.text))).toHaveLength(1);
+  });
+});
