@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { type Block, segment } from './clean.ts';
 import { findQuotes } from '../nlp/quotes.ts';
+import { type DatableBlock, findEvents } from './events.ts';
 import { FULL_DATE } from './clutterRules.ts';
 import { type FrontMatter, splitFrontMatter } from './frontMatter.ts';
 import { splitSentences } from './sentences.ts';
@@ -90,14 +91,23 @@ export function ingestArticle(id: string, file: string, raw: string): Article {
   const meta = inferMeta(frontMatter, blocks, file);
   const paragraphs: Paragraph[] = [];
   const setAside: Article['setAside'] = [];
+  const datable: DatableBlock[] = [];
   for (const b of blocks) {
     if (b.role === 'body') {
       const mapped = cleanSpan(raw, b);
-      paragraphs.push({ index: paragraphs.length, start: b.start, end: b.end, text: mapped.text, sentences: splitSentences(mapped) });
+      const sentences = splitSentences(mapped);
+      datable.push({ paragraph: paragraphs.length, mapped, sentences });
+      paragraphs.push({ index: paragraphs.length, start: b.start, end: b.end, text: mapped.text, sentences });
     } else {
       setAside.push({ start: b.start, end: b.end, role: b.role, rule: b.rule, text: b.text });
+      if (b.role === 'caption') {
+        const mapped = cleanSpan(raw, b);
+        datable.push({ paragraph: null, mapped, sentences: splitSentences(mapped) });
+      }
     }
   }
   const quotes = findQuotes(paragraphs, meta.author).map((q) => ({ ...q, article: id }));
-  return { id, file, meta, paragraphs, setAside, quotes };
+  // Captions come first: a caption's full date may be the only anchor an undated article has.
+  const events = findEvents(datable, meta.published, quotes);
+  return { id, file, meta, paragraphs, setAside, quotes, events };
 }

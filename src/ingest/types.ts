@@ -43,6 +43,7 @@ export interface ArticleMeta {
 
 export type { Quote } from '../nlp/quotes.ts';
 import type { Quote } from '../nlp/quotes.ts';
+import type { EventMention } from './events.ts';
 
 export interface Article {
   /** File name without its extension. */
@@ -53,4 +54,6 @@ export interface Article {
   setAside: SetAside[];
   /** Every quote of the body, in order, with its speaker as the article gives it. */
   quotes: Quote[];
+  /** Every dated sentence of the body and captions, with the date resolved from the article's own words. */
+  events: EventMention[];
 }

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { loadCorpus } from '../../src/corpus/load.ts';
+import { evaluateDates } from './dateEval.ts';
 import { type Figures, evaluate, speakerKey } from './quoteEval.ts';
 
 const verbose = process.argv.includes('--verbose');
@@ -34,4 +35,21 @@ if (verbose) {
   console.log('\nKind differs:');
   for (const p of e.pairs.filter((x) => x.gold.kind !== x.found.kind))
     console.log(`  ${p.gold.article.slice(0, 3)} gold ${p.gold.kind} / found ${p.found.kind} | ${p.gold.quote.slice(0, 80)}`);
+}
+
+const d = evaluateDates(corpus.articles);
+console.log('\nDates, against tests/annotations/dates.json');
+console.log(
+  `annotated ${d.gold}, found ${d.matched.length} (${pct(d.foundShare)}), right value ${d.matched.filter((m) => m.right).length} (${pct(d.rightShare)}); ${d.extra.length} found that the annotation does not have`,
+);
+if (verbose) {
+  console.log('\nMissed:');
+  for (const g of d.missed) console.log(`  ${g.article.slice(0, 3)} ${JSON.stringify(g.text)} = ${g.value}`);
+  console.log('\nWrong value:');
+  for (const m of d.matched.filter((x) => !x.right))
+    console.log(
+      `  ${m.gold.article.slice(0, 3)} ${JSON.stringify(m.gold.text)}: gold ${m.gold.value}, found ${m.found.time.value} (${m.found.time.derivation})`,
+    );
+  console.log('\nFound, not annotated:');
+  for (const e of d.extra) console.log(`  ${JSON.stringify(e.time.text)} = ${e.time.value} | ${e.sentence.slice(0, 70)}`);
 }

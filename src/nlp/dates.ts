@@ -1,0 +1,404 @@
+import * as chrono from 'chrono-node';
+
+/** How precise a resolved date is. */
+export type Granularity = 'day' | 'month' | 'year' | 'range' | 'duration' | 'unresolved';
+
+/** A temporal expression of a sentence, resolved against the article's own date where it can be. */
+export interface TimeExpression {
+  /** [start, end) in the sentence or paragraph text it was found in. */
+  start: number;
+  end: number;
+  text: string;
+  /** ISO 8601 at its own granularity ("2015-12-15", "2015-09", "2014", "2015-09-20/..", "PT10H"), or null. */
+  value: string | null;
+  granularity: Granularity;
+  /** How it was resolved, in words. */
+  derivation: string;
+}
+
+/** The date relative expressions are resolved against, and where it came from. */
+export interface Anchor {
+  /** YYYY-MM-DD */
+  day: string;
+  /** "an article published Wed 16 Dec 2015", "the date 'Tuesday, Dec. 15, 2015' in the article" */
+  describe: string;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+const toDate = (day: string): Date => new Date(`${day}T12:00:00Z`);
+const iso = (d: Date): string => d.toISOString().slice(0, 10);
+const addDays = (day: string, n: number): string => iso(new Date(toDate(day).getTime() + n * 86_400_000));
+const monthOf = (y: number, m: number): string => `${y}-${pad(m)}`;
+const lastDayOf = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** "Tue 15 Dec 2015", "Dec 2015", "2015": a resolved value as a reader says it. */
+export function humanDate(value: string): string {
+  const [a, b] = value.split('/');
+  if (b !== undefined) return `${a === '..' ? 'until' : humanDate(a as string)}${b === '..' ? ' onwards' : ` to ${humanDate(b)}`}`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const d = toDate(value);
+    return `${WEEKDAYS[d.getUTCDay()]?.slice(0, 3)} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]?.slice(0, 3)} ${d.getUTCFullYear()}`;
+  }
+  if (/^\d{4}-\d{2}$/.test(value)) return `${MONTHS[Number(value.slice(5)) - 1]} ${value.slice(0, 4)}`;
+  return value;
+}
+
+const FUTURE =
+  /\b(?:will|shall|going to|is to|are to|to be held|to take place|scheduled for|expected to|upcoming|coming|later this|next)\b/i;
+const PAST =
+  /\b(?:said|says|told|met|was|were|had|did|arrived|agreed|announced|visited|held|took|launched|ended|began|started|killed|reported|confirmed|\w+ed)\b/i;
+
+/** Future or past, read from the words of the clause around an expression; past when nothing says. */
+function tenseAround(sentence: string, start: number, end: number): 'past' | 'future' {
+  const clause = sentence.slice(Math.max(0, start - 80), Math.min(sentence.length, end + 40));
+  if (FUTURE.test(clause)) return 'future';
+  return PAST.test(clause) ? 'past' : 'past';
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+};
+const UNIT_CODE: Record<string, string> = { hour: 'TH', minute: 'TM', day: 'D', week: 'W', month: 'M', year: 'Y' };
+
+/** Expressions chrono does not read, or reads as a point where news means a range or a length. */
+const VAGUE: ReadonlyArray<{ re: RegExp; resolve: (m: RegExpExecArray, a: Anchor) => Omit<TimeExpression, 'start' | 'end' | 'text'> }> = [
+  {
+    re: /\b(?:(?:for|of|during|after|in)\s+)?(?:nearly|about|almost|some|around|more than|over|roughly)?\s*\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a|an)[\s-](hour|minute|day|week|month|year)s?(?:-long)?\b(?!\s+(?:ago|before|after|later|earlier))/gi,
+    resolve: (m) => {
+      const n = /^\d+$/.test(m[1] as string) ? Number(m[1]) : (NUMBER_WORDS[(m[1] as string).toLowerCase()] ?? 1);
+      const code = UNIT_CODE[(m[2] as string).toLowerCase()] as string;
+      const value = code.startsWith('T') ? `PT${n}${code[1]}` : `P${n}${code}`;
+      return { value, granularity: 'duration', derivation: `a length of time: ${n} ${m[2]}${n === 1 ? '' : 's'}` };
+    },
+  },
+  {
+    re: /\b(?:long|several|many)\s+(hours|days|weeks|months|years)\b/gi,
+    resolve: (m) => ({ value: null, granularity: 'duration', derivation: `a length of time the text does not give (${m[0]})` }),
+  },
+  {
+    re: /\b(?:in\s+)?recent (weeks|months|years)\b/gi,
+    resolve: (m, a) => {
+      const [y, mo] = a.day.split('-').map(Number) as [number, number];
+      const unit = (m[1] as string).toLowerCase();
+      if (unit === 'months') {
+        const back = new Date(Date.UTC(y, mo - 1 - 3, 1));
+        return {
+          value: `${monthOf(back.getUTCFullYear(), back.getUTCMonth() + 1)}/${monthOf(y, mo)}`,
+          granularity: 'range',
+          derivation: `"${m[0]}": the three months up to ${a.describe}`,
+        };
+      }
+      if (unit === 'weeks')
+        return {
+          value: `${addDays(a.day, -21)}/${a.day}`,
+          granularity: 'range',
+          derivation: `"${m[0]}": the three weeks up to ${a.describe}`,
+        };
+      return { value: `${y - 3}/${y}`, granularity: 'range', derivation: `"${m[0]}": the three years up to ${a.describe}` };
+    },
+  },
+  {
+    re: /\b(?:in\s+)?the coming (days|weeks|months)\b/gi,
+    resolve: (m, a) => {
+      const span = { days: 7, weeks: 28, months: 90 }[(m[1] as string).toLowerCase() as 'days' | 'weeks' | 'months'];
+      return {
+        value: `${addDays(a.day, 1)}/${addDays(a.day, span)}`,
+        granularity: 'range',
+        derivation: `"${m[0]}": the ${span} days after ${a.describe}`,
+      };
+    },
+  },
+  {
+    re: /\blater this week\b/gi,
+    resolve: (m, a) => {
+      const dow = toDate(a.day).getUTCDay();
+      const sunday = addDays(a.day, (7 - dow) % 7);
+      return {
+        value: `${addDays(a.day, 1)}/${sunday}`,
+        granularity: 'range',
+        derivation: `"${m[0]}": the rest of the week of ${a.describe}`,
+      };
+    },
+  },
+  {
+    re: /\b(this|last|next) week\b/gi,
+    resolve: (m, a) => {
+      const dow = (toDate(a.day).getUTCDay() + 6) % 7;
+      const monday = addDays(a.day, -dow + { this: 0, last: -7, next: 7 }[(m[1] as string).toLowerCase() as 'this' | 'last' | 'next']);
+      return {
+        value: `${monday}/${addDays(monday, 6)}`,
+        granularity: 'range',
+        derivation: `"${m[0]}": Monday to Sunday of that week, from ${a.describe}`,
+      };
+    },
+  },
+  {
+    re: /\bearlier this (year|month)\b/gi,
+    resolve: (m, a) => {
+      const start = (m[1] as string).toLowerCase() === 'year' ? `${a.day.slice(0, 4)}-01-01` : `${a.day.slice(0, 7)}-01`;
+      return { value: `${start}/${a.day}`, granularity: 'range', derivation: `"${m[0]}": from the start of that ${m[1]} to ${a.describe}` };
+    },
+  },
+  {
+    re: /\b(last|next|this) (month|year)\b/gi,
+    resolve: (m, a) => {
+      const [y, mo] = a.day.split('-').map(Number) as [number, number];
+      const shift = { last: -1, next: 1, this: 0 }[(m[1] as string).toLowerCase() as 'last' | 'next' | 'this'];
+      if ((m[2] as string).toLowerCase() === 'year')
+        return { value: String(y + shift), granularity: 'year', derivation: `"${m[0]}" from ${a.describe}` };
+      const d = new Date(Date.UTC(y, mo - 1 + shift, 1));
+      return { value: monthOf(d.getUTCFullYear(), d.getUTCMonth() + 1), granularity: 'month', derivation: `"${m[0]}" from ${a.describe}` };
+    },
+  },
+  {
+    re: /\b(?:previously|in the past)\b/gi,
+    resolve: (m, a) => ({ value: `../${a.day}`, granularity: 'range', derivation: `"${m[0]}": some time before ${a.describe}` }),
+  },
+  {
+    re: /\bin the future\b/gi,
+    resolve: (m, a) => ({ value: `${addDays(a.day, 1)}/..`, granularity: 'range', derivation: `"${m[0]}": any time after ${a.describe}` }),
+  },
+  {
+    re: /\b(?:the (?:previous|preceding) day|the day before)\b/gi,
+    resolve: (m, a) => ({ value: addDays(a.day, -1), granularity: 'day', derivation: `"${m[0]}": the day before ${a.describe}` }),
+  },
+  {
+    re: /\b(?:the (?:following|next) day|the day after)\b/gi,
+    resolve: (m, a) => ({ value: addDays(a.day, 1), granularity: 'day', derivation: `"${m[0]}": the day after ${a.describe}` }),
+  },
+  {
+    re: /\b(?:by |for |until |right )?now\b|\btoday\b/gi,
+    resolve: (m, a) => ({ value: a.day, granularity: 'day', derivation: `"${m[0]}": the present of ${a.describe}` }),
+  },
+  {
+    re: /\b(?:in|since|by|from|until|before|after) ((?:19|20)\d{2})\b(?![-–/]\d)/g,
+    resolve: (m) => ({ value: m[1] as string, granularity: 'year', derivation: `the year ${m[1]}, as written` }),
+  },
+];
+
+const PART_OF_MONTH = /\b(early|mid|middle|late|end of|beginning of|start of)[\s-]+$/i;
+
+/**
+ * Finds and resolves the temporal expressions of a text. chrono-node reads dates, months and weekdays;
+ * what it lacks for news is done here: a bare weekday is the one before the anchor in past-tense prose and
+ * the one after in future-tense prose ("this Friday" is the Friday of the anchor's week), a month without a
+ * year is the nearest such month in the direction of the tense, "late September" is 20–30 September,
+ * "since …" is an open range, and vague phrases are ranges or lengths, never a made-up day. Without an
+ * anchor, only expressions that carry their own year are resolved.
+ */
+export function findTimeExpressions(text: string, anchor: Anchor | null): TimeExpression[] {
+  const out: TimeExpression[] = [];
+  const taken = (s: number, e: number): boolean => out.some((x) => s < x.end && e > x.start);
+  const unresolved = (start: number, end: number, why: string): TimeExpression => ({
+    start,
+    end,
+    text: text.slice(start, end),
+    value: null,
+    granularity: 'unresolved',
+    derivation: why,
+  });
+  const NO_ANCHOR = 'the article has no date of its own and no full date in its text to count from';
+
+  for (const { re, resolve } of VAGUE) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const start = m.index + (m[0].length - m[0].trimStart().length);
+      const end = m.index + m[0].length;
+      if (taken(start, end)) continue;
+      const needsAnchor = !/^P|year \d/.test(resolve(m as RegExpExecArray, { day: '2000-01-01', describe: '' }).value ?? 'x');
+      if (needsAnchor && !anchor) {
+        out.push(unresolved(start, end, NO_ANCHOR));
+        continue;
+      }
+      out.push({
+        start,
+        end,
+        text: text.slice(start, end),
+        ...resolve(m as RegExpExecArray, anchor ?? { day: '2000-01-01', describe: 'the text' }),
+      });
+    }
+  }
+
+  const ref = anchor ? toDate(anchor.day) : new Date(Date.UTC(2000, 0, 1, 12));
+  for (const r of chrono.parse(text, ref, { forwardDate: false })) {
+    const start = r.index;
+    const end = r.index + r.text.replace(/[\s,.;:]+$/, '').length;
+    if (taken(start, end) || /^(?:now|today|for now|by now)$/i.test(r.text.trim())) continue;
+    const s = r.start;
+    const has = (c: 'year' | 'month' | 'day' | 'weekday'): boolean => s.isCertain(c);
+    const exprText = text.slice(start, end);
+    const words = `"${exprText}"`;
+    const relative = /\b(?:ago|before|after|later|earlier|yesterday|tomorrow)\b/i.test(exprText);
+    if (relative || (!has('year') && !has('month') && !has('day') && !has('weekday'))) {
+      // A relative date ("ten days before", "yesterday"): chrono counted from the anchor.
+      if (!relative) continue;
+      if (!anchor) {
+        out.push(unresolved(start, end, NO_ANCHOR));
+        continue;
+      }
+      const day = `${s.get('year')}-${pad(s.get('month') ?? 1)}-${pad(s.get('day') ?? 1)}`;
+      out.push({
+        start,
+        end,
+        text: exprText,
+        value: day,
+        granularity: 'day',
+        derivation: `${words} counted from ${anchor.describe} → ${humanDate(day)}`,
+      });
+      continue;
+    }
+    const y = s.get('year');
+    const mo = s.get('month');
+    const d = s.get('day');
+    if (has('day') && has('month')) {
+      let year = has('year') ? (y as number) : null;
+      let how = has('year') ? 'a full date' : '';
+      if (year === null) {
+        if (!anchor) {
+          out.push(unresolved(start, end, NO_ANCHOR));
+          continue;
+        }
+        // The year that puts the date nearest the anchor: "Dec. 18" in an article of December 2015 is 2015.
+        const ay = Number(anchor.day.slice(0, 4));
+        const candidates = [ay - 1, ay, ay + 1].map((c) => `${c}-${pad(mo as number)}-${pad(d as number)}`);
+        const best = candidates.sort(
+          (p, q) => Math.abs(toDate(p).getTime() - ref.getTime()) - Math.abs(toDate(q).getTime() - ref.getTime()),
+        )[0] as string;
+        year = Number(best.slice(0, 4));
+        how = `the year nearest ${anchor.describe}`;
+      }
+      const day = `${year}-${pad(mo as number)}-${pad(d as number)}`;
+      out.push({
+        start,
+        end,
+        text: exprText,
+        value: day,
+        granularity: 'day',
+        derivation: has('year') ? `${words}: ${how}` : `${words} with ${how} → ${humanDate(day)}`,
+      });
+      continue;
+    }
+    if (has('weekday') && !has('day')) {
+      if (!anchor) {
+        out.push(unresolved(start, end, NO_ANCHOR));
+        continue;
+      }
+      const want = s.get('weekday') as number;
+      const aDow = toDate(anchor.day).getUTCDay();
+      const lead = text.slice(Math.max(0, start - 6), start).toLowerCase();
+      const own = exprText.toLowerCase();
+      let day: string;
+      let rule: string;
+      if (/\bthis\b/.test(own) || /\bthis\s*$/.test(lead)) {
+        day = addDays(anchor.day, ((want + 6) % 7) - ((aDow + 6) % 7));
+        rule = 'this week';
+      } else if (/\bnext\b/.test(own)) {
+        day = addDays(anchor.day, ((want - aDow + 7) % 7 || 7) + (want > aDow ? 0 : 0));
+        rule = 'the next one';
+      } else if (/\blast\b/.test(own) || tenseAround(text, start, end) === 'past') {
+        day = addDays(anchor.day, -((aDow - want + 7) % 7));
+        rule = 'past tense, so the one on or before';
+      } else {
+        day = addDays(anchor.day, (want - aDow + 7) % 7 || 7);
+        rule = 'future tense, so the one after';
+      }
+      out.push({
+        start,
+        end,
+        text: exprText,
+        value: day,
+        granularity: 'day',
+        derivation: `${words} in ${anchor.describe} (${rule}) → ${humanDate(day)}`,
+      });
+      continue;
+    }
+    if (has('month') && !has('day')) {
+      let year = has('year') ? (y as number) : null;
+      let how = '';
+      if (year === null) {
+        if (!anchor) {
+          out.push(unresolved(start, end, NO_ANCHOR));
+          continue;
+        }
+        const [ay, am] = anchor.day.split('-').map(Number) as [number, number];
+        const future = tenseAround(text, start, end) === 'future';
+        year = future ? ((mo as number) >= am ? ay : ay + 1) : (mo as number) <= am ? ay : ay - 1;
+        how = ` (${future ? 'future tense: the next' : 'past tense: the last'} ${MONTHS[(mo as number) - 1]} from ${anchor.describe})`;
+      }
+      const part = PART_OF_MONTH.exec(text.slice(Math.max(0, start - 14), start));
+      if (part) {
+        const p = (part[1] as string).toLowerCase();
+        const [from, to] =
+          p === 'early' || p.startsWith('beginning') || p.startsWith('start')
+            ? [1, 10]
+            : p === 'late' || p.startsWith('end')
+              ? [20, lastDayOf(year, mo as number)]
+              : [11, 20];
+        const value = `${monthOf(year, mo as number)}-${pad(from)}/${monthOf(year, mo as number)}-${pad(to)}`;
+        const s0 = start - part[0].length;
+        out.push({
+          start: s0,
+          end,
+          text: text.slice(s0, end),
+          value,
+          granularity: 'range',
+          derivation: `"${text.slice(s0, end)}" is about days ${from}–${to} of the month${how}`,
+        });
+        continue;
+      }
+      const value = monthOf(year, mo as number);
+      out.push({ start, end, text: exprText, value, granularity: 'month', derivation: `${words}: a month, no day given${how}` });
+      continue;
+    }
+    if (has('year')) out.push({ start, end, text: exprText, value: String(y), granularity: 'year', derivation: `${words}: a year` });
+  }
+
+  // "since …": an open range from the date that follows (within a few words).
+  for (const m of text.matchAll(/\bsince\s+/gi)) {
+    const after = out
+      .filter((x) => x.start >= m.index && x.start - (m.index + m[0].length) <= 45 && x.value !== null && x.granularity !== 'duration')
+      .sort((a, b) => a.start - b.start)[0];
+    if (!after) continue;
+    const from = (after.value as string).split('/')[0] as string;
+    const direct = after.start === m.index + m[0].length;
+    const range: TimeExpression = {
+      start: m.index,
+      end: after.end,
+      text: text.slice(m.index, after.end),
+      value: `${from}/..`,
+      granularity: 'range',
+      derivation: `"since": from ${humanDate(from)} onwards (${after.derivation})`,
+    };
+    if (direct) out.splice(out.indexOf(after), 1, range);
+    else out.push(range);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The weekday name of an ISO day, for derivations. */
+export const weekdayOf = (day: string): string => WEEKDAYS[toDate(day).getUTCDay()] as string;
+
+/** The anchor of an article: its publication day, described as the derivations say it. */
+export function publicationAnchor(published: string): Anchor {
+  const day = published.slice(0, 10);
+  return { day, describe: `an article published ${humanDate(day)}` };
+}
