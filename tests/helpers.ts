@@ -6,6 +6,7 @@ import type { Answer } from '../src/answer/types.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import type { LoadedCorpus } from '../src/index/cache.ts';
 import { ParagraphIndex } from '../src/index/paragraphIndex.ts';
+import { EventIndex } from '../src/index/eventIndex.ts';
 import { QuoteBook } from '../src/index/quoteBook.ts';
 import type { CommandContext } from '../src/router/command.ts';
 import { runLine } from '../src/router/router.ts';
@@ -26,6 +27,7 @@ export function indexedCorpus(dir: string): LoadedCorpus {
     ...corpus,
     index: ParagraphIndex.build(corpus.articles),
     quotes: QuoteBook.build(corpus.articles),
+    events: EventIndex.build(corpus.articles),
     source: { kind: 'built', reason: 'test' },
   };
 }

@@ -15,8 +15,10 @@ export interface Citation {
   urlKnown: boolean;
   /** ISO 8601 publication date or date-time as the source gives it; null when unknown. */
   published: string | null;
-  /** 1-based number of the body paragraph; null when the citation is the whole article. */
+  /** 1-based number of the body paragraph; null when the citation is the whole article or a caption. */
   paragraph: number | null;
+  /** Set when the cited text is a photo caption (set aside from the body, but dated evidence). */
+  caption?: true;
   /** [start, end) character offsets of the cited text in the corpus file. */
   offsets: [number, number];
 }
@@ -28,7 +30,12 @@ export interface Result {
   highlights?: Array<[number, number]>;
   speaker?: string;
   quote?: string;
+  /** ISO 8601 at its own granularity: 2015-12-15, 2015-09, 2014, or an interval 2015-09-20/2015-09-30. */
   date?: string;
+  /** The words the date came from ("on Tuesday"). */
+  dateText?: string;
+  /** How the date was resolved, in words. */
+  derivation?: string;
   score?: number;
   citations: Citation[];
   /** Extra fields of a command's own (paragraph counts, derivations), shown by renderers that know them. */

@@ -6,6 +6,7 @@ import { listCorpusFiles } from '../corpus/files.ts';
 import type { Corpus, CorpusWarning } from '../corpus/load.ts';
 import type { Article } from '../ingest/types.ts';
 import { ParagraphIndex } from './paragraphIndex.ts';
+import { EventIndex } from './eventIndex.ts';
 import { QuoteBook } from './quoteBook.ts';
 
 /** Bump when the shape of the cache file changes. */
@@ -20,6 +21,7 @@ export interface LoadedCorpus {
   warnings: CorpusWarning[];
   index: ParagraphIndex;
   quotes: QuoteBook;
+  events: EventIndex;
   /** How the index came to be: read from the cache, or built (and why). */
   source: { kind: 'cache'; file: string } | { kind: 'built'; reason: string };
 }
@@ -31,6 +33,7 @@ interface CacheFile {
   warnings: CorpusWarning[];
   index: unknown;
   quotes: unknown;
+  events: unknown;
 }
 
 let codeHash: string | undefined;
@@ -99,7 +102,8 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
     if (saved.format === CACHE_FORMAT && saved.fingerprint === print) {
       const index = ParagraphIndex.load(saved.articles, saved.index);
       const quotes = QuoteBook.load(saved.quotes);
-      return { dir, articles: saved.articles, warnings: saved.warnings, index, quotes, source: { kind: 'cache', file: cacheFile } };
+      const events = EventIndex.load(saved.events);
+      return { dir, articles: saved.articles, warnings: saved.warnings, index, quotes, events, source: { kind: 'cache', file: cacheFile } };
     }
     reason = 'the corpus or the code changed since the index was saved';
   } catch (error) {
@@ -114,6 +118,7 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
   const corpus: Corpus = loadCorpus(dir);
   const index = ParagraphIndex.build(corpus.articles);
   const quotes = QuoteBook.build(corpus.articles);
+  const events = EventIndex.build(corpus.articles);
   try {
     const payload: CacheFile = {
       format: CACHE_FORMAT,
@@ -122,10 +127,11 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
       warnings: corpus.warnings,
       index: index.toJSON(),
       quotes: quotes.toJSON(),
+      events: events.toJSON(),
     };
     writeAtomically(cacheFile, JSON.stringify(payload));
   } catch (error) {
     options.onCacheProblem?.(`could not save the index to ${cacheFile}: ${(error as Error).message}`);
   }
-  return { dir, articles: corpus.articles, warnings: corpus.warnings, index, quotes, source: { kind: 'built', reason } };
+  return { dir, articles: corpus.articles, warnings: corpus.warnings, index, quotes, events, source: { kind: 'built', reason } };
 }

@@ -37,7 +37,10 @@ const lastDayOf = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).
 /** "Tue 15 Dec 2015", "Dec 2015", "2015": a resolved value as a reader says it. */
 export function humanDate(value: string): string {
   const [a, b] = value.split('/');
-  if (b !== undefined) return `${a === '..' ? 'until' : humanDate(a as string)}${b === '..' ? ' onwards' : ` to ${humanDate(b)}`}`;
+  if (b !== undefined) {
+    if (a === '..') return `until ${humanDate(b)}`;
+    return `${humanDate(a as string)}${b === '..' ? ' onwards' : ` to ${humanDate(b)}`}`;
+  }
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const d = toDate(value);
     return `${WEEKDAYS[d.getUTCDay()]?.slice(0, 3)} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]?.slice(0, 3)} ${d.getUTCFullYear()}`;

@@ -31,6 +31,7 @@ export function citationLines(c: Citation): string[] {
   if (c.title) parts.push(`“${c.title}”`);
   parts.push(publishedDay(c.published) ?? 'date unknown');
   if (c.paragraph !== null) parts.push(`¶${c.paragraph}`);
+  if (c.caption) parts.push('photo caption');
   const link = c.url === null ? 'no link known' : c.urlKnown ? c.url : `${c.url} (outlet home page; the article link is unknown)`;
   return [parts.join(', '), link];
 }
@@ -38,7 +39,7 @@ export function citationLines(c: Citation): string[] {
 function resultLines(r: Result, n: number, style: TerminalStyle): string[] {
   const head = r.speaker ? `${r.speaker}: ` : '';
   const lines = [`${n}. ${head}${highlight(r.text, r.highlights, style)}`];
-  if (r.date) lines.push(`   date: ${r.date}`);
+  if (r.date) lines.push(`   date: ${r.date}${r.derivation ? ` (${r.derivation})` : ''}`);
   for (const [k, v] of Object.entries(r.details ?? {})) lines.push(style.dim(`   ${k}: ${v}`));
   for (const c of r.citations) {
     const [cite, link] = citationLines(c);

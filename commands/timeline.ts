@@ -1,0 +1,63 @@
+import { parseDateOption } from '../src/answer/dates.ts';
+import { eventCitation, mentionOf, startOf } from '../src/answer/events.ts';
+import { articleFilter } from '../src/answer/filters.ts';
+import type { Answer } from '../src/answer/types.ts';
+import { UsageError } from '../src/answer/types.ts';
+import { isDatedEvent, isWeakDate } from '../src/index/eventIndex.ts';
+import { humanDate } from '../src/nlp/dates.ts';
+import { defineCommand } from '../src/router/command.ts';
+
+/** How many events one answer lists. */
+export const TIMELINE_LIMIT = 30;
+
+export default defineCommand({
+  name: 'timeline',
+  description: 'The dated events of the corpus in order, each at the precision its words allow (day, month, year), cited.',
+  example: '/timeline syria from:2015',
+  options: [
+    { name: 'topic', type: 'string', description: 'Only events whose sentence has these words', autocomplete: 'topic' },
+    { name: 'from', type: 'date', description: 'Only events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)' },
+    { name: 'to', type: 'date', description: 'Only events on or before this date (YYYY-MM-DD, YYYY-MM or YYYY)' },
+    { name: 'outlet', type: 'string', description: 'Only articles of this outlet', autocomplete: 'outlet' },
+  ],
+  run({ corpus }, options): Answer {
+    const topic = options.topic ?? '';
+    const filter = articleFilter(corpus, { outlet: options.outlet });
+    const lo = options.from === undefined ? '0000-01-01' : (parseDateOption(options.from)?.from ?? '');
+    const hi = options.to === undefined ? '9999-12-31' : (parseDateOption(options.to)?.to ?? '');
+    if (lo > hi) throw new UsageError(`from: ${options.from} is after to: ${options.to}`);
+    const refs = topic.trim() === '' ? corpus.events.refs : corpus.events.query(topic, corpus.index).hits.map((h) => h.ref);
+    const items = refs
+      .map((r) => mentionOf(corpus, r))
+      .filter(({ article, event }) => filter.accept(article) && isDatedEvent(event) && !isWeakDate(event))
+      .filter(({ event }) => {
+        // An event belongs to the period it starts in; "since 2011" is not an event of 2015.
+        const v = event.time.value as string;
+        return startOf(v) >= lo && startOf(v) <= hi;
+      })
+      .sort(
+        (a, b) =>
+          startOf(a.event.time.value as string).localeCompare(startOf(b.event.time.value as string)) ||
+          (a.event.time.value as string).length - (b.event.time.value as string).length,
+      );
+    const notes: string[] = [];
+    if (items.length === 0)
+      notes.push(topic ? `nothing dated in the corpus matches ${JSON.stringify(topic)}` : 'nothing dated in that period');
+    if (items.length > TIMELINE_LIMIT)
+      notes.push(`showing the first ${TIMELINE_LIMIT} of ${items.length} dated events; narrow with a topic or from:/to:`);
+    return {
+      command: 'timeline',
+      query: topic,
+      total: items.length,
+      results: items.slice(0, TIMELINE_LIMIT).map(({ article, event }) => ({
+        text: event.sentence,
+        date: event.time.value as string,
+        dateText: event.time.text,
+        derivation: event.time.derivation,
+        details: { when: humanDate(event.time.value as string), granularity: event.time.granularity },
+        citations: [eventCitation(article, event)],
+      })),
+      ...(notes.length > 0 ? { notes } : {}),
+    };
+  },
+});

@@ -1,0 +1,87 @@
+import { eventCitation, mentionOf } from '../src/answer/events.ts';
+import { articleFilter } from '../src/answer/filters.ts';
+import type { Answer, Result } from '../src/answer/types.ts';
+import { isWeakDate } from '../src/index/eventIndex.ts';
+import { humanDate } from '../src/nlp/dates.ts';
+import { defineCommand } from '../src/router/command.ts';
+
+/** How many dates one answer lists. */
+export const WHEN_LIMIT = 5;
+
+export default defineCommand({
+  name: 'when',
+  description: 'When something happened: dates resolved from the articles\u2019 own words, ranked by how many outlets support them.',
+  example: '/when kerry moscow',
+  options: [
+    {
+      name: 'event',
+      type: 'string',
+      required: true,
+      description: 'Words of the event: people, places, what happened',
+      autocomplete: 'topic',
+    },
+    { name: 'outlet', type: 'string', description: 'Only articles of this outlet', autocomplete: 'outlet' },
+  ],
+  run({ corpus }, options): Answer {
+    const words = options.event ?? '';
+    const filter = articleFilter(corpus, { outlet: options.outlet });
+    const { hits, corrections, unknown } = corpus.events.query(words, corpus.index);
+    // Group the mentions by the date they resolve to; a date is supported by the outlets that give it.
+    const groups = new Map<
+      string,
+      { mentions: Array<{ m: ReturnType<typeof mentionOf>; score: number }>; outlets: Set<string>; score: number; present: boolean }
+    >();
+    for (const h of hits) {
+      const m = mentionOf(corpus, h.ref);
+      if (!filter.accept(m.article)) continue;
+      const value = m.event.time.value as string;
+      // "now" dates the writing and "previously" says little: they count for little.
+      const weight = isWeakDate(m.event) ? 0.3 : 1;
+      const g = groups.get(value) ?? { mentions: [], outlets: new Set<string>(), score: 0, present: true };
+      g.mentions.push({ m, score: h.score * weight });
+      g.outlets.add(m.article.meta.outlet ?? m.article.id);
+      g.score += h.score * weight;
+      g.present &&= isWeakDate(m.event);
+      groups.set(value, g);
+    }
+    const ranked = [...groups.entries()].sort(
+      ([, a], [, b]) => Number(a.present) - Number(b.present) || b.outlets.size - a.outlets.size || b.score - a.score,
+    );
+    const notes: string[] = [];
+    if (corrections.length > 0) notes.push(`read ${corrections.map(([typed, read]) => `"${typed}" as "${read}"`).join(', ')}`);
+    if (unknown.length > 0) notes.push(`not in the corpus: ${unknown.map((w) => `"${w}"`).join(', ')}`);
+    if (ranked.length === 0) notes.unshift(`nothing in the corpus dates ${JSON.stringify(words)}`);
+    const days = ranked.filter(([value, g]) => !g.present && /^\d{4}-\d{2}-\d{2}$/.test(value));
+    if (days.length > 1) {
+      notes.push(
+        `the sources give different days for these words: ${days.map(([v, g]) => `${humanDate(v)} (${[...g.outlets].join(', ')})`).join('; ')}; they may be different events, or the sources disagree`,
+      );
+    }
+    const results: Result[] = ranked.slice(0, WHEN_LIMIT).map(([value, g]) => {
+      // The evidence shown: a sentence of an article body before a caption, then the best match.
+      const ordered = [...g.mentions].sort((a, b) => Number(a.m.event.caption) - Number(b.m.event.caption) || b.score - a.score);
+      const best = (ordered[0] as (typeof ordered)[number]).m;
+      // Citations earliest outlet first; one per paragraph.
+      const seen = new Set<string>();
+      const citations = [...g.mentions]
+        .sort((a, b) => (a.m.article.meta.published ?? '9999').localeCompare(b.m.article.meta.published ?? '9999'))
+        .map(({ m }) => eventCitation(m.article, m.event))
+        .filter((c) => {
+          const key = `${c.article}:${c.paragraph}:${c.offsets[0]}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
+      return {
+        text: best.event.sentence,
+        date: value,
+        dateText: best.event.time.text,
+        derivation: best.event.time.derivation,
+        score: Number(g.score.toFixed(3)),
+        details: { when: humanDate(value), granularity: best.event.time.granularity, outlets: g.outlets.size },
+        citations,
+      };
+    });
+    return { command: 'when', query: words, total: ranked.length, results, ...(notes.length > 0 ? { notes } : {}) };
+  },
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ask, indexedCorpus, tempCorpus } from './helpers.ts';
+
+describe('/when', () => {
+  it('answers the mission example: Tuesday 15 December 2015 first, with the outlets that support it and how', () => {
+    const a = ask('/when kerry moscow');
+    const first = a.results[0];
+    expect(first).toMatchObject({ date: '2015-12-15', dateText: 'on Tuesday' });
+    expect(first?.derivation).toBe(
+      '"on Tuesday" in an article published Wed 16 Dec 2015 (past tense, so the one on or before) → Tue 15 Dec 2015',
+    );
+    expect(first?.citations.map((c) => c.outlet)).toEqual(['Al-Alam News Network', 'LidTime']);
+    expect(first?.citations[1]).toMatchObject({ caption: true, paragraph: null });
+  });
+
+  it('ranks a date by how many outlets give it', () => {
+    const a = ask('/when new york meeting');
+    expect(a.results[0]).toMatchObject({ date: '2015-12-18', details: { outlets: 2 } });
+  });
+
+  it('shows each date and says so when the sources give different days', () => {
+    const corpus = indexedCorpus(
+      tempCorpus({
+        'a.txt': '---\noutlet: Wire A\npublished: 2016-03-10\n---\nThe ceasefire in Aleppo began on Monday, officials said.\n',
+        'b.txt': '---\noutlet: Wire B\npublished: 2016-03-10\n---\nThe Aleppo ceasefire began on Tuesday, the army said.\n',
+      }),
+    );
+    const a = ask('/when aleppo ceasefire', corpus);
+    expect(a.results.map((r) => r.date).sort()).toEqual(['2016-03-07', '2016-03-08']);
+    expect(a.notes?.join(' ')).toMatch(/different days/);
+  });
+
+  it('says so when nothing dates the event, and never makes up a date for an undated article', () => {
+    expect(ask('/when zebra').notes?.[0]).toBe('nothing in the corpus dates "zebra"');
+    const corpus = indexedCorpus(tempCorpus({ 'a.txt': 'The envoys met in Vienna on Tuesday to discuss the truce.\n' }));
+    const a = ask('/when vienna', corpus);
+    expect(a.results).toEqual([]);
+    expect(corpus.articles[0]?.events[0]).toMatchObject({ time: { value: null, granularity: 'unresolved' } });
+  });
+});
+
+describe('/timeline', () => {
+  it('lists dated events in order, each at its own precision, cited', () => {
+    const a = ask('/timeline');
+    const dates = a.results.map((r) => r.date as string);
+    const starts = dates.map((d) => d.split('/')[0] as string);
+    expect(starts).toEqual([...starts].sort());
+    expect(dates).toContain('2013-07');
+    expect(a.results.every((r) => r.citations.length === 1 && r.derivation)).toBe(true);
+  });
+
+  it('filters by topic and by the period the events start in', () => {
+    const a = ask('/timeline from:2015-12 to:2015-12');
+    expect(a.results.length).toBeGreaterThan(5);
+    expect(a.results.every((r) => (r.date as string).startsWith('2015-12'))).toBe(true);
+    const geneva = ask('/timeline geneva');
+    expect(geneva.results.map((r) => r.date)).toEqual(['2016-08-26', '2016-08-30/2016-09-05']);
+  });
+});
