@@ -96,7 +96,16 @@ describe('/sources and /help', () => {
 
   it('lists the commands with an example each', () => {
     const a = ask('/help');
-    expect(a.results.map((r) => r.text.split(/[ :]/)[0])).toEqual(['/search', '/who-said', '/when', '/timeline', '/quotes', '/speakers', '/sources', '/help']);
+    expect(a.results.map((r) => r.text.split(/[ :]/)[0])).toEqual([
+      '/search',
+      '/who-said',
+      '/when',
+      '/timeline',
+      '/quotes',
+      '/speakers',
+      '/sources',
+      '/help',
+    ]);
     expect(a.results.every((r) => typeof r.details?.example === 'string')).toBe(true);
   });
 });

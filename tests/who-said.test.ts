@@ -9,6 +9,8 @@ describe('/who-said', () => {
     expect(first?.quote).toBe('The United States and its partners are not seeking so-called regime change as it is known in Syria');
     expect(first?.citations.map((c) => c.outlet)).toEqual(['Al-Alam News Network', 'Daily Sabah', 'LidTime']);
     expect(first?.details).toMatchObject({ kind: 'direct', role: 'US Secretary of State', outlets: 3 });
+    // The day it was said, from its own sentence ("At a news conference inside the Kremlin on Tuesday").
+    expect(first).toMatchObject({ date: '2015-12-15', dateText: 'on Tuesday' });
   });
 
   it('groups results by speaker, and filters by speaker (any alias) and by outlet', () => {

@@ -1,6 +1,8 @@
 import type { LoadedCorpus } from '../index/cache.ts';
 import type { QuoteGroup } from '../index/quoteBook.ts';
+import type { EventMention } from '../ingest/events.ts';
 import type { Article, Paragraph } from '../ingest/types.ts';
+import { isDatedEvent, isWeakDate } from '../index/eventIndex.ts';
 import type { Quote } from '../nlp/quotes.ts';
 import { citationOf } from './citation.ts';
 import type { Result } from './types.ts';
@@ -34,12 +36,30 @@ export function quoteResult(corpus: LoadedCorpus, group: QuoteGroup, score?: num
     outlets: new Set(items.map((i) => i.article.meta.outlet ?? i.article.id)).size,
   };
   if (roles.length > 0) details.role = roles.join('; ');
+  const said = dateSaid(items[0]?.article as Article, first);
   return {
     text: group.text,
     speaker: speakerLabel(corpus, group),
     quote: group.text,
+    ...(said ? { date: said.time.value as string, dateText: said.time.text, derivation: said.time.derivation } : {}),
     ...(score === undefined ? {} : { score: Number(score.toFixed(3)) }),
     details,
     citations: items.map(({ article, quote }) => citationOf(article, article.paragraphs[quote.paragraph] as Paragraph)),
   };
+}
+
+/**
+ * The day a quote was said, where its own sentence gives it outside the quoted words ("At a news
+ * conference on Tuesday, Kerry said, “…”"); a date inside the quote is about what is said, not when.
+ */
+export function dateSaid(article: Article, quote: Quote): EventMention | undefined {
+  return article.events.find(
+    (e) =>
+      e.paragraph === quote.paragraph &&
+      e.time.granularity === 'day' &&
+      isDatedEvent(e) &&
+      !isWeakDate(e) &&
+      quote.sentence.includes(e.sentence.slice(0, 40)) &&
+      !quote.text.includes(e.time.text),
+  );
 }
