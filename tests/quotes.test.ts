@@ -69,3 +69,46 @@ describe('finding quotes in shapes the seed articles do not have', () => {
     ]);
   });
 });
+
+describe('not guessing the speaker', () => {
+  it('takes "he" to the last person named outside quotes, and "she" never to a man', () => {
+    const q = quotesOf(
+      'Russian Foreign Minister Sergei Lavrov met the press. "We are ready," Lavrov said.\nLater, U.S. Secretary of State John Kerry arrived in Moscow. "We are here to work," he said.\nDr. Jane Smith, a professor at Oxford, watched the talks. "They will fail," she said.',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Sergei Lavrov', 'John Kerry', 'Dr. Jane Smith']);
+  });
+
+  it('leaves a quote unattributed when its cue names no one it can tell, or someone else is named before it', () => {
+    const q = quotesOf(
+      'Secretary of State John Kerry spoke first. "We are close," Kerry said.\n"It is a mistake," said one senior State Department official.\nRussian Foreign Minister Sergei Lavrov replied. Lavrov disagreed: "We have the outline of a deal."',
+    );
+    expect(q.map((x) => [x.speaker, x.status])).toEqual([
+      ['John Kerry', 'attributed'],
+      [null, 'unattributed'],
+      ['Sergei Lavrov', 'attributed'],
+    ]);
+  });
+
+  it('does not turn a report of what was not said, or a denial, into a claim', () => {
+    const q = quotesOf(
+      'Secretary of State John Kerry spoke in Geneva. Kerry never said that Assad must go. Kerry did not say whether the talks would resume.\nForeign Minister Sergei Lavrov denied that Russian jets had bombed a hospital in Aleppo.',
+    );
+    expect(q).toEqual([]);
+  });
+
+  it('never takes "a diplomat" for a diplomat already named', () => {
+    const q = quotesOf('Secretary of State John Kerry met Lavrov. "Nobody believes them," a Western diplomat said.');
+    expect(q[0]).toEqual(expect.objectContaining({ speaker: null, status: 'unattributed' }));
+  });
+
+  it('reads "told Reuters", "according to X" at the end, and an apposition before the verb', () => {
+    const q = quotesOf(
+      'Foreign Minister Sergei Lavrov told Reuters the ceasefire would hold.\nSecretary of State John Kerry, speaking in Geneva, said the talks had failed.\nThe convoy reached Aleppo on Monday, according to Kerry.',
+    );
+    expect(q.map((x) => [x.kind, x.text, x.speaker])).toEqual([
+      ['indirect', 'the ceasefire would hold', 'Sergei Lavrov'],
+      ['indirect', 'the talks had failed', 'John Kerry'],
+      ['indirect', 'The convoy reached Aleppo on Monday', 'John Kerry'],
+    ]);
+  });
+});

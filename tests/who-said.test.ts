@@ -59,3 +59,45 @@ describe('/quotes and /speakers', () => {
     expect(a.results.filter((r) => /Lavrov/.test(r.text))).toHaveLength(1);
   });
 });
+
+describe('one result per quote, across outlets', () => {
+  const corpus = indexedCorpus(
+    tempCorpus({
+      'c.txt':
+        '---\noutlet: Wire C\npublished: 2016-01-02\n---\nBritish Defence Secretary Michael Fallon spoke. "Assad can be part of the transition in Syria," Fallon said.\n',
+      'd.txt':
+        '---\noutlet: Wire D\npublished: 2016-01-03\n---\nBritish Defence Secretary Michael Fallon spoke. "Assad cannot be part of the transition in Syria," Fallon said.\n',
+      'e.txt':
+        '---\noutlet: Wire E\npublished: 2016-01-04\n---\nBritish MP Mary Fallon spoke. "The strikes must stop at once," Mary Fallon said.\n',
+      'f.txt':
+        '---\noutlet: Wire F\npublished: 2016-01-05\n---\nBritish Defence Secretary Michael Fallon spoke again. "Assad can be part of the transition in Syria," Fallon said.\n',
+    }),
+  );
+
+  it('groups the same words of the same speaker, and never words that say the opposite', () => {
+    const a = ask('/who-said transition', corpus);
+    expect(a.results.map((r) => [r.quote, r.citations.map((c) => c.outlet)])).toEqual([
+      ['Assad can be part of the transition in Syria', ['Wire C', 'Wire F']],
+      ['Assad cannot be part of the transition in Syria', ['Wire D']],
+    ]);
+  });
+
+  it('keeps two people with one surname apart', () => {
+    expect(ask('/quotes mary fallon', corpus).results.map((r) => r.quote)).toEqual(['The strikes must stop at once']);
+    expect(ask('/speakers', corpus).results.filter((r) => r.text.includes('Fallon'))).toHaveLength(2);
+  });
+
+  it('cites every paragraph of a quote that runs over two', () => {
+    const two = indexedCorpus(
+      tempCorpus({
+        'a.txt': 'Foreign Minister Adel al-Jubeir told reporters: "We will not accept it.\n\n"Riyadh will decide," he said.\n',
+      }),
+    );
+    const r = ask('/who-said accept', two).results[0];
+    expect(r?.citations.map((c) => c.paragraph)).toEqual([1]);
+  });
+
+  it('does not read one letter as a name', () => {
+    expect(ask('/quotes s').error?.message).toBe('no speaker in the corpus is called "s"; /speakers lists them');
+  });
+});

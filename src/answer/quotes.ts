@@ -44,7 +44,12 @@ export function quoteResult(corpus: LoadedCorpus, group: QuoteGroup, score?: num
     ...(said ? { date: said.time.value as string, dateText: said.time.text, derivation: said.time.derivation } : {}),
     ...(score === undefined ? {} : { score: Number(score.toFixed(3)) }),
     details,
-    citations: items.map(({ article, quote }) => citationOf(article, article.paragraphs[quote.paragraph] as Paragraph)),
+    // A quote that runs over several paragraphs cites each of them.
+    citations: items.flatMap(({ article, quote }) =>
+      Array.from({ length: (quote.lastParagraph ?? quote.paragraph) - quote.paragraph + 1 }, (_, k) =>
+        citationOf(article, article.paragraphs[quote.paragraph + k] as Paragraph),
+      ),
+    ),
   };
 }
 

@@ -43,7 +43,15 @@ const slug = (name: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-|-$/g, '');
 
-const tokenSet = (s: string): Set<string> => new Set(terms(s, { keepStopwords: true }));
+/** The content words of a quote, for telling the same words from other words. */
+const tokenSet = (s: string): Set<string> => new Set(terms(s));
+/** The negations of a quote: "can" and "cannot" are not the same words. */
+const negations = (s: string): string =>
+  [...s.toLowerCase().matchAll(/\b(?:not|no|never|cannot|can['’]t|won['’]t|n['’]t|neither|nor|without)\b|n['’]t\b/g)]
+    .map((m) => m[0].replace(/['’]/g, ''))
+    .map((w) => (w === 'cannot' || w === 'cant' || w === 'nt' || w === 'wont' ? 'not' : w))
+    .sort()
+    .join(' ');
 
 /** The share of the shorter quote's words that the longer one has. */
 function containment(a: Set<string>, b: Set<string>): number {
@@ -53,7 +61,10 @@ function containment(a: Set<string>, b: Set<string>): number {
   return n / Math.min(a.size, b.size);
 }
 
-/** Two quotes are the same words when ≥ 80% of the shorter one's words (at least 5) are in the longer one. */
+/**
+ * Two quotes are the same words when ≥ 80% of the shorter one's content words (at least 3) are in the longer
+ * one, and they have the same negations.
+ */
 export const SAME_QUOTE = 0.8;
 
 interface QuoteDoc {
@@ -98,10 +109,13 @@ export class QuoteBook {
         const ids = q.speaker.members.length > 0 ? q.speaker.members.map(idOf) : q.speaker.name ? [idOf(q.speaker.name)] : [];
         const speakerIds = ids.filter((x): x is string => x !== null);
         const set = tokenSet(q.text);
+        const neg = negations(q.text);
         const same = groups.findIndex(
           (g, gi) =>
             g.speakers.join() === speakerIds.join() &&
-            Math.min(set.size, (words[gi] as Set<string>).size) >= 5 &&
+            g.kind === q.kind &&
+            negations(g.text) === neg &&
+            Math.min(set.size, (words[gi] as Set<string>).size) >= 3 &&
             containment(set, words[gi] as Set<string>) >= SAME_QUOTE,
         );
         if (same >= 0) {
@@ -156,10 +170,14 @@ export class QuoteBook {
     const exact = this.speakers.filter((s) => s.aliases.some((a) => a.toLowerCase() === want) || s.id === want);
     if (exact.length > 0) return exact;
     const wantWords = want.split(/\s+/).filter((w) => w.length > 0);
+    if (wantWords.some((w) => w.length < 2)) return [];
     const close = (a: string, b: string): boolean => a === b || (a.length >= 5 && b.length >= 5 && editDistanceAtMostOne(a, b));
     return this.speakers.filter((s) =>
       s.aliases.some((alias) => {
-        const aliasWords = alias.toLowerCase().split(/[\s.]+/);
+        const aliasWords = alias
+          .toLowerCase()
+          .split(/\s+/)
+          .map((w) => w.replace(/[.,]+$/, ''));
         return wantWords.every((w) => aliasWords.some((aw) => close(aw.replace(/['’]s$/, ''), w)));
       }),
     );
@@ -256,7 +274,12 @@ function buildRegistry(articles: Article[]): Speaker[] {
           const d = person(surnameKey(member), member.split(/\s+/).length > 1 ? (member.split(/\s+/)[0] as string) : null);
           if (d.names.size === 0) d.names.set(member, 1);
           d.aliases.add(member);
-          if (sp.members.length === 1 && !/^(?:he|she|him|her|we|\(.*\))$/i.test(sp.mention)) d.aliases.add(sp.mention);
+          if (sp.members.length === 1 && !/^(?:he|she|him|her|we|\(.*\))$/i.test(sp.mention)) {
+            d.aliases.add(sp.mention);
+            // "The geopolitical analyst" said it: a description of the role, as the corpus gives it.
+            const described = /^(?:the|a|an)\s+(.+)$/i.exec(sp.mention);
+            if (described && !findNames(sp.mention).length) d.roles.push(described[1] as string);
+          }
         }
       } else if ((sp.kind === 'organisation' || sp.kind === 'description') && sp.name) {
         const key = sp.name.toLowerCase();
@@ -276,7 +299,8 @@ function buildRegistry(articles: Article[]): Speaker[] {
     if (d.kind === 'person' && !/^(?:Mr|Mrs|Ms|Dr)\.?$/.test(surname)) d.aliases.add(surname.replace(/^(?:al|el)-/, (m) => m));
     // The role the corpus gives most often, a title ("Russian Foreign Minister") before an apposition.
     const counts = new Map<string, number>();
-    for (const r of d.roles) counts.set(r, (counts.get(r) ?? 0) + 1);
+    // An apposition cut short by the page ("the founder of,") says nothing of the role.
+    for (const r of d.roles.filter((x) => !/\b(?:of|for|in|at|to|the|a|an)$/i.test(x))) counts.set(r, (counts.get(r) ?? 0) + 1);
     const ranked = [...counts.entries()].sort((x, y) => Number(/^[\p{Lu}]/u.test(y[0])) - Number(/^[\p{Lu}]/u.test(x[0])) || y[1] - x[1]);
     const role = ranked[0]?.[0] ?? null;
     return {

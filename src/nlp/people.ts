@@ -37,8 +37,9 @@ export function surnameKey(name: string): string {
 }
 
 // A capitalised word keeps inner periods ("U.S.") but not a sentence's final one ("Putin.").
-const TOKEN = /(?:[\p{Lu}]\.){2,}|[\p{Lu}][\p{L}’'-]*[\p{L}]|[\p{Lu}]\.|[\p{Ll}][\p{L}-]*/gu;
-const isCap = (w: string): boolean => /^[\p{Lu}]/u.test(w);
+const TOKEN = /(?:[\p{Lu}]\.){2,}|(?:al|el|bin|ibn|abu)-[\p{Lu}][\p{L}’'-]*|[\p{Lu}][\p{L}’'-]*[\p{L}]|[\p{Lu}]\.|[\p{Ll}][\p{L}-]*/gu;
+/** Capitalised, or a name with an Arabic article ("al-Jubeir"). */
+const isCap = (w: string): boolean => /^(?:[\p{Lu}]|(?:al|el|bin|ibn|abu)-[\p{Lu}])/u.test(w);
 
 /**
  * Finds the people named in a sentence: a run of capitalised words whose last words are not role words and
@@ -121,7 +122,15 @@ export function findNames(text: string): NameMention[] {
 /** Do two first names stand for the same person ("Sergey" / "Sergei")? Unknown first names agree. */
 export function firstNamesAgree(a: string | null, b: string | null): boolean {
   if (!a || !b) return true;
-  return a[0]?.toLowerCase() === b[0]?.toLowerCase();
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y) return true;
+  // One letter apart ("Sergey" / "Sergei"), never another name ("Mary" / "Michael").
+  if (Math.abs(x.length - y.length) > 1 || x[0] !== y[0]) return false;
+  let i = 0;
+  while (i < x.length && x[i] === y[i]) i += 1;
+  const rest = (s: string, k: number): string => s.slice(k);
+  return rest(x, i + 1) === rest(y, i + 1) || rest(x, i + 1) === rest(y, i) || rest(x, i) === rest(y, i + 1);
 }
 
 /** The role class of a role or description ("Secretary of State" → diplomat), or null. */

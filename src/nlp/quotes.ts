@@ -1,4 +1,6 @@
-import { PARTICIPLE_CUES, REPORTING_VERBS } from './cues.ts';
+import { AUDIENCE_WORDS, ORG_HEADS, PARTICIPLE_CUES, REPORTING_VERBS, SOURCE_PHRASES } from './cues.ts';
+import { splitSentences } from '../ingest/sentences.ts';
+import { cleanSpan } from '../ingest/text.ts';
 import { type NameMention, findNames, firstNamesAgree, placeOf, roleClass, surnameKey } from './people.ts';
 
 export type QuoteKind = 'direct' | 'indirect' | 'mixed';
@@ -23,6 +25,8 @@ export interface Quote {
   article: string;
   /** 0-based paragraph index. */
   paragraph: number;
+  /** The last paragraph of a quote that runs over several (absent when it stands in one). */
+  lastParagraph?: number;
   kind: QuoteKind;
   /** The quoted words (direct: inside the marks; parts of a split quote joined with " … "); indirect: the reported clause. */
   text: string;
@@ -47,16 +51,23 @@ const NP = `${W}(?:\\s+${W}){0,9}?`;
 const ADVERBS = '(?:(?:has|have|had|also|further|now|later|publicly|again|reportedly|then|previously|immediately|in \\w+|on \\w+)\\s+)*';
 const QUOTE_MARK = /["“”]/;
 const GENERIC_SOURCE =
-  /^(?:(?:a|an|the|some|other|several|many)\s+)?(?:[\p{L}-]+\s+){0,2}(?:group|report|reports|analysts|experts|officials|sources|observers|monitor|agency|media|diplomats|critics|witnesses|residents|activists|statement)$/iu;
+  /^(?:(?:a|an|the|some|other|several|many)\s+)?(?:[\p{L}-]+\s+){0,2}(?:group|report|reports|analysts|experts|officials|sources|observers|monitor|agency|media|diplomats|critics|witnesses|residents|activists|statement|official|source|diplomat)$/iu;
 const DESCRIPTION =
-  /^(?:(?:the|a|an)\s+|(?<owner>[\p{L}.]+)['’]s\s+)(?<mods>(?:[\p{L}.-]+\s+){0,3})(?<head>analyst|diplomat|envoy|spokesman|spokeswoman|spokesperson|president|leader|minister|official|expert|editor|founder|commentator|secretary)$/iu;
+  /^(?:(?:the|a|an|one)\s+|(?<owner>[\p{L}.]+)['’]s\s+)(?<mods>(?:[\p{L}.-]+\s+){0,3})(?<head>analyst|diplomat|envoy|spokesman|spokeswoman|spokesperson|president|leader|minister|official|expert|editor|founder|commentator|secretary)$/iu;
 
 interface LocalPerson {
   name: string;
   first: string | null;
   key: string;
   role: string | null;
+  /** Known from an honorific, a gendered role word or a pronoun already resolved to them; else null. */
+  gender: 'm' | 'f' | null;
 }
+
+const MALE = /^(?:mr|sir|lord|king|prince)\b|\b(?:spokesman|chairman)\b/i;
+const FEMALE = /^(?:mrs|ms|miss|madam|dame|lady|queen|princess)\b|\b(?:spokeswoman|chairwoman)\b/i;
+const genderOf = (m: NameMention): 'm' | 'f' | null =>
+  FEMALE.test(m.name) || FEMALE.test(m.role ?? '') ? 'f' : MALE.test(m.name) || MALE.test(m.role ?? '') ? 'm' : null;
 
 interface Span {
   /** Offset of the opening mark. */
@@ -126,11 +137,24 @@ const cleanClause = (s: string): string =>
     .replace(/[\s.,;:]+$/, '')
     .trim();
 
+/**
+ * "The minister, Mr. Jones, told reporters": when the subject is a description that names no one, the
+ * person named in the same words (an apposition) is the speaker.
+ */
+function preferNamed(speaker: SpeakerRef | null, words: string, ctx: ArticleContext): SpeakerRef | null {
+  if (speaker && speaker.status === 'attributed') return speaker;
+  const named = findNames(words);
+  if (named.length !== 1) return speaker;
+  const m = named[0] as NameMention;
+  const local = ctx.people.get(m.key)?.find((p) => firstNamesAgree(p.first, m.first));
+  return local ? person(local, m.name) : speaker;
+}
+
 /** Per-article state: the people named so far and who spoke last, for pronouns and descriptions. */
 class ArticleContext {
   readonly people = new Map<string, LocalPerson[]>();
-  /** People in order of mention: [key, absolute position]. */
-  readonly mentions: Array<{ person: LocalPerson; at: number }> = [];
+  /** People in order of mention, and whether the mention stands inside a quotation. */
+  readonly mentions: Array<{ person: LocalPerson; at: number; inQuote: boolean }> = [];
   lastSpeaker: { person: LocalPerson; paragraph: number } | null = null;
   constructor(readonly author: string | null) {}
 
@@ -138,7 +162,7 @@ class ArticleContext {
     const list = this.people.get(m.key) ?? [];
     let p = list.find((x) => firstNamesAgree(x.first, m.first));
     if (!p) {
-      p = { name: m.name, first: m.first, key: m.key, role: m.role };
+      p = { name: m.name, first: m.first, key: m.key, role: m.role, gender: genderOf(m) };
       list.push(p);
       this.people.set(m.key, list);
     } else {
@@ -147,8 +171,9 @@ class ArticleContext {
         p.name = m.name;
       }
       p.role ??= m.role;
+      p.gender ??= genderOf(m);
     }
-    this.mentions.push({ person: p, at });
+    this.mentions.push({ person: p, at, inQuote: false });
     return p;
   }
 
@@ -157,10 +182,11 @@ class ArticleContext {
     return this.people.get(surnameKey(word.replace(/['’]s$/, ''))) ?? [];
   }
 
+  /** The last person named before a point, outside quotations (words quoted are someone else's). */
   lastMentioned(before: number, accept: (p: LocalPerson) => boolean = () => true): LocalPerson | null {
     for (let i = this.mentions.length - 1; i >= 0; i -= 1) {
-      const m = this.mentions[i] as { person: LocalPerson; at: number };
-      if (m.at < before && accept(m.person)) return m.person;
+      const m = this.mentions[i] as { person: LocalPerson; at: number; inQuote: boolean };
+      if (m.at < before && !m.inQuote && accept(m.person)) return m.person;
     }
     return null;
   }
@@ -196,8 +222,12 @@ function resolveMention(npRaw: string, ctx: ArticleContext, at: number, paragrap
   if (np === '' || words(np) > 10) return null;
   const lower = np.toLowerCase();
   if (/^(?:he|she|him|her)$/.test(lower)) {
-    const recent = ctx.lastSpeaker && paragraph - ctx.lastSpeaker.paragraph <= 2 ? ctx.lastSpeaker.person : ctx.lastMentioned(at);
-    return recent ? { ...person(recent, np) } : nobody(np, 'ambiguous');
+    // The last person named outside quotation marks whose gender does not contradict the pronoun.
+    const g = /^(?:she|her)$/.test(lower) ? 'f' : 'm';
+    const recent = ctx.lastMentioned(at, (p) => p.gender === null || p.gender === g);
+    if (!recent) return nobody(np, 'ambiguous');
+    recent.gender ??= g;
+    return person(recent, np);
   }
   if (lower === 'we') {
     return ctx.author
@@ -205,6 +235,10 @@ function resolveMention(npRaw: string, ctx: ArticleContext, at: number, paragrap
       : nobody(np);
   }
   if (/^(?:they|it|this|that|which|who)$/.test(lower)) return null;
+  // "Kerry never said …", "Kerry did not say …": a report that something was not said.
+  if (/\b(?:not|never|n['’]t|neither|nor)$/i.test(np) || /^(?:no one|nobody|none)$/i.test(np)) return null;
+  const subordinate = /^(?:though|although|while|as|when|if|because|since|after|before|once|until|whether)\s+/i;
+  if (subordinate.test(np)) return resolveMention(np.replace(subordinate, ''), ctx, at, paragraph);
   // "He and Kerry", "Kerry and Lavrov": a joint speaker.
   const parts = np.split(/\s+and\s+/);
   if (parts.length === 2) {
@@ -218,7 +252,7 @@ function resolveMention(npRaw: string, ctx: ArticleContext, at: number, paragrap
   if (named.length === 1) {
     const m = named[0] as NameMention;
     const local = ctx.people.get(m.key)?.find((p) => firstNamesAgree(p.first, m.first));
-    return person(local ?? { name: m.name, first: m.first, key: m.key, role: m.role }, np);
+    return person(local ?? { name: m.name, first: m.first, key: m.key, role: m.role, gender: null }, np);
   }
   const lastWord = np.split(/\s+/).pop() as string;
   if (/^[\p{Lu}]/u.test(lastWord)) {
@@ -227,6 +261,8 @@ function resolveMention(npRaw: string, ctx: ArticleContext, at: number, paragrap
     if (bySurname.length > 1) return nobody(np, 'ambiguous');
   }
   const d = DESCRIPTION.exec(np);
+  // "a Western diplomat", "one official": someone new and unnamed, never a person already named.
+  if (d?.groups && /^(?:a|an|one)\s/i.test(np)) return nobody(np);
   if (d?.groups) {
     const cls = roleClass(d.groups.head as string);
     const place = placeOf(`${d.groups.owner ?? ''} ${d.groups.mods ?? ''}`);
@@ -258,7 +294,11 @@ function resolveMention(npRaw: string, ctx: ArticleContext, at: number, paragrap
     const name = PLACE_NAMES[place] ?? np;
     return { mention: np, name, members: [], kind: 'organisation', status: 'attributed', role: null };
   }
-  if (/^(?:the\s+)?[\p{Lu}][\p{L}.-]*(?:\s+[\p{L}.-]+){0,3}$/u.test(np) && !/^(?:the\s+)?(?:[\p{Ll}]+\s*)+$/u.test(np)) {
+  // An organisation: every word capitalised ("Press TV", "Sputnik"), or an organisation's word ("Western nations").
+  const orgWords = np.replace(/^the\s+/i, '').split(/\s+/);
+  const allCaps = orgWords.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|and|for|the)$/.test(w));
+  const orgHead = ORG_HEADS.has((orgWords[orgWords.length - 1] ?? '').toLowerCase()) && /^[\p{Lu}]/u.test(orgWords[0] ?? '');
+  if (orgWords.length <= 4 && (allCaps || orgHead)) {
     const name = np.replace(/^the\s+/i, '');
     if (
       /^(?:In|At|On|After|Before|As|If|When|While|Despite|To|For|From|By|With|This|That|These|Those|It|What|There)$/.test(
@@ -281,9 +321,13 @@ const AFTER_CUE = new RegExp(
   'u',
 );
 /** Whom a speaker tells, between the verb and the quote: "told Press TV", "told reporters". */
-const AUD = '(?:reporters|journalists|the press|[A-Z][\\w.]*(?:\\s+[A-Z][\\w.]*){0,2})';
+const AUD = `(?:${AUDIENCE_WORDS.join('|')}|[A-Z][\\w.]*(?:\\s+[A-Z][\\w.]*){0,2})`;
+/** An apposition between a speaker and the verb: "Kerry, speaking in Geneva, said", "Smith, a professor at Oxford, said". */
+const APPOSITION = '(?:,\\s+[^,"“”]{3,80},)?';
+/** `Kerry disagreed: "…"`: a named subject, any verb, a colon, then the quote. */
+const BEFORE_COLON = new RegExp(`(?:^|[,;]\\s*)(?<np>${NP})\\s+(?<verb>\\w+(?:\\s+\\w+)?)\\s*:\\s*$`, 'u');
 const BEFORE_CUE = new RegExp(
-  `(?:^|[,;]\\s*|\\band\\s+)(?<np>${NP}),?\\s+${ADVERBS}(?<verb>${VERBS})(?:\\s+(?<aud>${AUD}))?\\s*[,:]?\\s*$`,
+  `(?:^|[,;]\\s*|\\band\\s+)(?<np>${NP})${APPOSITION},?\\s+${ADVERBS}(?<verb>${VERBS})(?:\\s+(?<aud>${AUD}))?\\s*[,:]?\\s*$`,
   'u',
 );
 const BEFORE_PART = new RegExp(`(?:(?<np>${NP})\\s+)?(?<part>${PARTS})(?:\\s+the following)?\\s*[,:]?\\s*$`, 'u');
@@ -317,7 +361,7 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
     // Bare surnames of people already named count as mentions too ("Kerry arrived").
     for (const m of T.matchAll(/\b[\p{Lu}][\p{L}-]+(?:['’]s)?\b/gu)) {
       const found = ctx.bySurname(m[0]);
-      if (found.length === 1) ctx.mentions.push({ person: found[0] as LocalPerson, at: base + m.index });
+      if (found.length === 1) ctx.mentions.push({ person: found[0] as LocalPerson, at: base + m.index, inQuote: false });
     }
     ctx.mentions.sort((a, b) => a.at - b.at);
     const sentenceStarts = sentenceBounds(T);
@@ -337,13 +381,21 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
     const used: Array<[number, number]> = [];
     const consumed = new Set<number>();
     const spans = quoteSpans(T);
+    for (const m of ctx.mentions) {
+      if (m.at >= base && spans.some((q) => m.at >= base + q.open && m.at < base + q.close)) m.inQuote = true;
+    }
     const add = (d: Draft): void => {
       drafts.push(d);
       used.push(d.span);
       if (d.speaker.kind === 'person' && d.speaker.members.length === 1) {
         const key = surnameKey(d.speaker.members[0] as string);
         const lp = ctx.people.get(key)?.[0];
-        if (lp) ctx.lastSpeaker = { person: lp, paragraph: pi };
+        if (lp) {
+          ctx.lastSpeaker = { person: lp, paragraph: pi };
+          // "Washington's top diplomat said": the person is now the last one spoken of.
+          ctx.mentions.push({ person: lp, at: d.at, inQuote: false });
+          ctx.mentions.sort((x, y) => x.at - y.at);
+        }
       }
     };
     const handleSpan = (q: Span, qi: number): void => {
@@ -361,7 +413,8 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
       if (a?.groups && endsLikeSpeech) {
         const np = (a.groups.np ?? a.groups.np2) as string;
         const verb = (a.groups.verb ?? a.groups.verb2) as string;
-        const speaker = resolveMention(np, ctx, at, pi);
+        // A cue follows the quote: its speaker is whoever the cue names, or no one we can tell, never a guess.
+        const speaker = resolveMention(np, ctx, at, pi) ?? nobody(np);
         if (speaker) {
           const startsSentence = T.slice(ss, q.open).trim() === '';
           if (startsSentence || q.open === 0) {
@@ -398,7 +451,7 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
       // `X said: "…"`, `X told Press TV, "…"`, `…, saying "…"`
       const b = BEFORE_CUE.exec(before);
       if (b?.groups) {
-        const speaker = resolveMention(b.groups.np as string, ctx, at, pi);
+        const speaker = preferNamed(resolveMention(b.groups.np as string, ctx, beforeStart + (b.index ?? 0) + base, pi), b[0], ctx);
         // Words after the quote in the same sentence make it part of a reported sentence: mixed.
         const trailing = T.slice(q.close, se).replace(/^["”]/, '');
         const anotherCue =
@@ -523,10 +576,34 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
       // A quote that carries on from the paragraph before (it opened there and did not close).
       if (pendingOpen && q.open === 0) {
         pendingOpen.text = `${pendingOpen.text} ${content}`;
+        pendingOpen.lastParagraph = pi;
         return;
       }
-      // No cue: the words of whoever was quoted just before, if that was in this or the previous paragraph.
-      if (ctx.lastSpeaker && pi - ctx.lastSpeaker.paragraph <= 1) {
+      // `Kerry disagreed: "…"`: a person named before a colon.
+      const bc = BEFORE_COLON.exec(before);
+      const colonSpeaker = bc?.groups ? resolveMention(bc.groups.np as string, ctx, at, pi) : null;
+      if (bc?.groups && colonSpeaker?.kind === 'person') {
+        add({
+          kind: 'direct',
+          text: content,
+          span: [q.open + 1, q.close - 1],
+          sentence,
+          speaker: colonSpeaker,
+          cue: bc.groups.verb as string,
+          pattern: `${bc.groups.np} ${bc.groups.verb}: "…"`,
+          confidence: confidenceOf(colonSpeaker, 0.85),
+          at,
+        });
+        return;
+      }
+      // No cue: the words of whoever was quoted just before, in this or the previous paragraph, unless
+      // someone else is named in the sentence before the quote.
+      const namedBefore =
+        findNames(T.slice(ss, q.open)).length > 0 ||
+        [...T.slice(ss, q.open).matchAll(/\b[\p{Lu}][\p{L}-]+/gu)].some((m) =>
+          ctx.bySurname(m[0]).some((p) => p !== ctx.lastSpeaker?.person),
+        );
+      if (ctx.lastSpeaker && pi - ctx.lastSpeaker.paragraph <= 1 && !namedBefore) {
         const speaker = person(ctx.lastSpeaker.person, '(the speaker of the quote before)');
         drafts.push({
           kind: 'direct',
@@ -558,7 +635,7 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
         const speaker =
           found.np === null
             ? (drafts.filter((d) => d.at >= base + ss && d.at < base + se && d.speaker.status === 'attributed').pop()?.speaker ?? null)
-            : resolveMention(found.np, ctx, base + from, pi);
+            : preferNamed(resolveMention(found.np, ctx, base + ss + Math.max(0, s.indexOf(found.np)), pi), found.np, ctx);
         if (!speaker) continue;
         add({
           kind: 'indirect',
@@ -602,17 +679,16 @@ function confidenceOf(speaker: SpeakerRef, base: number): number {
   return base;
 }
 
-/** Offsets where the sentences of a paragraph start. */
+/** Offsets where the sentences of a paragraph start, as the ingest splitter cuts them. */
 function sentenceBounds(text: string): number[] {
-  const starts = [0];
-  const re = /[.!?…]["”’)]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
-  for (const m of text.matchAll(re)) {
-    const before = text.slice(Math.max(0, m.index - 4), m.index + 1);
-    if (/(?:\b[A-Z]\.|\bMr\.|\bMrs\.|\bDr\.|\bSen\.|\bDec\.|\bGen\.|\bSt\.|\bNo\.)$/.test(before)) continue;
-    starts.push(m.index + m[0].length);
-  }
+  const starts = splitSentences(cleanSpan(text, { start: 0, end: text.length })).map((x) => x.start);
+  if (starts[0] !== 0) starts.unshift(0);
   return starts;
 }
+
+/** The longest sentence read for indirect speech, and how many reports one sentence may chain. */
+const MAX_SENTENCE_CHARS = 3000;
+const MAX_CLAUSES = 4;
 
 interface IndirectMatch {
   np: string | null;
@@ -624,11 +700,12 @@ interface IndirectMatch {
 
 const LEAD = '(?:(?:But|And|However|Yet|Meanwhile|Publicly|Still|Now),?\\s+)?';
 const SUBJECT_VERB = new RegExp(
-  `^(?<lead>${LEAD}(?:[^,"“”]{0,160}?(?:,|\\s[–—])\\s+)??)(?<np>${NP})\\s+${ADVERBS}(?<verb>${VERBS}|respond|respond(?:s|ed))\\b(?<aud>\\s+(?:reporters|journalists|the press|Press TV))?(?<rest>.*)$`,
+  `^(?<lead>${LEAD}(?:[^,"“”]{0,160}?(?:,|\\s[–—])\\s+)??)(?<np>${NP})${APPOSITION}\\s+${ADVERBS}(?<verb>${VERBS}|respond|respond(?:s|ed))\\b(?<aud>(?<=told|tells|tell)\\s+${AUD})?(?<rest>.*)$`,
   'su',
 );
-const ACCORDING_LEAD = new RegExp(`^\\s*(?:${LEAD})?According to (?<np>${NP}),\\s+(?<clause>.+)$`, 'su');
-const ACCORDING_TAIL = new RegExp(`^(?<clause>.+?),\\s+according to (?<np>${NP})(?:,.*)?$`, 'su');
+const SOURCE = SOURCE_PHRASES.join('|');
+const ACCORDING_LEAD = new RegExp(`^\\s*(?:${LEAD})?(?:${SOURCE}) (?<np>${NP}),\\s+(?<clause>.+)$`, 'isu');
+const ACCORDING_TAIL = new RegExp(`^(?<clause>.+?),\\s+(?:${SOURCE}) (?<np>${NP})(?:,.*)?[.!?]?$`, 'su');
 const INVERTED = new RegExp(
   `^(?<clause>.{15,}?)[,;]\\s+(?<np>${NP})(?:,\\s+[^,"“”]{3,100},)?\\s+(?:has\\s+|have\\s+)?(?<verb>${VERBS})\\b(?<tail>[^"“”]*)$`,
   'su',
@@ -646,7 +723,10 @@ const PARENTHETICAL = new RegExp(`^(?<a>.{8,}?),\\s+(?<np>${NP})\\s+(?<verb>${VE
 const PREPOSITION_START = /^\s*(?:on|in|at|while|during|after|before|to|by|with|for|about|of|from|\.|$)/i;
 
 /** Indirect speech in one sentence: where the reported clause is, and who (as written) reports it. */
-export function indirectIn(s: string): IndirectMatch[] {
+export function indirectIn(s: string, depth = 0): IndirectMatch[] {
+  // A "sentence" this long is a dump without punctuation, not prose: reading it clause by clause would
+  // take time for nothing.
+  if (s.length > MAX_SENTENCE_CHARS) return [];
   const out: IndirectMatch[] = [];
   const lead = /^\s*/.exec(s)?.[0].length ?? 0;
   const body = s.slice(lead);
@@ -704,10 +784,11 @@ export function indirectIn(s: string): IndirectMatch[] {
         clauseStart: c0,
         clauseEnd: Math.min(end, c0 + cut),
       });
-      if (other && other.index === cut) {
+      if (other && other.index === cut && depth < MAX_CLAUSES) {
         // The other speaker's own report: "…, Western nations have accused Moscow of …".
         const o0 = c0 + other.index + (/^[,;]\s+(?:(?:and|but)\s+)?/.exec(other[0])?.[0].length ?? 0);
-        for (const m of indirectIn(s.slice(o0))) out.push({ ...m, clauseStart: m.clauseStart + o0, clauseEnd: m.clauseEnd + o0 });
+        for (const m of indirectIn(s.slice(o0), depth + 1))
+          out.push({ ...m, clauseStart: m.clauseStart + o0, clauseEnd: m.clauseEnd + o0 });
       }
       if (second?.groups && second.index < (tail?.index ?? clause.length)) {
         const s0 = c0 + second.index + second[0].length;
