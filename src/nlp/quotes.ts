@@ -598,11 +598,14 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
       }
       // No cue: the words of whoever was quoted just before, in this or the previous paragraph, unless
       // someone else is named in the sentence before the quote.
+      // Someone else named as the subject of the sentence before the quote ("Kerry replied …") makes it theirs
+      // to tell, not the last speaker's; a name elsewhere in the sentence (a topic: "about Assad") does not.
+      const lead = T.slice(ss, q.open).replace(/^[^,]{0,80},\s+/, '');
+      const subject = findNames(lead).find((n) => n.start <= 2) ?? null;
+      const subjectWord = /^([\p{Lu}][\p{L}-]+)/u.exec(lead)?.[1];
       const namedBefore =
-        findNames(T.slice(ss, q.open)).length > 0 ||
-        [...T.slice(ss, q.open).matchAll(/\b[\p{Lu}][\p{L}-]+/gu)].some((m) =>
-          ctx.bySurname(m[0]).some((p) => p !== ctx.lastSpeaker?.person),
-        );
+        (subject !== null && subject.key !== ctx.lastSpeaker?.person.key) ||
+        (subjectWord !== undefined && ctx.bySurname(subjectWord).some((p) => p !== ctx.lastSpeaker?.person));
       if (ctx.lastSpeaker && pi - ctx.lastSpeaker.paragraph <= 1 && !namedBefore) {
         const speaker = person(ctx.lastSpeaker.person, '(the speaker of the quote before)');
         drafts.push({
