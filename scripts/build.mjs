@@ -4,13 +4,13 @@
  * (the `prepare` script); `scripts/run.mjs` runs it again whenever a source file is newer than the build.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
-export const ENTRIES = ['ask', 'harness', 'start'];
+export const ENTRIES = ['ask', 'harness', 'start', 'deploy'];
 const SOURCE_DIRS = ['src', 'commands'];
 
 /** Every source file of the build, sorted. */
@@ -50,6 +50,8 @@ export function codeVersion() {
 
 export async function build() {
   const esbuild = await import('esbuild');
+  // Chunks are named by their content: old ones would pile up.
+  rmSync(DIST, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: Object.fromEntries(ENTRIES.map((e) => [e, join(ROOT, 'src', 'cli', `${e}.ts`)])),
     outdir: DIST,

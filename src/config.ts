@@ -2,35 +2,37 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 /** Every setting Quotedesk reads from the environment (and `.env`); each is documented in `.env.example`. */
+/** An optional text setting: blank means unset. */
+const optionalText = () =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+/** Every setting Quotedesk reads from the environment (and `.env`); each is documented in `.env.example`. */
 const schema = z.object({
-  DISCORD_TOKEN: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v === '' ? undefined : v))
-    .refine((v) => v === undefined || /^[\w-]+\.[\w-]+\.[\w-]+$/.test(v), {
-      message: 'does not look like a Discord bot token (three dot-separated parts); copy it again from the Developer Portal',
-    }),
-  CORPUS_DIR: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined)),
-  CACHE_DIR: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined)),
-  LOG_LEVEL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : 'info'))
+  DISCORD_TOKEN: optionalText().refine((v) => v === undefined || /^[\w-]+\.[\w-]+\.[\w-]+$/.test(v), {
+    message: 'does not look like a Discord bot token (three dot-separated parts); copy it again from the Developer Portal',
+  }),
+  DISCORD_GUILD_ID: optionalText().refine((v) => v === undefined || /^\d{15,25}$/.test(v), {
+    message: 'must be a server id (a number of 15 to 25 digits)',
+  }),
+  DISCORD_API_URL: optionalText()
+    .transform((v) => v?.replace(/\/+$/, ''))
+    .refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), { message: 'must be an http(s) URL such as https://discord.com/api' }),
+  CORPUS_DIR: optionalText(),
+  CACHE_DIR: optionalText(),
+  LOG_LEVEL: optionalText()
+    .transform((v) => v ?? 'info')
     .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 });
 
 export interface Config {
   discordToken: string | undefined;
+  discordGuildId: string | undefined;
+  /** REST base URL; discord.js's default (https://discord.com/api) when unset. */
+  discordApiUrl: string | undefined;
   corpusDir: string;
   cacheDir: string;
   logLevel: string;
@@ -53,6 +55,8 @@ export function readConfig(env: NodeJS.ProcessEnv, overrides: { corpusDir?: stri
   const c = parsed.data;
   return {
     discordToken: c.DISCORD_TOKEN,
+    discordGuildId: c.DISCORD_GUILD_ID,
+    discordApiUrl: c.DISCORD_API_URL,
     corpusDir: resolve(overrides.corpusDir ?? c.CORPUS_DIR ?? 'corpus'),
     cacheDir: resolve(c.CACHE_DIR ?? '.cache'),
     logLevel: c.LOG_LEVEL,

@@ -13,7 +13,19 @@ main(async () => {
   const { values } = parseArgs({ options: COMMON_FLAGS, allowPositionals: false });
   const { config, corpus, ctx } = await openCorpus(values.corpus);
   if (config.discordToken) {
-    warn('DISCORD_TOKEN is set, but the Discord adapter is not part of this build yet; opening the terminal prompt instead.');
+    const { createLogger } = await import('../logger.ts');
+    const { QuotedeskBot } = await import('../discord/bot.ts');
+    const logger = createLogger(config.logLevel);
+    const bot = new QuotedeskBot({ ctx, logger, token: config.discordToken, apiUrl: config.discordApiUrl });
+    const stop = (signal: string): void => {
+      logger.info({ signal }, 'closing the Discord connection');
+      void bot.stop().then(() => process.exit(0));
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    await bot.start();
+    // Runs until a signal stops it.
+    await new Promise<never>(() => undefined);
   }
   const interactive = process.stdin.isTTY === true;
   if (interactive) {

@@ -139,6 +139,19 @@ export class ParagraphIndex {
     return { search: this.search.toJSON(), lexicon: [...this.lexicon].map(([key, e]) => [key, e.term, e.count, e.form]) };
   }
 
+  /** Words of the corpus that start with what was typed (the last word of it), most frequent first. */
+  topicWords(typed: string, limit: number): string[] {
+    const words = typed.trim().split(/\s+/);
+    const last = (words.pop() ?? '').toLowerCase();
+    const head = words.join(' ');
+    const found: LexiconEntry[] = [];
+    for (const [key, entry] of this.lexicon) if (key.startsWith(last) && key.length > 2) found.push(entry);
+    return found
+      .sort((a, b) => b.count - a.count)
+      .slice(0, limit)
+      .map((e) => (head ? `${head} ${e.form}` : e.form));
+  }
+
   get paragraphCount(): number {
     return this.refs.length;
   }

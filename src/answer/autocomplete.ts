@@ -1,0 +1,53 @@
+import { LIMITS } from '../discord/limits.ts';
+import type { LoadedCorpus } from '../index/cache.ts';
+import { outletNames } from './filters.ts';
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+const fold = (s: string): string => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
+const clip = (s: string): string => (s.length <= LIMITS.choiceName ? s : `${s.slice(0, LIMITS.choiceName - 1)}…`);
+
+/** Best first: names that start with what was typed, then names with a word that does, then the rest that contain it. */
+function rank<T>(items: T[], typed: string, names: (t: T) => string[]): T[] {
+  const t = fold(typed.trim());
+  if (t === '') return items;
+  const score = (item: T): number => {
+    let best = 0;
+    for (const n of names(item).map(fold)) {
+      if (n.startsWith(t)) best = Math.max(best, 3);
+      else if (n.split(/\s+/).some((w) => w.startsWith(t))) best = Math.max(best, 2);
+      else if (n.includes(t)) best = Math.max(best, 1);
+    }
+    return best;
+  };
+  return items
+    .map((item) => ({ item, s: score(item) }))
+    .filter((x) => x.s > 0)
+    .sort((a, b) => b.s - a.s)
+    .map((x) => x.item);
+}
+
+/**
+ * Autocomplete choices for an option: speakers (matched on any alias, answering the canonical name),
+ * outlets, or topics (words of the corpus, most frequent first). At most 25, names within 100 characters.
+ */
+export function autocomplete(corpus: LoadedCorpus, kind: 'speaker' | 'outlet' | 'topic', typed: string): Choice[] {
+  let choices: Choice[];
+  if (kind === 'speaker') {
+    const speakers = [...corpus.quotes.speakers].filter((s) => s.quoteCount > 0).sort((a, b) => b.quoteCount - a.quoteCount);
+    choices = rank(speakers, typed, (s) => [s.name, ...s.aliases]).map((s) => ({
+      name: clip(`${s.name}${s.description ? ` (${s.description})` : ''}`),
+      value: s.name.slice(0, LIMITS.choiceValue),
+    }));
+  } else if (kind === 'outlet') {
+    choices = rank(outletNames(corpus), typed, (o) => [o]).map((o) => ({ name: clip(o), value: o.slice(0, LIMITS.choiceValue) }));
+  } else {
+    choices = corpus.index
+      .topicWords(typed, LIMITS.autocompleteChoices)
+      .map((w) => ({ name: clip(w), value: w.slice(0, LIMITS.choiceValue) }));
+  }
+  return choices.slice(0, LIMITS.autocompleteChoices);
+}

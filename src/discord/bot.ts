@@ -1,0 +1,201 @@
+/**
+ * The Discord adapter: the one place that touches discord.js. One router for slash commands, autocomplete,
+ * buttons and direct messages, and one error path: a user's mistake gets a clear private message, a bug a
+ * generic one and a log line with its context. Replies never ping anyone.
+ */
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  type Message,
+  MessageFlags,
+  Partials,
+} from 'discord.js';
+import { autocomplete } from '../answer/autocomplete.ts';
+import type { Answer } from '../answer/types.ts';
+import type { Logger } from '../logger.ts';
+import { type DiscordMessage, pageCount, renderDiscord } from '../render/discord.ts';
+import type { CommandContext } from '../router/command.ts';
+import { type BugReporter, runCommand, runLine } from '../router/router.ts';
+import { dmToCommandLine } from './dm.ts';
+import { LIMITS } from './limits.ts';
+import { decodePageState, encodePageState } from './paging.ts';
+
+/** A few commands in ten seconds per user; more get a polite wait. */
+export class RateLimiter {
+  private readonly seen = new Map<string, number[]>();
+  constructor(
+    readonly max = 5,
+    readonly windowMs = 10_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** True when the user may run one more command now (and counts it). */
+  allow(userId: string): boolean {
+    const t = this.now();
+    const recent = (this.seen.get(userId) ?? []).filter((x) => t - x < this.windowMs);
+    if (recent.length >= this.max) {
+      this.seen.set(userId, recent);
+      return false;
+    }
+    recent.push(t);
+    this.seen.set(userId, recent);
+    if (this.seen.size > 10_000) for (const [k, v] of this.seen) if (v.every((x) => t - x >= this.windowMs)) this.seen.delete(k);
+    return true;
+  }
+}
+
+export interface BotOptions {
+  ctx: CommandContext;
+  logger: Logger;
+  token: string;
+  /** REST base URL (a proxy, or a fake Discord in tests); discord.js's default when unset. */
+  apiUrl?: string | undefined;
+  limiter?: RateLimiter;
+}
+
+const NO_PINGS = { parse: [] as [] };
+const SLOW_DOWN = 'You are asking faster than I can answer well: wait a few seconds and try again.';
+
+/** The command line an interaction stands for: `/search query:regime change outlet:Daily Sabah`. */
+export function lineOf(name: string, options: Record<string, string>): string {
+  const parts = Object.entries(options).map(([k, v]) => `${k}:${v}`);
+  return [`/${name}`, ...parts].join(' ');
+}
+
+/** The message for one page of an answer, with Previous / Next buttons that carry their own state. */
+export function pageMessage(answer: Answer, line: string, page: number, userId: string): DiscordMessage {
+  const pages = pageCount(answer);
+  const id = (p: number): string | null => (p < 0 || p >= pages ? null : encodePageState({ line, page: p, userId }));
+  return renderDiscord(answer, page, { previous: id(page - 1), next: id(page + 1) });
+}
+
+const asReply = (m: DiscordMessage) => ({ embeds: m.embeds, components: m.components, allowedMentions: NO_PINGS });
+
+export class QuotedeskBot {
+  readonly client: Client;
+  private readonly limiter: RateLimiter;
+  private readonly reportBug: BugReporter;
+
+  constructor(private readonly options: BotOptions) {
+    this.limiter = options.limiter ?? new RateLimiter();
+    this.client = new Client({
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
+      // A DM channel the bot has not seen yet arrives as a partial.
+      partials: [Partials.Channel],
+      allowedMentions: NO_PINGS,
+      ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+    });
+    this.reportBug = (error, context) => options.logger.error({ err: error, ...context }, 'bug while answering');
+    this.client.on(Events.InteractionCreate, (i) => void this.route(i));
+    this.client.on(Events.MessageCreate, (m) => void this.directMessage(m));
+    this.client.once(Events.ClientReady, (c) =>
+      options.logger.info({ user: c.user.tag, articles: options.ctx.corpus.articles.length }, 'connected to Discord'),
+    );
+    this.client.on(Events.ShardDisconnect, (_e, shard) => options.logger.warn({ shard }, 'gateway connection closed'));
+    this.client.on(Events.ShardResume, (shard) => options.logger.info({ shard }, 'gateway connection resumed'));
+    this.client.on(Events.Error, (err) => options.logger.error({ err }, 'discord client error'));
+  }
+
+  async start(): Promise<void> {
+    await this.client.login(this.options.token);
+  }
+
+  async stop(): Promise<void> {
+    await this.client.destroy();
+  }
+
+  /** The one router: every interaction goes through here, and every failure out of here. */
+  private async route(interaction: Interaction): Promise<void> {
+    const context = { userId: interaction.user.id, command: 'commandName' in interaction ? interaction.commandName : 'button' };
+    try {
+      if (interaction.isAutocomplete()) await this.autocomplete(interaction);
+      else if (interaction.isChatInputCommand()) await this.command(interaction);
+      else if (interaction.isButton()) await this.button(interaction);
+    } catch (error) {
+      this.options.logger.error({ err: error, ...context }, 'failed to answer an interaction');
+      if (interaction.isRepliable()) {
+        const reply = { content: 'Something went wrong on my side; it has been logged.', allowedMentions: NO_PINGS };
+        await (
+          interaction.deferred || interaction.replied
+            ? interaction.editReply(reply)
+            : interaction.reply({ ...reply, flags: MessageFlags.Ephemeral })
+        ).catch(() => undefined);
+      }
+    }
+  }
+
+  private async command(interaction: ChatInputCommandInteraction): Promise<void> {
+    const { ctx, logger } = this.options;
+    if (!this.limiter.allow(interaction.user.id)) {
+      await interaction.reply({ content: SLOW_DOWN, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      return;
+    }
+    const values: Record<string, string> = {};
+    let hide = false;
+    for (const o of interaction.options.data) {
+      if (o.name === 'hide') hide = o.value === true;
+      else if (o.value !== undefined && o.value !== null) values[o.name] = String(o.value);
+    }
+    const line = lineOf(interaction.commandName, values);
+    logger.info({ command: interaction.commandName, userId: interaction.user.id, query: line.slice(0, 200) }, 'command');
+    const answer = runCommand(ctx, interaction.commandName, values, this.reportBug);
+    // A mistake is shown to the one who made it only.
+    const ephemeral = hide || answer.error !== undefined;
+    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    await interaction.editReply(asReply(pageMessage(answer, line, 0, interaction.user.id)));
+  }
+
+  private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    const command = this.options.ctx.commands.find((c) => c.name === interaction.commandName);
+    const kind = command?.options.find((o) => o.name === focused.name)?.autocomplete;
+    const choices = kind ? autocomplete(this.options.ctx.corpus, kind, String(focused.value).slice(0, 100)) : [];
+    await interaction.respond(choices.slice(0, LIMITS.autocompleteChoices));
+  }
+
+  private async button(interaction: ButtonInteraction): Promise<void> {
+    const state = decodePageState(interaction.customId);
+    if (!state) {
+      await interaction.reply({
+        content: 'This button has expired: run the command again.',
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_PINGS,
+      });
+      return;
+    }
+    if (state.userId !== interaction.user.id) {
+      await interaction.reply({
+        content: 'These pages belong to the person who asked; run the command yourself to page through it.',
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_PINGS,
+      });
+      return;
+    }
+    const answer = runLine(this.options.ctx, state.line, this.reportBug);
+    await interaction.update(asReply(pageMessage(answer, state.line, state.page, state.userId)));
+  }
+
+  /** A plain message in a DM: answered as the command it reads as. Messages in servers are not read. */
+  private async directMessage(message: Message): Promise<void> {
+    if (message.author.bot || message.guildId !== null || message.content.trim() === '') return;
+    const channel = message.channel;
+    if (!channel.isSendable()) return;
+    try {
+      if (!this.limiter.allow(message.author.id)) {
+        await channel.send({ content: SLOW_DOWN, allowedMentions: NO_PINGS });
+        return;
+      }
+      const line = dmToCommandLine(message.content.slice(0, 1000));
+      this.options.logger.info({ command: line.split(' ')[0], userId: message.author.id, dm: true }, 'direct message');
+      const answer = runLine(this.options.ctx, line, this.reportBug);
+      await channel.send(asReply(pageMessage(answer, line, 0, message.author.id)));
+    } catch (error) {
+      this.options.logger.error({ err: error, userId: message.author.id, dm: true }, 'failed to answer a direct message');
+    }
+  }
+}

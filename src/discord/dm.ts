@@ -1,0 +1,17 @@
+/**
+ * A plain direct message as a command line: a slash command as it is; "who said regime change?" is
+ * /who-said; "when did Kerry meet Putin?" is /when; anything else is /search.
+ */
+export function dmToCommandLine(text: string): string {
+  const t = text.trim();
+  if (t.startsWith('/')) return t;
+  const bare = t.replace(/[?!.]+$/, '').trim();
+  const who = /^(?:who\s+(?:said|says|is\s+quoted\s+(?:on|about)|talked\s+about)|who\s+spoke\s+(?:about|on))\s+(.+)$/i.exec(bare);
+  if (who) return `/who-said ${who[1]}`;
+  const when = /^when\s+(?:(?:did|was|were|is|will|does|do|had|has)\s+)?(.+)$/i.exec(bare);
+  if (when) return `/when ${when[1]}`;
+  const quotes = /^(?:what\s+did\s+(.+?)\s+say|quotes\s+(?:of|by|from)\s+(.+))$/i.exec(bare);
+  if (quotes) return `/quotes ${quotes[1] ?? quotes[2]}`;
+  if (/^(?:help|\?)$/i.test(bare)) return '/help';
+  return `/search ${bare}`;
+}

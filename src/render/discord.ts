@@ -1,0 +1,170 @@
+/**
+ * Answers as Discord messages: plain objects in the shape of Discord's API (embeds, buttons), always within
+ * Discord's limits, with snippets escaped so that the corpus's text can neither format nor ping, and links only
+ * to the corpus's own article and outlet URLs.
+ */
+import { publishedDay } from '../answer/citation.ts';
+import type { Answer, Citation, Result } from '../answer/types.ts';
+import { LIMITS } from '../discord/limits.ts';
+
+export interface DiscordEmbed {
+  title?: string;
+  description?: string;
+  color?: number;
+  footer?: { text: string };
+}
+
+export interface DiscordButton {
+  type: 2;
+  style: 2;
+  label: string;
+  custom_id: string;
+  disabled?: boolean;
+}
+
+export interface DiscordMessage {
+  content?: string;
+  embeds: DiscordEmbed[];
+  components: Array<{ type: 1; components: DiscordButton[] }>;
+  allowed_mentions: { parse: [] };
+}
+
+/** How many results one page shows. */
+export const RESULTS_PER_PAGE = 4;
+const COLOR = 0x2b6cb0;
+const ERROR_COLOR = 0xc53030;
+
+/**
+ * Escapes Discord markdown and mention syntax, so that text from the corpus shows as written: an escaped
+ * colon also keeps a URL in the text from becoming a link.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\*_~`|>[\]()#<@:]/g, (c) => `\\${c}`);
+}
+
+/** Cuts text to at most `max` characters at a word, ending with "…". */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return '…'.slice(0, Math.max(0, max));
+  const room = text.slice(0, max - 1);
+  const space = room.lastIndexOf(' ');
+  const base = space > max / 2 ? room.slice(0, space) : room;
+  // Never leave a lone backslash that would escape the ellipsis.
+  return `${base.replace(/\\+$/, (m) => (m.length % 2 === 1 ? m.slice(1) : m))}…`;
+}
+
+/** A link's URL, safe inside a masked link: only http(s), and no characters that end the markdown. */
+function safeUrl(url: string | null): string | null {
+  if (!url || !/^https?:\/\/[^\s<>]+$/i.test(url)) return null;
+  return url.replace(/\)/g, '%29').replace(/\(/g, '%28');
+}
+
+/** "[Daily Sabah: US says not after…](url) · 2015-12-17 · ¶2" — the link is never cut. */
+export function citationLine(c: Citation): string {
+  const label = cut(`${c.outlet ?? 'unknown outlet'}: ${c.title ?? 'untitled'}`, 90)
+    .replace(/[[\]]/g, '')
+    .replace(/[\\*_~`|<@]/g, (ch) => `\\${ch}`);
+  const url = safeUrl(c.url);
+  const where = [publishedDay(c.published) ?? 'date unknown', c.caption ? 'photo caption' : c.paragraph === null ? null : `¶${c.paragraph}`]
+    .filter(Boolean)
+    .join(' · ');
+  const link = url ? `[${label}](${url})` : escapeMarkdown(label);
+  return `${link}${url && !c.urlKnown ? ' (outlet home page; article link unknown)' : ''} · ${where}`;
+}
+
+/** The text of a result with its highlights in bold, escaped. */
+function highlighted(r: Result): string {
+  if (!r.highlights || r.highlights.length === 0) return escapeMarkdown(r.text);
+  let out = '';
+  let at = 0;
+  for (const [a, b] of r.highlights) {
+    if (a < at || b > r.text.length) continue;
+    out += `${escapeMarkdown(r.text.slice(at, a))}**${escapeMarkdown(r.text.slice(a, b))}**`;
+    at = b;
+  }
+  return out + escapeMarkdown(r.text.slice(at));
+}
+
+/** One result as a block of the embed's description, at most `max` characters, links whole. */
+export function resultBlock(r: Result, n: number, max: number): string {
+  const head: string[] = [];
+  if (r.speaker) {
+    const role = typeof r.details?.role === 'string' ? ` (${escapeMarkdown(r.details.role)})` : '';
+    head.push(`**${n}. ${escapeMarkdown(r.speaker)}**${role}${r.details?.kind ? `, ${r.details.kind}` : ''}`);
+  } else head.push(`**${n}.**`);
+  if (r.date)
+    head.push(`🗓 ${escapeMarkdown(String(r.details?.when ?? r.date))}${r.derivation ? ` — ${escapeMarkdown(r.derivation)}` : ''}`);
+  const links = r.citations.map((c) => `↳ ${citationLine(c)}`);
+  // The links stay whole; the quote or snippet gives way.
+  let linkText = links.join('\n');
+  while (linkText.length > max * 0.6 && links.length > 1) {
+    links.pop();
+    linkText = `${links.join('\n')}\n↳ …and ${r.citations.length - links.length} more`;
+  }
+  const fixed = `${head.join('\n')}\n\n${linkText}`.length;
+  const body = r.quote ? `“${highlighted(r)}”` : highlighted(r);
+  const room = Math.max(20, max - fixed - 2);
+  const lines = [head[0] as string, cutEscaped(body, room), ...head.slice(1), linkText];
+  return cut(lines.join('\n'), max);
+}
+
+/** Cuts escaped text without splitting an escape or an unclosed bold marker. */
+function cutEscaped(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let t = cut(text, max);
+  if ((t.match(/(?<!\\)\*\*/g) ?? []).length % 2 === 1) t = `${t.slice(0, -1)}**…`;
+  return t;
+}
+
+/** The pages of an answer: how many there are at RESULTS_PER_PAGE. */
+export const pageCount = (answer: Answer): number => Math.max(1, Math.ceil(answer.results.length / RESULTS_PER_PAGE));
+
+/**
+ * One page of an answer as a Discord message. `buttons` gives the custom ids of Previous and Next (null for
+ * none); the caller encodes the state in them.
+ */
+export function renderDiscord(
+  answer: Answer,
+  page = 0,
+  buttons: { previous: string | null; next: string | null } | null = null,
+): DiscordMessage {
+  const message: DiscordMessage = { embeds: [], components: [], allowed_mentions: { parse: [] } };
+  if (answer.error) {
+    message.embeds.push({ description: cut(escapeMarkdown(answer.error.message), LIMITS.embedDescription), color: ERROR_COLOR });
+    return message;
+  }
+  const pages = pageCount(answer);
+  const p = Math.min(Math.max(0, page), pages - 1);
+  const shown = answer.results.slice(p * RESULTS_PER_PAGE, (p + 1) * RESULTS_PER_PAGE);
+  const title = cut(`/${answer.command}${answer.query ? ` ${answer.query}` : ''}`, LIMITS.embedTitle);
+  const notes = (answer.notes ?? []).map(escapeMarkdown).join('\n');
+  const total = answer.total ?? answer.results.length;
+  const footer = cut(
+    [
+      `${total} result${total === 1 ? '' : 's'}${pages > 1 ? ` · page ${p + 1} of ${pages}` : ''}`,
+      answer.notes?.length ? 'notes above' : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    LIMITS.embedFooter,
+  );
+  // Room for the results: the description's limit, less what the title, footer and notes take of the 6000.
+  const budget = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length - footer.length - 50);
+  const notesPart = notes ? cut(notes, Math.min(600, budget / 4)) : '';
+  const per = Math.floor((budget - notesPart.length - 4) / Math.max(1, shown.length)) - 2;
+  const blocks = shown.map((r, i) => resultBlock(r, p * RESULTS_PER_PAGE + i + 1, per));
+  const description = cut([...blocks, notesPart].filter(Boolean).join('\n\n') || 'Nothing found.', budget);
+  message.embeds.push({ title, description, color: COLOR, footer: { text: footer } });
+  if (buttons && pages > 1) {
+    const row: DiscordButton[] = [];
+    row.push({ type: 2, style: 2, label: 'Previous', custom_id: buttons.previous ?? 'qd:none:prev', disabled: buttons.previous === null });
+    row.push({ type: 2, style: 2, label: 'Next', custom_id: buttons.next ?? 'qd:none:next', disabled: buttons.next === null });
+    message.components.push({ type: 1, components: row });
+  }
+  return message;
+}
+
+/** The length Discord counts for a message's embeds. */
+export function embedLength(e: DiscordEmbed): number {
+  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0);
+}

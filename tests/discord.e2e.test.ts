@@ -1,0 +1,162 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../commands/index.ts';
+import { QuotedeskBot, RateLimiter } from '../src/discord/bot.ts';
+import { LIMITS } from '../src/discord/limits.ts';
+import { type DiscordMessage, embedLength } from '../src/render/discord.ts';
+import { APP_ID, FakeDiscord, OTHER_USER, buttonInteraction, commandInteraction, directMessage } from './fakeDiscord.ts';
+import { seedCorpus } from './helpers.ts';
+
+const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.fake-token.for-the-end-to-end-test';
+
+/** Everything the bot logs, to check that the token never appears. */
+const logged: string[] = [];
+const logger = pino(
+  { level: 'debug' },
+  new Writable({
+    write(chunk, _enc, done) {
+      logged.push(String(chunk));
+      done();
+    },
+  }),
+);
+
+describe('the bot, end to end, with the real discord.js client against a fake Discord', () => {
+  const discord = new FakeDiscord();
+  let bot: QuotedeskBot;
+
+  beforeAll(async () => {
+    await discord.start();
+    bot = new QuotedeskBot({
+      ctx: { corpus: seedCorpus(), commands },
+      logger,
+      token: TOKEN,
+      apiUrl: discord.apiUrl,
+      limiter: new RateLimiter(1000, 10_000),
+    });
+    await bot.start();
+    await new Promise<void>((resolve) => (bot.client.isReady() ? resolve() : bot.client.once('clientReady', () => resolve())));
+  }, 20_000);
+
+  afterAll(async () => {
+    await bot?.stop();
+    await discord.stop();
+  });
+
+  /** Sends an interaction and returns the calls the bot made for it, by its token. */
+  async function interact(payload: Record<string, unknown>, expectEdit = true) {
+    const token = payload.token as string;
+    discord.dispatch('INTERACTION_CREATE', payload);
+    const callback = await discord.waitFor((c) => c.path.startsWith(`/interactions/${payload.id}/${token}/callback`));
+    const edit = expectEdit
+      ? await discord.waitFor(
+          (c) => c.method === 'PATCH' && /\/messages\/(@|%40)original/.test(c.path) && c.path.startsWith(`/webhooks/${APP_ID}/${token}/`),
+        )
+      : null;
+    return { callback, edit };
+  }
+
+  const withinLimits = (m: DiscordMessage): void => {
+    expect(m.embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
+    expect(m.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(LIMITS.embedTotal);
+    for (const e of m.embeds) {
+      expect((e.title ?? '').length).toBeLessThanOrEqual(LIMITS.embedTitle);
+      expect((e.description ?? '').length).toBeLessThanOrEqual(LIMITS.embedDescription);
+    }
+  };
+
+  it('connects through the REST gateway lookup and identifies', () => {
+    expect(discord.calls.some((c) => c.method === 'GET' && c.path.startsWith('/gateway/bot'))).toBe(true);
+    expect(discord.identified).toBe(1);
+  });
+
+  it('answers /who-said: defers, then edits the original with cited embeds, pinging no one', async () => {
+    const { callback, edit } = await interact(commandInteraction('who-said', [{ name: 'topic', value: 'regime change' }]));
+    expect(callback.body).toMatchObject({ type: 5 });
+    const body = edit?.body as DiscordMessage & { allowed_mentions: unknown };
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    withinLimits(body);
+    const description = body.embeds[0]?.description ?? '';
+    expect(body.embeds[0]?.title).toBe('/who-said regime change');
+    expect(description).toContain('**1. John Kerry** (US Secretary of State), direct');
+    expect(description).toContain('The United States and its partners are not seeking so-called regime change');
+    expect(description).toContain('[Al-Alam News Network');
+    expect(description).toMatch(
+      /\[Daily Sabah: US says not after regime change in Syria, focus similar to Russia's\]\(https:\/\/www\.dailysabah\.com\//,
+    );
+  });
+
+  it('answers /when with the resolved date and its derivation', async () => {
+    const { edit } = await interact(commandInteraction('when', [{ name: 'event', value: 'kerry moscow' }], { guild: false }));
+    const body = edit?.body as DiscordMessage;
+    expect(body.embeds[0]?.description).toContain('Tue 15 Dec 2015');
+    expect(body.embeds[0]?.description).toContain('in an article published Wed 16 Dec 2015');
+  });
+
+  it('answers an autocomplete with at most 25 choices, speakers by any alias', async () => {
+    const payload = commandInteraction('quotes', [{ name: 'speaker', value: 'serg', focused: true }], { type: 4 });
+    discord.dispatch('INTERACTION_CREATE', payload);
+    const call = await discord.waitFor((c) => c.path.startsWith(`/interactions/${payload.id}/`));
+    const body = call.body as { type: number; data: { choices: Array<{ name: string; value: string }> } };
+    expect(body.type).toBe(8);
+    expect(body.data.choices.length).toBeLessThanOrEqual(25);
+    expect(body.data.choices[0]).toEqual({ name: 'Sergey Lavrov (Russian Foreign Minister)', value: 'Sergey Lavrov' });
+  });
+
+  it('turns the page with Next, keeping the state in the button, and refuses a foreign or stale button', async () => {
+    const { edit } = await interact(commandInteraction('search', [{ name: 'query', value: 'kerry' }]));
+    const first = edit?.body as DiscordMessage;
+    const next = first.components[0]?.components.find((b) => b.label === 'Next');
+    expect(next?.custom_id).toMatch(/^qd1\|1\|/);
+    const press = buttonInteraction(next?.custom_id as string);
+    discord.dispatch('INTERACTION_CREATE', press);
+    const update = await discord.waitFor((c) => c.path.startsWith(`/interactions/${press.id}/`));
+    const page2 = (update.body as { type: number; data: DiscordMessage }).data;
+    expect((update.body as { type: number }).type).toBe(7);
+    expect(page2.embeds[0]?.footer?.text).toContain('page 2 of');
+    expect(page2.embeds[0]?.description).toMatch(/^\*\*5\./);
+
+    const foreign = buttonInteraction(next?.custom_id as string, OTHER_USER);
+    discord.dispatch('INTERACTION_CREATE', foreign);
+    const refused = await discord.waitFor((c) => c.path.startsWith(`/interactions/${foreign.id}/`));
+    expect(refused.body).toMatchObject({
+      type: 4,
+      data: { flags: 64, content: expect.stringContaining('belong to the person who asked') },
+    });
+
+    const stale = buttonInteraction('something-from-an-old-version');
+    discord.dispatch('INTERACTION_CREATE', stale);
+    const expired = await discord.waitFor((c) => c.path.startsWith(`/interactions/${stale.id}/`));
+    expect(expired.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('expired') } });
+  });
+
+  it('answers a bad option with a clear message only its author sees', async () => {
+    const { callback, edit } = await interact(
+      commandInteraction('search', [
+        { name: 'query', value: 'kerry' },
+        { name: 'from', value: 'yesterday' },
+      ]),
+    );
+    expect(callback.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    expect((edit?.body as DiscordMessage).embeds[0]?.description).toContain('is not a date; use YYYY-MM-DD');
+  });
+
+  it('hides the answer when asked to', async () => {
+    const { callback } = await interact(commandInteraction('sources', [{ name: 'hide', value: true }]));
+    expect(callback.body).toMatchObject({ type: 5, data: { flags: 64 } });
+  });
+
+  it('answers a plain direct message as the command it reads as', async () => {
+    discord.dispatch('MESSAGE_CREATE', directMessage('who said regime change?'));
+    const sent = await discord.waitFor((c) => c.method === 'POST' && c.path === '/channels/1600000000000000001/messages');
+    const body = sent.body as DiscordMessage;
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(body.embeds[0]?.title).toBe('/who-said regime change');
+  });
+
+  it('never logs the token, nor sends it anywhere but the Authorization header', () => {
+    expect(logged.join('\n')).not.toContain(TOKEN);
+    for (const c of discord.calls) expect(JSON.stringify(c.body ?? '')).not.toContain(TOKEN);
+  });
+});

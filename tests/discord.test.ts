@@ -1,0 +1,211 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { commands } from '../commands/index.ts';
+import { autocomplete } from '../src/answer/autocomplete.ts';
+import type { Answer, Citation, Result } from '../src/answer/types.ts';
+import { RateLimiter, lineOf } from '../src/discord/bot.ts';
+import { CONTEXTS, INTEGRATION_TYPES, toDiscordCommand } from '../src/discord/definitions.ts';
+import { dmToCommandLine } from '../src/discord/dm.ts';
+import { LIMITS } from '../src/discord/limits.ts';
+import { decodePageState, encodePageState } from '../src/discord/paging.ts';
+import { cut, embedLength, escapeMarkdown, renderDiscord } from '../src/render/discord.ts';
+import { planDeploy } from '../src/discord/deploy.ts';
+import { seedCorpus } from './helpers.ts';
+
+describe('command definitions for Discord', () => {
+  const defs = commands.map(toDiscordCommand);
+
+  it('are valid slash commands, for server and user installs, in servers, bot DMs and group DMs', () => {
+    for (const d of defs) {
+      expect(d.name).toMatch(/^[a-z0-9_-]{1,32}$/);
+      expect(d.description.length).toBeGreaterThan(0);
+      expect(d.description.length).toBeLessThanOrEqual(100);
+      expect(d.options.length).toBeLessThanOrEqual(25);
+      expect(d.integration_types).toEqual(INTEGRATION_TYPES);
+      expect(d.contexts).toEqual(CONTEXTS);
+      const required = d.options.map((o) => o.required === true);
+      expect(required).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
+      for (const o of d.options) expect(o.description.length).toBeLessThanOrEqual(100);
+    }
+    expect(defs.map((d) => d.name)).toEqual(['search', 'who-said', 'when', 'timeline', 'quotes', 'speakers', 'sources', 'help']);
+    expect(defs.find((d) => d.name === 'who-said')?.options.map((o) => [o.name, o.autocomplete ?? false])).toEqual([
+      ['topic', true],
+      ['speaker', true],
+      ['outlet', true],
+      ['hide', false],
+    ]);
+  });
+
+  it('deploying says what it adds, changes and removes', () => {
+    const plan = planDeploy(
+      [
+        { name: 'search', description: 'old text', options: [] },
+        { name: 'gone', description: 'x' },
+      ],
+      defs,
+    );
+    expect(plan.changed).toEqual(['search']);
+    expect(plan.removed).toEqual(['gone']);
+    expect(plan.added).toContain('who-said');
+  });
+});
+
+describe('page buttons', () => {
+  it('carry their state, compressed when the line is long, and survive a round trip', () => {
+    const short = { line: '/search kerry', page: 2, userId: '1300000000000000001' };
+    expect(decodePageState(encodePageState(short) as string)).toEqual(short);
+    const long = { line: `/search ${'regime change '.repeat(8)}outlet:Daily Sabah`, page: 1, userId: '1300000000000000001' };
+    const id = encodePageState(long) as string;
+    expect(id.length).toBeLessThanOrEqual(LIMITS.customId);
+    expect(id).toMatch(/^qd1\|1\|1300000000000000001\|z/);
+    expect(decodePageState(id)).toEqual(long);
+    // Too long even compressed: no button rather than a broken one.
+    expect(encodePageState({ ...long, line: `/search ${Array.from({ length: 40 }, (_, i) => `w${i * 7919}`).join(' ')}` })).toBeNull();
+  });
+
+  it('read anything else as no state', () => {
+    for (const bad of ['', 'qd1|x|1|p/search', 'qd1|1|1|znot-deflate', 'qd1|1|1|pno-slash', 'other'])
+      expect(decodePageState(bad)).toBeNull();
+  });
+});
+
+describe('direct messages', () => {
+  it('go to the command they read as', () => {
+    expect(dmToCommandLine('who said regime change?')).toBe('/who-said regime change');
+    expect(dmToCommandLine('When did Kerry meet Putin?')).toBe('/when Kerry meet Putin');
+    expect(dmToCommandLine('what did Lavrov say?')).toBe('/quotes Lavrov');
+    expect(dmToCommandLine('/sources')).toBe('/sources');
+    expect(dmToCommandLine('ceasefire in Aleppo')).toBe('/search ceasefire in Aleppo');
+  });
+
+  it('and slash options make a line the parser reads back', () => {
+    expect(lineOf('search', { query: '"regime change"', outlet: 'Daily Sabah' })).toBe('/search query:"regime change" outlet:Daily Sabah');
+  });
+});
+
+describe('autocomplete', () => {
+  const corpus = seedCorpus();
+  it('offers speakers by any alias, outlets and corpus words, at most 25, names within 100 characters', () => {
+    expect(autocomplete(corpus, 'speaker', 'sergei')[0]).toEqual({
+      name: 'Sergey Lavrov (Russian Foreign Minister)',
+      value: 'Sergey Lavrov',
+    });
+    expect(autocomplete(corpus, 'outlet', 'sab')).toEqual([{ name: 'Daily Sabah', value: 'Daily Sabah' }]);
+    expect(autocomplete(corpus, 'topic', 'reg').map((c) => c.value)).toContain('regime');
+    for (const kind of ['speaker', 'outlet', 'topic'] as const) {
+      for (const typed of ['', 'a', 'x'.repeat(200)]) {
+        const choices = autocomplete(corpus, kind, typed);
+        expect(choices.length).toBeLessThanOrEqual(25);
+        for (const c of choices) {
+          expect(c.name.length).toBeLessThanOrEqual(100);
+          expect(c.value.length).toBeLessThanOrEqual(100);
+        }
+      }
+    }
+  });
+});
+
+describe('the per-user rate limit', () => {
+  it('allows a few commands in ten seconds, then asks to wait, then allows again', () => {
+    let now = 0;
+    const limiter = new RateLimiter(3, 10_000, () => now);
+    expect([1, 2, 3, 4].map(() => limiter.allow('u'))).toEqual([true, true, true, false]);
+    expect(limiter.allow('someone else')).toBe(true);
+    now = 10_001;
+    expect(limiter.allow('u')).toBe(true);
+  });
+});
+
+const citation: fc.Arbitrary<Citation> = fc.record({
+  article: fc.string(),
+  outlet: fc.option(fc.string({ maxLength: 300 }), { nil: null }),
+  title: fc.option(fc.string({ maxLength: 500 }), { nil: null }),
+  url: fc.option(fc.oneof(fc.webUrl(), fc.string()), { nil: null }),
+  urlKnown: fc.boolean(),
+  published: fc.option(fc.string({ maxLength: 40 }), { nil: null }),
+  paragraph: fc.option(fc.nat(), { nil: null }),
+  offsets: fc.tuple(fc.nat(), fc.nat()),
+});
+const anyText = fc.string({
+  maxLength: 6000,
+  unit: fc.oneof(
+    fc.constantFrom('*', '_', '`', '[', ']', '(', ')', '@', '\\', '\u200b', '‮', '\n', 'é', '😀'),
+    fc.string({ minLength: 1, maxLength: 1, unit: 'binary' }),
+  ),
+});
+const result: fc.Arbitrary<Result> = fc.record(
+  {
+    text: anyText,
+    highlights: fc.array(fc.tuple(fc.nat(200), fc.nat(400)), { maxLength: 20 }),
+    speaker: fc.string({ maxLength: 400 }),
+    quote: fc.string({ maxLength: 3000 }),
+    date: fc.string({ maxLength: 60 }),
+    derivation: fc.string({ maxLength: 1000 }),
+    citations: fc.array(citation, { maxLength: 12 }),
+    details: fc.dictionary(fc.string({ maxLength: 20 }), fc.oneof(fc.string({ maxLength: 300 }), fc.integer())),
+  },
+  { requiredKeys: ['text', 'citations'] },
+);
+const answer: fc.Arbitrary<Answer> = fc.record(
+  {
+    command: fc.string({ maxLength: 40 }),
+    query: fc.string({ maxLength: 2000 }),
+    results: fc.array(result, { maxLength: 14 }),
+    total: fc.nat(),
+    notes: fc.array(fc.string({ maxLength: 2000 }), { maxLength: 6 }),
+    error: fc.record({ message: fc.string({ maxLength: 10_000 }), kind: fc.constantFrom('usage' as const, 'internal' as const) }),
+  },
+  { requiredKeys: ['command', 'query', 'results'] },
+);
+
+describe('rendering for Discord (property-based)', () => {
+  it('keeps any answer, however long or odd its text, within every Discord limit, and never pings', () => {
+    fc.assert(
+      fc.property(answer, fc.nat(5), (a, page) => {
+        const m = renderDiscord(a, page, { previous: 'p', next: 'n' });
+        expect(m.allowed_mentions).toEqual({ parse: [] });
+        expect(m.embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
+        expect(m.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(LIMITS.embedTotal);
+        for (const e of m.embeds) {
+          expect((e.title ?? '').length).toBeLessThanOrEqual(LIMITS.embedTitle);
+          expect((e.description ?? '').length).toBeLessThanOrEqual(LIMITS.embedDescription);
+          expect((e.footer?.text ?? '').length).toBeLessThanOrEqual(LIMITS.embedFooter);
+        }
+        for (const row of m.components) for (const b of row.components) expect(b.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('links only to http(s) URLs, and escapes the corpus text', () => {
+    const a: Answer = {
+      command: 'search',
+      query: 'x',
+      results: [
+        {
+          text: '@everyone look at **this** <@&123> [click](https://evil.example)',
+          citations: [
+            {
+              article: 'a',
+              outlet: 'O',
+              title: 'T',
+              url: 'javascript:alert(1)',
+              urlKnown: true,
+              published: null,
+              paragraph: 1,
+              offsets: [0, 1],
+            },
+          ],
+        },
+      ],
+    };
+    const d = renderDiscord(a).embeds[0]?.description ?? '';
+    expect(d).toContain('\\@everyone look at \\*\\*this\\*\\* \\<\\@&123\\> \\[click\\]\\(https\\://evil.example\\)');
+    expect(d).not.toContain('](javascript');
+  });
+
+  it('cuts at a word with an ellipsis', () => {
+    expect(cut('the quick brown fox', 12)).toBe('the quick…');
+    expect(escapeMarkdown('a_b*c')).toBe('a\\_b\\*c');
+  });
+});
