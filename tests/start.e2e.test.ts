@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeDiscord, commandInteraction } from './fakeDiscord.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.start-test.token-that-must-never-be-printed';
+
+describe('npm start with DISCORD_TOKEN', () => {
+  const discord = new FakeDiscord();
+  beforeAll(() => discord.start());
+  afterAll(() => discord.stop());
+
+  it('connects to Discord, answers, logs to stderr without the token, and closes cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'run.mjs'), 'start'], {
+      cwd: ROOT,
+      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: discord.apiUrl, CACHE_DIR: mkdtempSync(join(tmpdir(), 'qd-start-')), LOG_LEVEL: 'debug', CORPUS_DIR: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += String(d)));
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    const deadline = Date.now() + 30_000;
+    while (discord.identified === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(discord.identified).toBe(1);
+    while (!stderr.includes('connected to Discord') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const payload = commandInteraction('sources', []);
+    discord.dispatch('INTERACTION_CREATE', payload);
+    await discord.waitFor((c) => c.method === 'PATCH' && c.path.includes(String(payload.token)), 10_000);
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(stderr).toContain('"msg":"closing the Discord connection"');
+    expect(stdout + stderr).not.toContain(TOKEN);
+    expect(stdout + stderr).not.toContain(TOKEN.split('.')[2]);
+    const authorization = discord.calls.find((c) => c.path.startsWith('/gateway/bot'))?.headers.authorization;
+    expect(authorization).toBe(`Bot ${TOKEN}`);
+  }, 60_000);
+});
