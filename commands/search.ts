@@ -20,18 +20,19 @@ export default defineCommand({
   run({ corpus }, options): Answer {
     const query = options.query ?? '';
     const filter = articleFilter(corpus, options);
-    const { hits, corrections, unknown } = corpus.index.query(query, filter.accept);
+    const { hits, total, totalIsExact, corrections, unknown } = corpus.index.query(query, filter.accept, SEARCH_LIMIT);
     const notes: string[] = [];
     if (corrections.length > 0) notes.push(`read ${corrections.map(([typed, read]) => `"${typed}" as "${read}"`).join(', ')}`);
     if (unknown.length > 0) notes.push(`not in the corpus: ${unknown.map((w) => `"${w}"`).join(', ')}`);
     const undated = undatedNote(corpus, filter);
     if (undated) notes.push(undated);
+    if (!totalIsExact) notes.push(`at least ${total} paragraphs have the phrase; only the first ones that have all its words were read`);
     if (hits.length === 0) notes.unshift(`nothing in the corpus matches ${JSON.stringify(query)}`);
     return {
       command: 'search',
       query,
-      total: hits.length,
-      results: hits.slice(0, SEARCH_LIMIT).map((hit) => {
+      total,
+      results: hits.map((hit) => {
         const cut = snippet(hit.paragraph.text, hit.highlights);
         return {
           text: cut.text,

@@ -4,7 +4,12 @@ import { ConfigError, readConfig } from '../src/config.ts';
 describe('configuration', () => {
   it('reads every key, with defaults, blank meaning unset', () => {
     const c = readConfig({ DISCORD_TOKEN: '', CORPUS_DIR: 'x', DISCORD_API_URL: 'http://127.0.0.1:9/api/' });
-    expect(c).toMatchObject({ discordToken: undefined, discordGuildId: undefined, discordApiUrl: 'http://127.0.0.1:9/api', logLevel: 'info' });
+    expect(c).toMatchObject({
+      discordToken: undefined,
+      discordGuildId: undefined,
+      discordApiUrl: 'http://127.0.0.1:9/api',
+      logLevel: 'info',
+    });
     expect(c.corpusDir.endsWith('/x')).toBe(true);
   });
 
@@ -17,7 +22,10 @@ describe('configuration', () => {
       expect(error).toBeInstanceOf(ConfigError);
       message = (error as Error).message;
     }
-    const lines = message.split('\n').slice(1).map((l) => l.trim().split(':')[0]);
+    const lines = message
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim().split(':')[0]);
     expect(lines).toEqual(['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL']);
     expect(message).not.toContain(secret);
   });

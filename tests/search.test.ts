@@ -132,3 +132,27 @@ describe('/search', () => {
     expect(highlighted(a)).toEqual(['negotiations', 'geneva', 'negotiate']);
   });
 });
+
+describe('the phrase prefilter', () => {
+  it('never rejects a paragraph that holds the phrase (any run of 1 to 4 words of the seed paragraphs)', async () => {
+    const { phrasePrefilter, phraseSpans } = await import('../src/index/paragraphIndex.ts');
+    const { tokenize } = await import('../src/nlp/terms.ts');
+    const { seedCorpus } = await import('./helpers.ts');
+    const index = seedCorpus().index;
+    let checked = 0;
+    for (const a of seedCorpus().articles) {
+      for (const p of a.paragraphs) {
+        const tokens = tokenize(p.text, { keepStopwords: true });
+        for (let i = 0; i < tokens.length; i += 7) {
+          for (let n = 1; n <= 4 && i + n <= tokens.length; n += 1) {
+            const seq = tokens.slice(i, i + n).map((t) => t.term as string);
+            expect(phraseSpans(tokens, seq).length).toBeGreaterThan(0);
+            expect(phrasePrefilter(seq, (t) => index.formsOf(t)).test(p.text), `${seq.join(' ')} in ${p.text}`).toBe(true);
+            checked += 1;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(400);
+  }, 30_000);
+});

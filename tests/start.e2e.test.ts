@@ -16,7 +16,14 @@ describe('npm start with DISCORD_TOKEN', () => {
   it('connects to Discord, answers, logs to stderr without the token, and closes cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, [join(ROOT, 'scripts', 'run.mjs'), 'start'], {
       cwd: ROOT,
-      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: discord.apiUrl, CACHE_DIR: mkdtempSync(join(tmpdir(), 'qd-start-')), LOG_LEVEL: 'debug', CORPUS_DIR: '' },
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_API_URL: discord.apiUrl,
+        CACHE_DIR: mkdtempSync(join(tmpdir(), 'qd-start-')),
+        LOG_LEVEL: 'debug',
+        CORPUS_DIR: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -41,14 +41,15 @@ export function decodeArticleFile(bytes: Buffer): { text: string } | { reason: s
  * Reads every `.txt` and `.md` file of the folder into articles. A file that cannot be an article is left
  * out with a warning naming it and the reason; the others still load.
  */
-export function loadCorpus(dir: string): Corpus {
+export function loadCorpus(dir: string, onProgress?: (done: number, total: number) => void): Corpus {
   const articles: Article[] = [];
   const warnings: CorpusWarning[] = [];
   const seenIds = new Map<string, string>();
   const seenContent = new Map<string, string>();
   const { files, skipped } = listCorpusFiles(dir);
   warnings.push(...skipped);
-  for (const file of files) {
+  for (const [n, file] of files.entries()) {
+    if (onProgress && n % 100 === 0) onProgress(n, files.length);
     const name = basename(file);
     let size: number;
     let bytes: Buffer;
@@ -97,5 +98,6 @@ export function loadCorpus(dir: string): Corpus {
     seenContent.set(digest, name);
     articles.push(article);
   }
+  onProgress?.(files.length, files.length);
   return { dir, articles, warnings };
 }

@@ -86,6 +86,8 @@ export interface LoadOptions {
   cacheDir: string;
   /** Called with a reason when the cache could not be used or written; the answer is still given. */
   onCacheProblem?: (message: string) => void;
+  /** Called as corpus files are read when the index is built (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -115,7 +117,7 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
   }
   // Ingest (cleaning, quotes, dates) is loaded only when the index must be built.
   const { loadCorpus } = await import('../corpus/load.ts');
-  const corpus: Corpus = loadCorpus(dir);
+  const corpus: Corpus = loadCorpus(dir, options.onProgress);
   const index = ParagraphIndex.build(corpus.articles);
   const quotes = QuoteBook.build(corpus.articles);
   const events = EventIndex.build(corpus.articles);

@@ -1,7 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Paragraph } from '../ingest/types.ts';
-import { levenshteinDistance } from '../nlp/natural.ts';
-import { type Token, terms, tokenize } from '../nlp/terms.ts';
+import { STOPWORD_TERMS, type Token, terms, tokenize } from '../nlp/terms.ts';
 
 /** What MiniSearch stores per paragraph: a number, so the saved index stays small. */
 interface ParagraphDoc {
@@ -93,6 +93,10 @@ export class ParagraphIndex {
   private readonly vocabulary: Set<string>;
   /** Every written word (lower case) of the corpus: what a misspelt query word is compared with. */
   private readonly lexicon: Map<string, LexiconEntry>;
+  /** Each term's written forms, for the phrase prefilter; built at the first phrase. */
+  private forms: Map<string, string[]> | null = null;
+  /** The lexicon as a radix tree, for finding near spellings fast; built at the first typo. */
+  private fuzzy: SearchableMap<LexiconEntry> | null = null;
 
   private constructor(articles: Article[], search: MiniSearch<ParagraphDoc>, lexicon: Map<string, LexiconEntry>) {
     this.articles = articles;
@@ -106,13 +110,17 @@ export class ParagraphIndex {
   }
 
   static build(articles: Article[]): ParagraphIndex {
-    const search = new MiniSearch<ParagraphDoc>(miniSearchOptions);
+    // Each paragraph is tokenised once: the tokens feed both MiniSearch and the lexicon.
+    let current: string[] = [];
+    const search = new MiniSearch<ParagraphDoc>({ ...miniSearchOptions, tokenize: () => current });
     const lexicon = new Map<string, LexiconEntry>();
     let id = 0;
     for (const a of articles) {
       for (const p of a.paragraphs) {
+        const tokens = tokenize(p.text);
+        current = tokens.flatMap((t) => (t.term === null ? [] : [t.term]));
         search.add({ id: id++, text: p.text });
-        for (const t of tokenize(p.text)) {
+        for (const t of tokens) {
           if (t.term === null) continue;
           const form = p.text.slice(t.start, t.end).replace(/['’]s$/, '');
           const key = form.toLowerCase();
@@ -152,6 +160,19 @@ export class ParagraphIndex {
       .map((e) => (head ? `${head} ${e.form}` : e.form));
   }
 
+  /** The words of the corpus (lower case) that have this term. */
+  formsOf(term: string): string[] | undefined {
+    if (!this.forms) {
+      this.forms = new Map();
+      for (const [key, entry] of this.lexicon) {
+        const list = this.forms.get(entry.term);
+        if (list) list.push(key);
+        else this.forms.set(entry.term, [key]);
+      }
+    }
+    return this.forms.get(term);
+  }
+
   get paragraphCount(): number {
     return this.refs.length;
   }
@@ -166,12 +187,10 @@ export class ParagraphIndex {
     const typed = word.toLowerCase();
     const edits = maxEdits(typed);
     if (edits === 0) return null;
+    this.fuzzy ??= SearchableMap.from(this.lexicon);
     let best: LexiconEntry | null = null;
     let bestScore = -1;
-    for (const [key, entry] of this.lexicon) {
-      if (Math.abs(key.length - typed.length) > edits) continue;
-      const d = levenshteinDistance(typed, key);
-      if (d > edits) continue;
+    for (const [entry, d] of this.fuzzy.fuzzyGet(typed, edits).values()) {
       const score = (edits - d) * 1e9 + entry.count;
       if (score > bestScore) {
         best = entry;
@@ -214,43 +233,76 @@ export class ParagraphIndex {
   /**
    * Ranked paragraphs for a query, and which query words were read as which corpus words. `accept`
    * filters by article (outlet, dates) before ranking is cut. Quoted phrases must match in order; unquoted
-   * words match any word form, synonym or a near spelling.
+   * words match any word form, synonym or a near spelling. Only the first `limit` hits are highlighted;
+   * `total` counts them all (for a phrase, among the first PHRASE_SCAN paragraphs that have its words).
    */
   query(
     query: string,
     accept: (article: Article) => boolean = () => true,
     limit = Number.POSITIVE_INFINITY,
-  ): { hits: ParagraphHit[]; corrections: Array<[string, string]>; unknown: string[] } {
+  ): { hits: ParagraphHit[]; total: number; totalIsExact: boolean; corrections: Array<[string, string]>; unknown: string[] } {
     const { searchTerms, phrases, corrections, unknown } = this.prepare(query);
     let found: Array<{ id: number; score: number; terms: string[] }>;
+    const filter = (r: { id: unknown }): boolean => accept(this.resolve(r.id as number).article);
     if (searchTerms.length > 0) {
+      // A phrase needs all its words: only paragraphs that have every word are read for it.
+      const combineWith = phrases.length > 0 ? 'AND' : 'OR';
       found = this.search
-        .search(searchTerms.join(' '), { tokenize: (s) => s.split(' '), filter: (r) => accept(this.resolve(r.id as number).article) })
+        .search(searchTerms.join(' '), { tokenize: (s) => s.split(' '), filter, combineWith })
         .map((r: SearchResult) => ({ id: r.id as number, score: r.score, terms: r.terms }));
     } else if (phrases.length > 0 && unknown.length === 0) {
-      // A phrase of common words only ("of the"): no index term to look up, so every paragraph is read.
-      found = this.refs.map((_, id) => ({ id, score: 1, terms: [] })).filter((r) => accept(this.resolve(r.id).article));
-    } else return { hits: [], corrections, unknown };
+      // A phrase of common words only ("of the"): no index term to look up, so paragraphs are read in turn.
+      found = this.refs.map((_, id) => ({ id, score: 1, terms: [] })).filter(filter);
+    } else return { hits: [], total: 0, totalIsExact: true, corrections, unknown };
     const hits: ParagraphHit[] = [];
+    let total = 0;
+    let scanned = 0;
+    const quick = phrases.map((seq) => phrasePrefilter(seq, (t) => this.formsOf(t)));
     for (const r of found) {
       const { article, paragraph } = this.resolve(r.id);
       let highlights: Array<[number, number]> = [];
       if (phrases.length > 0) {
+        if (scanned >= PHRASE_SCAN) return { hits, total, totalIsExact: false, corrections, unknown };
+        scanned += 1;
+        if (quick.some((re) => !re.test(paragraph.text))) continue;
         const tokens = tokenize(paragraph.text, { keepStopwords: true });
         const spans = phrases.map((seq) => phraseSpans(tokens, seq));
         if (spans.some((sp) => sp.length === 0)) continue;
         highlights = spans.flat();
+      }
+      total += 1;
+      if (hits.length >= limit) {
+        if (phrases.length === 0) return { hits, total: found.length, totalIsExact: true, corrections, unknown };
+        continue;
       }
       const matched = new Set(r.terms);
       for (const t of tokenize(paragraph.text)) {
         if (t.term !== null && matched.has(t.term)) highlights.push([t.start, t.end]);
       }
       hits.push({ article, paragraph, score: r.score, highlights: mergeRanges(highlights) });
-      if (hits.length >= limit) break;
     }
-    return { hits, corrections, unknown };
+    return { hits, total, totalIsExact: true, corrections, unknown };
   }
 }
+
+/**
+ * A fast test that a paragraph may hold a phrase: for each term, the words of the corpus that have it
+ * ("chang": change, changes, changing), in a row; a stopword's term, or one the lexicon does not hold, may
+ * be any word. Only paragraphs that pass are tokenised to check the phrase for certain.
+ */
+export function phrasePrefilter(seq: string[], formsOf: (term: string) => string[] | undefined): RegExp {
+  const word = "[\\p{L}\\p{N}'’.]+";
+  const part = (t: string): string => {
+    const forms = formsOf(t);
+    if (!forms || forms.length === 0 || STOPWORD_TERMS.has(t)) return word;
+    const alternatives = forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]"));
+    return `(?:${alternatives.join('|')})(?:['’]s)?`;
+  };
+  return new RegExp(`(?<![\\p{L}\\p{N}])${seq.map(part).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+/** How many paragraphs with all of a phrase's words are read to find the phrase. */
+export const PHRASE_SCAN = 5000;
 
 /** Sorts and merges overlapping or touching ranges. */
 export function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {

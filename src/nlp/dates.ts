@@ -198,6 +198,8 @@ const VAGUE: ReadonlyArray<{ re: RegExp; resolve: (m: RegExpExecArray, a: Anchor
   },
 ];
 
+const MAY_HAVE_DATE =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|yesterday|now|noon|midnight|day|week|month|year|ago|later|earlier|hour|minute|fortnight)/i;
 const PART_OF_MONTH = /\b(early|mid|middle|late|end of|beginning of|start of)[\s-]+$/i;
 
 /**
@@ -242,7 +244,9 @@ export function findTimeExpressions(text: string, anchor: Anchor | null): TimeEx
   }
 
   const ref = anchor ? toDate(anchor.day) : new Date(Date.UTC(2000, 0, 1, 12));
-  for (const r of chrono.parse(text, ref, { forwardDate: false })) {
+  // chrono reads a sentence slowly; one with no digit, month, weekday or time word has nothing for it.
+  const parsed = MAY_HAVE_DATE.test(text) ? chrono.parse(text, ref, { forwardDate: false }) : [];
+  for (const r of parsed) {
     const start = r.index;
     const end = r.index + r.text.replace(/[\s,.;:]+$/, '').length;
     if (taken(start, end) || /^(?:now|today|for now|by now)$/i.test(r.text.trim())) continue;

@@ -101,3 +101,6 @@ export function terms(text: string, options: TokenizeOptions = {}): string[] {
   for (const t of tokenize(text, options)) if (t.term !== null) out.push(t.term);
   return out;
 }
+
+/** The terms stopwords become when they are kept (in phrases): "on" and "one" share the term "on". */
+export const STOPWORD_TERMS: ReadonlySet<string> = new Set([...STOPWORDS].map((w) => stem(w.replace(/['’]/g, ''))));
