@@ -20,7 +20,14 @@ const schema = z.object({
   }),
   DISCORD_API_URL: optionalText()
     .transform((v) => v?.replace(/\/+$/, ''))
-    .refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), { message: 'must be an http(s) URL such as https://discord.com/api' }),
+    // The token travels to it: plain http only to this machine.
+    .refine(
+      (v) =>
+        v === undefined || /^https:\/\/\S+$/.test(v) || /^http:\/\/(?:127\.\d+\.\d+\.\d+|localhost|\[::1\])(?::\d+)?(?:\/\S*)?$/.test(v),
+      {
+        message: 'must be an https URL such as https://discord.com/api (plain http only to 127.0.0.1 or localhost)',
+      },
+    ),
   CORPUS_DIR: optionalText(),
   CACHE_DIR: optionalText(),
   LOG_LEVEL: optionalText()

@@ -1,8 +1,8 @@
 import pino, { type Logger } from 'pino';
 
 /**
- * The one logger: structured JSON lines on stderr (stdout is kept for answers). Anything called token,
- * anywhere in a logged object, is redacted.
+ * The one logger: structured JSON lines on stderr (stdout is kept for answers). Tokens, authorization
+ * headers and the URL and body of a failed Discord call are redacted.
  */
 export function createLogger(level: string): Logger {
   return pino(

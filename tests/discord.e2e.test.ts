@@ -108,12 +108,13 @@ describe('the bot, end to end, with the real discord.js client against a fake Di
     const { edit } = await interact(commandInteraction('search', [{ name: 'query', value: 'kerry' }]));
     const first = edit?.body as DiscordMessage;
     const next = first.components[0]?.components.find((b) => b.label === 'Next');
-    expect(next?.custom_id).toMatch(/^qd1\|1\|/);
+    expect(next?.custom_id).toMatch(/^qd2\|1\|/);
     const press = buttonInteraction(next?.custom_id as string);
     discord.dispatch('INTERACTION_CREATE', press);
-    const update = await discord.waitFor((c) => c.path.startsWith(`/interactions/${press.id}/`));
-    const page2 = (update.body as { type: number; data: DiscordMessage }).data;
-    expect((update.body as { type: number }).type).toBe(7);
+    const ack = await discord.waitFor((c) => c.path.startsWith(`/interactions/${press.id}/`));
+    expect(ack.body).toMatchObject({ type: 6 });
+    const update = await discord.waitFor((c) => c.method === 'PATCH' && c.path.startsWith(`/webhooks/${APP_ID}/${press.token}/`));
+    const page2 = update.body as DiscordMessage;
     expect(page2.embeds[0]?.footer?.text).toContain('page 2 of');
     expect(page2.embeds[0]?.description).toMatch(/^\*\*5\./);
 
@@ -131,15 +132,26 @@ describe('the bot, end to end, with the real discord.js client against a fake Di
     expect(expired.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('expired') } });
   });
 
+  it('pages a query whose words look like options ("to:") as the values it was given', async () => {
+    const { edit } = await interact(commandInteraction('search', [{ name: 'query', value: 'kerry to:2015 lavrov' }]));
+    const next = (edit?.body as DiscordMessage).components[0]?.components.find((b) => b.label === 'Next');
+    const press = buttonInteraction(next?.custom_id as string);
+    discord.dispatch('INTERACTION_CREATE', press);
+    const update = await discord.waitFor((c) => c.method === 'PATCH' && c.path.startsWith(`/webhooks/${APP_ID}/${press.token}/`));
+    expect((update.body as DiscordMessage).embeds[0]?.title).toBe('/search kerry to\\:2015 lavrov');
+  });
+
   it('answers a bad option with a clear message only its author sees', async () => {
-    const { callback, edit } = await interact(
-      commandInteraction('search', [
-        { name: 'query', value: 'kerry' },
-        { name: 'from', value: 'yesterday' },
-      ]),
-    );
-    expect(callback.body).toMatchObject({ type: 5, data: { flags: 64 } });
-    expect((edit?.body as DiscordMessage).embeds[0]?.description).toContain('is not a date; use YYYY-MM-DD');
+    const payload = commandInteraction('search', [
+      { name: 'query', value: 'kerry' },
+      { name: 'from', value: 'yesterday' },
+    ]);
+    const { callback } = await interact(payload, false);
+    expect(callback.body).toMatchObject({ type: 5 });
+    await discord.waitFor((c) => c.method === 'DELETE' && c.path.startsWith(`/webhooks/${APP_ID}/${payload.token}/messages/`));
+    const note = await discord.waitFor((c) => c.method === 'POST' && c.path.startsWith(`/webhooks/${APP_ID}/${payload.token}`));
+    expect(note.body).toMatchObject({ flags: 64, allowed_mentions: { parse: [] } });
+    expect((note.body as DiscordMessage).embeds[0]?.description).toContain('is not a date; use YYYY-MM-DD');
   });
 
   it('hides the answer when asked to', async () => {

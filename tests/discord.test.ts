@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
 import { autocomplete } from '../src/answer/autocomplete.ts';
 import type { Answer, Citation, Result } from '../src/answer/types.ts';
-import { RateLimiter, lineOf } from '../src/discord/bot.ts';
-import { CONTEXTS, INTEGRATION_TYPES, toDiscordCommand } from '../src/discord/definitions.ts';
+import { RateLimiter, lineOf, pageMessage } from '../src/discord/bot.ts';
+import { toDiscordCommand } from '../src/discord/definitions.ts';
 import { dmToCommandLine } from '../src/discord/dm.ts';
 import { LIMITS } from '../src/discord/limits.ts';
 import { decodePageState, encodePageState } from '../src/discord/paging.ts';
@@ -21,8 +21,8 @@ describe('command definitions for Discord', () => {
       expect(d.description.length).toBeGreaterThan(0);
       expect(d.description.length).toBeLessThanOrEqual(100);
       expect(d.options.length).toBeLessThanOrEqual(25);
-      expect(d.integration_types).toEqual(INTEGRATION_TYPES);
-      expect(d.contexts).toEqual(CONTEXTS);
+      expect(d.integration_types).toEqual([0, 1]);
+      expect(d.contexts).toEqual([0, 1, 2]);
       const required = d.options.map((o) => o.required === true);
       expect(required).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
       for (const o of d.options) expect(o.description.length).toBeLessThanOrEqual(100);
@@ -50,22 +50,44 @@ describe('command definitions for Discord', () => {
   });
 });
 
+const names = (name: string) => commands.find((c) => c.name === name)?.options.map((o) => o.name);
+
 describe('page buttons', () => {
-  it('carry their state, compressed when the line is long, and survive a round trip', () => {
-    const short = { line: '/search kerry', page: 2, userId: '1300000000000000001' };
-    expect(decodePageState(encodePageState(short) as string)).toEqual(short);
-    const long = { line: `/search ${'regime change '.repeat(8)}outlet:Daily Sabah`, page: 1, userId: '1300000000000000001' };
-    const id = encodePageState(long) as string;
+  it('carry the command and its values, compressed when long, and survive a round trip', () => {
+    const short = { command: 'search', values: { query: 'kerry to:2015 lavrov' }, page: 2 };
+    expect(decodePageState(encodePageState(short, names) as string, names)).toEqual(short);
+    const real = {
+      command: 'who-said',
+      values: { topic: 'ceasefire negotiations in aleppo', speaker: 'Sergey Lavrov', outlet: 'Al-Alam News Network' },
+      page: 1,
+    };
+    const id = encodePageState(real, names) as string;
     expect(id.length).toBeLessThanOrEqual(LIMITS.customId);
-    expect(id).toMatch(/^qd1\|1\|1300000000000000001\|z/);
-    expect(decodePageState(id)).toEqual(long);
+    expect(decodePageState(id, names)).toEqual(real);
+    const repetitive = { command: 'search', values: { query: 'regime change '.repeat(8).trim(), outlet: 'Daily Sabah' }, page: 3 };
+    expect(encodePageState(repetitive, names)).toMatch(/^qd2\|3\|z/);
+    expect(decodePageState(encodePageState(repetitive, names) as string, names)).toEqual(repetitive);
     // Too long even compressed: no button rather than a broken one.
-    expect(encodePageState({ ...long, line: `/search ${Array.from({ length: 40 }, (_, i) => `w${i * 7919}`).join(' ')}` })).toBeNull();
+    expect(
+      encodePageState(
+        { command: 'search', values: { query: Array.from({ length: 40 }, (_, i) => `w${i * 7919}`).join(' ') }, page: 1 },
+        names,
+      ),
+    ).toBeNull();
   });
 
   it('read anything else as no state', () => {
-    for (const bad of ['', 'qd1|x|1|p/search', 'qd1|1|1|znot-deflate', 'qd1|1|1|pno-slash', 'other'])
-      expect(decodePageState(bad)).toBeNull();
+    for (const bad of [
+      '',
+      'qd2|x|psearch',
+      'qd2|1|znot-deflate',
+      'qd2|1|pnosuchcommand',
+      'qd2|1|phelp\u241fextra',
+      'qd1|1|1|p/search kerry',
+      'other',
+    ]) {
+      expect(decodePageState(bad, names)).toBeNull();
+    }
   });
 });
 
@@ -78,7 +100,7 @@ describe('direct messages', () => {
     expect(dmToCommandLine('ceasefire in Aleppo')).toBe('/search ceasefire in Aleppo');
   });
 
-  it('and slash options make a line the parser reads back', () => {
+  it('and slash options are logged as the line a user would type', () => {
     expect(lineOf('search', { query: '"regime change"', outlet: 'Daily Sabah' })).toBe('/search query:"regime change" outlet:Daily Sabah');
   });
 });
@@ -161,18 +183,25 @@ const answer: fc.Arbitrary<Answer> = fc.record(
 describe('rendering for Discord (property-based)', () => {
   it('keeps any answer, however long or odd its text, within every Discord limit, and never pings', () => {
     fc.assert(
-      fc.property(answer, fc.nat(5), (a, page) => {
-        const m = renderDiscord(a, page, { previous: 'p', next: 'n' });
-        expect(m.allowed_mentions).toEqual({ parse: [] });
-        expect(m.embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
-        expect(m.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(LIMITS.embedTotal);
-        for (const e of m.embeds) {
-          expect((e.title ?? '').length).toBeLessThanOrEqual(LIMITS.embedTitle);
-          expect((e.description ?? '').length).toBeLessThanOrEqual(LIMITS.embedDescription);
-          expect((e.footer?.text ?? '').length).toBeLessThanOrEqual(LIMITS.embedFooter);
-        }
-        for (const row of m.components) for (const b of row.components) expect(b.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
-      }),
+      fc.property(
+        answer,
+        fc.nat(5),
+        fc.dictionary(fc.constantFrom('query', 'outlet', 'speaker'), fc.string({ maxLength: 120 })),
+        (a, page, values) => {
+          const m = pageMessage(a, { command: 'search', values }, page, names);
+          // Nothing the corpus says can mention anyone: every @ and < is escaped.
+          for (const e of m.embeds)
+            expect(`${e.title ?? ''}${e.description ?? ''}`.replace(/\]\([^)]*\)/g, ']')).not.toMatch(/(?<!\\)[@<]/);
+          expect(m.embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
+          expect(m.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(LIMITS.embedTotal);
+          for (const e of m.embeds) {
+            expect((e.title ?? '').length).toBeLessThanOrEqual(LIMITS.embedTitle);
+            expect((e.description ?? '').length).toBeLessThanOrEqual(LIMITS.embedDescription);
+            expect((e.footer?.text ?? '').length).toBeLessThanOrEqual(LIMITS.embedFooter);
+          }
+          for (const row of m.components) for (const b of row.components) expect(b.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
+        },
+      ),
       { numRuns: 300 },
     );
   });

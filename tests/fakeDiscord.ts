@@ -78,7 +78,14 @@ export class FakeDiscord {
       } else if (req.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback/.test(path)) {
         res.writeHead(204);
         res.end();
-      } else if (/^\/webhooks\/\d+\/[^/]+\/messages\//.test(path) || (req.method === 'POST' && /^\/channels\/\d+\/messages/.test(path))) {
+      } else if (req.method === 'DELETE' && /^\/webhooks\/\d+\/[^/]+\/messages\//.test(path)) {
+        res.writeHead(204);
+        res.end();
+      } else if (
+        /^\/webhooks\/\d+\/[^/]+\/messages\//.test(path) ||
+        (req.method === 'POST' && /^\/webhooks\/\d+\/[^/?]+(?:\?|$)/.test(path)) ||
+        (req.method === 'POST' && /^\/channels\/\d+\/messages/.test(path))
+      ) {
         const b = (body ?? {}) as Record<string, unknown>;
         json(
           200,
@@ -200,8 +207,8 @@ export function commandInteraction(
   };
 }
 
-/** A button press on a message the bot sent. */
-export function buttonInteraction(customId: string, user = USER): Record<string, unknown> {
+/** A button press on a message the bot sent in answer to `owner`'s command (the message says who ran it). */
+export function buttonInteraction(customId: string, user = USER, owner: typeof USER | null = USER): Record<string, unknown> {
   return {
     id: nextId(),
     application_id: APP_ID,
@@ -209,7 +216,10 @@ export function buttonInteraction(customId: string, user = USER): Record<string,
     token: `token-${nextId()}`,
     version: 1,
     data: { custom_id: customId, component_type: 2 },
-    message: message({ channel_id: '1400000000000000001' }),
+    message: message({
+      channel_id: '1400000000000000001',
+      ...(owner ? { interaction_metadata: { id: nextId(), type: 2, user: owner, authorizing_integration_owners: {} } } : {}),
+    }),
     channel_id: '1400000000000000001',
     channel: { id: '1400000000000000001', type: 1 },
     user,

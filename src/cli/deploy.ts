@@ -21,7 +21,7 @@ main(async () => {
   const route = config.discordGuildId ? Routes.applicationGuildCommands(app.id, config.discordGuildId) : Routes.applicationCommands(app.id);
   const wanted = commands.map(toDiscordCommand);
   const existing = (await rest.get(route)) as Array<Record<string, unknown>>;
-  const plan = planDeploy(existing, wanted);
+  const plan = planDeploy(existing, wanted, config.discordGuildId ? 'guild' : 'global');
   await rest.put(route, { body: wanted });
   const where = config.discordGuildId ? `server ${config.discordGuildId}` : 'all servers and DMs (global; may take up to an hour to show)';
   process.stdout.write(`Deployed ${wanted.length} commands to ${where}.\n`);

@@ -20,10 +20,11 @@ import type { Answer } from '../answer/types.ts';
 import type { Logger } from '../logger.ts';
 import { type DiscordMessage, pageCount, renderDiscord } from '../render/discord.ts';
 import type { CommandContext } from '../router/command.ts';
+import { commandNameOf, parseCommandLine } from '../router/parse.ts';
 import { type BugReporter, runCommand, runLine } from '../router/router.ts';
 import { dmToCommandLine } from './dm.ts';
 import { LIMITS } from './limits.ts';
-import { decodePageState, encodePageState } from './paging.ts';
+import { type OptionNames, decodePageState, encodePageState } from './paging.ts';
 
 /** A few commands in ten seconds per user; more get a polite wait. */
 export class RateLimiter {
@@ -61,17 +62,42 @@ export interface BotOptions {
 const NO_PINGS = { parse: [] as [] };
 const SLOW_DOWN = 'You are asking faster than I can answer well: wait a few seconds and try again.';
 
-/** The command line an interaction stands for: `/search query:regime change outlet:Daily Sabah`. */
+/** The command line an interaction stands for, for the log: `/search query:regime change outlet:Daily Sabah`. */
 export function lineOf(name: string, options: Record<string, string>): string {
   const parts = Object.entries(options).map(([k, v]) => `${k}:${v}`);
   return [`/${name}`, ...parts].join(' ');
 }
 
-/** The message for one page of an answer, with Previous / Next buttons that carry their own state. */
-export function pageMessage(answer: Answer, line: string, page: number, userId: string): DiscordMessage {
+/**
+ * The message for one page of an answer, with Previous / Next buttons that carry their own state (the
+ * command and its values); null state: no buttons, and a note when there are more pages.
+ */
+export function pageMessage(
+  answer: Answer,
+  state: { command: string; values: Record<string, string> } | null,
+  page: number,
+  optionNames: OptionNames,
+): DiscordMessage {
   const pages = pageCount(answer);
-  const id = (p: number): string | null => (p < 0 || p >= pages ? null : encodePageState({ line, page: p, userId }));
-  return renderDiscord(answer, page, { previous: id(page - 1), next: id(page + 1) });
+  const id = (p: number): string | null =>
+    state === null || p < 0 || p >= pages ? null : encodePageState({ ...state, page: p }, optionNames);
+  const shown =
+    pages > 1 && id(page + 1) === null && id(page - 1) === null
+      ? { ...answer, notes: [...(answer.notes ?? []), 'this question is too long to page through in Discord; narrow it to see more'] }
+      : answer;
+  return renderDiscord(shown, page, { previous: id(page - 1), next: id(page + 1) });
+}
+
+/** The command and values a typed line stands for, for its page buttons; null when it does not parse. */
+function stateOfLine(ctx: CommandContext, line: string): { command: string; values: Record<string, string> } | null {
+  const name = commandNameOf(line);
+  const command = ctx.commands.find((c) => c.name === name);
+  if (!command) return null;
+  try {
+    return { command: command.name, values: parseCommandLine(line, command).options };
+  } catch {
+    return null;
+  }
 }
 
 const asReply = (m: DiscordMessage) => ({ embeds: m.embeds, components: m.components, allowedMentions: NO_PINGS });
@@ -79,7 +105,8 @@ const asReply = (m: DiscordMessage) => ({ embeds: m.embeds, components: m.compon
 export class QuotedeskBot {
   readonly client: Client;
   private readonly limiter: RateLimiter;
-  private readonly reportBug: BugReporter;
+  /** Users told to slow down in this window, so that a flood of DMs gets one answer, not one each. */
+  private readonly warned = new Map<string, number>();
 
   constructor(private readonly options: BotOptions) {
     this.limiter = options.limiter ?? new RateLimiter();
@@ -90,7 +117,6 @@ export class QuotedeskBot {
       allowedMentions: NO_PINGS,
       ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
     });
-    this.reportBug = (error, context) => options.logger.error({ err: error, ...context }, 'bug while answering');
     this.client.on(Events.InteractionCreate, (i) => void this.route(i));
     this.client.on(Events.MessageCreate, (m) => void this.directMessage(m));
     this.client.once(Events.ClientReady, (c) =>
@@ -107,6 +133,14 @@ export class QuotedeskBot {
 
   async stop(): Promise<void> {
     await this.client.destroy();
+  }
+
+  /** The option names of a command, in order: how page buttons store values. */
+  private readonly optionNames: OptionNames = (name) => this.options.ctx.commands.find((c) => c.name === name)?.options.map((o) => o.name);
+
+  /** Where a bug in a command goes: one log line with the command, the user and the query. */
+  private bugReporter(userId: string): BugReporter {
+    return (error, context) => this.options.logger.error({ err: error, userId, ...context }, 'bug while answering');
   }
 
   /** The one router: every interaction goes through here, and every failure out of here. */
@@ -141,13 +175,20 @@ export class QuotedeskBot {
       if (o.name === 'hide') hide = o.value === true;
       else if (o.value !== undefined && o.value !== null) values[o.name] = String(o.value);
     }
-    const line = lineOf(interaction.commandName, values);
-    logger.info({ command: interaction.commandName, userId: interaction.user.id, query: line.slice(0, 200) }, 'command');
-    const answer = runCommand(ctx, interaction.commandName, values, this.reportBug);
-    // A mistake is shown to the one who made it only.
-    const ephemeral = hide || answer.error !== undefined;
-    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    await interaction.editReply(asReply(pageMessage(answer, line, 0, interaction.user.id)));
+    // Acknowledge first: Discord waits three seconds, and a large corpus may take a moment.
+    await interaction.deferReply(hide ? { flags: MessageFlags.Ephemeral } : {});
+    logger.info(
+      { command: interaction.commandName, userId: interaction.user.id, query: lineOf(interaction.commandName, values).slice(0, 200) },
+      'command',
+    );
+    const answer = runCommand(ctx, interaction.commandName, values, this.bugReporter(interaction.user.id));
+    if (answer.error && !hide) {
+      // A mistake is shown to the one who made it only: the public "thinking…" goes, a private note comes.
+      await interaction.deleteReply();
+      await interaction.followUp({ ...asReply(renderDiscord(answer)), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    await interaction.editReply(asReply(pageMessage(answer, { command: interaction.commandName, values }, 0, this.optionNames)));
   }
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -159,7 +200,7 @@ export class QuotedeskBot {
   }
 
   private async button(interaction: ButtonInteraction): Promise<void> {
-    const state = decodePageState(interaction.customId);
+    const state = decodePageState(interaction.customId, this.optionNames);
     if (!state) {
       await interaction.reply({
         content: 'This button has expired: run the command again.',
@@ -168,7 +209,9 @@ export class QuotedeskBot {
       });
       return;
     }
-    if (state.userId !== interaction.user.id) {
+    // The pages are the asker's: the message says who ran the command (a DM answer has no one else to fear).
+    const owner = interaction.message.interactionMetadata?.user.id;
+    if (owner !== undefined && owner !== interaction.user.id) {
       await interaction.reply({
         content: 'These pages belong to the person who asked; run the command yourself to page through it.',
         flags: MessageFlags.Ephemeral,
@@ -176,8 +219,17 @@ export class QuotedeskBot {
       });
       return;
     }
-    const answer = runLine(this.options.ctx, state.line, this.reportBug);
-    await interaction.update(asReply(pageMessage(answer, state.line, state.page, state.userId)));
+    if (!this.limiter.allow(interaction.user.id)) {
+      await interaction.reply({ content: SLOW_DOWN, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      return;
+    }
+    await interaction.deferUpdate();
+    const answer = runCommand(this.options.ctx, state.command, state.values, this.bugReporter(interaction.user.id));
+    if (answer.error) {
+      await interaction.followUp({ ...asReply(renderDiscord(answer)), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    await interaction.editReply(asReply(pageMessage(answer, state, state.page, this.optionNames)));
   }
 
   /** A plain message in a DM: answered as the command it reads as. Messages in servers are not read. */
@@ -187,15 +239,28 @@ export class QuotedeskBot {
     if (!channel.isSendable()) return;
     try {
       if (!this.limiter.allow(message.author.id)) {
-        await channel.send({ content: SLOW_DOWN, allowedMentions: NO_PINGS });
+        const now = Date.now();
+        if ((this.warned.get(message.author.id) ?? 0) < now - this.limiter.windowMs) {
+          this.warned.set(message.author.id, now);
+          await channel.send({ content: SLOW_DOWN, allowedMentions: NO_PINGS });
+        }
         return;
       }
       const line = dmToCommandLine(message.content.slice(0, 1000));
-      this.options.logger.info({ command: line.split(' ')[0], userId: message.author.id, dm: true }, 'direct message');
-      const answer = runLine(this.options.ctx, line, this.reportBug);
-      await channel.send(asReply(pageMessage(answer, line, 0, message.author.id)));
+      this.options.logger.info(
+        { command: commandNameOf(line), userId: message.author.id, query: line.slice(0, 200), dm: true },
+        'direct message',
+      );
+      const answer = runLine(this.options.ctx, line, this.bugReporter(message.author.id));
+      await channel.send(asReply(pageMessage(answer, stateOfLine(this.options.ctx, line), 0, this.optionNames)));
     } catch (error) {
-      this.options.logger.error({ err: error, userId: message.author.id, dm: true }, 'failed to answer a direct message');
+      this.options.logger.error(
+        { err: error, userId: message.author.id, query: message.content.slice(0, 200), dm: true },
+        'failed to answer a direct message',
+      );
+      await channel
+        .send({ content: 'Something went wrong on my side; it has been logged.', allowedMentions: NO_PINGS })
+        .catch(() => undefined);
     }
   }
 }

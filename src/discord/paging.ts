@@ -3,35 +3,52 @@ import { LIMITS } from './limits.ts';
 
 /**
  * The state of a Previous / Next button, kept in the button's custom id so that paging survives a restart:
- * the command line that made the answer, the page, and who may turn it. The line is kept as it is when it
- * fits, and compressed when not; a line too long even then cannot be paged (the answer shows its first page).
+ * the command and its option values as given (not a line to parse again, so a value holding "to:" stays a
+ * value), and the page. Who may turn the page is read from the message the button is on, not stored here.
+ * Values are kept by position in the command's options, which is short enough for most questions in
+ * Discord's 100 characters; a longer one is compressed; one too long even then cannot be paged.
  */
 export interface PageState {
-  line: string;
+  command: string;
+  values: Record<string, string>;
   page: number;
-  userId: string;
 }
 
-const PREFIX = 'qd1';
+/** The option names of a command, in order; undefined for a command that does not exist. */
+export type OptionNames = (command: string) => readonly string[] | undefined;
 
-export function encodePageState(state: PageState): string | null {
-  const head = `${PREFIX}|${state.page}|${state.userId}|`;
-  const plain = `${head}p${state.line}`;
+const PREFIX = 'qd2';
+/** Between values: a character no one types in a query. */
+const SEP = '\u241f';
+
+export function encodePageState(state: PageState, optionNames: OptionNames): string | null {
+  const names = optionNames(state.command);
+  if (!names || Object.values(state.values).some((v) => v.includes(SEP))) return null;
+  const positional = names.map((n) => state.values[n] ?? '');
+  while (positional.length > 0 && positional[positional.length - 1] === '') positional.pop();
+  const body = [state.command, ...positional].join(SEP);
+  const plain = `${PREFIX}|${state.page}|p${body}`;
   if (plain.length <= LIMITS.customId) return plain;
-  const packed = `${head}z${deflateRawSync(Buffer.from(state.line, 'utf8')).toString('base64url')}`;
+  const packed = `${PREFIX}|${state.page}|z${deflateRawSync(Buffer.from(body, 'utf8')).toString('base64url')}`;
   return packed.length <= LIMITS.customId ? packed : null;
 }
 
 /** The state in a custom id, or null when it is not one of ours or cannot be read. */
-export function decodePageState(customId: string): PageState | null {
-  const m = /^qd1\|(\d{1,4})\|(\d{1,25})\|([pz])(.*)$/s.exec(customId);
+export function decodePageState(customId: string, optionNames: OptionNames): PageState | null {
+  const m = /^qd2\|(\d{1,4})\|([pz])(.+)$/s.exec(customId);
   if (!m) return null;
-  let line: string;
+  let body: string;
   try {
-    line = m[3] === 'p' ? (m[4] as string) : inflateRawSync(Buffer.from(m[4] as string, 'base64url')).toString('utf8');
+    body = m[2] === 'p' ? (m[3] as string) : inflateRawSync(Buffer.from(m[3] as string, 'base64url')).toString('utf8');
   } catch {
     return null;
   }
-  if (!line.startsWith('/')) return null;
-  return { page: Number(m[1]), userId: m[2] as string, line };
+  const [command, ...positional] = body.split(SEP);
+  const names = command === undefined ? undefined : optionNames(command);
+  if (!names || positional.length > names.length) return null;
+  const values: Record<string, string> = {};
+  positional.forEach((v, i) => {
+    if (v !== '') values[names[i] as string] = v;
+  });
+  return { command: command as string, values, page: Number(m[1]) };
 }

@@ -69,7 +69,7 @@ export function citationLine(c: Citation): string {
     .filter(Boolean)
     .join(' · ');
   const link = url ? `[${label}](${url})` : escapeMarkdown(label);
-  return `${link}${url && !c.urlKnown ? ' (outlet home page; article link unknown)' : ''} · ${where}`;
+  return `${link}${url && !c.urlKnown ? ' (outlet home page; article link unknown)' : ''} · ${escapeMarkdown(where)}`;
 }
 
 /** The text of a result with its highlights in bold, escaped. */
@@ -89,9 +89,15 @@ function highlighted(r: Result): string {
 export function resultBlock(r: Result, n: number, max: number): string {
   const head: string[] = [];
   if (r.speaker) {
-    const role = typeof r.details?.role === 'string' ? ` (${escapeMarkdown(r.details.role)})` : '';
-    head.push(`**${n}. ${escapeMarkdown(r.speaker)}**${role}${r.details?.kind ? `, ${r.details.kind}` : ''}`);
+    // Speaker and role are cut short, so that they never crowd out the citations.
+    const role = typeof r.details?.role === 'string' ? ` (${escapeMarkdown(cut(r.details.role, 120))})` : '';
+    const kind = r.details?.kind ? `, ${escapeMarkdown(cut(String(r.details.kind), 20))}` : '';
+    head.push(`**${n}. ${escapeMarkdown(cut(r.speaker, 120))}**${role}${kind}`);
   } else head.push(`**${n}.**`);
+  if (r.date)
+    head.push(
+      `🗓 ${escapeMarkdown(cut(String(r.details?.when ?? r.date), 60))}${r.derivation ? ` — ${escapeMarkdown(cut(r.derivation, 300))}` : ''}`,
+    );
   if (r.date)
     head.push(`🗓 ${escapeMarkdown(String(r.details?.when ?? r.date))}${r.derivation ? ` — ${escapeMarkdown(r.derivation)}` : ''}`);
   const links = r.citations.map((c) => `↳ ${citationLine(c)}`);
@@ -136,7 +142,7 @@ export function renderDiscord(
   const pages = pageCount(answer);
   const p = Math.min(Math.max(0, page), pages - 1);
   const shown = answer.results.slice(p * RESULTS_PER_PAGE, (p + 1) * RESULTS_PER_PAGE);
-  const title = cut(`/${answer.command}${answer.query ? ` ${answer.query}` : ''}`, LIMITS.embedTitle);
+  const title = cut(escapeMarkdown(`/${answer.command}${answer.query ? ` ${answer.query}` : ''}`), LIMITS.embedTitle);
   const notes = (answer.notes ?? []).map(escapeMarkdown).join('\n');
   const total = answer.total ?? answer.results.length;
   const footer = cut(
