@@ -20,13 +20,17 @@ export default defineCommand({
   run({ corpus }, options): Answer {
     const query = options.query ?? '';
     const filter = articleFilter(corpus, options);
-    const { hits, total, totalIsExact, corrections, unknown } = corpus.index.query(query, filter.accept, SEARCH_LIMIT);
+    const { hits, total, totalIsExact, corrections, unknown } = corpus.index.query(
+      query,
+      filter.active ? filter.accept : undefined,
+      SEARCH_LIMIT,
+    );
     const notes: string[] = [];
     if (corrections.length > 0) notes.push(`read ${corrections.map(([typed, read]) => `"${typed}" as "${read}"`).join(', ')}`);
     if (unknown.length > 0) notes.push(`not in the corpus: ${unknown.map((w) => `"${w}"`).join(', ')}`);
     const undated = undatedNote(corpus, filter);
     if (undated) notes.push(undated);
-    if (!totalIsExact) notes.push(`at least ${total} paragraphs have the phrase; only the first ones that have all its words were read`);
+    if (!totalIsExact) notes.push(`about ${total} paragraphs have the phrase (past the ones shown, counted by a quick test)`);
     if (hits.length === 0) notes.unshift(`nothing in the corpus matches ${JSON.stringify(query)}`);
     return {
       command: 'search',

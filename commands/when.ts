@@ -1,5 +1,6 @@
 import { eventCitation, mentionOf } from '../src/answer/events.ts';
 import { articleFilter } from '../src/answer/filters.ts';
+import { MAX_CITATIONS } from '../src/answer/citation.ts';
 import type { Answer, Result } from '../src/answer/types.ts';
 import { isWeakDate } from '../src/index/eventIndex.ts';
 import { humanDate } from '../src/nlp/dates.ts';
@@ -61,24 +62,31 @@ export default defineCommand({
       // The evidence shown: a sentence of an article body before a caption, then the best match.
       const ordered = [...g.mentions].sort((a, b) => Number(a.m.event.caption) - Number(b.m.event.caption) || b.score - a.score);
       const best = (ordered[0] as (typeof ordered)[number]).m;
-      // Citations earliest outlet first; one per paragraph.
+      // Citations earliest outlet first; one per paragraph; the first ten.
       const seen = new Set<string>();
-      const citations = [...g.mentions]
+      // Keys first, citations only for the ones shown: a date may have thousands of mentions.
+      const unique = [...g.mentions]
         .sort((a, b) => (a.m.article.meta.published ?? '9999').localeCompare(b.m.article.meta.published ?? '9999'))
-        .map(({ m }) => eventCitation(m.article, m.event))
-        .filter((c) => {
-          const key = `${c.article}:${c.paragraph}:${c.offsets[0]}`;
+        .filter(({ m }) => {
+          const key = `${m.article.id}:${m.event.paragraph}:${m.event.sentenceOffsets[0]}`;
           if (seen.has(key)) return false;
           seen.add(key);
           return true;
         });
+      const all = unique;
+      const citations = unique.slice(0, MAX_CITATIONS).map(({ m }) => eventCitation(m.article, m.event));
       return {
         text: best.event.sentence,
         date: value,
         dateText: best.event.time.text,
         derivation: best.event.time.derivation,
         score: Number(g.score.toFixed(3)),
-        details: { when: humanDate(value), granularity: best.event.time.granularity, outlets: g.outlets.size },
+        details: {
+          when: humanDate(value),
+          granularity: best.event.time.granularity,
+          outlets: g.outlets.size,
+          ...(all.length > MAX_CITATIONS ? { moreCitations: all.length - MAX_CITATIONS } : {}),
+        },
         citations,
       };
     });

@@ -18,5 +18,8 @@ export function citationOf(article: Article, paragraph?: Paragraph): Citation {
   };
 }
 
+/** The most citations one result lists; the rest are counted in `details.moreCitations`. */
+export const MAX_CITATIONS = 10;
+
 /** The publication day (YYYY-MM-DD) of an ISO date or date-time, as the source states it. */
 export const publishedDay = (published: string | null): string | null => (published ? published.slice(0, 10) : null);

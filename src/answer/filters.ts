@@ -23,6 +23,8 @@ export function outletFilter(corpus: LoadedCorpus, name: string | undefined): ((
 
 export interface ArticleFilter {
   accept: (a: Article) => boolean;
+  /** False when no filter was asked for: the index then need not test each hit. */
+  active: boolean;
   /** Articles the date window left out because they have no date: they might have matched. */
   undated: (a: Article) => boolean;
   window: DayRange | null;
@@ -42,6 +44,7 @@ export function articleFilter(
   };
   return {
     accept: (a) => (byOutlet ? byOutlet(a) : true) && inWindow(a),
+    active: byOutlet !== null || window !== null,
     undated: (a) => window !== null && a.meta.published === null && (byOutlet ? byOutlet(a) : true),
     window,
   };

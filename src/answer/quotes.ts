@@ -4,7 +4,7 @@ import type { EventMention } from '../ingest/events.ts';
 import type { Article, Paragraph } from '../ingest/types.ts';
 import { isDatedEvent, isWeakDate } from '../index/eventIndex.ts';
 import type { Quote } from '../nlp/quotes.ts';
-import { citationOf } from './citation.ts';
+import { MAX_CITATIONS, citationOf } from './citation.ts';
 import type { Result } from './types.ts';
 
 /** The quotes of a group, with their articles, in the group's order (earliest outlet first). */
@@ -36,6 +36,7 @@ export function quoteResult(corpus: LoadedCorpus, group: QuoteGroup, score?: num
     outlets: new Set(items.map((i) => i.article.meta.outlet ?? i.article.id)).size,
   };
   if (roles.length > 0) details.role = roles.join('; ');
+  if (items.length > MAX_CITATIONS) details.moreCitations = items.length - MAX_CITATIONS;
   const said = dateSaid(items[0]?.article as Article, first);
   return {
     text: group.text,
@@ -44,12 +45,14 @@ export function quoteResult(corpus: LoadedCorpus, group: QuoteGroup, score?: num
     ...(said ? { date: said.time.value as string, dateText: said.time.text, derivation: said.time.derivation } : {}),
     ...(score === undefined ? {} : { score: Number(score.toFixed(3)) }),
     details,
-    // A quote that runs over several paragraphs cites each of them.
-    citations: items.flatMap(({ article, quote }) =>
-      Array.from({ length: (quote.lastParagraph ?? quote.paragraph) - quote.paragraph + 1 }, (_, k) =>
-        citationOf(article, article.paragraphs[quote.paragraph + k] as Paragraph),
+    // A quote that runs over several paragraphs cites each of them; a quote in many outlets, the first ten.
+    citations: items
+      .slice(0, MAX_CITATIONS)
+      .flatMap(({ article, quote }) =>
+        Array.from({ length: (quote.lastParagraph ?? quote.paragraph) - quote.paragraph + 1 }, (_, k) =>
+          citationOf(article, article.paragraphs[quote.paragraph + k] as Paragraph),
+        ),
       ),
-    ),
   };
 }
 

@@ -234,54 +234,67 @@ export class ParagraphIndex {
    * Ranked paragraphs for a query, and which query words were read as which corpus words. `accept`
    * filters by article (outlet, dates) before ranking is cut. Quoted phrases must match in order; unquoted
    * words match any word form, synonym or a near spelling. Only the first `limit` hits are highlighted;
-   * `total` counts them all (for a phrase, among the first PHRASE_SCAN paragraphs that have its words).
+   * `total` counts them all (for a phrase, among the first PHRASE_SCAN paragraphs that have its words, and
+   * past the shown hits by the prefilter alone, so then not exactly).
    */
   query(
     query: string,
-    accept: (article: Article) => boolean = () => true,
+    accept?: (article: Article) => boolean,
     limit = Number.POSITIVE_INFINITY,
   ): { hits: ParagraphHit[]; total: number; totalIsExact: boolean; corrections: Array<[string, string]>; unknown: string[] } {
     const { searchTerms, phrases, corrections, unknown } = this.prepare(query);
     let found: Array<{ id: number; score: number; terms: string[] }>;
-    const filter = (r: { id: unknown }): boolean => accept(this.resolve(r.id as number).article);
+    const filter = accept ? (r: { id: unknown }): boolean => accept(this.resolve(r.id as number).article) : undefined;
     if (searchTerms.length > 0) {
       // A phrase needs all its words: only paragraphs that have every word are read for it.
       const combineWith = phrases.length > 0 ? 'AND' : 'OR';
       found = this.search
-        .search(searchTerms.join(' '), { tokenize: (s) => s.split(' '), filter, combineWith })
+        .search(searchTerms.join(' '), { tokenize: (s) => s.split(' '), combineWith, ...(filter ? { filter } : {}) })
         .map((r: SearchResult) => ({ id: r.id as number, score: r.score, terms: r.terms }));
     } else if (phrases.length > 0 && unknown.length === 0) {
       // A phrase of common words only ("of the"): no index term to look up, so paragraphs are read in turn.
-      found = this.refs.map((_, id) => ({ id, score: 1, terms: [] })).filter(filter);
+      found = this.refs.map((_, id) => ({ id, score: 1, terms: [] }));
+      if (filter) found = found.filter(filter);
     } else return { hits: [], total: 0, totalIsExact: true, corrections, unknown };
+    if (phrases.length === 0) {
+      const hits = found.slice(0, limit).map((r) => this.hit(r, []));
+      return { hits, total: found.length, totalIsExact: true, corrections, unknown };
+    }
+    // Phrases: the prefilter counts; only the paragraphs shown are tokenised, to confirm and highlight.
+    const quick = phrases.map((seq) => phrasePrefilter(seq, (t) => this.formsOf(t)));
     const hits: ParagraphHit[] = [];
     let total = 0;
-    let scanned = 0;
-    const quick = phrases.map((seq) => phrasePrefilter(seq, (t) => this.formsOf(t)));
-    for (const r of found) {
-      const { article, paragraph } = this.resolve(r.id);
-      let highlights: Array<[number, number]> = [];
-      if (phrases.length > 0) {
-        if (scanned >= PHRASE_SCAN) return { hits, total, totalIsExact: false, corrections, unknown };
-        scanned += 1;
-        if (quick.some((re) => !re.test(paragraph.text))) continue;
-        const tokens = tokenize(paragraph.text, { keepStopwords: true });
-        const spans = phrases.map((seq) => phraseSpans(tokens, seq));
-        if (spans.some((sp) => sp.length === 0)) continue;
-        highlights = spans.flat();
-      }
-      total += 1;
+    let exact = true;
+    for (const [n, r] of found.entries()) {
+      if (n >= PHRASE_SCAN) return { hits, total, totalIsExact: false, corrections, unknown };
+      const { paragraph } = this.resolve(r.id);
+      if (quick.some((re) => !re.test(paragraph.text))) continue;
       if (hits.length >= limit) {
-        if (phrases.length === 0) return { hits, total: found.length, totalIsExact: true, corrections, unknown };
+        total += 1;
+        exact = false;
         continue;
       }
-      const matched = new Set(r.terms);
+      const tokens = tokenize(paragraph.text, { keepStopwords: true });
+      const spans = phrases.map((seq) => phraseSpans(tokens, seq));
+      if (spans.some((sp) => sp.length === 0)) continue;
+      total += 1;
+      hits.push(this.hit(r, spans.flat()));
+    }
+    // Past the shown hits, a paragraph that passes the prefilter is counted without tokenising it.
+    return { hits, total, totalIsExact: exact, corrections, unknown };
+  }
+
+  /** A hit with its matched words highlighted. */
+  private hit(r: { id: number; score: number; terms: string[] }, phraseRanges: Array<[number, number]>): ParagraphHit {
+    const { article, paragraph } = this.resolve(r.id);
+    const highlights = [...phraseRanges];
+    const matched = new Set(r.terms);
+    if (matched.size > 0) {
       for (const t of tokenize(paragraph.text)) {
         if (t.term !== null && matched.has(t.term)) highlights.push([t.start, t.end]);
       }
-      hits.push({ article, paragraph, score: r.score, highlights: mergeRanges(highlights) });
     }
-    return { hits, total, totalIsExact: true, corrections, unknown };
+    return { article, paragraph, score: r.score, highlights: mergeRanges(highlights) };
   }
 }
 
