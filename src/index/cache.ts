@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The V8 format: no size limit of a JSON string (a million paragraphs outgrow it), and fast to read back.
+import { deserialize, serialize } from 'node:v8';
 import { listCorpusFiles } from '../corpus/files.ts';
 import type { Corpus, CorpusWarning } from '../corpus/load.ts';
 import type { Article } from '../ingest/types.ts';
@@ -10,7 +12,7 @@ import { EventIndex } from './eventIndex.ts';
 import { QuoteBook } from './quoteBook.ts';
 
 /** Bump when the shape of the cache file changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The code whose output the cache holds, as scripts/build.mjs hashes it: a change to any of it rebuilds. */
 const CODE_DIRS = ['src', 'commands'];
@@ -71,11 +73,11 @@ export function fingerprint(files: string[]): string {
 
 export function cacheFileFor(cacheDir: string, corpusDir: string): string {
   const key = createHash('sha256').update(resolve(corpusDir)).digest('hex').slice(0, 16);
-  return join(cacheDir, `index-${key}.json`);
+  return join(cacheDir, `index-${key}.v8`);
 }
 
 /** Writes through a temporary file and a rename, so a crash mid-write never leaves a half file behind. */
-function writeAtomically(file: string, data: string): void {
+function writeAtomically(file: string, data: Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, data);
@@ -100,7 +102,7 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
   const cacheFile = cacheFileFor(options.cacheDir, dir);
   let reason = 'no saved index yet';
   try {
-    const saved = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
+    const saved = deserialize(readFileSync(cacheFile)) as CacheFile;
     if (saved.format === CACHE_FORMAT && saved.fingerprint === print) {
       const index = ParagraphIndex.load(saved.articles, saved.index);
       const quotes = QuoteBook.load(saved.quotes);
@@ -131,7 +133,7 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
       quotes: quotes.toJSON(),
       events: events.toJSON(),
     };
-    writeAtomically(cacheFile, JSON.stringify(payload));
+    writeAtomically(cacheFile, serialize(payload));
   } catch (error) {
     options.onCacheProblem?.(`could not save the index to ${cacheFile}: ${(error as Error).message}`);
   }
