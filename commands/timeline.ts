@@ -4,7 +4,7 @@ import { articleFilter } from '../src/answer/filters.ts';
 import type { Answer } from '../src/answer/types.ts';
 import { UsageError } from '../src/answer/types.ts';
 import { isDatedEvent, isWeakDate } from '../src/index/eventIndex.ts';
-import { humanDate } from '../src/nlp/dates.ts';
+import { humanDate } from '../src/nlp/dateWords.ts';
 import { defineCommand } from '../src/router/command.ts';
 
 /** How many events one answer lists. */

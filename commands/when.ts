@@ -3,7 +3,7 @@ import { articleFilter } from '../src/answer/filters.ts';
 import { MAX_CITATIONS } from '../src/answer/citation.ts';
 import type { Answer, Result } from '../src/answer/types.ts';
 import { isWeakDate } from '../src/index/eventIndex.ts';
-import { humanDate } from '../src/nlp/dates.ts';
+import { humanDate } from '../src/nlp/dateWords.ts';
 import { defineCommand } from '../src/router/command.ts';
 
 /** How many dates one answer lists. */

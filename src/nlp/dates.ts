@@ -1,4 +1,7 @@
 import * as chrono from 'chrono-node';
+import { MONTHS, WEEKDAYS, humanDate, toDate } from './dateWords.ts';
+
+export { humanDate };
 
 /** How precise a resolved date is. */
 export type Granularity = 'day' | 'month' | 'year' | 'range' | 'duration' | 'unresolved';
@@ -24,30 +27,12 @@ export interface Anchor {
   describe: string;
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-const toDate = (day: string): Date => new Date(`${day}T12:00:00Z`);
 const iso = (d: Date): string => d.toISOString().slice(0, 10);
 const addDays = (day: string, n: number): string => iso(new Date(toDate(day).getTime() + n * 86_400_000));
 const monthOf = (y: number, m: number): string => `${y}-${pad(m)}`;
 const lastDayOf = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
-
-/** "Tue 15 Dec 2015", "Dec 2015", "2015": a resolved value as a reader says it. */
-export function humanDate(value: string): string {
-  const [a, b] = value.split('/');
-  if (b !== undefined) {
-    if (a === '..') return `until ${humanDate(b)}`;
-    return `${humanDate(a as string)}${b === '..' ? ' onwards' : ` to ${humanDate(b)}`}`;
-  }
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const d = toDate(value);
-    return `${WEEKDAYS[d.getUTCDay()]?.slice(0, 3)} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]?.slice(0, 3)} ${d.getUTCFullYear()}`;
-  }
-  if (/^\d{4}-\d{2}$/.test(value)) return `${MONTHS[Number(value.slice(5)) - 1]} ${value.slice(0, 4)}`;
-  return value;
-}
 
 const FUTURE =
   /\b(?:will|shall|going to|is to|are to|to be held|to take place|scheduled for|expected to|upcoming|coming|later this|next)\b/i;
