@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cacheFileFor, loadIndexedCorpus } from '../src/index/cache.ts';
 import { runLine } from '../src/router/router.ts';
 import { contextOf, tempCorpus } from './helpers.ts';
@@ -58,5 +58,36 @@ describe('the saved index', () => {
     expect(again.source).toEqual({ kind: 'built', reason: 'the saved index could not be read' });
     expect(problems[0]).toMatch(/^ignoring the saved index/);
     expect((await loadIndexedCorpus(dir, { cacheDir })).source.kind).toBe('cache');
+  });
+});
+
+describe('a rebuild that fails', () => {
+  it('leaves the last good index serving, and says so', async () => {
+    const dir = tempCorpus({ 'a.txt': A });
+    const cacheDir = mkdtempSync(join(tmpdir(), 'quotedesk-cache-'));
+    await loadIndexedCorpus(dir, { cacheDir });
+    writeFileSync(join(dir, 'b.txt'), B);
+    // A bug in ingest, simulated: the corpus loader throws.
+    const load = await import('../src/corpus/load.ts');
+    const spy = vi.spyOn(load, 'loadCorpus').mockImplementation(() => {
+      throw new Error('simulated ingest bug');
+    });
+    const problems: string[] = [];
+    try {
+      const served = await loadIndexedCorpus(dir, { cacheDir, onCacheProblem: (m) => problems.push(m) });
+      expect(served.source.kind).toBe('cache');
+      expect(served.articles.map((a) => a.id)).toEqual(['a']);
+      expect(problems[0]).toMatch(/rebuilding the index failed \(simulated ingest bug\); serving the last good index/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('never leaves a half-written cache file behind (written to a temporary file, then renamed)', async () => {
+    const dir = tempCorpus({ 'a.txt': A });
+    const cacheDir = mkdtempSync(join(tmpdir(), 'quotedesk-cache-'));
+    await loadIndexedCorpus(dir, { cacheDir });
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // The V8 format: no size limit of a JSON string (a million paragraphs outgrow it), and fast to read back.
 import { deserialize, serialize } from 'node:v8';
-import { listCorpusFiles } from '../corpus/files.ts';
+import { CorpusError, listCorpusFiles } from '../corpus/files.ts';
 import type { Corpus, CorpusWarning } from '../corpus/load.ts';
 import type { Article } from '../ingest/types.ts';
 import { ParagraphIndex } from './paragraphIndex.ts';
@@ -101,14 +101,21 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
   const print = fingerprint(files);
   const cacheFile = cacheFileFor(options.cacheDir, dir);
   let reason = 'no saved index yet';
+  const fromCache = (saved: CacheFile): LoadedCorpus => ({
+    dir,
+    articles: saved.articles,
+    warnings: saved.warnings,
+    index: ParagraphIndex.load(saved.articles, saved.index),
+    quotes: QuoteBook.load(saved.quotes),
+    events: EventIndex.load(saved.events),
+    source: { kind: 'cache', file: cacheFile },
+  });
+  /** The last good index, kept to serve if the rebuild fails. */
+  let lastGood: CacheFile | null = null;
   try {
     const saved = deserialize(readFileSync(cacheFile)) as CacheFile;
-    if (saved.format === CACHE_FORMAT && saved.fingerprint === print) {
-      const index = ParagraphIndex.load(saved.articles, saved.index);
-      const quotes = QuoteBook.load(saved.quotes);
-      const events = EventIndex.load(saved.events);
-      return { dir, articles: saved.articles, warnings: saved.warnings, index, quotes, events, source: { kind: 'cache', file: cacheFile } };
-    }
+    if (saved.format === CACHE_FORMAT && saved.fingerprint === print) return fromCache(saved);
+    if (saved.format === CACHE_FORMAT) lastGood = saved;
     reason = 'the corpus or the code changed since the index was saved';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -117,12 +124,25 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
       options.onCacheProblem?.(`ignoring the saved index ${cacheFile}: ${(error as Error).message}`);
     }
   }
-  // Ingest (cleaning, quotes, dates) is loaded only when the index must be built.
-  const { loadCorpus } = await import('../corpus/load.ts');
-  const corpus: Corpus = loadCorpus(dir, options.onProgress);
-  const index = ParagraphIndex.build(corpus.articles);
-  const quotes = QuoteBook.build(corpus.articles);
-  const events = EventIndex.build(corpus.articles);
+  let corpus: Corpus;
+  let index: ParagraphIndex;
+  let quotes: QuoteBook;
+  let events: EventIndex;
+  try {
+    // Ingest (cleaning, quotes, dates) is loaded only when the index must be built.
+    const { loadCorpus } = await import('../corpus/load.ts');
+    corpus = loadCorpus(dir, options.onProgress);
+    index = ParagraphIndex.build(corpus.articles);
+    quotes = QuoteBook.build(corpus.articles);
+    events = EventIndex.build(corpus.articles);
+  } catch (error) {
+    // A rebuild that fails leaves the last good index serving, and says so.
+    if (lastGood === null || error instanceof CorpusError) throw error;
+    options.onCacheProblem?.(
+      `rebuilding the index failed (${(error as Error).message}); serving the last good index, which does not have the latest changes`,
+    );
+    return fromCache(lastGood);
+  }
   try {
     const payload: CacheFile = {
       format: CACHE_FORMAT,
