@@ -152,7 +152,13 @@ export class FakeDiscord {
   }
 }
 
-const USER = { id: '1300000000000000001', username: 'researcher', discriminator: '0', global_name: 'Researcher', avatar: null };
+const USER: { id: string; username: string; discriminator: string; global_name: string | null; avatar: null } = {
+  id: '1300000000000000001',
+  username: 'researcher',
+  discriminator: '0',
+  global_name: 'Researcher',
+  avatar: null,
+};
 export const OTHER_USER = { ...USER, id: '1300000000000000002', username: 'someone-else' };
 
 function message(over: Record<string, unknown>): Record<string, unknown> {
