@@ -45,6 +45,17 @@ describe('the command line', () => {
     expect(bad.stdout.trim()).toBe('error: unknown command /serch: did you mean /search?');
   });
 
+  it('ask --json answers hostile input with one JSON document, pinging no one', () => {
+    for (const line of [`/search ${'@everyone '.repeat(1200)}`, '/search', '/who-said <@&123> [x](https://evil.example)', 'not a command']) {
+      const r = run('ask', [line, '--json']);
+      const lines = r.stdout.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      const answer = JSON.parse(lines[0] ?? '');
+      expect(Array.isArray(answer.results)).toBe(true);
+      expect([0, 2]).toContain(r.code);
+    }
+  });
+
   it('harness runs a script, checks its expectations, and names the line that failed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'quotedesk-script-'));
     const script = join(dir, 'questions.txt');

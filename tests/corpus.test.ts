@@ -111,6 +111,13 @@ describe('loading a corpus folder', () => {
     for (const p of article?.paragraphs ?? []) expect(raw.slice(p.start, p.end)).toBe(p.text);
   });
 
+  it('names a 20 MB file as too large, and loads the rest', () => {
+    const dir = tempCorpus({ 'good.txt': ARTICLE, 'huge.txt': Buffer.alloc(20 * 1024 * 1024, 'a') });
+    const corpus = loadCorpus(dir);
+    expect(corpus.articles.map((a) => a.id)).toEqual(['good']);
+    expect(corpus.warnings).toEqual([{ file: 'huge.txt', reason: 'too large (20.0 MB; the limit is 5 MB)' }]);
+  });
+
   it('reports a folder that does not exist', () => {
     expect(() => loadCorpus('/nonexistent/quotedesk')).toThrow(/does not exist/);
   });
