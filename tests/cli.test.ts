@@ -114,3 +114,21 @@ describe('the command line', () => {
     expect(e.stdout).toBe('');
   });
 });
+
+describe('the benchmark', () => {
+  it('runs the whole pipeline on a small synthetic corpus and prints one JSON object of the documented shape', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'run.ts'), '--paragraphs', '120', '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const result = JSON.parse(lines[0] ?? '');
+    expect(Object.keys(result)).toEqual(['paragraphs', 'articles', 'buildMs', 'loadMs', 'indexBytes', 'rssMb', 'latency']);
+    expect(result.paragraphs).toBeGreaterThan(100);
+    expect(Object.keys(result.latency)).toEqual(['search', 'whoSaid', 'when', 'rawMiniSearch']);
+    for (const l of Object.values(result.latency) as Array<Record<string, number>>) expect(Object.keys(l)).toEqual(['p50', 'p95', 'p99']);
+  }, 120_000);
+});
