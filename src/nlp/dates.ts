@@ -238,6 +238,9 @@ export function findTimeExpressions(text: string, anchor: Anchor | null): TimeEx
     const s = r.start;
     const has = (c: 'year' | 'month' | 'day' | 'weekday'): boolean => s.isCertain(c);
     const exprText = text.slice(start, end);
+    const pushDay = (day: string, derivation: string): void => {
+      out.push({ start, end, text: exprText, value: day, granularity: 'day', derivation });
+    };
     const words = `"${exprText}"`;
     const relative = /\b(?:ago|before|after|later|earlier|yesterday|tomorrow)\b/i.test(exprText);
     if (relative || (!has('year') && !has('month') && !has('day') && !has('weekday'))) {
@@ -248,14 +251,7 @@ export function findTimeExpressions(text: string, anchor: Anchor | null): TimeEx
         continue;
       }
       const day = `${s.get('year')}-${pad(s.get('month') ?? 1)}-${pad(s.get('day') ?? 1)}`;
-      out.push({
-        start,
-        end,
-        text: exprText,
-        value: day,
-        granularity: 'day',
-        derivation: `${words} counted from ${anchor.describe} → ${humanDate(day)}`,
-      });
+      pushDay(day, `${words} counted from ${anchor.describe} → ${humanDate(day)}`);
       continue;
     }
     const y = s.get('year');
@@ -279,14 +275,7 @@ export function findTimeExpressions(text: string, anchor: Anchor | null): TimeEx
         how = `the year nearest ${anchor.describe}`;
       }
       const day = `${year}-${pad(mo as number)}-${pad(d as number)}`;
-      out.push({
-        start,
-        end,
-        text: exprText,
-        value: day,
-        granularity: 'day',
-        derivation: has('year') ? `${words}: ${how}` : `${words} with ${how} → ${humanDate(day)}`,
-      });
+      pushDay(day, has('year') ? `${words}: ${how}` : `${words} with ${how} → ${humanDate(day)}`);
       continue;
     }
     if (has('weekday') && !has('day')) {
@@ -313,14 +302,7 @@ export function findTimeExpressions(text: string, anchor: Anchor | null): TimeEx
         day = addDays(anchor.day, (want - aDow + 7) % 7 || 7);
         rule = 'future tense, so the one after';
       }
-      out.push({
-        start,
-        end,
-        text: exprText,
-        value: day,
-        granularity: 'day',
-        derivation: `${words} in ${anchor.describe} (${rule}) → ${humanDate(day)}`,
-      });
+      pushDay(day, `${words} in ${anchor.describe} (${rule}) → ${humanDate(day)}`);
       continue;
     }
     if (has('month') && !has('day')) {

@@ -407,6 +407,8 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
       const before = T.slice(beforeStart, q.open);
       const sentence = T.slice(ss, Math.max(se, q.close)).trim();
       const at = base + q.open;
+      const addDirect = (speaker: SpeakerRef, cue: string, pattern: string, confidence: number): void =>
+        add({ kind: 'direct', text: content, span: [q.open + 1, q.close - 1], sentence, speaker, cue, pattern, confidence, at });
       const endsLikeSpeech = /[,?!]\s*$/.test(q.content) || /^["”]?\s*,/.test(after) || !q.closed;
       // `"…," X said` / `"…," said X`
       const a = AFTER_CUE.exec(after);
@@ -418,17 +420,7 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
         if (speaker) {
           const startsSentence = T.slice(ss, q.open).trim() === '';
           if (startsSentence || q.open === 0) {
-            add({
-              kind: 'direct',
-              text: content,
-              span: [q.open + 1, q.close - 1],
-              sentence,
-              speaker,
-              cue: verb,
-              pattern: a.groups.np ? `"…," ${np} ${verb}` : `"…," ${verb} ${np}`,
-              confidence: confidenceOf(speaker, 0.95),
-              at,
-            });
+            addDirect(speaker, verb, a.groups.np ? `"…," ${np} ${verb}` : `"…," ${verb} ${np}`, confidenceOf(speaker, 0.95));
           } else {
             const text = stripEnd(T.slice(ss, q.close)).replace(/^(?:but|and)\s+/i, '');
             add({
@@ -473,17 +465,7 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
           return;
         }
         if (speaker) {
-          add({
-            kind: 'direct',
-            text: content,
-            span: [q.open + 1, q.close - 1],
-            sentence,
-            speaker,
-            cue: b.groups.verb as string,
-            pattern: `${b[0].replace(/^[\s,;]+/, '').trim()} "…"`,
-            confidence: confidenceOf(speaker, 0.95),
-            at,
-          });
+          addDirect(speaker, b.groups.verb as string, `${b[0].replace(/^[\s,;]+/, '').trim()} "…"`, confidenceOf(speaker, 0.95));
           return;
         }
       }
@@ -493,17 +475,12 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
         const nearest = ctx.lastMentioned(at);
         const speaker = explicit ?? (nearest ? person(nearest, '(subject of the sentence)') : null);
         if (speaker) {
-          add({
-            kind: 'direct',
-            text: content,
-            span: [q.open + 1, q.close - 1],
-            sentence,
+          addDirect(
             speaker,
-            cue: bp.groups.part as string,
-            pattern: `…, ${bp.groups.np ? `${bp.groups.np} ` : ''}${bp.groups.part} "…"`,
-            confidence: confidenceOf(speaker, explicit ? 0.9 : 0.7),
-            at,
-          });
+            bp.groups.part as string,
+            `…, ${bp.groups.np ? `${bp.groups.np} ` : ''}${bp.groups.part} "…"`,
+            confidenceOf(speaker, explicit ? 0.9 : 0.7),
+          );
           return;
         }
       }
@@ -559,17 +536,7 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
         const np = (INTRO_RELAY.exec(lastSentence) ?? INTRO_SPEAKER.exec(lastSentence))?.groups?.np;
         const speaker = np ? resolveMention(np, ctx, at, pi) : null;
         if (speaker) {
-          add({
-            kind: 'direct',
-            text: content,
-            span: [q.open + 1, q.close - 1],
-            sentence,
-            speaker,
-            cue: lastSentence.trim().slice(-40),
-            pattern: 'introduced at the end of the paragraph before',
-            confidence: confidenceOf(speaker, 0.8),
-            at,
-          });
+          addDirect(speaker, lastSentence.trim().slice(-40), 'introduced at the end of the paragraph before', confidenceOf(speaker, 0.8));
           return;
         }
       }
@@ -583,17 +550,7 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
       const bc = BEFORE_COLON.exec(before);
       const colonSpeaker = bc?.groups ? resolveMention(bc.groups.np as string, ctx, at, pi) : null;
       if (bc?.groups && colonSpeaker?.kind === 'person') {
-        add({
-          kind: 'direct',
-          text: content,
-          span: [q.open + 1, q.close - 1],
-          sentence,
-          speaker: colonSpeaker,
-          cue: bc.groups.verb as string,
-          pattern: `${bc.groups.np} ${bc.groups.verb}: "…"`,
-          confidence: confidenceOf(colonSpeaker, 0.85),
-          at,
-        });
+        addDirect(colonSpeaker, bc.groups.verb as string, `${bc.groups.np} ${bc.groups.verb}: "…"`, confidenceOf(colonSpeaker, 0.85));
         return;
       }
       // No cue: the words of whoever was quoted just before, in this or the previous paragraph, unless
