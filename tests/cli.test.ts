@@ -46,7 +46,12 @@ describe('the command line', () => {
   });
 
   it('ask --json answers hostile input with one JSON document, pinging no one', () => {
-    for (const line of [`/search ${'@everyone '.repeat(1200)}`, '/search', '/who-said <@&123> [x](https://evil.example)', 'not a command']) {
+    for (const line of [
+      `/search ${'@everyone '.repeat(1200)}`,
+      '/search',
+      '/who-said <@&123> [x](https://evil.example)',
+      'not a command',
+    ]) {
       const r = run('ask', [line, '--json']);
       const lines = r.stdout.trim().split('\n');
       expect(lines).toHaveLength(1);
