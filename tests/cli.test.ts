@@ -90,6 +90,28 @@ describe('the command line', () => {
     expect(r.stderr).toContain('3 commands, 5 expectations: 4 held, 1 failed');
   });
 
+  it('harness answers every hostile line of a script, in order, without stopping', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quotedesk-script-'));
+    const script = join(dir, 'hostile.txt');
+    const lines = [
+      '/search @everyone',
+      `/search ${'x'.repeat(10_000)}`,
+      '/who-said <@&123>',
+      '/search .*(a+)+$',
+      'plain words',
+      '/',
+      '/search 😀 ‮ \u200b',
+    ];
+    writeFileSync(script, lines.join('\n'));
+    const r = run('harness', [script, '--json']);
+    expect(r.code).toBe(0);
+    const answers = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(answers).toHaveLength(lines.length);
+  });
+
   it('harness reports a malformed expect line by its line number', () => {
     const dir = mkdtempSync(join(tmpdir(), 'quotedesk-script-'));
     const script = join(dir, 'bad.txt');

@@ -167,6 +167,19 @@ describe('the bot, end to end, with the real discord.js client against a fake Di
     expect(body.embeds[0]?.title).toBe('/who-said regime change');
   });
 
+  it('answers hostile input in slash options with a reply that pings no one and links only the corpus', async () => {
+    for (const value of ['@everyone <@&123>', `${'a'.repeat(5000)}`, '```js\nalert(1)\n``` [x](https://evil.example)', '\u202e\u200b😀']) {
+      const payload = commandInteraction('search', [{ name: 'query', value }]);
+      discord.dispatch('INTERACTION_CREATE', payload);
+      // The answer (an edit of the original) or, for a mistake, the private note that replaces it.
+      const reply = await discord.waitFor((c) => c.path.startsWith(`/webhooks/${APP_ID}/${payload.token}`) && c.method !== 'DELETE');
+      const body = reply.body as DiscordMessage;
+      expect(body.allowed_mentions).toEqual({ parse: [] });
+      const text = JSON.stringify(body.embeds);
+      expect(text).not.toContain('](https://evil.example');
+    }
+  });
+
   it('never logs the token, nor sends it anywhere but the Authorization header', () => {
     expect(logged.join('\n')).not.toContain(TOKEN);
     for (const c of discord.calls) expect(JSON.stringify(c.body ?? '')).not.toContain(TOKEN);
