@@ -39,7 +39,10 @@ describe('resolving dates against the article', () => {
     expect(dated('The meeting on Dec. 18 was short.', jan2016)).toEqual([['Dec. 18', '2015-12-18', 'day']]);
     expect(dated('The talks were held in December.', jan2016)).toEqual([['December', '2015-12', 'month']]);
     expect(dated('The ministers met on Friday.', jan2016)).toEqual([['on Friday', '2016-01-01', 'day']]);
-    expect(dated('The plan was agreed the previous day.', jan2016)).toEqual([['the previous day', '2016-01-03', 'day']]);
+    // "the previous day" counts from the day dated just before it, never from the publication day.
+    expect(dated('The plan was agreed the previous day.', jan2016)).toEqual([['the previous day', null, 'unresolved']]);
+    const recent = { day: '2015-12-12', text: 'on Saturday' };
+    expect(findTimeExpressions('The plan was agreed the previous day.', jan2016, recent).map((e) => e.value)).toEqual(['2015-12-11']);
     expect(dated('He flew to Moscow in July 2013.', jan2016)).toEqual([['July 2013', '2013-07', 'month']]);
     expect(dated('A summit is planned for Jan. 2.', publicationAnchor('2015-12-30'))).toEqual([['Jan. 2', '2016-01-02', 'day']]);
   });
@@ -51,6 +54,18 @@ describe('resolving dates against the article', () => {
       ['Dec. 15, 2015', '2015-12-15', 'day'],
     ]);
     expect(out[0]?.derivation).toMatch(/no date of its own/);
+  });
+
+  it('reads the words review found wrong: "last" on its own day, clauses with two tenses, years and months ago, names', () => {
+    const fri18 = publicationAnchor('2015-12-18');
+    expect(dated('They met last Friday.', fri18)).toEqual([['last Friday', '2015-12-11', 'day']]);
+    expect(dated('Kerry, who arrived on Monday, will leave soon.')).toEqual([['on Monday', '2015-12-14', 'day']]);
+    expect(dated('The war began a year ago.')).toEqual([['a year ago', '2014', 'year']]);
+    expect(dated('It started two months ago.')).toEqual([['two months ago', '2015-10', 'month']]);
+    expect(dated('Sun Tzu wrote about war. Jan Egeland spoke.')).toEqual([]);
+    expect(dated('Ten days later, the talks resumed.')).toEqual([['Ten days later', null, 'unresolved']]);
+    expect(findTimeExpressions('The war began in 2011.', null).map((e) => [e.value, e.granularity])).toEqual([['2011', 'year']]);
+    expect(dated('In 2015 the army advanced.')).toEqual([['In 2015', '2015', 'year']]);
   });
 
   it('says dates as a reader would', () => {

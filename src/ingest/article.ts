@@ -61,7 +61,9 @@ function inferMeta(fm: FrontMatter | null, blocks: Block[], file: string): Artic
     meta.author = byline.text.replace(/^by\s+/i, '');
     meta.provenance.author = where(byline);
   }
-  for (const b of blocks.filter((x) => x.role === 'dateline')) {
+  // Datelines count only before the body: a date further down is another post's, in a sidebar.
+  const firstBody = blocks.findIndex((x) => x.role === 'body');
+  for (const b of blocks.filter((x, i) => x.role === 'dateline' && (firstBody < 0 || i < firstBody))) {
     if (meta.published === null) {
       const iso = datelineToIso(b.text);
       if (iso) {
@@ -107,7 +109,7 @@ export function ingestArticle(id: string, file: string, raw: string): Article {
     }
   }
   const quotes = findQuotes(paragraphs, meta.author).map((q) => ({ ...q, article: id }));
-  // Captions come first: a caption's full date may be the only anchor an undated article has.
+  // Captions are dated too: a caption's full date may be the only anchor an undated article has.
   const events = findEvents(datable, meta.published, quotes);
   return { id, file, meta, paragraphs, setAside, quotes, events };
 }

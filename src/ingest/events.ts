@@ -7,6 +7,8 @@ import type { MappedText } from './text.ts';
 export interface EventMention {
   /** 0-based body paragraph, or null for a photo caption (see `caption`). */
   paragraph: number | null;
+  /** The sentence's position in its paragraph or caption. */
+  sentenceIndex: number;
   /** True when the sentence is a photo caption, set aside from the body but dated. */
   caption: boolean;
   sentence: string;
@@ -36,19 +38,20 @@ const NOT_PLACES =
  */
 export function anchorOf(published: string | null, blocks: DatableBlock[]): Anchor | null {
   if (published) return publicationAnchor(published);
+  // The latest full date the text gives: an article is written on or after every day it names.
+  let best: { day: string; text: string } | null = null;
   for (const b of blocks) {
     for (const e of findTimeExpressions(b.mapped.text, null)) {
-      if (e.granularity === 'day' && e.value && /full date/.test(e.derivation)) {
-        return { day: e.value, describe: `an undated article whose text gives the date "${e.text}" (${humanDate(e.value)})` };
-      }
+      if (e.granularity === 'day' && e.value && /full date/.test(e.derivation) && (best === null || e.value > best.day))
+        best = { day: e.value, text: e.text };
     }
   }
-  return null;
+  return best ? { day: best.day, describe: `an undated article whose text gives the date "${best.text}" (${humanDate(best.day)})` } : null;
 }
 
 /**
  * Dates every sentence of an article. "today" or "now" inside a quote is the day the words were spoken:
- * the last past day the article dated before it, where there is one.
+ * a day dated in this or the previous paragraph, within a week before publication, where there is one.
  */
 export function findEvents(blocks: DatableBlock[], published: string | null, quotes: readonly Quote[]): EventMention[] {
   const anchor = anchorOf(published, blocks);
@@ -56,13 +59,17 @@ export function findEvents(blocks: DatableBlock[], published: string | null, quo
   for (const b of blocks) {
     const text = b.mapped.text;
     let cursor = 0;
-    for (const s of b.sentences) {
+    for (const [si, s] of b.sentences.entries()) {
       const at = text.indexOf(s.text, cursor);
       if (at < 0) continue;
       cursor = at + s.text.length;
       const people = [...new Set(findNames(s.text).map((n) => n.name))];
       const places = [...new Set([...s.text.matchAll(PLACE)].map((m) => m[1] as string).filter((p) => !NOT_PLACES.test(p)))];
-      const found = findTimeExpressions(s.text, anchor);
+      // The day dated last, in this sentence or the one before: "the previous day" and "ten days before" count from it.
+      const near = [...out]
+        .reverse()
+        .find((x) => x.time.granularity === 'day' && x.time.value !== null && x.paragraph === b.paragraph && x.sentenceIndex >= si - 1);
+      const found = findTimeExpressions(s.text, anchor, near ? { day: near.time.value as string, text: near.time.text } : null);
       const since = sinceEvent(s.text, out);
       if (since && !found.some((e) => e.start < since.end && e.end > since.start)) found.push(since);
       for (const e of found) {
@@ -73,7 +80,19 @@ export function findEvents(blocks: DatableBlock[], published: string | null, quo
           b.paragraph !== null &&
           quotes.some((q) => q.paragraph === b.paragraph && q.kind !== 'indirect' && p0 >= q.span[0] && p1 <= q.span[1]);
         if (inQuote && anchor && /present of/.test(e.derivation)) {
-          const spoken = [...out].reverse().find((x) => x.time.granularity === 'day' && x.time.value !== null && x.time.value < anchor.day);
+          const weekBefore = new Date(new Date(`${anchor.day}T12:00:00Z`).getTime() - 7 * 86_400_000).toISOString().slice(0, 10);
+          const spoken = [...out]
+            .reverse()
+            .find(
+              (x) =>
+                x.time.granularity === 'day' &&
+                x.time.value !== null &&
+                x.time.value < anchor.day &&
+                x.time.value >= weekBefore &&
+                x.paragraph !== null &&
+                b.paragraph !== null &&
+                b.paragraph - x.paragraph <= 1,
+            );
           if (spoken?.time.value) {
             time = {
               ...e,
@@ -84,6 +103,7 @@ export function findEvents(blocks: DatableBlock[], published: string | null, quo
         }
         out.push({
           paragraph: b.paragraph,
+          sentenceIndex: si,
           caption: b.paragraph === null,
           sentence: s.text,
           sentenceOffsets: [s.start, s.end],

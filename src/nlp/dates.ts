@@ -19,6 +19,12 @@ export interface TimeExpression {
   derivation: string;
 }
 
+/** The last day the text dated, in this sentence or the one before: what "the previous day" counts from. */
+export interface RecentDay {
+  day: string;
+  text: string;
+}
+
 /** The date relative expressions are resolved against, and where it came from. */
 export interface Anchor {
   /** YYYY-MM-DD */
@@ -39,9 +45,14 @@ const FUTURE =
 const PAST =
   /\b(?:said|says|told|met|was|were|had|did|arrived|agreed|announced|visited|held|took|launched|ended|began|started|killed|reported|confirmed|\w+ed)\b/i;
 
-/** Future or past, read from the words of the clause around an expression; past when nothing says. */
+/**
+ * Future or past, read from the words of the clause the expression stands in (up to the nearest commas, so
+ * that "Kerry, who arrived on Monday, will leave" reads "arrived"); past when nothing says.
+ */
 function tenseAround(sentence: string, start: number, end: number): 'past' | 'future' {
-  const clause = sentence.slice(Math.max(0, start - 80), Math.min(sentence.length, end + 40));
+  const from = Math.max(sentence.lastIndexOf(',', start - 1), sentence.lastIndexOf(';', start - 1), start - 80, 0);
+  const comma = sentence.slice(end).search(/[,;]/);
+  const clause = sentence.slice(from, comma < 0 ? Math.min(sentence.length, end + 40) : end + comma);
   if (FUTURE.test(clause)) return 'future';
   return PAST.test(clause) ? 'past' : 'past';
 }
@@ -166,19 +177,11 @@ const VAGUE: ReadonlyArray<{ re: RegExp; resolve: (m: RegExpExecArray, a: Anchor
     resolve: (m, a) => ({ value: `${addDays(a.day, 1)}/..`, granularity: 'range', derivation: `"${m[0]}": any time after ${a.describe}` }),
   },
   {
-    re: /\b(?:the (?:previous|preceding) day|the day before)\b/gi,
-    resolve: (m, a) => ({ value: addDays(a.day, -1), granularity: 'day', derivation: `"${m[0]}": the day before ${a.describe}` }),
-  },
-  {
-    re: /\b(?:the (?:following|next) day|the day after)\b/gi,
-    resolve: (m, a) => ({ value: addDays(a.day, 1), granularity: 'day', derivation: `"${m[0]}": the day after ${a.describe}` }),
-  },
-  {
     re: /\b(?:by |for |until |right )?now\b|\btoday\b/gi,
     resolve: (m, a) => ({ value: a.day, granularity: 'day', derivation: `"${m[0]}": the present of ${a.describe}` }),
   },
   {
-    re: /\b(?:in|since|by|from|until|before|after) ((?:19|20)\d{2})\b(?![-–/]\d)/g,
+    re: /\b(?:in|since|by|from|until|before|after) ((?:19|20)\d{2})\b(?![-–/]\d)/gi,
     resolve: (m) => ({ value: m[1] as string, granularity: 'year', derivation: `the year ${m[1]}, as written` }),
   },
 ];
@@ -195,7 +198,7 @@ const PART_OF_MONTH = /\b(early|mid|middle|late|end of|beginning of|start of)[\s
  * "since …" is an open range, and vague phrases are ranges or lengths, never a made-up day. Without an
  * anchor, only expressions that carry their own year are resolved.
  */
-export function findTimeExpressions(text: string, anchor: Anchor | null): TimeExpression[] {
+export function findTimeExpressions(text: string, anchor: Anchor | null, recent: RecentDay | null = null): TimeExpression[] {
   const out: TimeExpression[] = [];
   const taken = (s: number, e: number): boolean => out.some((x) => s < x.end && e > x.start);
   const unresolved = (start: number, end: number, why: string): TimeExpression => ({
@@ -214,7 +217,9 @@ export function findTimeExpressions(text: string, anchor: Anchor | null): TimeEx
       const start = m.index + (m[0].length - m[0].trimStart().length);
       const end = m.index + m[0].length;
       if (taken(start, end)) continue;
-      const needsAnchor = !/^P|year \d/.test(resolve(m as RegExpExecArray, { day: '2000-01-01', describe: '' }).value ?? 'x');
+      // A length or a year as written needs no date to count from; everything else does.
+      const probe = resolve(m as RegExpExecArray, { day: '2000-01-01', describe: '' });
+      const needsAnchor = !(probe.granularity === 'duration' || /as written$/.test(probe.derivation));
       if (needsAnchor && !anchor) {
         out.push(unresolved(start, end, NO_ANCHOR));
         continue;
@@ -228,6 +233,24 @@ export function findTimeExpressions(text: string, anchor: Anchor | null): TimeEx
     }
   }
 
+  // "the previous day", "the day after": from the day the text dated just before, or not at all.
+  for (const m of text.matchAll(/\b(?:the (previous|preceding|following|next) day|the day (before|after))\b/gi)) {
+    const back = /previous|preceding|before/i.test(m[0]);
+    if (taken(m.index, m.index + m[0].length)) continue;
+    if (!recent) {
+      out.push(unresolved(m.index, m.index + m[0].length, `"${m[0]}" counts from an event the text does not date just before it`));
+      continue;
+    }
+    const day = addDays(recent.day, back ? -1 : 1);
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      value: day,
+      granularity: 'day',
+      derivation: `"${m[0]}": the day ${back ? 'before' : 'after'} "${recent.text}" (${humanDate(recent.day)}) → ${humanDate(day)}`,
+    });
+  }
   const ref = anchor ? toDate(anchor.day) : new Date(Date.UTC(2000, 0, 1, 12));
   // chrono reads a sentence slowly; one with no digit, month, weekday or time word has nothing for it.
   const parsed = MAY_HAVE_DATE.test(text) ? chrono.parse(text, ref, { forwardDate: false }) : [];
@@ -238,20 +261,61 @@ export function findTimeExpressions(text: string, anchor: Anchor | null): TimeEx
     const s = r.start;
     const has = (c: 'year' | 'month' | 'day' | 'weekday'): boolean => s.isCertain(c);
     const exprText = text.slice(start, end);
+    // "Sun Tzu", a man called "Jan", "May" the verb: a bare short name of a day or month is a date only
+    // with a preposition or "this/last/next" before it.
+    if (
+      /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i.test(exprText.trim())
+    ) {
+      if (!/\b(?:on|in|this|last|next|since|by|until|of|early|late|mid|before|after)\s+$/i.test(text.slice(Math.max(0, start - 8), start)))
+        continue;
+    }
     const pushDay = (day: string, derivation: string): void => {
       out.push({ start, end, text: exprText, value: day, granularity: 'day', derivation });
     };
     const words = `"${exprText}"`;
     const relative = /\b(?:ago|before|after|later|earlier|yesterday|tomorrow)\b/i.test(exprText);
     if (relative || (!has('year') && !has('month') && !has('day') && !has('weekday'))) {
-      // A relative date ("ten days before", "yesterday"): chrono counted from the anchor.
       if (!relative) continue;
-      if (!anchor) {
-        out.push(unresolved(start, end, NO_ANCHOR));
+      // "ago", "yesterday", "tomorrow" count from the writing; "ten days before", "three days later" from an
+      // event, which must be the day dated just before in the text, or the expression stays unresolved.
+      const fromWriting = /\b(?:ago|yesterday|tomorrow)\b/i.test(exprText);
+      const base = fromWriting
+        ? anchor
+          ? { day: anchor.day, describe: anchor.describe }
+          : null
+        : recent
+          ? { day: recent.day, describe: `"${recent.text}" (${humanDate(recent.day)})` }
+          : null;
+      if (!base) {
+        out.push(
+          unresolved(start, end, fromWriting ? NO_ANCHOR : `"${exprText}" counts from an event the text does not date just before it`),
+        );
         continue;
       }
-      const day = `${s.get('year')}-${pad(s.get('month') ?? 1)}-${pad(s.get('day') ?? 1)}`;
-      pushDay(day, `${words} counted from ${anchor.describe} → ${humanDate(day)}`);
+      const chronoDay = `${s.get('year')}-${pad(s.get('month') ?? 1)}-${pad(s.get('day') ?? 1)}`;
+      const shift = Math.round((toDate(chronoDay).getTime() - ref.getTime()) / 86_400_000);
+      const day = addDays(base.day, shift);
+      const unit = /\b(year|month|week|day)s?\b/i.exec(exprText)?.[1]?.toLowerCase();
+      // "a year ago" is a year, "two months ago" a month: never a day the words do not give.
+      if (unit === 'year')
+        out.push({
+          start,
+          end,
+          text: exprText,
+          value: day.slice(0, 4),
+          granularity: 'year',
+          derivation: `${words} counted from ${base.describe} → ${day.slice(0, 4)}`,
+        });
+      else if (unit === 'month')
+        out.push({
+          start,
+          end,
+          text: exprText,
+          value: day.slice(0, 7),
+          granularity: 'month',
+          derivation: `${words} counted from ${base.describe} → ${humanDate(day.slice(0, 7))}`,
+        });
+      else pushDay(day, `${words} counted from ${base.describe} → ${humanDate(day)}`);
       continue;
     }
     const y = s.get('year');
@@ -290,12 +354,15 @@ export function findTimeExpressions(text: string, anchor: Anchor | null): TimeEx
       let day: string;
       let rule: string;
       if (/\bthis\b/.test(own) || /\bthis\s*$/.test(lead)) {
-        day = addDays(anchor.day, ((want + 6) % 7) - ((aDow + 6) % 7));
-        rule = 'this week';
+        day = addDays(anchor.day, (want - aDow + 7) % 7);
+        rule = '"this": the coming one';
       } else if (/\bnext\b/.test(own)) {
-        day = addDays(anchor.day, ((want - aDow + 7) % 7 || 7) + (want > aDow ? 0 : 0));
+        day = addDays(anchor.day, (want - aDow + 7) % 7 || 7);
         rule = 'the next one';
-      } else if (/\blast\b/.test(own) || tenseAround(text, start, end) === 'past') {
+      } else if (/\blast\b/.test(own) || /\blast\s*$/.test(lead)) {
+        day = addDays(anchor.day, -((aDow - want + 7) % 7 || 7));
+        rule = '"last": the one before';
+      } else if (tenseAround(text, start, end) === 'past') {
         day = addDays(anchor.day, -((aDow - want + 7) % 7));
         rule = 'past tense, so the one on or before';
       } else {
