@@ -5,6 +5,7 @@ import type { Answer } from '../src/answer/types.ts';
 import { UsageError } from '../src/answer/types.ts';
 import { isDatedEvent, isWeakDate } from '../src/index/eventIndex.ts';
 import { humanDate } from '../src/nlp/dateWords.ts';
+import { MAX_CITATIONS } from '../src/answer/citation.ts';
 import { defineCommand } from '../src/router/command.ts';
 
 /** How many events one answer lists. */
@@ -40,23 +41,40 @@ export default defineCommand({
           startOf(a.event.time.value as string).localeCompare(startOf(b.event.time.value as string)) ||
           (a.event.time.value as string).length - (b.event.time.value as string).length,
       );
+    // One entry per date, at the precision its words allow, with every mention that gives it (the first ten cited).
+    const byDate = new Map<string, typeof items>();
+    for (const item of items) {
+      const v = item.event.time.value as string;
+      const list = byDate.get(v);
+      if (list) list.push(item);
+      else byDate.set(v, [item]);
+    }
+    const entries = [...byDate.entries()];
     const notes: string[] = [];
-    if (items.length === 0)
+    if (entries.length === 0)
       notes.push(topic ? `nothing dated in the corpus matches ${JSON.stringify(topic)}` : 'nothing dated in that period');
-    if (items.length > TIMELINE_LIMIT)
-      notes.push(`showing the first ${TIMELINE_LIMIT} of ${items.length} dated events; narrow with a topic or from:/to:`);
+    if (entries.length > TIMELINE_LIMIT)
+      notes.push(`showing the first ${TIMELINE_LIMIT} of ${entries.length} dates; narrow with a topic or from:/to:`);
     return {
       command: 'timeline',
       query: topic,
-      total: items.length,
-      results: items.slice(0, TIMELINE_LIMIT).map(({ article, event }) => ({
-        text: event.sentence,
-        date: event.time.value as string,
-        dateText: event.time.text,
-        derivation: event.time.derivation,
-        details: { when: humanDate(event.time.value as string), granularity: event.time.granularity },
-        citations: [eventCitation(article, event)],
-      })),
+      total: entries.length,
+      results: entries.slice(0, TIMELINE_LIMIT).map(([value, group]) => {
+        const first = group[0] as (typeof group)[number];
+        return {
+          text: first.event.sentence,
+          date: value,
+          dateText: first.event.time.text,
+          derivation: first.event.time.derivation,
+          details: {
+            when: humanDate(value),
+            granularity: first.event.time.granularity,
+            mentions: group.length,
+            ...(group.length > MAX_CITATIONS ? { moreCitations: group.length - MAX_CITATIONS } : {}),
+          },
+          citations: group.slice(0, MAX_CITATIONS).map(({ article, event }) => eventCitation(article, event)),
+        };
+      }),
       ...(notes.length > 0 ? { notes } : {}),
     };
   },

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
 import { pageMessage } from '../src/discord/bot.ts';
 import { renderTerminal } from '../src/render/terminal.ts';
-import { ask } from './helpers.ts';
+import { ask, seedCorpus } from './helpers.ts';
 
 const names = (name: string) => commands.find((c) => c.name === name)?.options.map((o) => o.name);
 
@@ -39,6 +39,11 @@ const HOSTILE = [
 ];
 
 describe('hostile input', () => {
+  // The corpus is loaded before the clock starts: the bound is on answering, not on start-up.
+  beforeAll(() => {
+    seedCorpus();
+  });
+
   it.each(HOSTILE)('%j gets an answer or a clear message, quickly, and renders without pings or foreign links', (line) => {
     const t = performance.now();
     const answer = ask(line);
