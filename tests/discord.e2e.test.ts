@@ -1,12 +1,10 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../commands/index.ts';
-import { QuotedeskBot, RateLimiter } from '../src/discord/bot.ts';
+import { type QuotedeskBot, RateLimiter } from '../src/discord/bot.ts';
 import { LIMITS } from '../src/discord/limits.ts';
 import { type DiscordMessage, embedLength } from '../src/render/discord.ts';
-import { APP_ID, FakeDiscord, OTHER_USER, buttonInteraction, commandInteraction, directMessage } from './fakeDiscord.ts';
-import { seedCorpus } from './helpers.ts';
+import { APP_ID, FakeDiscord, OTHER_USER, buttonInteraction, commandInteraction, directMessage, startBotAgainst } from './fakeDiscord.ts';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.fake-token.for-the-end-to-end-test';
 
@@ -27,16 +25,7 @@ describe('the bot, end to end, with the real discord.js client against a fake Di
   let bot: QuotedeskBot;
 
   beforeAll(async () => {
-    await discord.start();
-    bot = new QuotedeskBot({
-      ctx: { corpus: seedCorpus(), commands },
-      logger,
-      token: TOKEN,
-      apiUrl: discord.apiUrl,
-      limiter: new RateLimiter(1000, 10_000),
-    });
-    await bot.start();
-    await new Promise<void>((resolve) => (bot.client.isReady() ? resolve() : bot.client.once('clientReady', () => resolve())));
+    bot = await startBotAgainst(discord, { logger, token: TOKEN, limiter: new RateLimiter(1000, 10_000) });
   }, 20_000);
 
   afterAll(async () => {

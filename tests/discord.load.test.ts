@@ -1,10 +1,9 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../commands/index.ts';
-import { QuotedeskBot, RateLimiter } from '../src/discord/bot.ts';
+import { type QuotedeskBot, RateLimiter } from '../src/discord/bot.ts';
 import { runLine } from '../src/router/router.ts';
-import { FakeDiscord, commandInteraction } from './fakeDiscord.ts';
+import { FakeDiscord, startBotAgainst, commandInteraction } from './fakeDiscord.ts';
 import { contextOf, seedCorpus } from './helpers.ts';
 
 const quiet = pino({ level: 'warn' }, new Writable({ write: (_c, _e, done) => done() }));
@@ -14,16 +13,7 @@ describe('the bot under load and through a dropped connection', () => {
   let bot: QuotedeskBot;
 
   beforeAll(async () => {
-    await discord.start();
-    bot = new QuotedeskBot({
-      ctx: { corpus: seedCorpus(), commands },
-      logger: quiet,
-      token: 'MTEw.load-test.token',
-      apiUrl: discord.apiUrl,
-      limiter: new RateLimiter(5, 10_000),
-    });
-    await bot.start();
-    await new Promise<void>((resolve) => (bot.client.isReady() ? resolve() : bot.client.once('clientReady', () => resolve())));
+    bot = await startBotAgainst(discord, { logger: quiet, token: 'MTEw.load-test.token', limiter: new RateLimiter(5, 10_000) });
   }, 20_000);
 
   afterAll(async () => {

@@ -5,7 +5,11 @@
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { commands } from '../commands/index.ts';
+import { QuotedeskBot, type RateLimiter } from '../src/discord/bot.ts';
+import { seedCorpus } from './helpers.ts';
 
 export const APP_ID = '1100000000000000001';
 export const BOT_ID = '1100000000000000001';
@@ -240,4 +244,16 @@ export function buttonInteraction(customId: string, user = USER, owner: typeof U
 /** A message a user writes to the bot in a DM. */
 export function directMessage(content: string, user = USER): Record<string, unknown> {
   return message({ channel_id: '1600000000000000001', channel_type: 1, author: { ...user, bot: false }, content });
+}
+
+/** Starts the fake Discord and the real bot on the seed corpus against it, and waits until it is ready. */
+export async function startBotAgainst(
+  discord: FakeDiscord,
+  options: { logger: Logger; token: string; limiter: RateLimiter },
+): Promise<QuotedeskBot> {
+  await discord.start();
+  const bot = new QuotedeskBot({ ctx: { corpus: seedCorpus(), commands }, apiUrl: discord.apiUrl, ...options });
+  await bot.start();
+  await new Promise<void>((resolve) => (bot.client.isReady() ? resolve() : bot.client.once('clientReady', () => resolve())));
+  return bot;
 }
