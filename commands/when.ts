@@ -34,15 +34,16 @@ export default defineCommand({
     >();
     for (const h of hits) {
       const m = mentionOf(corpus, h.ref);
-      if (!filter.accept(m.article)) continue;
+      if (filter.active && !filter.accept(m.article)) continue;
       const value = m.event.time.value as string;
       // "now" dates the writing and "previously" says little: they count for little.
-      const weight = isWeakDate(m.event) ? 0.3 : 1;
+      const weak = isWeakDate(m.event);
+      const weight = weak ? 0.3 : 1;
       const g = groups.get(value) ?? { mentions: [], outlets: new Set<string>(), score: 0, present: true };
       g.mentions.push({ m, score: h.score * weight });
       g.outlets.add(m.article.meta.outlet ?? m.article.id);
       g.score += h.score * weight;
-      g.present &&= isWeakDate(m.event);
+      g.present &&= weak;
       groups.set(value, g);
     }
     const ranked = [...groups.entries()].sort(
@@ -52,10 +53,13 @@ export default defineCommand({
     if (corrections.length > 0) notes.push(`read ${corrections.map(([typed, read]) => `"${typed}" as "${read}"`).join(', ')}`);
     if (unknown.length > 0) notes.push(`not in the corpus: ${unknown.map((w) => `"${w}"`).join(', ')}`);
     if (ranked.length === 0) notes.unshift(`nothing in the corpus dates ${JSON.stringify(words)}`);
-    const days = ranked.filter(([value, g]) => !g.present && /^\d{4}-\d{2}-\d{2}$/.test(value));
+    // Different days among the dates shown: said plainly, naming a few outlets for each.
+    const days = ranked.slice(0, WHEN_LIMIT).filter(([value, g]) => !g.present && /^\d{4}-\d{2}-\d{2}$/.test(value));
     if (days.length > 1) {
+      const outlets = (g: { outlets: Set<string> }): string =>
+        [...g.outlets].slice(0, 3).join(', ') + (g.outlets.size > 3 ? ` and ${g.outlets.size - 3} more` : '');
       notes.push(
-        `the sources give different days for these words: ${days.map(([v, g]) => `${humanDate(v)} (${[...g.outlets].join(', ')})`).join('; ')}; they may be different events, or the sources disagree`,
+        `the sources give different days for these words: ${days.map(([v, g]) => `${humanDate(v)} (${outlets(g)})`).join('; ')}; they may be different events, or the sources disagree`,
       );
     }
     const results: Result[] = ranked.slice(0, WHEN_LIMIT).map(([value, g]) => {
