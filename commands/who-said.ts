@@ -38,7 +38,7 @@ export default defineCommand({
     const kept = hits.filter(
       ({ group }) =>
         (speakerIds === null || group.speakers.some((id) => speakerIds?.has(id))) &&
-        quotesOf(corpus, group).some(({ article }) => filter.accept(article)),
+        (!filter.active || quotesOf(corpus, group).some(({ article }) => filter.accept(article))),
     );
     // Grouped by speaker: speakers in the order of their best quote, each speaker's quotes best first.
     const best = new Map<string, number>();
