@@ -103,6 +103,22 @@ export class QuoteBook {
     const order = articles.map((_, i) => i).sort((x, y) => dateKey(articles[x] as Article).localeCompare(dateKey(articles[y] as Article)));
     const groups: QuoteGroup[] = [];
     const words: Array<Set<string>> = [];
+    // Candidates for "the same words": groups of the same speakers, kind and negations that share a word with
+    // the quote, found through (key, word) → groups, so that grouping costs per quote what its words cost, not
+    // a pass over every group. A group is listed again under its new words when a longer wording replaces
+    // its text; stale entries only cost a check.
+    const byWord = new Map<string, number[]>();
+    const keyOf = (speakers: string[], kind: QuoteKind, neg: string): string => `${speakers.join()}\u0001${kind}\u0001${neg}`;
+    const list = (gi: number): void => {
+      const g = groups[gi] as QuoteGroup;
+      const key = keyOf(g.speakers, g.kind, negations(g.text));
+      for (const w of words[gi] as Set<string>) {
+        const k = `${key}\u0000${w}`;
+        const at = byWord.get(k);
+        if (!at) byWord.set(k, [gi]);
+        else if (at[at.length - 1] !== gi) at.push(gi);
+      }
+    };
     for (const ai of order) {
       const article = articles[ai] as Article;
       article.quotes.forEach((q, qi) => {
@@ -110,20 +126,33 @@ export class QuoteBook {
         const speakerIds = ids.filter((x): x is string => x !== null);
         const set = tokenSet(q.text);
         const neg = negations(q.text);
-        const same = groups.findIndex(
-          (g, gi) =>
-            g.speakers.join() === speakerIds.join() &&
-            g.kind === q.kind &&
-            negations(g.text) === neg &&
-            Math.min(set.size, (words[gi] as Set<string>).size) >= 3 &&
-            containment(set, words[gi] as Set<string>) >= SAME_QUOTE,
-        );
+        const key = keyOf(speakerIds, q.kind, neg);
+        // The first group (in order) that passes the full test, as a scan of every group would find.
+        let same = -1;
+        if (set.size >= 3) {
+          const candidates = new Set<number>();
+          for (const w of set) for (const gi of byWord.get(`${key}\u0000${w}`) ?? []) candidates.add(gi);
+          for (const gi of [...candidates].sort((x, y) => x - y)) {
+            const g = groups[gi] as QuoteGroup;
+            if (
+              g.speakers.join() === speakerIds.join() &&
+              g.kind === q.kind &&
+              negations(g.text) === neg &&
+              Math.min(set.size, (words[gi] as Set<string>).size) >= 3 &&
+              containment(set, words[gi] as Set<string>) >= SAME_QUOTE
+            ) {
+              same = gi;
+              break;
+            }
+          }
+        }
         if (same >= 0) {
           const g = groups[same] as QuoteGroup;
           g.refs.push({ article: ai, quote: qi });
           if (q.text.length > g.text.length) {
             g.text = q.text;
             words[same] = set;
+            list(same);
           }
           return;
         }
@@ -136,9 +165,12 @@ export class QuoteBook {
           refs: [{ article: ai, quote: qi }],
         });
         words.push(set);
+        list(groups.length - 1);
       });
     }
-    for (const s of speakers) s.quoteCount = groups.filter((g) => g.speakers.includes(s.id)).length;
+    const counts = new Map<string, number>();
+    for (const g of groups) for (const id of new Set(g.speakers)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const s of speakers) s.quoteCount = counts.get(s.id) ?? 0;
     const search = new MiniSearch<QuoteDoc>(quoteSearchOptions);
     for (const g of groups) {
       const first = g.refs[0] as QuoteRef;
@@ -244,12 +276,21 @@ interface Draft {
 /** Builds the speaker registry from the names in the articles and the speakers of their quotes. */
 function buildRegistry(articles: Article[]): Speaker[] {
   const drafts: Draft[] = [];
+  // Drafts by kind and key, in the order they were made: a lookup costs the drafts of one surname.
+  const byKey = new Map<string, Draft[]>();
+  const find = (kind: Draft['kind'], key: string, test: (d: Draft) => boolean = () => true): Draft | undefined =>
+    byKey.get(`${kind}\u0000${key}`)?.find(test);
+  const make = (d: Draft): Draft => {
+    drafts.push(d);
+    const k = `${d.kind}\u0000${d.key}`;
+    const at = byKey.get(k);
+    if (at) at.push(d);
+    else byKey.set(k, [d]);
+    return d;
+  };
   const person = (key: string, first: string | null): Draft => {
-    let d = drafts.find((x) => x.kind === 'person' && x.key === key && firstNamesAgree(x.first, first));
-    if (!d) {
-      d = { key, first, kind: 'person', names: new Map(), aliases: new Set(), roles: [] };
-      drafts.push(d);
-    }
+    let d = find('person', key, (x) => firstNamesAgree(x.first, first));
+    if (!d) d = make({ key, first, kind: 'person', names: new Map(), aliases: new Set(), roles: [] });
     if (!d.first && first) d.first = first;
     return d;
   };
@@ -283,11 +324,8 @@ function buildRegistry(articles: Article[]): Speaker[] {
         }
       } else if ((sp.kind === 'organisation' || sp.kind === 'description') && sp.name) {
         const key = sp.name.toLowerCase();
-        let d = drafts.find((x) => x.kind === sp.kind && x.key === key);
-        if (!d) {
-          d = { key, first: null, kind: sp.kind, names: new Map([[sp.name, 1]]), aliases: new Set([sp.name]), roles: [] };
-          drafts.push(d);
-        }
+        let d = find(sp.kind, key);
+        d ??= make({ key, first: null, kind: sp.kind, names: new Map([[sp.name, 1]]), aliases: new Set([sp.name]), roles: [] });
         d.aliases.add(sp.mention);
       }
     }
