@@ -1,7 +1,7 @@
-import MiniSearch from 'minisearch';
 import type { EventMention } from '../ingest/events.ts';
 import type { Article } from '../ingest/types.ts';
 import { terms } from '../nlp/terms.ts';
+import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
 import type { ParagraphIndex } from './paragraphIndex.ts';
 
 /** Where an event mention stands: article index and mention index. */
@@ -9,20 +9,6 @@ export interface EventRef {
   article: number;
   event: number;
 }
-
-interface EventDoc {
-  id: number;
-  sentence: string;
-  who: string;
-}
-
-const options = {
-  fields: ['sentence', 'who'],
-  storeFields: [],
-  tokenize: (text: string): string[] => terms(text),
-  processTerm: (term: string): string => term,
-  searchOptions: { processTerm: (term: string): string => term },
-};
 
 /** Is this a date of something that happened (not a length of time, not "now")? */
 export const isDatedEvent = (e: EventMention): boolean => e.time.value !== null && e.time.granularity !== 'duration';
@@ -37,25 +23,25 @@ export const isWeakDate = (e: EventMention): boolean => /the present of/.test(e.
 export class EventIndex {
   private constructor(
     readonly refs: EventRef[],
-    private readonly search: MiniSearch<EventDoc>,
+    private readonly search: Bm25Index,
   ) {}
 
   static build(articles: Article[]): EventIndex {
     const refs: EventRef[] = [];
-    const search = new MiniSearch<EventDoc>(options);
+    const search = new Bm25Builder(['sentence', 'who']);
     articles.forEach((a, ai) => {
       a.events.forEach((e, ei) => {
         if (!isDatedEvent(e)) return;
-        search.add({ id: refs.length, sentence: e.sentence, who: [...e.people, ...e.places].join(' ') });
+        search.add([terms(e.sentence), terms([...e.people, ...e.places].join(' '))]);
         refs.push({ article: ai, event: ei });
       });
     });
-    return new EventIndex(refs, search);
+    return new EventIndex(refs, search.finish());
   }
 
   static load(saved: unknown): EventIndex {
-    const s = saved as { refs: EventRef[]; search: Parameters<typeof MiniSearch.loadJS>[0] };
-    return new EventIndex(s.refs, MiniSearch.loadJS<EventDoc>(s.search, options));
+    const s = saved as { refs: EventRef[]; search: SavedBm25 };
+    return new EventIndex(s.refs, Bm25Index.load(s.search));
   }
 
   toJSON(): unknown {
@@ -73,9 +59,7 @@ export class EventIndex {
     const { searchTerms, corrections, unknown } = index.prepare(words);
     if (searchTerms.length === 0) return { hits: [], corrections, unknown };
     const run = (combineWith: 'AND' | 'OR') =>
-      this.search
-        .search(searchTerms.join(' '), { tokenize: (s) => s.split(' '), combineWith })
-        .map((r) => ({ ref: this.refs[r.id as number] as EventRef, score: r.score }));
+      this.search.search(searchTerms, { combineWith }).hits.map((r) => ({ ref: this.refs[r.doc] as EventRef, score: r.score }));
     const all = run('AND');
     if (all.length > 0) return { hits: all.map((h) => ({ ...h, all: true })), corrections, unknown };
     return { hits: run('OR').map((h) => ({ ...h, all: false })), corrections, unknown };

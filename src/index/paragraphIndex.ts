@@ -1,13 +1,7 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
+import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
 import type { Article, Paragraph } from '../ingest/types.ts';
-import { STOPWORD_TERMS, type Token, terms, tokenize } from '../nlp/terms.ts';
-
-/** What MiniSearch stores per paragraph: a number, so the saved index stays small. */
-interface ParagraphDoc {
-  id: number;
-  text: string;
-}
+import { STOPWORD_TERMS, type Token, tokenize } from '../nlp/terms.ts';
 
 /** A paragraph that matched a query, with the character ranges of its text to highlight. */
 export interface ParagraphHit {
@@ -40,19 +34,6 @@ export interface ParsedQuery {
  */
 export const maxEdits = (term: string): number => (term.length < 4 ? 0 : term.length <= 8 ? 1 : 2);
 
-export const miniSearchOptions = {
-  fields: ['text'],
-  storeFields: [],
-  tokenize: (text: string): string[] => terms(text),
-  processTerm: (term: string): string => term,
-  searchOptions: {
-    tokenize: (text: string): string[] => terms(text, { query: true }),
-    processTerm: (term: string): string => term,
-    fuzzy: false,
-    prefix: false,
-  },
-};
-
 /** Quoted parts of a query ("regime change", with straight or curly quotes) must match as phrases. */
 export function parseQuery(query: string): ParsedQuery {
   const phrases: string[][] = [];
@@ -74,10 +55,6 @@ export function phraseSpans(tokens: Token[], seq: string[]): Array<[number, numb
   return spans;
 }
 
-/**
- * The full-text index of every body paragraph of the corpus: MiniSearch (BM25) over Quotedesk's own
- * terms (see `nlp/terms.ts`), with typo tolerance and phrase matching on top.
- */
 /** A word of the corpus as it is written, for the spelling corrector: its index term, how often, its usual form. */
 interface LexiconEntry {
   term: string;
@@ -85,10 +62,16 @@ interface LexiconEntry {
   form: string;
 }
 
+/**
+ * The full-text index of every body paragraph of the corpus: BM25 as MiniSearch scores it (see `bm25.ts`)
+ * over Quotedesk's own terms (see `nlp/terms.ts`), with typo tolerance and phrase matching on top.
+ */
 export class ParagraphIndex {
   readonly articles: Article[];
-  private readonly refs: Array<[number, number]>;
-  private readonly search: MiniSearch<ParagraphDoc>;
+  /** Per paragraph number: its article and its place in the article. */
+  private readonly docArticle: Uint32Array;
+  private readonly docParagraph: Uint32Array;
+  private readonly search: Bm25Index;
   /** Every index term of the corpus. */
   private readonly vocabulary: Set<string>;
   /** Every written word (lower case) of the corpus: what a misspelt query word is compared with. */
@@ -98,28 +81,32 @@ export class ParagraphIndex {
   /** The lexicon as a radix tree, for finding near spellings fast; built at the first typo. */
   private fuzzy: SearchableMap<LexiconEntry> | null = null;
 
-  private constructor(articles: Article[], search: MiniSearch<ParagraphDoc>, lexicon: Map<string, LexiconEntry>) {
+  private constructor(articles: Article[], search: Bm25Index, lexicon: Map<string, LexiconEntry>) {
     this.articles = articles;
     this.search = search;
     this.lexicon = lexicon;
     this.vocabulary = new Set([...lexicon.values()].map((e) => e.term));
-    this.refs = [];
+    const count = articles.reduce((n, a) => n + a.paragraphs.length, 0);
+    this.docArticle = new Uint32Array(count);
+    this.docParagraph = new Uint32Array(count);
+    let id = 0;
     articles.forEach((a, ai) => {
-      for (const p of a.paragraphs) this.refs.push([ai, p.index]);
+      for (const p of a.paragraphs) {
+        this.docArticle[id] = ai;
+        this.docParagraph[id] = p.index;
+        id += 1;
+      }
     });
   }
 
   static build(articles: Article[]): ParagraphIndex {
     // Each paragraph is tokenised once: the tokens feed both MiniSearch and the lexicon.
-    let current: string[] = [];
-    const search = new MiniSearch<ParagraphDoc>({ ...miniSearchOptions, tokenize: () => current });
+    const search = new Bm25Builder(['text']);
     const lexicon = new Map<string, LexiconEntry>();
-    let id = 0;
     for (const a of articles) {
       for (const p of a.paragraphs) {
         const tokens = tokenize(p.text);
-        current = tokens.flatMap((t) => (t.term === null ? [] : [t.term]));
-        search.add({ id: id++, text: p.text });
+        search.add([tokens.flatMap((t) => (t.term === null ? [] : [t.term]))]);
         for (const t of tokens) {
           if (t.term === null) continue;
           const form = p.text.slice(t.start, t.end).replace(/['’]s$/, '');
@@ -130,17 +117,17 @@ export class ParagraphIndex {
         }
       }
     }
-    return new ParagraphIndex(articles, search, lexicon);
+    return new ParagraphIndex(articles, search.finish(), lexicon);
   }
 
   /** Rebuilds the index from `toJSON()` output; the articles must be the same, in the same order. */
   static load(articles: Article[], saved: unknown): ParagraphIndex {
     const { search, lexicon } = saved as {
-      search: Parameters<typeof MiniSearch.loadJS>[0];
+      search: SavedBm25;
       lexicon: Array<[string, string, number, string]>;
     };
     const entries = new Map(lexicon.map(([key, term, count, form]) => [key, { term, count, form }]));
-    return new ParagraphIndex(articles, MiniSearch.loadJS<ParagraphDoc>(search, miniSearchOptions), entries);
+    return new ParagraphIndex(articles, Bm25Index.load(search), entries);
   }
 
   toJSON(): unknown {
@@ -174,7 +161,7 @@ export class ParagraphIndex {
   }
 
   get paragraphCount(): number {
-    return this.refs.length;
+    return this.docArticle.length;
   }
 
   /**
@@ -201,9 +188,8 @@ export class ParagraphIndex {
   }
 
   private resolve(id: number): { article: Article; paragraph: Paragraph } {
-    const [ai, pi] = this.refs[id] as [number, number];
-    const article = this.articles[ai] as Article;
-    return { article, paragraph: article.paragraphs[pi] as Paragraph };
+    const article = this.articles[this.docArticle[id] as number] as Article;
+    return { article, paragraph: article.paragraphs[this.docParagraph[id] as number] as Paragraph };
   }
 
   /**
@@ -244,29 +230,40 @@ export class ParagraphIndex {
   ): { hits: ParagraphHit[]; total: number; totalIsExact: boolean; corrections: Array<[string, string]>; unknown: string[] } {
     const { searchTerms, phrases, corrections, unknown } = this.prepare(query);
     let found: Array<{ id: number; score: number; terms: string[] }>;
-    const filter = accept ? (r: { id: unknown }): boolean => accept(this.resolve(r.id as number).article) : undefined;
+    let total: number;
+    /** Whether some paragraphs with the words were left unread (past PHRASE_SCAN). */
+    let more = false;
+    const filter = accept ? (id: number): boolean => accept(this.resolve(id).article) : undefined;
     if (searchTerms.length > 0) {
-      // A phrase needs all its words: only paragraphs that have every word are read for it.
+      // A phrase needs all its words: only paragraphs that have every word are read for it, the best first.
       const combineWith = phrases.length > 0 ? 'AND' : 'OR';
-      found = this.search
-        .search(searchTerms.join(' '), { tokenize: (s) => s.split(' '), combineWith, ...(filter ? { filter } : {}) })
-        .map((r: SearchResult) => ({ id: r.id as number, score: r.score, terms: r.terms }));
+      const ranked = this.search.search(searchTerms, {
+        combineWith,
+        limit: phrases.length > 0 ? PHRASE_SCAN : limit,
+        ...(filter ? { accept: filter } : {}),
+      });
+      found = ranked.hits.map((r) => ({ id: r.doc, score: r.score, terms: r.terms }));
+      total = ranked.total;
+      more = total > found.length;
     } else if (phrases.length > 0 && unknown.length === 0) {
       // A phrase of common words only ("of the"): no index term to look up, so paragraphs are read in turn.
-      found = this.refs.map((_, id) => ({ id, score: 1, terms: [] }));
-      if (filter) found = found.filter(filter);
+      found = [];
+      let id = 0;
+      for (; id < this.paragraphCount && found.length < PHRASE_SCAN; id += 1)
+        if (!filter || filter(id)) found.push({ id, score: 1, terms: [] });
+      total = found.length;
+      more = id < this.paragraphCount;
     } else return { hits: [], total: 0, totalIsExact: true, corrections, unknown };
     if (phrases.length === 0) {
       const hits = found.slice(0, limit).map((r) => this.hit(r, []));
-      return { hits, total: found.length, totalIsExact: true, corrections, unknown };
+      return { hits, total, totalIsExact: true, corrections, unknown };
     }
     // Phrases: the prefilter counts; only the paragraphs shown are tokenised, to confirm and highlight.
     const quick = phrases.map((seq) => phrasePrefilter(seq, (t) => this.formsOf(t)));
     const hits: ParagraphHit[] = [];
-    let total = 0;
-    let exact = true;
-    for (const [n, r] of found.entries()) {
-      if (n >= PHRASE_SCAN) return { hits, total, totalIsExact: false, corrections, unknown };
+    total = 0;
+    let exact = !more;
+    for (const r of found) {
       const { paragraph } = this.resolve(r.id);
       if (quick.some((re) => !re.test(paragraph.text))) continue;
       if (hits.length >= limit) {

@@ -1,8 +1,8 @@
-import MiniSearch from 'minisearch';
 import type { Article } from '../ingest/types.ts';
 import { findNames, firstNamesAgree, surnameKey } from '../nlp/people.ts';
 import type { Quote, QuoteKind } from '../nlp/quotes.ts';
 import { terms, tokenize } from '../nlp/terms.ts';
+import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
 import { type ParagraphIndex, phraseSpans } from './paragraphIndex.ts';
 
 /** One speaker of the corpus, with every name the corpus uses for them. */
@@ -67,19 +67,8 @@ function containment(a: Set<string>, b: Set<string>): number {
  */
 export const SAME_QUOTE = 0.8;
 
-interface QuoteDoc {
-  id: number;
-  quote: string;
-  sentence: string;
-}
-
-const quoteSearchOptions = {
-  fields: ['quote', 'sentence'],
-  storeFields: [],
-  tokenize: (text: string): string[] => terms(text),
-  processTerm: (term: string): string => term,
-  searchOptions: { boost: { quote: 2 }, processTerm: (term: string): string => term },
-};
+/** The quote's own words weigh twice the rest of its sentence. */
+const QUOTE_BOOST = { quote: 2 };
 
 /**
  * Every quote of the corpus, grouped where several outlets carry the same words, with the registry of
@@ -90,7 +79,7 @@ export class QuoteBook {
   private constructor(
     readonly speakers: Speaker[],
     readonly groups: QuoteGroup[],
-    private readonly search: MiniSearch<QuoteDoc>,
+    private readonly search: Bm25Index,
   ) {}
 
   static build(articles: Article[]): QuoteBook {
@@ -171,18 +160,18 @@ export class QuoteBook {
     const counts = new Map<string, number>();
     for (const g of groups) for (const id of new Set(g.speakers)) counts.set(id, (counts.get(id) ?? 0) + 1);
     for (const s of speakers) s.quoteCount = counts.get(s.id) ?? 0;
-    const search = new MiniSearch<QuoteDoc>(quoteSearchOptions);
+    const search = new Bm25Builder(['quote', 'sentence']);
     for (const g of groups) {
       const first = g.refs[0] as QuoteRef;
       const q = (articles[first.article] as Article).quotes[first.quote] as Quote;
-      search.add({ id: g.id, quote: g.text, sentence: q.sentence });
+      search.add([terms(g.text), terms(q.sentence)]);
     }
-    return new QuoteBook(speakers, groups, search);
+    return new QuoteBook(speakers, groups, search.finish());
   }
 
   static load(saved: unknown): QuoteBook {
-    const s = saved as { speakers: Speaker[]; groups: QuoteGroup[]; search: Parameters<typeof MiniSearch.loadJS>[0] };
-    return new QuoteBook(s.speakers, s.groups, MiniSearch.loadJS<QuoteDoc>(s.search, quoteSearchOptions));
+    const s = saved as { speakers: Speaker[]; groups: QuoteGroup[]; search: SavedBm25 };
+    return new QuoteBook(s.speakers, s.groups, Bm25Index.load(s.search));
   }
 
   toJSON(): unknown {
@@ -223,10 +212,10 @@ export class QuoteBook {
   ): { hits: Array<{ group: QuoteGroup; score: number }>; corrections: Array<[string, string]>; unknown: string[] } {
     const { searchTerms, phrases, corrections, unknown } = index.prepare(topic);
     if (searchTerms.length === 0) return { hits: [], corrections, unknown };
-    const found = this.search.search(searchTerms.join(' '), { tokenize: (s) => s.split(' ') });
+    const found = this.search.search(searchTerms, { boost: QUOTE_BOOST }).hits;
     const hits: Array<{ group: QuoteGroup; score: number }> = [];
     for (const r of found) {
-      const group = this.groups[r.id as number] as QuoteGroup;
+      const group = this.groups[r.doc] as QuoteGroup;
       if (phrases.length > 0) {
         const first = group.refs[0] as QuoteRef;
         const q = (articles[first.article] as Article).quotes[first.quote] as Quote;

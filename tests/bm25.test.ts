@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import MiniSearch from 'minisearch';
+import { deserialize, serialize } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { Bm25Builder, Bm25Index } from '../src/index/bm25.ts';
+import { terms } from '../src/nlp/terms.ts';
+import { seedCorpus } from './helpers.ts';
+
+type Doc = { id: number; a: string; b: string };
+
+/** MiniSearch and a Bm25Index over the same documents and terms. */
+function both(docs: Doc[]): { mini: MiniSearch<Doc>; bm25: Bm25Index } {
+  const tokenize = (text: string): string[] => terms(text);
+  const mini = new MiniSearch<Doc>({ fields: ['a', 'b'], tokenize, processTerm: (t) => t });
+  mini.addAll(docs);
+  const builder = new Bm25Builder(['a', 'b']);
+  for (const d of docs) builder.add([tokenize(d.a), tokenize(d.b)]);
+  return { mini, bm25: builder.finish() };
+}
+
+/** The same ranking: the same documents with the same scores (to rounding), in the same order but for near-ties. */
+function expectSameRanking(
+  mine: Array<{ doc: number; score: number; terms: string[] }>,
+  theirs: Array<{ id: number; score: number; terms: string[] }>,
+): void {
+  expect(mine.map((h) => h.doc).sort((x, y) => x - y)).toEqual(theirs.map((r) => r.id).sort((x, y) => x - y));
+  const score = new Map(theirs.map((r) => [r.id, r]));
+  for (const h of mine) {
+    const r = score.get(h.doc) as { score: number; terms: string[] };
+    expect(h.score).toBeCloseTo(r.score, 9);
+    expect([...h.terms].sort()).toEqual([...r.terms].sort());
+  }
+  for (let i = 1; i < mine.length; i += 1)
+    expect((mine[i - 1] as { score: number }).score).toBeGreaterThanOrEqual((mine[i] as { score: number }).score - 1e-9);
+}
+
+describe('Bm25Index', () => {
+  const paragraphs = seedCorpus().articles.flatMap((a) => a.paragraphs.map((p) => p.text));
+  const docs: Doc[] = paragraphs.map((text, id) => ({ id, a: text, b: id % 3 === 0 ? 'Kerry Moscow' : '' }));
+  const { mini, bm25 } = both(docs);
+  const queries = [
+    ['kerri'],
+    ['regim', 'chang'],
+    ['assad', 'moscow'],
+    ['lavrov', 'kerri', 'putin', 'geneva'],
+    ['nosuchterm'],
+    ['kerri', 'nosuchterm'],
+  ];
+
+  it('scores the seed paragraphs as MiniSearch does, for OR and AND, with field boosts', () => {
+    for (const q of queries) {
+      for (const combineWith of ['OR', 'AND'] as const) {
+        for (const boost of [undefined, { a: 2 }]) {
+          const theirs = mini.search(q.join(' '), { tokenize: (s) => s.split(' '), combineWith, ...(boost ? { boost } : {}) });
+          const mine = bm25.search(q, { combineWith, ...(boost ? { boost } : {}) });
+          expect(mine.total, `${q} ${combineWith}`).toBe(theirs.length);
+          expectSameRanking(mine.hits, theirs as unknown as Array<{ id: number; score: number; terms: string[] }>);
+        }
+      }
+    }
+    expect(bm25.search(['kerri']).total).toBeGreaterThan(10);
+  });
+
+  it('keeps only the best `limit` hits and still counts them all; filters before counting', () => {
+    const all = bm25.search(['syria']);
+    const top = bm25.search(['syria'], { limit: 3 });
+    expect(top.total).toBe(all.total);
+    expect(top.hits).toEqual(all.hits.slice(0, 3));
+    const even = bm25.search(['syria'], { accept: (d) => d % 2 === 0 });
+    expect(even.hits.every((h) => h.doc % 2 === 0)).toBe(true);
+    expect(even.total).toBe(all.hits.filter((h) => h.doc % 2 === 0).length);
+    expect(bm25.search(['syria'], { limit: 0 }).hits).toEqual([]);
+  });
+
+  it('answers the same after a save and a load through v8 serialisation', () => {
+    const loaded = Bm25Index.load(deserialize(serialize(bm25.toJSON())));
+    for (const q of queries) expect(loaded.search(q)).toEqual(bm25.search(q));
+  });
+
+  it('matches MiniSearch on any small corpus and query (property)', () => {
+    const word = fc.constantFrom('kerry', 'moscow', 'talks', 'geneva', 'putin', 'syria', 'ceasefire', 'assad');
+    const text = fc.array(word, { minLength: 0, maxLength: 12 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 30 }),
+        fc.array(word, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('OR' as const, 'AND' as const),
+        fc.integer({ min: 1, max: 40 }),
+        (pairs, query, combineWith, limit) => {
+          const { mini: m, bm25: b } = both(pairs.map(([a, bb], id) => ({ id, a, b: bb })));
+          const q = [...new Set(query.flatMap((w) => terms(w)))];
+          const theirs = m.search(q.join(' '), { tokenize: (s) => s.split(' '), combineWith });
+          const mine = b.search(q, { combineWith });
+          expect(mine.total).toBe(theirs.length);
+          expectSameRanking(mine.hits, theirs as unknown as Array<{ id: number; score: number; terms: string[] }>);
+          expect(b.search(q, { combineWith, limit }).hits).toEqual(mine.hits.slice(0, limit));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
