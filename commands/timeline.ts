@@ -3,7 +3,7 @@ import { eventCitation, mentionOf, startOf } from '../src/answer/events.ts';
 import { articleFilter } from '../src/answer/filters.ts';
 import type { Answer } from '../src/answer/types.ts';
 import { UsageError } from '../src/answer/types.ts';
-import { isDatedEvent, isWeakDate } from '../src/index/eventIndex.ts';
+import type { Article } from '../src/ingest/types.ts';
 import { humanDate } from '../src/nlp/dateWords.ts';
 import { MAX_CITATIONS } from '../src/answer/citation.ts';
 import { defineCommand } from '../src/router/command.ts';
@@ -27,27 +27,25 @@ export default defineCommand({
     const lo = options.from === undefined ? '0000-01-01' : (parseDateOption(options.from)?.from ?? '');
     const hi = options.to === undefined ? '9999-12-31' : (parseDateOption(options.to)?.to ?? '');
     if (lo > hi) throw new UsageError(`from: ${options.from} is after to: ${options.to}`);
-    const refs = topic.trim() === '' ? corpus.events.refs : corpus.events.query(topic, corpus.index).hits.map((h) => h.ref);
-    const items = refs
-      .map((r) => mentionOf(corpus, r))
-      .filter(({ article, event }) => filter.accept(article) && isDatedEvent(event) && !isWeakDate(event))
-      .filter(({ event }) => {
+    const { events } = corpus;
+    const ids =
+      topic.trim() === '' ? Array.from({ length: events.count }, (_, i) => i) : events.query(topic, corpus.index).hits.map((h) => h.id);
+    // Chosen and ordered by the mentions' facts; the sentences are read only for the entries shown.
+    const chosen = ids
+      .filter((id) => !events.isWeak(id) && filter.accept(corpus.articles[events.articleOf(id)] as Article))
+      .filter((id) => {
         // An event belongs to the period it starts in; "since 2011" is not an event of 2015.
-        const v = event.time.value as string;
-        return startOf(v) >= lo && startOf(v) <= hi;
+        const start = startOf(events.valueOf(id));
+        return start >= lo && start <= hi;
       })
-      .sort(
-        (a, b) =>
-          startOf(a.event.time.value as string).localeCompare(startOf(b.event.time.value as string)) ||
-          (a.event.time.value as string).length - (b.event.time.value as string).length,
-      );
+      .map((id) => ({ id, value: events.valueOf(id), start: startOf(events.valueOf(id)) }))
+      .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) || a.value.length - b.value.length);
     // One entry per date, at the precision its words allow, with every mention that gives it (the first ten cited).
-    const byDate = new Map<string, typeof items>();
-    for (const item of items) {
-      const v = item.event.time.value as string;
-      const list = byDate.get(v);
-      if (list) list.push(item);
-      else byDate.set(v, [item]);
+    const byDate = new Map<string, number[]>();
+    for (const { id, value } of chosen) {
+      const list = byDate.get(value);
+      if (list) list.push(id);
+      else byDate.set(value, [id]);
     }
     const entries = [...byDate.entries()];
     const notes: string[] = [];
@@ -60,7 +58,7 @@ export default defineCommand({
       query: topic,
       total: entries.length,
       results: entries.slice(0, TIMELINE_LIMIT).map(([value, group]) => {
-        const first = group[0] as (typeof group)[number];
+        const first = mentionOf(corpus, events.ref(group[0] as number));
         return {
           text: first.event.sentence,
           date: value,
@@ -72,7 +70,10 @@ export default defineCommand({
             mentions: group.length,
             ...(group.length > MAX_CITATIONS ? { moreCitations: group.length - MAX_CITATIONS } : {}),
           },
-          citations: group.slice(0, MAX_CITATIONS).map(({ article, event }) => eventCitation(article, event)),
+          citations: group.slice(0, MAX_CITATIONS).map((id) => {
+            const { article, event } = mentionOf(corpus, events.ref(id));
+            return eventCitation(article, event);
+          }),
         };
       }),
       ...(notes.length > 0 ? { notes } : {}),

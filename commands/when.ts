@@ -2,9 +2,12 @@ import { eventCitation, mentionOf } from '../src/answer/events.ts';
 import { articleFilter } from '../src/answer/filters.ts';
 import { MAX_CITATIONS } from '../src/answer/citation.ts';
 import type { Answer, Result } from '../src/answer/types.ts';
-import { isWeakDate } from '../src/index/eventIndex.ts';
+import type { Article } from '../src/ingest/types.ts';
 import { humanDate } from '../src/nlp/dateWords.ts';
 import { defineCommand } from '../src/router/command.ts';
+
+/** Plain order of ISO dates (as strings). */
+const compare = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
 /** How many dates one answer lists. */
 export const WHEN_LIMIT = 5;
@@ -26,22 +29,24 @@ export default defineCommand({
   run({ corpus }, options): Answer {
     const words = options.event ?? '';
     const filter = articleFilter(corpus, { outlet: options.outlet });
-    const { hits, corrections, unknown } = corpus.events.query(words, corpus.index);
-    // Group the mentions by the date they resolve to; a date is supported by the outlets that give it.
+    const { events } = corpus;
+    const { hits, corrections, unknown } = events.query(words, corpus.index);
+    // Group the mentions by the date they resolve to; a date is supported by the outlets that give it. Only
+    // the mentions' facts are read here; the sentences are read for the dates shown.
     const groups = new Map<
       string,
-      { mentions: Array<{ m: ReturnType<typeof mentionOf>; score: number }>; outlets: Set<string>; score: number; present: boolean }
+      { mentions: Array<{ id: number; score: number }>; outlets: Set<string>; score: number; present: boolean }
     >();
     for (const h of hits) {
-      const m = mentionOf(corpus, h.ref);
-      if (filter.active && !filter.accept(m.article)) continue;
-      const value = m.event.time.value as string;
+      const article = corpus.articles[events.articleOf(h.id)] as Article;
+      if (filter.active && !filter.accept(article)) continue;
+      const value = events.valueOf(h.id);
       // "now" dates the writing and "previously" says little: they count for little.
-      const weak = isWeakDate(m.event);
+      const weak = events.isWeak(h.id);
       const weight = weak ? 0.3 : 1;
       const g = groups.get(value) ?? { mentions: [], outlets: new Set<string>(), score: 0, present: true };
-      g.mentions.push({ m, score: h.score * weight });
-      g.outlets.add(m.article.meta.outlet ?? m.article.id);
+      g.mentions.push({ id: h.id, score: h.score * weight });
+      g.outlets.add(article.meta.outlet ?? article.id);
       g.score += h.score * weight;
       g.present &&= weak;
       groups.set(value, g);
@@ -64,21 +69,24 @@ export default defineCommand({
     }
     const results: Result[] = ranked.slice(0, WHEN_LIMIT).map(([value, g]) => {
       // The evidence shown: a sentence of an article body before a caption, then the best match.
-      const ordered = [...g.mentions].sort((a, b) => Number(a.m.event.caption) - Number(b.m.event.caption) || b.score - a.score);
-      const best = (ordered[0] as (typeof ordered)[number]).m;
-      // Citations earliest outlet first; one per paragraph; the first ten.
+      const ordered = [...g.mentions].sort((a, b) => Number(events.isCaption(a.id)) - Number(events.isCaption(b.id)) || b.score - a.score);
+      const best = mentionOf(corpus, events.ref((ordered[0] as (typeof ordered)[number]).id));
+      // Citations earliest outlet first; one per sentence; the first ten.
+      const published = (id: number): string => corpus.articles[events.articleOf(id)]?.meta.published ?? '9999';
       const seen = new Set<string>();
-      // Keys first, citations only for the ones shown: a date may have thousands of mentions.
       const unique = [...g.mentions]
-        .sort((a, b) => (a.m.article.meta.published ?? '9999').localeCompare(b.m.article.meta.published ?? '9999'))
-        .filter(({ m }) => {
-          const key = `${m.article.id}:${m.event.paragraph}:${m.event.sentenceOffsets[0]}`;
+        .sort((a, b) => compare(published(a.id), published(b.id)))
+        .filter(({ id }) => {
+          const key = events.sentenceKey(id);
           if (seen.has(key)) return false;
           seen.add(key);
           return true;
         });
       const all = unique;
-      const citations = unique.slice(0, MAX_CITATIONS).map(({ m }) => eventCitation(m.article, m.event));
+      const citations = unique.slice(0, MAX_CITATIONS).map(({ id }) => {
+        const m = mentionOf(corpus, events.ref(id));
+        return eventCitation(m.article, m.event);
+      });
       return {
         text: best.event.sentence,
         date: value,

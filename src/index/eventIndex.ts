@@ -19,33 +19,105 @@ export const isDatedEvent = (e: EventMention): boolean => e.time.value !== null 
  */
 export const isWeakDate = (e: EventMention): boolean => /the present of/.test(e.time.derivation) || (e.time.value ?? '').startsWith('../');
 
+/**
+ * What /when and /timeline read of every matching mention, kept in arrays so that ranking thousands of
+ * mentions never touches their text: the article, the mention's place, its date value and two flags.
+ */
+interface EventFacts {
+  article: Uint32Array;
+  event: Uint32Array;
+  /** Body paragraph, or -1 for a caption. */
+  paragraph: Int32Array;
+  /** File offset where the sentence starts (with the article and paragraph, a sentence's identity). */
+  sentenceStart: Uint32Array;
+  /** Index into `values`. */
+  value: Uint32Array;
+  /** WEAK | CAPTION. */
+  flags: Uint8Array;
+  values: string[];
+}
+
+const WEAK = 1;
+const CAPTION = 2;
+
 /** The dated sentences of the corpus, searchable by their words, people and places. */
 export class EventIndex {
   private constructor(
-    readonly refs: EventRef[],
+    private readonly facts: EventFacts,
     private readonly search: Bm25Index,
   ) {}
 
   static build(articles: Article[]): EventIndex {
-    const refs: EventRef[] = [];
     const search = new Bm25Builder(['sentence', 'who']);
+    const rows: Array<[number, number, number, number, number, number]> = [];
+    const values = new Map<string, number>();
     articles.forEach((a, ai) => {
       a.events.forEach((e, ei) => {
         if (!isDatedEvent(e)) return;
         search.add([terms(e.sentence), terms([...e.people, ...e.places].join(' '))]);
-        refs.push({ article: ai, event: ei });
+        const v = e.time.value as string;
+        if (!values.has(v)) values.set(v, values.size);
+        const flags = (isWeakDate(e) ? WEAK : 0) | (e.caption ? CAPTION : 0);
+        rows.push([ai, ei, e.paragraph ?? -1, e.sentenceOffsets[0], values.get(v) as number, flags]);
       });
     });
-    return new EventIndex(refs, search.finish());
+    const column = <T extends Uint32Array | Int32Array | Uint8Array>(make: (n: number) => T, k: number): T => {
+      const out = make(rows.length);
+      rows.forEach((r, i) => (out[i] = r[k] as number));
+      return out;
+    };
+    const facts: EventFacts = {
+      article: column((n) => new Uint32Array(n), 0),
+      event: column((n) => new Uint32Array(n), 1),
+      paragraph: column((n) => new Int32Array(n), 2),
+      sentenceStart: column((n) => new Uint32Array(n), 3),
+      value: column((n) => new Uint32Array(n), 4),
+      flags: column((n) => new Uint8Array(n), 5),
+      values: [...values.keys()],
+    };
+    return new EventIndex(facts, search.finish());
   }
 
   static load(saved: unknown): EventIndex {
-    const s = saved as { refs: EventRef[]; search: SavedBm25 };
-    return new EventIndex(s.refs, Bm25Index.load(s.search));
+    const s = saved as { facts: EventFacts; search: SavedBm25 };
+    return new EventIndex(s.facts, Bm25Index.load(s.search));
   }
 
   toJSON(): unknown {
-    return { refs: this.refs, search: this.search.toJSON() };
+    return { facts: this.facts, search: this.search.toJSON() };
+  }
+
+  /** How many dated mentions the corpus has; they are numbered 0 to count - 1. */
+  get count(): number {
+    return this.facts.article.length;
+  }
+
+  /** Where mention `id` stands: its article and its place among the article's events. */
+  ref(id: number): EventRef {
+    return { article: this.facts.article[id] as number, event: this.facts.event[id] as number };
+  }
+
+  articleOf(id: number): number {
+    return this.facts.article[id] as number;
+  }
+
+  /** The date value it resolves to ("2015-12-15", "2015-12", "2015-09-20/..", …). */
+  valueOf(id: number): string {
+    return this.facts.values[this.facts.value[id] as number] as string;
+  }
+
+  /** See `isWeakDate`. */
+  isWeak(id: number): boolean {
+    return ((this.facts.flags[id] as number) & WEAK) !== 0;
+  }
+
+  isCaption(id: number): boolean {
+    return ((this.facts.flags[id] as number) & CAPTION) !== 0;
+  }
+
+  /** The same sentence gives the same key, however many dates it has. */
+  sentenceKey(id: number): string {
+    return `${this.facts.article[id]}:${this.facts.paragraph[id]}:${this.facts.sentenceStart[id]}`;
   }
 
   /**
@@ -55,11 +127,11 @@ export class EventIndex {
   query(
     words: string,
     index: ParagraphIndex,
-  ): { hits: Array<{ ref: EventRef; score: number; all: boolean }>; corrections: Array<[string, string]>; unknown: string[] } {
+  ): { hits: Array<{ id: number; score: number; all: boolean }>; corrections: Array<[string, string]>; unknown: string[] } {
     const { searchTerms, corrections, unknown } = index.prepare(words);
     if (searchTerms.length === 0) return { hits: [], corrections, unknown };
     const run = (combineWith: 'AND' | 'OR') =>
-      this.search.search(searchTerms, { combineWith }).hits.map((r) => ({ ref: this.refs[r.doc] as EventRef, score: r.score }));
+      this.search.search(searchTerms, { combineWith }).hits.map((r) => ({ id: r.doc, score: r.score }));
     const all = run('AND');
     if (all.length > 0) return { hits: all.map((h) => ({ ...h, all: true })), corrections, unknown };
     return { hits: run('OR').map((h) => ({ ...h, all: false })), corrections, unknown };
