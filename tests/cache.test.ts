@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { cacheFileFor, loadIndexedCorpus } from '../src/index/cache.ts';
 import { runLine } from '../src/router/router.ts';
-import { contextOf, tempCorpus } from './helpers.ts';
+import { CORPUS_DIR, contextOf, seedCorpus, tempCorpus } from './helpers.ts';
 
 const A = '---\noutlet: Wire\n---\nKerry met Putin in Moscow to discuss Syria.\n\nLavrov said the talks on Syria went well.\n';
 const B = 'Press TV reported that the ceasefire talks in Geneva stalled.\n';
@@ -89,5 +89,59 @@ describe('a rebuild that fails', () => {
     await loadIndexedCorpus(dir, { cacheDir });
     const { readdirSync } = await import('node:fs');
     expect(readdirSync(cacheDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('the index file', () => {
+  it('gives the same answers as the articles held in memory, and the same details', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'quotedesk-cache-'));
+    await loadIndexedCorpus(CORPUS_DIR, { cacheDir });
+    const stored = await loadIndexedCorpus(CORPUS_DIR, { cacheDir });
+    expect(stored.source.kind).toBe('cache');
+    const lines = [
+      '/search kerry',
+      '/search "regime change"',
+      '/who-said regime change',
+      '/when kerry moscow',
+      '/timeline',
+      '/timeline geneva',
+      '/quotes lavrov',
+      '/speakers',
+      '/sources',
+    ];
+    for (const q of lines) expect(runLine(contextOf(stored), q, noBug), q).toEqual(runLine(contextOf(seedCorpus()), q, noBug));
+    // Every detail reads back as it was ingested.
+    seedCorpus().articles.forEach((a, i) => {
+      const b = stored.articles[i] as (typeof stored.articles)[number];
+      expect(b.quotes).toEqual(a.quotes);
+      expect(b.events).toEqual(a.events);
+      expect(b.setAside).toEqual(a.setAside);
+      expect(b.paragraphs.map((p) => p.sentences)).toEqual(a.paragraphs.map((p) => p.sentences));
+    });
+  });
+
+  it('keeps reading its own details after a newer index is renamed over it', async () => {
+    const dir = tempCorpus({ 'a.txt': A });
+    const cacheDir = mkdtempSync(join(tmpdir(), 'quotedesk-cache-'));
+    await loadIndexedCorpus(dir, { cacheDir });
+    const old = await loadIndexedCorpus(dir, { cacheDir });
+    writeFileSync(join(dir, 'b.txt'), B);
+    const rebuilt = await loadIndexedCorpus(dir, { cacheDir });
+    expect(rebuilt.source.kind).toBe('built');
+    expect(old.articles[0]?.quotes.map((q) => q.text)).toEqual(['the talks on Syria went well']);
+    expect(rebuilt.articles[1]?.quotes.map((q) => q.text)).toEqual(['the ceasefire talks in Geneva stalled']);
+  });
+
+  it('rejects a file cut short, and rebuilds', async () => {
+    const dir = tempCorpus({ 'a.txt': A });
+    const cacheDir = mkdtempSync(join(tmpdir(), 'quotedesk-cache-'));
+    await loadIndexedCorpus(dir, { cacheDir });
+    const file = cacheFileFor(cacheDir, dir);
+    const bytes = readFileSync(file);
+    writeFileSync(file, bytes.subarray(0, bytes.length - 3));
+    const problems: string[] = [];
+    const again = await loadIndexedCorpus(dir, { cacheDir, onCacheProblem: (m) => problems.push(m) });
+    expect(again.source).toEqual({ kind: 'built', reason: 'the saved index could not be read' });
+    expect(problems).toEqual([`ignoring the saved index ${file}: not a Quotedesk index file (no trailer)`]);
   });
 });

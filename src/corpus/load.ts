@@ -39,9 +39,14 @@ export function decodeArticleFile(bytes: Buffer): { text: string } | { reason: s
 
 /**
  * Reads every `.txt` and `.md` file of the folder into articles. A file that cannot be an article is left
- * out with a warning naming it and the reason; the others still load.
+ * out with a warning naming it and the reason; the others still load. `keep` is given each article as it
+ * is read and returns what to keep of it (the index file's writer keeps its details on disk).
  */
-export function loadCorpus(dir: string, onProgress?: (done: number, total: number) => void): Corpus {
+export function loadCorpus(
+  dir: string,
+  onProgress?: (done: number, total: number) => void,
+  keep: (article: Article) => Article = (article) => article,
+): Corpus {
   const articles: Article[] = [];
   const warnings: CorpusWarning[] = [];
   const seenIds = new Map<string, string>();
@@ -96,7 +101,7 @@ export function loadCorpus(dir: string, onProgress?: (done: number, total: numbe
     }
     seenIds.set(id, name);
     seenContent.set(digest, name);
-    articles.push(article);
+    articles.push(keep(article));
   }
   onProgress?.(files.length, files.length);
   return { dir, articles, warnings };

@@ -1,18 +1,17 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-// The V8 format: no size limit of a JSON string (a million paragraphs outgrow it), and fast to read back.
-import { deserialize, serialize } from 'node:v8';
 import { CorpusError, listCorpusFiles } from '../corpus/files.ts';
 import type { Corpus, CorpusWarning } from '../corpus/load.ts';
 import type { Article } from '../ingest/types.ts';
+import { ArticleWriter, openIndexFile } from './articleStore.ts';
 import { ParagraphIndex } from './paragraphIndex.ts';
 import { EventIndex } from './eventIndex.ts';
 import { QuoteBook } from './quoteBook.ts';
 
 /** Bump when the shape of the cache file changes. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The code whose output the cache holds, as scripts/build.mjs hashes it: a change to any of it rebuilds. */
 const CODE_DIRS = ['src', 'commands'];
@@ -28,10 +27,10 @@ export interface LoadedCorpus {
   source: { kind: 'cache'; file: string } | { kind: 'built'; reason: string };
 }
 
-interface CacheFile {
+/** The header of the index file (see `articleStore.ts` for the file); the V8 format has no size limit of a JSON string. */
+interface CacheHeader {
   format: number;
   fingerprint: string;
-  articles: Article[];
   warnings: CorpusWarning[];
   index: unknown;
   quotes: unknown;
@@ -73,15 +72,7 @@ export function fingerprint(files: string[]): string {
 
 export function cacheFileFor(cacheDir: string, corpusDir: string): string {
   const key = createHash('sha256').update(resolve(corpusDir)).digest('hex').slice(0, 16);
-  return join(cacheDir, `index-${key}.v8`);
-}
-
-/** Writes through a temporary file and a rename, so a crash mid-write never leaves a half file behind. */
-function writeAtomically(file: string, data: Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
+  return join(cacheDir, `index-${key}.qdix`);
 }
 
 export interface LoadOptions {
@@ -93,37 +84,63 @@ export interface LoadOptions {
 }
 
 /**
- * The corpus and its index: read from the cache file when it matches the corpus files and the code,
- * otherwise built from the files (and the cache written for next time).
+ * The corpus and its index: read from the index file when it matches the corpus files and the code,
+ * otherwise built from the files (and the file written for next time, through a temporary file and a
+ * rename, so that a crash mid-write never leaves a half file behind). Either way, articles' details are
+ * read from the file when shown (see `articleStore.ts`); only when the file cannot be written do they stay
+ * in memory.
  */
 export async function loadIndexedCorpus(dir: string, options: LoadOptions): Promise<LoadedCorpus> {
   const { files } = listCorpusFiles(dir);
   const print = fingerprint(files);
   const cacheFile = cacheFileFor(options.cacheDir, dir);
+  const problem = (message: string): void => options.onCacheProblem?.(message);
   let reason = 'no saved index yet';
-  const fromCache = (saved: CacheFile): LoadedCorpus => ({
+  type Opened = ReturnType<typeof openIndexFile<CacheHeader>>;
+  const fromCache = ({ header, articles }: Opened): LoadedCorpus => ({
     dir,
-    articles: saved.articles,
-    warnings: saved.warnings,
-    index: ParagraphIndex.load(saved.articles, saved.index),
-    quotes: QuoteBook.load(saved.quotes),
-    events: EventIndex.load(saved.events),
+    articles,
+    warnings: header.warnings,
+    index: ParagraphIndex.load(articles, header.index),
+    quotes: QuoteBook.load(header.quotes),
+    events: EventIndex.load(header.events),
     source: { kind: 'cache', file: cacheFile },
   });
   /** The last good index, kept to serve if the rebuild fails. */
-  let lastGood: CacheFile | null = null;
+  let lastGood: Opened | null = null;
   try {
-    const saved = deserialize(readFileSync(cacheFile)) as CacheFile;
-    if (saved.format === CACHE_FORMAT && saved.fingerprint === print) return fromCache(saved);
-    if (saved.format === CACHE_FORMAT) lastGood = saved;
+    const opened = openIndexFile<CacheHeader>(cacheFile);
+    if (opened.header.format === CACHE_FORMAT && opened.header.fingerprint === print) return fromCache(opened);
+    if (opened.header.format === CACHE_FORMAT) lastGood = opened;
+    else opened.close();
     reason = 'the corpus or the code changed since the index was saved';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') {
       reason = 'the saved index could not be read';
-      options.onCacheProblem?.(`ignoring the saved index ${cacheFile}: ${(error as Error).message}`);
+      problem(`ignoring the saved index ${cacheFile}: ${(error as Error).message}`);
     }
   }
+  // Articles' details go to the new file as the corpus is read, so the build never holds them all.
+  const tmp = `${cacheFile}.${process.pid}.tmp`;
+  let writer: ArticleWriter | null = null;
+  try {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    writer = new ArticleWriter(tmp);
+  } catch (error) {
+    problem(`could not save the index to ${cacheFile}: ${(error as Error).message}`);
+  }
+  const keep = (article: Article): Article => {
+    if (writer === null) return article;
+    try {
+      return writer.add(article);
+    } catch (error) {
+      // A full disk: the rest of the articles stay in memory, and the index is not saved.
+      problem(`could not save the index to ${cacheFile}: ${(error as Error).message}`);
+      writer = null;
+      return article;
+    }
+  };
   let corpus: Corpus;
   let index: ParagraphIndex;
   let quotes: QuoteBook;
@@ -131,31 +148,38 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
   try {
     // Ingest (cleaning, quotes, dates) is loaded only when the index must be built.
     const { loadCorpus } = await import('../corpus/load.ts');
-    corpus = loadCorpus(dir, options.onProgress);
+    corpus = loadCorpus(dir, options.onProgress, keep);
     index = ParagraphIndex.build(corpus.articles);
     quotes = QuoteBook.build(corpus.articles);
     events = EventIndex.build(corpus.articles);
   } catch (error) {
+    (writer as ArticleWriter | null)?.abandon();
+    rmSync(tmp, { force: true });
     // A rebuild that fails leaves the last good index serving, and says so.
     if (lastGood === null || error instanceof CorpusError) throw error;
-    options.onCacheProblem?.(
+    problem(
       `rebuilding the index failed (${(error as Error).message}); serving the last good index, which does not have the latest changes`,
     );
     return fromCache(lastGood);
   }
-  try {
-    const payload: CacheFile = {
-      format: CACHE_FORMAT,
-      fingerprint: print,
-      articles: corpus.articles,
-      warnings: corpus.warnings,
-      index: index.toJSON(),
-      quotes: quotes.toJSON(),
-      events: events.toJSON(),
-    };
-    writeAtomically(cacheFile, serialize(payload));
-  } catch (error) {
-    options.onCacheProblem?.(`could not save the index to ${cacheFile}: ${(error as Error).message}`);
+  (lastGood as Opened | null)?.close();
+  const finished = writer as ArticleWriter | null;
+  if (finished !== null) {
+    try {
+      finished.finish({
+        format: CACHE_FORMAT,
+        fingerprint: print,
+        warnings: corpus.warnings,
+        index: index.toJSON(),
+        quotes: quotes.toJSON(),
+        events: events.toJSON(),
+      } satisfies CacheHeader);
+      renameSync(tmp, cacheFile);
+    } catch (error) {
+      problem(`could not save the index to ${cacheFile}: ${(error as Error).message}`);
+      // The articles still read their details through the open file.
+      rmSync(tmp, { force: true });
+    }
   }
   return { dir, articles: corpus.articles, warnings: corpus.warnings, index, quotes, events, source: { kind: 'built', reason } };
 }
