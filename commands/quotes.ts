@@ -1,4 +1,4 @@
-import { quoteResult, quotesOf } from '../src/answer/quotes.ts';
+import { articlesOf, quoteResult } from '../src/answer/quotes.ts';
 import type { Answer } from '../src/answer/types.ts';
 import { UsageError } from '../src/answer/types.ts';
 import { defineCommand } from '../src/router/command.ts';
@@ -27,7 +27,7 @@ export default defineCommand({
     const speaker = withQuotes[0] ?? (found[0] as (typeof found)[number]);
     const groups = corpus.quotes.groups.filter((g) => g.speakers.includes(speaker.id));
     // Oldest first by the earliest article carrying each quote; undated articles last, in corpus order.
-    const when = (g: (typeof groups)[number]): string => quotesOf(corpus, g)[0]?.article.meta.published?.slice(0, 10) ?? '9999';
+    const when = (g: (typeof groups)[number]): string => articlesOf(corpus, g)[0]?.meta.published?.slice(0, 10) ?? '9999';
     groups.sort((a, b) => when(a).localeCompare(when(b)) || a.refs[0]!.article - b.refs[0]!.article || a.refs[0]!.quote - b.refs[0]!.quote);
     const notes = [
       `${speaker.name}${speaker.description ? ` (${speaker.description})` : ''}: ${groups.length} quote${groups.length === 1 ? '' : 's'}`,

@@ -1,5 +1,5 @@
 import { articleFilter } from '../src/answer/filters.ts';
-import { quoteResult, quotesOf } from '../src/answer/quotes.ts';
+import { articlesOf, quoteResult } from '../src/answer/quotes.ts';
 import type { Answer } from '../src/answer/types.ts';
 import { UsageError } from '../src/answer/types.ts';
 import { defineCommand } from '../src/router/command.ts';
@@ -31,14 +31,14 @@ export default defineCommand({
       speakerIds = new Set(found.map((s) => s.id));
     }
     const filter = articleFilter(corpus, { outlet: options.outlet });
-    const { hits, corrections, unknown } = corpus.quotes.query(topic, corpus.index, corpus.articles);
+    const { hits, corrections, unknown } = corpus.quotes.query(topic, corpus.index);
     // A quote carried by more outlets, and a direct one, is stronger evidence of who said what.
     const weight = { direct: 1, mixed: 0.9, indirect: 0.8 } as const;
     for (const h of hits) h.score *= weight[h.group.kind] * (1 + 0.5 * Math.log2(new Set(h.group.refs.map((r) => r.article)).size));
     const kept = hits.filter(
       ({ group }) =>
         (speakerIds === null || group.speakers.some((id) => speakerIds?.has(id))) &&
-        (!filter.active || quotesOf(corpus, group).some(({ article }) => filter.accept(article))),
+        (!filter.active || articlesOf(corpus, group).some((article) => filter.accept(article))),
     );
     // Grouped by speaker: speakers in the order of their best quote, each speaker's quotes best first.
     const best = new Map<string, number>();

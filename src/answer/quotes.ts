@@ -7,9 +7,18 @@ import type { Quote } from '../nlp/quotes.ts';
 import { MAX_CITATIONS, citationOf } from './citation.ts';
 import type { Result } from './types.ts';
 
-/** The quotes of a group, with their articles, in the group's order (earliest outlet first). */
-export function quotesOf(corpus: LoadedCorpus, group: QuoteGroup): Array<{ article: Article; quote: Quote }> {
-  return group.refs.map((r) => {
+/** The articles that carry a group's quote, in the group's order (earliest outlet first); their details are not read. */
+export function articlesOf(corpus: LoadedCorpus, group: QuoteGroup): Article[] {
+  return group.refs.map((r) => corpus.articles[r.article] as Article);
+}
+
+/** The first `limit` quotes of a group, with their articles, in the group's order (earliest outlet first). */
+export function quotesOf(
+  corpus: LoadedCorpus,
+  group: QuoteGroup,
+  limit = Number.POSITIVE_INFINITY,
+): Array<{ article: Article; quote: Quote }> {
+  return group.refs.slice(0, limit).map((r) => {
     const article = corpus.articles[r.article] as Article;
     return { article, quote: article.quotes[r.quote] as Quote };
   });
@@ -26,17 +35,18 @@ export function speakerLabel(corpus: LoadedCorpus, group: QuoteGroup): string {
  * for every outlet that carries it, earliest first.
  */
 export function quoteResult(corpus: LoadedCorpus, group: QuoteGroup, score?: number): Result {
-  const items = quotesOf(corpus, group);
+  // Only the quotes cited are read; the outlets are counted from the articles' metadata.
+  const items = quotesOf(corpus, group, MAX_CITATIONS);
   const first = items[0]?.quote as Quote;
   const roles = group.speakers.map((id) => corpus.quotes.speaker(id)?.description).filter((r): r is string => !!r);
   const details: Record<string, string | number> = {
     kind: group.kind,
     attribution: `${first.pattern}${first.speaker.mention && !first.speaker.mention.startsWith('(') ? ` (“${first.speaker.mention}”)` : ''}`,
     confidence: first.confidence,
-    outlets: new Set(items.map((i) => i.article.meta.outlet ?? i.article.id)).size,
+    outlets: new Set(articlesOf(corpus, group).map((a) => a.meta.outlet ?? a.id)).size,
   };
   if (roles.length > 0) details.role = roles.join('; ');
-  if (items.length > MAX_CITATIONS) details.moreCitations = items.length - MAX_CITATIONS;
+  if (group.refs.length > MAX_CITATIONS) details.moreCitations = group.refs.length - MAX_CITATIONS;
   const said = dateSaid(items[0]?.article as Article, first);
   return {
     text: group.text,
@@ -46,13 +56,11 @@ export function quoteResult(corpus: LoadedCorpus, group: QuoteGroup, score?: num
     ...(score === undefined ? {} : { score: Number(score.toFixed(3)) }),
     details,
     // A quote that runs over several paragraphs cites each of them; a quote in many outlets, the first ten.
-    citations: items
-      .slice(0, MAX_CITATIONS)
-      .flatMap(({ article, quote }) =>
-        Array.from({ length: (quote.lastParagraph ?? quote.paragraph) - quote.paragraph + 1 }, (_, k) =>
-          citationOf(article, article.paragraphs[quote.paragraph + k] as Paragraph),
-        ),
+    citations: items.flatMap(({ article, quote }) =>
+      Array.from({ length: (quote.lastParagraph ?? quote.paragraph) - quote.paragraph + 1 }, (_, k) =>
+        citationOf(article, article.paragraphs[quote.paragraph + k] as Paragraph),
       ),
+    ),
   };
 }
 

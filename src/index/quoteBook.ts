@@ -76,11 +76,18 @@ const QUOTE_BOOST = { quote: 2 };
  * ("Sergey" / "Sergei Lavrov"), and each gets every name and description the corpus uses for them.
  */
 export class QuoteBook {
+  private readonly byId: Map<string, Speaker>;
+
   private constructor(
     readonly speakers: Speaker[],
     readonly groups: QuoteGroup[],
+    /** Per group: the sentence its first quote stands in (for phrases, without reading the article). */
+    private readonly sentences: string[],
     private readonly search: Bm25Index,
-  ) {}
+  ) {
+    this.byId = new Map();
+    for (const s of speakers) if (!this.byId.has(s.id)) this.byId.set(s.id, s);
+  }
 
   static build(articles: Article[]): QuoteBook {
     const speakers = buildRegistry(articles);
@@ -161,25 +168,27 @@ export class QuoteBook {
     for (const g of groups) for (const id of new Set(g.speakers)) counts.set(id, (counts.get(id) ?? 0) + 1);
     for (const s of speakers) s.quoteCount = counts.get(s.id) ?? 0;
     const search = new Bm25Builder(['quote', 'sentence']);
+    const sentences: string[] = [];
     for (const g of groups) {
       const first = g.refs[0] as QuoteRef;
       const q = (articles[first.article] as Article).quotes[first.quote] as Quote;
       search.add([terms(g.text), terms(q.sentence)]);
+      sentences.push(q.sentence);
     }
-    return new QuoteBook(speakers, groups, search.finish());
+    return new QuoteBook(speakers, groups, sentences, search.finish());
   }
 
   static load(saved: unknown): QuoteBook {
-    const s = saved as { speakers: Speaker[]; groups: QuoteGroup[]; search: SavedBm25 };
-    return new QuoteBook(s.speakers, s.groups, Bm25Index.load(s.search));
+    const s = saved as { speakers: Speaker[]; groups: QuoteGroup[]; sentences: string[]; search: SavedBm25 };
+    return new QuoteBook(s.speakers, s.groups, s.sentences, Bm25Index.load(s.search));
   }
 
   toJSON(): unknown {
-    return { speakers: this.speakers, groups: this.groups, search: this.search.toJSON() };
+    return { speakers: this.speakers, groups: this.groups, sentences: this.sentences, search: this.search.toJSON() };
   }
 
   speaker(id: string): Speaker | undefined {
-    return this.speakers.find((s) => s.id === id);
+    return this.byId.get(id);
   }
 
   /**
@@ -208,7 +217,6 @@ export class QuoteBook {
   query(
     topic: string,
     index: ParagraphIndex,
-    articles: Article[],
   ): { hits: Array<{ group: QuoteGroup; score: number }>; corrections: Array<[string, string]>; unknown: string[] } {
     const { searchTerms, phrases, corrections, unknown } = index.prepare(topic);
     if (searchTerms.length === 0) return { hits: [], corrections, unknown };
@@ -217,9 +225,7 @@ export class QuoteBook {
     for (const r of found) {
       const group = this.groups[r.doc] as QuoteGroup;
       if (phrases.length > 0) {
-        const first = group.refs[0] as QuoteRef;
-        const q = (articles[first.article] as Article).quotes[first.quote] as Quote;
-        const tokens = tokenize(`${group.text} ${q.sentence}`, { keepStopwords: true });
+        const tokens = tokenize(`${group.text} ${this.sentences[r.doc]}`, { keepStopwords: true });
         if (phrases.some((seq) => phraseSpans(tokens, seq).length === 0)) continue;
       }
       hits.push({ group, score: r.score });
