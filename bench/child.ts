@@ -4,6 +4,7 @@
  * bot starting on an indexed corpus does, and answers the fixed queries. Prints one JSON line.
  * Used by bench/run.ts: `node --import tsx bench/child.ts build|serve CORPUS CACHE [--progress]`.
  */
+import { readFileSync } from 'node:fs';
 import { commands } from '../commands/index.ts';
 import { loadIndexedCorpus } from '../src/index/cache.ts';
 import { runLine } from '../src/router/router.ts';
@@ -18,7 +19,19 @@ const percentiles = (xs: number[]): { p50: number; p95: number; p99: number } =>
   const at = (p: number): number => Number((s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0).toFixed(2));
   return { p50: at(50), p95: at(95), p99: at(99) };
 };
-const peakMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+/**
+ * The process's peak resident memory. Linux's VmHWM, not getrusage's maxRSS: that one keeps the parent's
+ * peak across fork and exec, so a child would report the benchmark's own memory.
+ */
+function peakMb(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Math.round(Number(hwm[1]) / 1024);
+  } catch {
+    // not Linux
+  }
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
 
 function bar(done: number, total: number): void {
   const width = 30;

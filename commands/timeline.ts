@@ -29,7 +29,7 @@ export default defineCommand({
     if (lo > hi) throw new UsageError(`from: ${options.from} is after to: ${options.to}`);
     const { events } = corpus;
     const ids =
-      topic.trim() === '' ? Array.from({ length: events.count }, (_, i) => i) : events.query(topic, corpus.index).hits.map((h) => h.id);
+      topic.trim() === '' ? Array.from({ length: events.count }, (_, i) => i) : events.query(topic, corpus.index).hits.map((h) => h.doc);
     // Chosen and ordered by the mentions' facts; the sentences are read only for the entries shown.
     const chosen = ids
       .filter((id) => !events.isWeak(id) && filter.accept(corpus.articles[events.articleOf(id)] as Article))

@@ -33,25 +33,26 @@ export default defineCommand({
     const { hits, corrections, unknown } = events.query(words, corpus.index);
     // Group the mentions by the date they resolve to; a date is supported by the outlets that give it. Only
     // the mentions' facts are read here; the sentences are read for the dates shown.
-    const groups = new Map<
-      string,
-      { mentions: Array<{ id: number; score: number }>; outlets: Set<string>; score: number; present: boolean }
-    >();
+    type Group = { mentions: Array<{ id: number; score: number }>; outlets: Set<string>; score: number; present: boolean };
+    const byValue = new Map<number, [string, Group]>();
     for (const h of hits) {
-      const article = corpus.articles[events.articleOf(h.id)] as Article;
+      const article = corpus.articles[events.articleOf(h.doc)] as Article;
       if (filter.active && !filter.accept(article)) continue;
-      const value = events.valueOf(h.id);
       // "now" dates the writing and "previously" says little: they count for little.
-      const weak = events.isWeak(h.id);
+      const weak = events.isWeak(h.doc);
       const weight = weak ? 0.3 : 1;
-      const g = groups.get(value) ?? { mentions: [], outlets: new Set<string>(), score: 0, present: true };
-      g.mentions.push({ id: h.id, score: h.score * weight });
+      let entry = byValue.get(events.valueIdOf(h.doc));
+      if (!entry) {
+        entry = [events.valueOf(h.doc), { mentions: [], outlets: new Set<string>(), score: 0, present: true }];
+        byValue.set(events.valueIdOf(h.doc), entry);
+      }
+      const g = entry[1];
+      g.mentions.push({ id: h.doc, score: h.score * weight });
       g.outlets.add(article.meta.outlet ?? article.id);
       g.score += h.score * weight;
       g.present &&= weak;
-      groups.set(value, g);
     }
-    const ranked = [...groups.entries()].sort(
+    const ranked = [...byValue.values()].sort(
       ([, a], [, b]) => Number(a.present) - Number(b.present) || b.outlets.size - a.outlets.size || b.score - a.score,
     );
     const notes: string[] = [];

@@ -14,7 +14,8 @@
  * b.add([['kerri', 'moscow']]);
  * b.add([['lavrov']]);
  * const index = b.finish();
- * index.search(['kerri']).hits; // [{ doc: 0, score: …, terms: ['kerri'] }]
+ * index.search(['kerri']).hits; // [{ doc: 0, score: … }]
+ * index.termsIn(0, ['kerri', 'lavrov']); // ['kerri']
  */
 
 /** MiniSearch's defaults. */
@@ -59,11 +60,10 @@ export interface SavedBm25 {
   postings: FieldPostings[];
 }
 
-/** A matched document: its number (the order it was added in), its score, and the query terms it has. */
+/** A matched document: its number (the order it was added in) and its score. `termsIn` tells which terms it has. */
 export interface Bm25Hit {
   doc: number;
   score: number;
-  terms: string[];
 }
 
 export interface Bm25SearchOptions {
@@ -174,6 +174,14 @@ export class Bm25Index {
     return id === undefined || !p ? 0 : (p.start[id + 1] as number) - (p.start[id] as number);
   }
 
+  /** The terms, of those given, that document `doc` has (in any field): for highlighting the hits shown. */
+  termsIn(doc: number, terms: readonly string[]): string[] {
+    return terms.filter((t) => {
+      const id = this.termIds.get(t);
+      return id !== undefined && this.docHas(id, doc);
+    });
+  }
+
   /** Does document `doc` have `term` in any field? (A binary search in the term's postings.) */
   private docHas(termId: number, doc: number): boolean {
     for (const p of this.saved.postings) {
@@ -265,12 +273,7 @@ export class Bm25Index {
         }
       }
     }
-    const ranked = kept.sort((x, y) => y.score - x.score || x.doc - y.doc);
-    const hits = ranked.map(({ doc, score }) => ({
-      doc,
-      score,
-      terms: terms.filter((_, k) => ids[k] !== undefined && this.docHas(ids[k], doc)),
-    }));
+    const hits = kept.sort((x, y) => y.score - x.score || x.doc - y.doc);
     return { hits, total };
   }
 

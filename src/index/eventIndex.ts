@@ -106,6 +106,11 @@ export class EventIndex {
     return this.facts.values[this.facts.value[id] as number] as string;
   }
 
+  /** The same number for the same date value: for grouping mentions by date without their strings. */
+  valueIdOf(id: number): number {
+    return this.facts.value[id] as number;
+  }
+
   /** See `isWeakDate`. */
   isWeak(id: number): boolean {
     return ((this.facts.flags[id] as number) & WEAK) !== 0;
@@ -121,19 +126,18 @@ export class EventIndex {
   }
 
   /**
-   * Dated mentions matching the words: those with every word first; if none has them all, any word.
+   * Dated mentions (`doc` is the mention's number) matching the words: those with every word (`all`); if
+   * none has them all, those with any word.
    * Typos are read through the paragraph index's lexicon.
    */
   query(
     words: string,
     index: ParagraphIndex,
-  ): { hits: Array<{ id: number; score: number; all: boolean }>; corrections: Array<[string, string]>; unknown: string[] } {
+  ): { hits: Array<{ doc: number; score: number }>; all: boolean; corrections: Array<[string, string]>; unknown: string[] } {
     const { searchTerms, corrections, unknown } = index.prepare(words);
-    if (searchTerms.length === 0) return { hits: [], corrections, unknown };
-    const run = (combineWith: 'AND' | 'OR') =>
-      this.search.search(searchTerms, { combineWith }).hits.map((r) => ({ id: r.doc, score: r.score }));
-    const all = run('AND');
-    if (all.length > 0) return { hits: all.map((h) => ({ ...h, all: true })), corrections, unknown };
-    return { hits: run('OR').map((h) => ({ ...h, all: false })), corrections, unknown };
+    if (searchTerms.length === 0) return { hits: [], all: false, corrections, unknown };
+    const all = this.search.search(searchTerms, { combineWith: 'AND' }).hits;
+    if (all.length > 0) return { hits: all, all: true, corrections, unknown };
+    return { hits: this.search.search(searchTerms, { combineWith: 'OR' }).hits, all: false, corrections, unknown };
   }
 }

@@ -242,7 +242,7 @@ export class ParagraphIndex {
         limit: phrases.length > 0 ? PHRASE_SCAN : limit,
         ...(filter ? { accept: filter } : {}),
       });
-      found = ranked.hits.map((r) => ({ id: r.doc, score: r.score, terms: r.terms }));
+      found = ranked.hits.map((r) => ({ id: r.doc, score: r.score, terms: searchTerms }));
       total = ranked.total;
       more = total > found.length;
     } else if (phrases.length > 0 && unknown.length === 0) {
@@ -285,7 +285,7 @@ export class ParagraphIndex {
   private hit(r: { id: number; score: number; terms: string[] }, phraseRanges: Array<[number, number]>): ParagraphHit {
     const { article, paragraph } = this.resolve(r.id);
     const highlights = [...phraseRanges];
-    const matched = new Set(r.terms);
+    const matched = new Set(this.search.termsIn(r.id, r.terms));
     if (matched.size > 0) {
       for (const t of tokenize(paragraph.text)) {
         if (t.term !== null && matched.has(t.term)) highlights.push([t.start, t.end]);
