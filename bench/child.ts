@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { commands } from '../commands/index.ts';
+import { progressBar } from '../src/cli/progress.ts';
 import { loadIndexedCorpus } from '../src/index/cache.ts';
 import { runLine } from '../src/router/router.ts';
 import { QUERIES } from './queries.ts';
@@ -33,15 +34,9 @@ function peakMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
-function bar(done: number, total: number): void {
-  const width = 30;
-  const filled = Math.round((done / Math.max(1, total)) * width);
-  process.stderr.write(`\r${'ingest and index'.padEnd(22)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
-  if (done >= total) process.stderr.write('\n');
-}
-
+const bar = progressBar(process.stderr);
 const t = performance.now();
-const corpus = await loadIndexedCorpus(corpusDir, { cacheDir, ...(flag === '--progress' ? { onProgress: bar } : {}) });
+const corpus = await loadIndexedCorpus(corpusDir, { cacheDir, ...(bar && flag === '--progress' ? { onProgress: bar } : {}) });
 const ms = Math.round(performance.now() - t);
 if (stage === 'build') {
   if (corpus.source.kind !== 'built') throw new Error('the corpus was not built');

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { cacheFileFor, loadIndexedCorpus } from '../src/index/cache.ts';
+import { progressBar } from '../src/cli/progress.ts';
 import { QUERIES } from './queries.ts';
 import { writeSyntheticCorpus } from './synthetic.ts';
 
@@ -34,13 +35,10 @@ if (!Number.isInteger(N) || N < 10) {
 const REPEAT = 5;
 
 const progress = !values.json && process.stderr.isTTY;
-function bar(label: string, done: number, total: number): void {
-  if (!progress) return;
-  const width = 30;
-  const filled = Math.round((done / Math.max(1, total)) * width);
-  process.stderr.write(`\r${label.padEnd(22)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
-  if (done >= total) process.stderr.write('\n');
-}
+const drawBar = progressBar(process.stderr);
+const bar = (label: string, done: number, total: number): void => {
+  if (progress) drawBar?.(label, done, total);
+};
 
 const percentiles = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

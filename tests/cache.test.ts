@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { progressBar } from '../src/cli/progress.ts';
 import { cacheFileFor, loadIndexedCorpus } from '../src/index/cache.ts';
 import { runLine } from '../src/router/router.ts';
 import { CORPUS_DIR, contextOf, seedCorpus, tempCorpus } from './helpers.ts';
@@ -143,5 +144,32 @@ describe('the index file', () => {
     const again = await loadIndexedCorpus(dir, { cacheDir, onCacheProblem: (m) => problems.push(m) });
     expect(again.source).toEqual({ kind: 'built', reason: 'the saved index could not be read' });
     expect(problems).toEqual([`ignoring the saved index ${file}: not a Quotedesk index file (no trailer)`]);
+  });
+});
+
+describe('progress while building', () => {
+  it('reports reading the corpus, then building the indexes, each to its end', async () => {
+    const dir = tempCorpus({ 'a.txt': A, 'b.txt': B });
+    const cacheDir = mkdtempSync(join(tmpdir(), 'quotedesk-cache-'));
+    const seen: string[] = [];
+    await loadIndexedCorpus(dir, { cacheDir, onProgress: (stage, done, total) => seen.push(`${stage} ${done}/${total}`) });
+    expect(seen.at(-1)).toBe('building the indexes 3/3');
+    expect(seen).toContain('reading the corpus 2/2');
+    expect(seen.indexOf('reading the corpus 2/2')).toBeLessThan(seen.indexOf('building the indexes 0/3'));
+    seen.length = 0;
+    await loadIndexedCorpus(dir, { cacheDir, onProgress: (stage, done, total) => seen.push(`${stage} ${done}/${total}`) });
+    expect(seen).toEqual([]);
+  });
+
+  it('draws a bar only on a terminal', () => {
+    const written: string[] = [];
+    const tty = { isTTY: true, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
+    const draw = progressBar(tty);
+    draw?.('reading the corpus', 1, 2);
+    draw?.('reading the corpus', 2, 2);
+    expect(written.join('')).toBe(
+      `\rreading the corpus     [${'#'.repeat(15)}${'.'.repeat(15)}] 1/2\rreading the corpus     [${'#'.repeat(30)}] 2/2\n`,
+    );
+    expect(progressBar({ isTTY: false } as unknown as NodeJS.WriteStream)).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { CorpusError } from '../corpus/files.ts';
 import { type LoadedCorpus, loadIndexedCorpus } from '../index/cache.ts';
 import type { CommandContext } from '../router/command.ts';
 import type { BugReporter } from '../router/router.ts';
+import { progressBar } from './progress.ts';
 
 /** Flags every command-line entry point takes. */
 export const COMMON_FLAGS = {
@@ -26,7 +27,12 @@ export const reportBugToStderr: BugReporter = (error, context) => {
 /** Reads the configuration and the corpus; corpus warnings go to stderr. Throws when nothing usable loads. */
 export async function openCorpus(corpusDir: string | undefined): Promise<{ config: Config; corpus: LoadedCorpus; ctx: CommandContext }> {
   const config = await loadConfig({ corpusDir });
-  const corpus = await loadIndexedCorpus(config.corpusDir, { cacheDir: config.cacheDir, onCacheProblem: (m) => warn(`warning: ${m}`) });
+  const bar = progressBar(process.stderr);
+  const corpus = await loadIndexedCorpus(config.corpusDir, {
+    cacheDir: config.cacheDir,
+    onCacheProblem: (m) => warn(`warning: ${m}`),
+    ...(bar ? { onProgress: bar } : {}),
+  });
   for (const w of corpus.warnings) warn(`warning: corpus file ${w.file} not loaded: ${w.reason}`);
   if (corpus.articles.length === 0) {
     throw new CorpusError(`no usable article in ${config.corpusDir}: add .txt or .md files (see README, "Adding an article")`);

@@ -79,8 +79,8 @@ export interface LoadOptions {
   cacheDir: string;
   /** Called with a reason when the cache could not be used or written; the answer is still given. */
   onCacheProblem?: (message: string) => void;
-  /** Called as corpus files are read when the index is built (for a progress bar). */
-  onProgress?: (done: number, total: number) => void;
+  /** Called as corpus files are read, then as the indexes are built, when the index is built (for a progress bar). */
+  onProgress?: (stage: 'reading the corpus' | 'building the indexes', done: number, total: number) => void;
 }
 
 /**
@@ -148,10 +148,15 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
   try {
     // Ingest (cleaning, quotes, dates) is loaded only when the index must be built.
     const { loadCorpus } = await import('../corpus/load.ts');
-    corpus = loadCorpus(dir, options.onProgress, keep);
+    const progress = options.onProgress;
+    corpus = loadCorpus(dir, progress && ((done, total) => progress('reading the corpus', done, total)), keep);
+    progress?.('building the indexes', 0, 3);
     index = ParagraphIndex.build(corpus.articles);
+    progress?.('building the indexes', 1, 3);
     quotes = QuoteBook.build(corpus.articles);
+    progress?.('building the indexes', 2, 3);
     events = EventIndex.build(corpus.articles);
+    progress?.('building the indexes', 3, 3);
   } catch (error) {
     (writer as ArticleWriter | null)?.abandon();
     rmSync(tmp, { force: true });
