@@ -14,7 +14,17 @@ export function outletNames(corpus: LoadedCorpus): string[] {
 export function outletFilter(corpus: LoadedCorpus, name: string | undefined): ((a: Article) => boolean) | null {
   if (name === undefined) return null;
   const want = foldText(name);
-  const test = (a: Article): boolean => foldText(a.meta.outlet ?? '').includes(want);
+  // Tested on every hit: each outlet name is folded once (a corpus has few outlets and many articles).
+  const matches = new Map<string, boolean>();
+  const test = (a: Article): boolean => {
+    const outlet = a.meta.outlet ?? '';
+    let yes = matches.get(outlet);
+    if (yes === undefined) {
+      yes = foldText(outlet).includes(want);
+      matches.set(outlet, yes);
+    }
+    return yes;
+  };
   if (!corpus.articles.some(test)) {
     throw new UsageError(`no outlet matches "${name}"; the outlets are: ${outletNames(corpus).join(', ')}`);
   }
