@@ -18,6 +18,31 @@
  * index.termsIn(0, ['kerri', 'lavrov']); // ['kerri']
  */
 
+/** Per query, by document: the score so far, this term's score, terms matched, flags, the order met in. */
+interface Scratch {
+  scores: Float64Array;
+  termScores: Float64Array;
+  matched: Uint16Array;
+  seen: Uint8Array;
+  order: Uint32Array;
+  /** The documents met, in the order met; and this term's. */
+  touched: Uint32Array;
+  termDocs: Uint32Array;
+}
+/** `seen` flags: met by the term being read; met by the query. */
+const TERM = 1;
+const HIT = 2;
+
+const newScratch = (n: number): Scratch => ({
+  scores: new Float64Array(n),
+  termScores: new Float64Array(n),
+  matched: new Uint16Array(n),
+  seen: new Uint8Array(n),
+  order: new Uint32Array(n),
+  touched: new Uint32Array(n),
+  termDocs: new Uint32Array(n),
+});
+
 /** MiniSearch's defaults. */
 const K = 1.2;
 const B = 0.7;
@@ -138,16 +163,11 @@ export class Bm25Builder {
 /** See the module comment. Build with `Bm25Builder`; save with `toJSON` and `v8.serialize`; read back with `load`. */
 export class Bm25Index {
   private readonly termIds: Map<string, number>;
-  /** Reused per query: scores and matched-term counts by document, and the documents touched. */
-  private scores: Float64Array;
-  private matched: Uint16Array;
-  private touched: Uint32Array;
+  /** Reused from query to query, sized to the corpus; every entry is back to zero between queries. */
+  private scratch: Scratch | null = null;
 
   private constructor(private readonly saved: SavedBm25) {
     this.termIds = new Map(saved.terms.map((t, i) => [t, i]));
-    this.scores = new Float64Array(0);
-    this.matched = new Uint16Array(0);
-    this.touched = new Uint32Array(0);
   }
 
   static load(saved: SavedBm25): Bm25Index {
@@ -200,7 +220,9 @@ export class Bm25Index {
 
   /**
    * The documents matching the terms, best first, and how many match in all. Repeated terms count once.
-   * Ties keep the order the documents were added in.
+   * Scores and ties are MiniSearch's, to the bit: a term's fields are summed, then the terms in order; equal
+   * scores keep the order in which MiniSearch meets the documents (for OR, the first term that has them,
+   * then its postings; for AND, the last term's postings).
    */
   search(queryTerms: readonly string[], options: Bm25SearchOptions = {}): { hits: Bm25Hit[]; total: number } {
     const { docCount, postings, fields } = this.saved;
@@ -208,93 +230,97 @@ export class Bm25Index {
     const ids = terms.map((t) => this.termIds.get(t));
     const and = options.combineWith === 'AND';
     if (terms.length === 0 || (and && ids.some((id) => id === undefined))) return { hits: [], total: 0 };
-    if (this.scores.length < docCount) {
-      this.scores = new Float64Array(docCount);
-      this.matched = new Uint16Array(docCount);
-      this.touched = new Uint32Array(docCount);
-    }
-    const { scores, matched, touched } = this;
+    if (!this.scratch || this.scratch.scores.length < docCount) this.scratch = newScratch(docCount);
+    const { scores, termScores, matched, seen, order, touched, termDocs } = this.scratch;
     let touchedCount = 0;
-    const boosts = fields.map((f) => options.boost?.[f] ?? 1);
-    for (const id of ids) {
-      if (id === undefined) continue;
-      postings.forEach((p, f) => {
-        const from = p.start[id] as number;
-        const to = p.start[id + 1] as number;
-        if (from === to) return;
-        const idf = Math.log(1 + (docCount - (to - from) + 0.5) / (to - from + 0.5));
-        const w = (boosts[f] as number) * idf;
-        const norm = K / p.average;
-        for (let i = from; i < to; i += 1) {
-          const doc = p.docs[i] as number;
-          const tf = p.freqs[i] as number;
-          const s = w * (D + (tf * (K + 1)) / (tf + K * (1 - B) + norm * B * (p.lengths[doc] as number)));
-          if (scores[doc] === 0 && matched[doc] === 0) touched[touchedCount++] = doc;
-          scores[doc] = (scores[doc] as number) + s;
+    // As MiniSearch: a boost of 0 (or none) counts as 1.
+    const boosts = fields.map((f) => options.boost?.[f] || 1);
+    const present = ids.filter((id): id is number => id !== undefined);
+    try {
+      present.forEach((id, k) => {
+        const last = k === present.length - 1;
+        // This term's score per document, fields added in order, in the order MiniSearch meets them.
+        let termCount = 0;
+        postings.forEach((p, f) => {
+          const from = p.start[id] as number;
+          const to = p.start[id + 1] as number;
+          if (from === to) return;
+          const idf = Math.log(1 + (docCount - (to - from) + 0.5) / (to - from + 0.5));
+          const boost = boosts[f] as number;
+          for (let i = from; i < to; i += 1) {
+            const doc = p.docs[i] as number;
+            const tf = p.freqs[i] as number;
+            const raw = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * (p.lengths[doc] as number)) / p.average)));
+            if (((seen[doc] as number) & TERM) === 0) {
+              seen[doc] = (seen[doc] as number) | TERM;
+              termDocs[termCount++] = doc;
+            }
+            termScores[doc] = (termScores[doc] as number) + boost * raw;
+          }
+        });
+        for (let j = 0; j < termCount; j += 1) {
+          const doc = termDocs[j] as number;
+          if (((seen[doc] as number) & HIT) === 0) {
+            seen[doc] = HIT;
+            order[doc] = touchedCount;
+            touched[touchedCount++] = doc;
+          } else seen[doc] = HIT;
+          if (and && last) order[doc] = j;
+          scores[doc] = (scores[doc] as number) + (termScores[doc] as number);
+          termScores[doc] = 0;
+          matched[doc] = (matched[doc] as number) + 1;
         }
       });
-      this.countTerm(id);
+      return this.rank(touchedCount, and ? terms.length : 1, options);
+    } finally {
+      for (let i = 0; i < touchedCount; i += 1) {
+        const doc = touched[i] as number;
+        scores[doc] = 0;
+        matched[doc] = 0;
+        seen[doc] = 0;
+      }
     }
-    const need = and ? terms.length : 1;
+  }
+
+  /** The touched documents with at least `need` terms, accepted, counted, and the best `limit` kept in order. */
+  private rank(touchedCount: number, need: number, options: Bm25SearchOptions): { hits: Bm25Hit[]; total: number } {
+    const { scores, matched, order, touched } = this.scratch as Scratch;
     const limit = options.limit ?? Number.POSITIVE_INFINITY;
     let total = 0;
-    // The best `limit` so far, as a min-heap: the worst kept hit (lowest score, then latest document) on top.
-    const kept: Array<{ doc: number; score: number }> = [];
-    const worse = (x: { doc: number; score: number }, y: { doc: number; score: number }): boolean =>
-      x.score < y.score || (x.score === y.score && x.doc > y.doc);
+    type Kept = { doc: number; score: number; order: number };
+    /** Ranked after: a lower score, or the same score met later. */
+    const after = (x: Kept, y: Kept): boolean => x.score < y.score || (x.score === y.score && x.order > y.order);
+    // The best `limit` so far, as a heap with the one ranked last on top.
+    const kept: Kept[] = [];
     for (let i = 0; i < touchedCount; i += 1) {
       const doc = touched[i] as number;
       const count = matched[doc] as number;
-      const score = (scores[doc] as number) * count;
-      scores[doc] = 0;
-      matched[doc] = 0;
       if (count < need || (options.accept && !options.accept(doc))) continue;
       total += 1;
-      const hit = { doc, score };
+      const hit = { doc, score: (scores[doc] as number) * count, order: order[doc] as number };
       if (limit === Number.POSITIVE_INFINITY) kept.push(hit);
       else if (kept.length < limit) {
         kept.push(hit);
         for (let c = kept.length - 1; c > 0;) {
           const parent = (c - 1) >> 1;
-          if (!worse(kept[c] as typeof hit, kept[parent] as typeof hit)) break;
-          [kept[c], kept[parent]] = [kept[parent] as typeof hit, kept[c] as typeof hit];
+          if (!after(kept[c] as Kept, kept[parent] as Kept)) break;
+          [kept[c], kept[parent]] = [kept[parent] as Kept, kept[c] as Kept];
           c = parent;
         }
-      } else if (kept.length > 0 && worse(kept[0] as typeof hit, hit)) {
+      } else if (kept.length > 0 && after(kept[0] as Kept, hit)) {
         kept[0] = hit;
         for (let c = 0; ;) {
           const l = 2 * c + 1;
           let m = c;
-          if (l < kept.length && worse(kept[l] as typeof hit, kept[m] as typeof hit)) m = l;
-          if (l + 1 < kept.length && worse(kept[l + 1] as typeof hit, kept[m] as typeof hit)) m = l + 1;
+          if (l < kept.length && after(kept[l] as Kept, kept[m] as Kept)) m = l;
+          if (l + 1 < kept.length && after(kept[l + 1] as Kept, kept[m] as Kept)) m = l + 1;
           if (m === c) break;
-          [kept[c], kept[m]] = [kept[m] as typeof hit, kept[c] as typeof hit];
+          [kept[c], kept[m]] = [kept[m] as Kept, kept[c] as Kept];
           c = m;
         }
       }
     }
-    const hits = kept.sort((x, y) => y.score - x.score || x.doc - y.doc);
-    return { hits, total };
-  }
-
-  /** Adds one to the matched-term count of every document the term's postings list (in any field). */
-  private countTerm(id: number): void {
-    const { matched } = this;
-    for (const p of this.saved.postings) {
-      const to = p.start[id + 1] as number;
-      for (let i = p.start[id] as number; i < to; i += 1) {
-        const doc = p.docs[i] as number;
-        // The high bit marks "already counted for this term" when a term stands in two fields.
-        if ((matched[doc] as number) & 0x8000) continue;
-        matched[doc] = ((matched[doc] as number) + 1) | 0x8000;
-      }
-    }
-    for (const p of this.saved.postings) {
-      const to = p.start[id + 1] as number;
-      for (let i = p.start[id] as number; i < to; i += 1) {
-        const doc = p.docs[i] as number;
-        matched[doc] = (matched[doc] as number) & 0x7fff;
-      }
-    }
+    kept.sort((x, y) => y.score - x.score || x.order - y.order);
+    return { hits: kept.map(({ doc, score }) => ({ doc, score })), total };
   }
 }
