@@ -99,41 +99,68 @@ export class QuoteBook {
     const order = articles.map((_, i) => i).sort((x, y) => dateKey(articles[x] as Article).localeCompare(dateKey(articles[y] as Article)));
     const groups: QuoteGroup[] = [];
     const words: Array<Set<string>> = [];
-    // Candidates for "the same words": groups of the same speakers, kind and negations that share a word with
-    // the quote, found through (key, word) → groups, so that grouping costs per quote what its words cost, not
-    // a pass over every group. A group is listed again under its new words when a longer wording replaces
-    // its text; stale entries only cost a check.
+    const negs: string[] = [];
+    // Each quote's content words and negations, once; and how many quotes have each word.
+    const quoteWords: Array<Set<string>> = [];
+    const quoteNegs: string[] = [];
+    const frequency = new Map<string, number>();
+    for (const ai of order) {
+      for (const q of (articles[ai] as Article).quotes) {
+        const set = tokenSet(q.text);
+        quoteWords.push(set);
+        quoteNegs.push(negations(q.text));
+        for (const w of set) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+      }
+    }
+    // Candidates for "the same words" by prefix filtering: with words ranked rarest first, two sets that share
+    // at least `need(m)` words of the smaller one's m always share one of the smaller one's first
+    // m - need(m) + 1 words (its prefix). So a group that passes is listed under a prefix word of the quote
+    // (groups are listed under all their words) or has a prefix word among the quote's words (groups are
+    // also listed under their prefix). Rare words make short lists: a prolific speaker's common words are
+    // never looked up. Keys carry speakers, kind and negations, which must agree anyway. A group is listed
+    // again when a longer wording replaces its text; stale entries only cost a check.
+    const rank = new Map(
+      [...frequency.entries()].sort((x, y) => x[1] - y[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)).map(([w], i) => [w, i]),
+    );
+    const need = (m: number): number => Math.ceil(SAME_QUOTE * m - 1e-9);
+    const prefix = (set: Set<string>): string[] =>
+      [...set].sort((x, y) => (rank.get(x) as number) - (rank.get(y) as number)).slice(0, set.size - need(set.size) + 1);
     const byWord = new Map<string, number[]>();
+    const byPrefix = new Map<string, number[]>();
     const keyOf = (speakers: string[], kind: QuoteKind, neg: string): string => `${speakers.join()}\u0001${kind}\u0001${neg}`;
+    const add = (map: Map<string, number[]>, k: string, gi: number): void => {
+      const at = map.get(k);
+      if (!at) map.set(k, [gi]);
+      else if (at[at.length - 1] !== gi) at.push(gi);
+    };
     const list = (gi: number): void => {
       const g = groups[gi] as QuoteGroup;
-      const key = keyOf(g.speakers, g.kind, negations(g.text));
-      for (const w of words[gi] as Set<string>) {
-        const k = `${key}\u0000${w}`;
-        const at = byWord.get(k);
-        if (!at) byWord.set(k, [gi]);
-        else if (at[at.length - 1] !== gi) at.push(gi);
-      }
+      const key = keyOf(g.speakers, g.kind, negs[gi] as string);
+      for (const w of words[gi] as Set<string>) add(byWord, `${key}\u0000${w}`, gi);
+      for (const w of prefix(words[gi] as Set<string>)) add(byPrefix, `${key}\u0000${w}`, gi);
     };
+    let n = 0;
     for (const ai of order) {
       const article = articles[ai] as Article;
       article.quotes.forEach((q, qi) => {
         const ids = q.speaker.members.length > 0 ? q.speaker.members.map(idOf) : q.speaker.name ? [idOf(q.speaker.name)] : [];
         const speakerIds = ids.filter((x): x is string => x !== null);
-        const set = tokenSet(q.text);
-        const neg = negations(q.text);
+        const set = quoteWords[n] as Set<string>;
+        const neg = quoteNegs[n] as string;
+        n += 1;
         const key = keyOf(speakerIds, q.kind, neg);
         // The first group (in order) that passes the full test, as a scan of every group would find.
         let same = -1;
         if (set.size >= 3) {
           const candidates = new Set<number>();
-          for (const w of set) for (const gi of byWord.get(`${key}\u0000${w}`) ?? []) candidates.add(gi);
+          for (const w of prefix(set)) for (const gi of byWord.get(`${key}\u0000${w}`) ?? []) candidates.add(gi);
+          for (const w of set) for (const gi of byPrefix.get(`${key}\u0000${w}`) ?? []) candidates.add(gi);
           for (const gi of [...candidates].sort((x, y) => x - y)) {
             const g = groups[gi] as QuoteGroup;
             if (
               g.speakers.join() === speakerIds.join() &&
               g.kind === q.kind &&
-              negations(g.text) === neg &&
+              negs[gi] === neg &&
               Math.min(set.size, (words[gi] as Set<string>).size) >= 3 &&
               containment(set, words[gi] as Set<string>) >= SAME_QUOTE
             ) {
@@ -148,6 +175,7 @@ export class QuoteBook {
           if (q.text.length > g.text.length) {
             g.text = q.text;
             words[same] = set;
+            negs[same] = neg;
             list(same);
           }
           return;
@@ -161,6 +189,7 @@ export class QuoteBook {
           refs: [{ article: ai, quote: qi }],
         });
         words.push(set);
+        negs.push(neg);
         list(groups.length - 1);
       });
     }
