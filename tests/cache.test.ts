@@ -79,6 +79,9 @@ describe('a rebuild that fails', () => {
       expect(served.source.kind).toBe('cache');
       expect(served.articles.map((a) => a.id)).toEqual(['a']);
       expect(problems[0]).toMatch(/rebuilding the index failed \(simulated ingest bug\); serving the last good index/);
+      // The half-written new file is gone.
+      const { readdirSync } = await import('node:fs');
+      expect(readdirSync(cacheDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     } finally {
       spy.mockRestore();
     }
@@ -144,6 +147,57 @@ describe('the index file', () => {
     const again = await loadIndexedCorpus(dir, { cacheDir, onCacheProblem: (m) => problems.push(m) });
     expect(again.source).toEqual({ kind: 'built', reason: 'the saved index could not be read' });
     expect(problems).toEqual([`ignoring the saved index ${file}: not a Quotedesk index file (no trailer)`]);
+  });
+});
+
+describe('a damaged index file', () => {
+  /** An index file of the one-article corpus A, and a function to flip a byte of it. */
+  async function indexed(): Promise<{ dir: string; cacheDir: string; file: string; flip: (at: number) => void }> {
+    const dir = tempCorpus({ 'a.txt': A });
+    const cacheDir = mkdtempSync(join(tmpdir(), 'quotedesk-cache-'));
+    await loadIndexedCorpus(dir, { cacheDir });
+    const file = cacheFileFor(cacheDir, dir);
+    const flip = (at: number): void => {
+      const bytes = readFileSync(file);
+      const i = at < 0 ? bytes.length + at : at;
+      bytes[i] = (bytes[i] as number) ^ 0xff;
+      writeFileSync(file, bytes);
+    };
+    return { dir, cacheDir, file, flip };
+  }
+
+  it('is refused when its header was altered, and rebuilt', async () => {
+    const { dir, cacheDir, file, flip } = await indexed();
+    flip(-100);
+    const problems: string[] = [];
+    const again = await loadIndexedCorpus(dir, { cacheDir, onCacheProblem: (m) => problems.push(m) });
+    expect(again.source).toEqual({ kind: 'built', reason: 'the saved index could not be read' });
+    expect(problems).toEqual([`ignoring the saved index ${file}: the index file is damaged (the header does not match its checksum)`]);
+  });
+
+  it("never reads an altered article's details as text: the command fails, says why, and the file goes", async () => {
+    const { dir, cacheDir, file, flip } = await indexed();
+    flip(20);
+    const problems: string[] = [];
+    const served = await loadIndexedCorpus(dir, { cacheDir, onCacheProblem: (m) => problems.push(m) });
+    expect(served.source.kind).toBe('cache');
+    expect(() => served.articles[0]?.quotes).toThrow(
+      "the index file is damaged: article 0's details cannot be read (they do not match their checksum)",
+    );
+    expect(problems).toEqual([
+      "the index file is damaged: article 0's details cannot be read (they do not match their checksum); it is removed, and the next start rebuilds it",
+    ]);
+    expect(existsSync(file)).toBe(false);
+    expect((await loadIndexedCorpus(dir, { cacheDir })).source.kind).toBe('built');
+  });
+
+  it('leaves no temporary file of a build whose process is gone', async () => {
+    const { dir, cacheDir, file } = await indexed();
+    const stale = `${file}.2147483646.tmp`;
+    writeFileSync(stale, 'half an index');
+    writeFileSync(join(dir, 'b.txt'), B);
+    await loadIndexedCorpus(dir, { cacheDir });
+    expect(existsSync(stale)).toBe(false);
   });
 });
 

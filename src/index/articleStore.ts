@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { deserialize, serialize } from 'node:v8';
 import type { EventMention } from '../ingest/events.ts';
 import type { Article, ArticleMeta, Paragraph, Quote, Sentence, SetAside } from '../ingest/types.ts';
@@ -15,8 +16,10 @@ import type { Article, ArticleMeta, Paragraph, Quote, Sentence, SetAside } from 
  * ranking never reads details.
  *
  * The file: `MAGIC`, then each article's details (v8 serialisation), then the header (v8), then a trailer
- * of the header's position and length and `MAGIC` again. The details are written as the corpus is read,
- * so building never holds them all; the header, written last, holds the rest of the index.
+ * of the header's position, length and CRC-32 and `MAGIC` again. The details are written as the corpus is
+ * read, so building never holds them all; the header, written last, holds the rest of the index and each
+ * article's CRC-32. A file that is cut short or altered is refused when opened (magic, trailer, header
+ * checksum, offsets) or when an article is read (its checksum): never read as garbage.
  */
 
 /** What stays in memory of an article. */
@@ -35,34 +38,58 @@ interface ArticleDetails {
   setAside: SetAside[];
 }
 
-const MAGIC = Buffer.from('QDIX0001');
-const TRAILER = 16 + MAGIC.length;
-/** How many articles' details are kept once read. */
+const MAGIC = Buffer.from('QDIX0002');
+/** Header position (f64), header length (f64), header CRC-32 (u32), 4 spare bytes, MAGIC. */
+const TRAILER = 24 + MAGIC.length;
+/** How many articles' details are kept once read (all index files together). */
 const KEEP = 512;
 
-/** Reads articles' details from an open index file, by position, keeping the last ones read. */
+/** Articles' details read lately, by reader and article: the most recent last. */
+const recent = new Map<number, ArticleDetails>();
+let readers = 0;
+
+/** Forgets every article's details read so far (the benchmark measures reads from the file with it). */
+export function forgetReadDetails(): void {
+  recent.clear();
+}
+
+/** A damaged index file, found when an article's details are read. */
+export class IndexFileDamaged extends Error {}
+
+/** Reads articles' details from an open index file, by position, checking each against its CRC-32. */
 class DetailReader {
-  private readonly recent = new Map<number, ArticleDetails>();
+  /** Keys of this reader's articles in `recent`: serial × 2^32 + article. */
+  private readonly serial = (readers += 1) * 2 ** 32;
   constructor(
     private readonly fd: number,
-    /** Where article i's details stand in the file: [start, end). */
-    private readonly span: (i: number) => [number, number],
+    /** Where article i's details stand in the file, [start, end), and their CRC-32 (none while writing). */
+    private readonly span: (i: number) => [number, number, number | null],
+    private readonly onDamage: (reason: string) => void = () => {},
   ) {}
 
   read(i: number): ArticleDetails {
-    const kept = this.recent.get(i);
+    const key = this.serial + i;
+    const kept = recent.get(key);
     if (kept) {
-      this.recent.delete(i);
-      this.recent.set(i, kept);
+      recent.delete(key);
+      recent.set(key, kept);
       return kept;
     }
-    const [start, end] = this.span(i);
+    const [start, end, check] = this.span(i);
     const length = end - start;
     const bytes = Buffer.allocUnsafe(length);
-    if (readSync(this.fd, bytes, 0, length, start) !== length) throw new Error(`the index file ends inside article ${i}'s details`);
-    const details = deserialize(bytes) as ArticleDetails;
-    this.recent.set(i, details);
-    if (this.recent.size > KEEP) this.recent.delete(this.recent.keys().next().value as number);
+    let details: ArticleDetails;
+    try {
+      if (readSync(this.fd, bytes, 0, length, start) !== length) throw new Error('the file ends inside them');
+      if (check !== null && crc32(bytes) !== check) throw new Error('they do not match their checksum');
+      details = deserialize(bytes) as ArticleDetails;
+    } catch (error) {
+      const reason = `the index file is damaged: article ${i}'s details cannot be read (${(error as Error).message})`;
+      this.onDamage(reason);
+      throw new IndexFileDamaged(reason);
+    }
+    recent.set(key, details);
+    if (recent.size > KEEP) recent.delete(recent.keys().next().value as number);
     return details;
   }
 }
@@ -132,14 +159,20 @@ export class ArticleWriter {
   private readonly fd: number;
   private position = 0;
   private readonly offsets: number[] = [];
+  private readonly checks: number[] = [];
   private readonly heads: ArticleHead[] = [];
   /** Reads back what was written, through the same file descriptor. */
   private readonly reader: DetailReader;
 
   constructor(readonly file: string) {
     this.fd = openSync(file, 'w+');
-    this.write(MAGIC);
-    this.reader = new DetailReader(this.fd, (i) => [this.offsets[i] as number, this.offsets[i + 1] ?? this.position]);
+    try {
+      this.write(MAGIC);
+    } catch (error) {
+      this.abandon();
+      throw error;
+    }
+    this.reader = new DetailReader(this.fd, (i) => [this.offsets[i] as number, this.offsets[i + 1] ?? this.position, null]);
   }
 
   private write(bytes: Uint8Array): void {
@@ -150,15 +183,16 @@ export class ArticleWriter {
 
   /** Writes the article's details; returns the article, reading them back from the file. */
   add(article: Article): Article {
-    this.offsets.push(this.position);
-    this.write(
-      serialize({
-        sentences: article.paragraphs.map((p) => p.sentences),
-        quotes: article.quotes,
-        events: article.events,
-        setAside: article.setAside,
-      } satisfies ArticleDetails),
-    );
+    const bytes = serialize({
+      sentences: article.paragraphs.map((p) => p.sentences),
+      quotes: article.quotes,
+      events: article.events,
+      setAside: article.setAside,
+    } satisfies ArticleDetails);
+    const at = this.position;
+    this.write(bytes);
+    this.offsets.push(at);
+    this.checks.push(crc32(bytes));
     const head = headOf(article);
     this.heads.push(head);
     // Ends are known as the next article starts: the last one's is the current end of the file.
@@ -168,7 +202,7 @@ export class ArticleWriter {
   /** Writes the header (anything v8 can serialise) and the trailer; the file is complete. Returns the articles' heads. */
   finish(header: Record<string, unknown>): void {
     const offsets = Float64Array.from([...this.offsets, this.position]);
-    const bytes = serialize({ ...header, heads: this.heads, offsets });
+    const bytes = serialize({ ...header, heads: this.heads, offsets, checks: Uint32Array.from(this.checks) });
     // The last article ends where the header starts; the reader keeps reading it right.
     this.offsets.push(this.position);
     const at = this.position;
@@ -176,38 +210,60 @@ export class ArticleWriter {
     const trailer = Buffer.alloc(TRAILER);
     trailer.writeDoubleLE(at, 0);
     trailer.writeDoubleLE(bytes.length, 8);
-    MAGIC.copy(trailer, 16);
+    trailer.writeUInt32LE(crc32(bytes), 16);
+    MAGIC.copy(trailer, 24);
     this.write(trailer);
   }
 
-  /** Closes the file if it is not to be read (a build that failed). */
+  /** Closes and removes the file (a build that failed); articles already returned can no longer be read. */
   abandon(): void {
     closeSync(this.fd);
+    rmSync(this.file, { force: true });
   }
 }
 
 /**
  * Opens an index file: the header, and the articles, whose details are read from the file when asked for.
  * The file stays open, so a newer index renamed over it later does not change what this one reads.
+ * `onDamage` is told when an article's details turn out damaged (the file should then be rebuilt).
  */
-export function openIndexFile<H>(file: string): { header: H; articles: Article[]; close: () => void } {
+export function openIndexFile<H>(
+  file: string,
+  onDamage?: (reason: string) => void,
+): { header: H; articles: Article[]; inode: number; close: () => void } {
   const fd = openSync(file, 'r');
   try {
-    const size = fstatSync(fd).size;
-    const tail = Buffer.alloc(TRAILER);
-    if (size < MAGIC.length + TRAILER || readSync(fd, tail, 0, TRAILER, size - TRAILER) !== TRAILER || !tail.subarray(16).equals(MAGIC))
-      throw new Error('not a Quotedesk index file (no trailer)');
+    const { size, ino } = fstatSync(fd);
+    const read = (at: number, length: number): Buffer => {
+      const bytes = Buffer.alloc(length);
+      if (at < 0 || at + length > size || readSync(fd, bytes, 0, length, at) !== length) throw new Error('the index file is cut short');
+      return bytes;
+    };
+    if (size < MAGIC.length + TRAILER || !read(0, MAGIC.length).equals(MAGIC))
+      throw new Error('not a Quotedesk index file of this version');
+    const tail = read(size - TRAILER, TRAILER);
+    if (!tail.subarray(24).equals(MAGIC)) throw new Error('not a Quotedesk index file (no trailer)');
     const at = tail.readDoubleLE(0);
     const length = tail.readDoubleLE(8);
     if (!(at >= MAGIC.length && length > 0 && at + length === size - TRAILER))
       throw new Error('the index file is damaged (bad header position)');
-    const bytes = Buffer.allocUnsafe(length);
-    if (readSync(fd, bytes, 0, length, at) !== length) throw new Error('the index file is damaged (short header)');
-    const header = deserialize(bytes) as H & { heads: ArticleHead[]; offsets: Float64Array };
-    const { offsets } = header;
-    const reader = new DetailReader(fd, (i) => [offsets[i] as number, offsets[i + 1] as number]);
-    const articles = header.heads.map((h, i): Article => new StoredArticle(h, reader, i));
-    return { header, articles, close: () => closeSync(fd) };
+    const bytes = read(at, length);
+    if (crc32(bytes) !== tail.readUInt32LE(16)) throw new Error('the index file is damaged (the header does not match its checksum)');
+    const header = deserialize(bytes) as H & { heads: ArticleHead[]; offsets: Float64Array; checks: Uint32Array };
+    const { heads, offsets, checks } = header;
+    const sound =
+      Array.isArray(heads) &&
+      offsets instanceof Float64Array &&
+      checks instanceof Uint32Array &&
+      offsets.length === heads.length + 1 &&
+      checks.length === heads.length &&
+      offsets[0] === MAGIC.length &&
+      offsets[heads.length] === at &&
+      offsets.every((o, i) => i === 0 || o > (offsets[i - 1] as number));
+    if (!sound) throw new Error('the index file is damaged (bad article offsets)');
+    const reader = new DetailReader(fd, (i) => [offsets[i] as number, offsets[i + 1] as number, checks[i] as number], onDamage);
+    const articles = heads.map((h, i): Article => new StoredArticle(h, reader, i));
+    return { header, articles, inode: ino, close: () => closeSync(fd) };
   } catch (error) {
     closeSync(fd);
     throw error;

@@ -109,7 +109,11 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
   /** The last good index, kept to serve if the rebuild fails. */
   let lastGood: Opened | null = null;
   try {
-    const opened = openIndexFile<CacheHeader>(cacheFile);
+    const opened = openIndexFile<CacheHeader>(cacheFile, (why) => {
+      // Found while answering: the file goes, so that the next start rebuilds it (unless a newer one replaced it).
+      problem(`${why}; it is removed, and the next start rebuilds it`);
+      removeIfSame(cacheFile, opened.inode);
+    });
     if (opened.header.format === CACHE_FORMAT && opened.header.fingerprint === print) return fromCache(opened);
     if (opened.header.format === CACHE_FORMAT) lastGood = opened;
     else opened.close();
@@ -123,6 +127,7 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
   }
   // Articles' details go to the new file as the corpus is read, so the build never holds them all.
   const tmp = `${cacheFile}.${process.pid}.tmp`;
+  sweepStaleTemporaries(cacheFile);
   let writer: ArticleWriter | null = null;
   try {
     mkdirSync(dirname(cacheFile), { recursive: true });
@@ -137,6 +142,8 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
     } catch (error) {
       // A full disk: the rest of the articles stay in memory, and the index is not saved.
       problem(`could not save the index to ${cacheFile}: ${(error as Error).message}`);
+      // The articles already written read their details through the open file, which outlives its name.
+      rmSync(tmp, { force: true });
       writer = null;
       return article;
     }
@@ -159,7 +166,6 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
     progress?.('building the indexes', 3, 3);
   } catch (error) {
     (writer as ArticleWriter | null)?.abandon();
-    rmSync(tmp, { force: true });
     // A rebuild that fails leaves the last good index serving, and says so.
     if (lastGood === null || error instanceof CorpusError) throw error;
     problem(
@@ -187,4 +193,39 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
     }
   }
   return { dir, articles: corpus.articles, warnings: corpus.warnings, index, quotes, events, source: { kind: 'built', reason } };
+}
+
+/** Removes the file if it is still the one with this inode (a newer index may have been renamed over it). */
+function removeIfSame(file: string, inode: number): void {
+  try {
+    if (statSync(file).ino === inode) rmSync(file, { force: true });
+  } catch {
+    // already gone
+  }
+}
+
+/** Removes temporary files of this index left by builds whose process is gone (a crash, a full disk). */
+function sweepStaleTemporaries(cacheFile: string): void {
+  const dir = dirname(cacheFile);
+  const name = cacheFile.slice(dir.length + 1);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const pid = entry.startsWith(`${name}.`) && entry.endsWith('.tmp') ? Number(entry.slice(name.length + 1, -4)) : NaN;
+    if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
+    rmSync(join(dir, entry), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
