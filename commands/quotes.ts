@@ -3,6 +3,9 @@ import type { Answer } from '../src/answer/types.ts';
 import { UsageError } from '../src/answer/types.ts';
 import { defineCommand } from '../src/router/command.ts';
 
+/** How many quotes one answer lists (the oldest); a speaker quoted more is narrowed with /who-said. */
+export const QUOTES_LIMIT = 50;
+
 export default defineCommand({
   name: 'quotes',
   description: 'Everything one person is quoted saying, oldest first.',
@@ -32,6 +35,10 @@ export default defineCommand({
     const notes = [
       `${speaker.name}${speaker.description ? ` (${speaker.description})` : ''}: ${groups.length} quote${groups.length === 1 ? '' : 's'}`,
     ];
-    return { command: 'quotes', query: name, total: groups.length, results: groups.map((g) => quoteResult(corpus, g)), notes };
+    if (groups.length > QUOTES_LIMIT)
+      notes.push(`showing the oldest ${QUOTES_LIMIT}; /who-said TOPIC speaker:${speaker.name} finds the rest by topic`);
+    // Only the quotes listed are read from the index file.
+    const results = groups.slice(0, QUOTES_LIMIT).map((g) => quoteResult(corpus, g));
+    return { command: 'quotes', query: name, total: groups.length, results, notes };
   },
 });

@@ -6,8 +6,8 @@ import type { Article } from '../src/ingest/types.ts';
 import { humanDate } from '../src/nlp/dateWords.ts';
 import { defineCommand } from '../src/router/command.ts';
 
-/** Plain order of ISO dates (as strings). */
-const compare = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+/** Publication dates in the order `localeCompare` gives them (a collator is that, made once). */
+const compare = new Intl.Collator().compare;
 
 /** How many dates one answer lists. */
 export const WHEN_LIMIT = 5;

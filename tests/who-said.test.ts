@@ -46,6 +46,16 @@ describe('/quotes and /speakers', () => {
     expect(dates[dates.length - 1]).toBe('9999');
   });
 
+  it('lists the oldest 50 of a speaker quoted more often, and says how to find the rest', () => {
+    const syllables = ['ka', 'ro', 'mi', 'ten', 'sha', 'vel', 'dor', 'lin', 'ba', 'zu'];
+    const town = (i: number): string => `${syllables[i % 10]}${syllables[Math.floor(i / 10) % 10]}ville`;
+    const text = Array.from({ length: 60 }, (_, i) => `“The ${town(i)} and ${town(i + 60)} roads must reopen,” Kerry said.`).join('\n\n');
+    const a = ask('/quotes kerry', indexedCorpus(tempCorpus({ 'a.txt': `---\npublished: 2015-12-16\n---\n${text}\n` })));
+    expect(a.total).toBe(60);
+    expect(a.results).toHaveLength(50);
+    expect(a.notes).toEqual(['Kerry: 60 quotes', 'showing the oldest 50; /who-said TOPIC speaker:Kerry finds the rest by topic']);
+  });
+
   it('lists each speaker with aliases, role and quote count, built from the corpus', () => {
     const a = ask('/speakers');
     const kerry = a.results.find((r) => r.text.startsWith('John Kerry'));

@@ -252,6 +252,8 @@ export class ParagraphIndex {
       for (; id < this.paragraphCount && found.length < PHRASE_SCAN; id += 1)
         if (!filter || filter(id)) found.push({ id, score: 1, terms: [] });
       total = found.length;
+      // More only if a paragraph past the ones read would be accepted.
+      while (id < this.paragraphCount && filter && !filter(id)) id += 1;
       more = id < this.paragraphCount;
     } else return { hits: [], total: 0, totalIsExact: true, corrections, unknown };
     if (phrases.length === 0) {
