@@ -1,13 +1,10 @@
-import { eventCitation, mentionOf } from '../src/answer/events.ts';
+import { eventCitation, mentionOf, publicationRank } from '../src/answer/events.ts';
 import { articleFilter } from '../src/answer/filters.ts';
 import { MAX_CITATIONS } from '../src/answer/citation.ts';
 import type { Answer, Result } from '../src/answer/types.ts';
 import type { Article } from '../src/ingest/types.ts';
 import { humanDate } from '../src/nlp/dateWords.ts';
 import { defineCommand } from '../src/router/command.ts';
-
-/** Publication dates in the order `localeCompare` gives them (a collator is that, made once). */
-const compare = new Intl.Collator().compare;
 
 /** How many dates one answer lists. */
 export const WHEN_LIMIT = 5;
@@ -69,22 +66,30 @@ export default defineCommand({
       );
     }
     const results: Result[] = ranked.slice(0, WHEN_LIMIT).map(([value, g]) => {
-      // The evidence shown: a sentence of an article body before a caption, then the best match.
-      const ordered = [...g.mentions].sort((a, b) => Number(events.isCaption(a.id)) - Number(events.isCaption(b.id)) || b.score - a.score);
-      const best = mentionOf(corpus, events.ref((ordered[0] as (typeof ordered)[number]).id));
-      // Citations earliest outlet first; one per sentence; the first ten.
-      const published = (id: number): string => corpus.articles[events.articleOf(id)]?.meta.published ?? '9999';
-      const seen = new Set<string>();
-      const unique = [...g.mentions]
-        .sort((a, b) => compare(published(a.id), published(b.id)))
-        .filter(({ id }) => {
-          const key = events.sentenceKey(id);
-          if (seen.has(key)) return false;
-          seen.add(key);
-          return true;
-        });
-      const all = unique;
-      const citations = unique.slice(0, MAX_CITATIONS).map(({ id }) => {
+      // The evidence shown: a sentence of an article body before a caption, then the best match (the first met).
+      let top = g.mentions[0] as { id: number; score: number };
+      for (const m of g.mentions) {
+        const d = Number(events.isCaption(m.id)) - Number(events.isCaption(top.id));
+        if (d < 0 || (d === 0 && m.score > top.score)) top = m;
+      }
+      const best = mentionOf(corpus, events.ref(top.id));
+      // Citations earliest outlet first (ties in rank order); one per sentence; the first ten. Sorted as
+      // numbers: publication rank, then place among the mentions.
+      const ranks = publicationRank(corpus);
+      const keys = new Float64Array(g.mentions.length);
+      const n = g.mentions.length;
+      g.mentions.forEach(({ id }, k) => (keys[k] = (ranks[events.articleOf(id)] as number) * n + k));
+      keys.sort();
+      const seen = new Set<number>();
+      const shown: number[] = [];
+      for (const key of keys) {
+        const id = (g.mentions[key % n] as { id: number }).id;
+        const sentence = events.sentenceOf(id);
+        if (seen.has(sentence)) continue;
+        seen.add(sentence);
+        if (shown.length < MAX_CITATIONS) shown.push(id);
+      }
+      const citations = shown.map((id) => {
         const m = mentionOf(corpus, events.ref(id));
         return eventCitation(m.article, m.event);
       });
@@ -98,7 +103,7 @@ export default defineCommand({
           when: humanDate(value),
           granularity: best.event.time.granularity,
           outlets: g.outlets.size,
-          ...(all.length > MAX_CITATIONS ? { moreCitations: all.length - MAX_CITATIONS } : {}),
+          ...(seen.size > MAX_CITATIONS ? { moreCitations: seen.size - MAX_CITATIONS } : {}),
         },
         citations,
       };

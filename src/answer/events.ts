@@ -23,3 +23,28 @@ export function startOf(value: string): string {
   if (lo === '..') return '0000-01-01';
   return lo.length === 4 ? `${lo}-01-01` : lo.length === 7 ? `${lo}-01` : lo;
 }
+
+const publicationRanks = new WeakMap<LoadedCorpus, Uint32Array>();
+/**
+ * Each article's place in publication order (as `localeCompare` orders the dates; undated last, then corpus
+ * order): sorting citations earliest first is then sorting numbers. Worked out once per corpus.
+ */
+export function publicationRank(corpus: LoadedCorpus): Uint32Array {
+  let ranks = publicationRanks.get(corpus);
+  if (!ranks) {
+    const compare = new Intl.Collator().compare;
+    const published = corpus.articles.map((a) => a.meta.published ?? '9999');
+    const order = published.map((_, i) => i).sort((x, y) => compare(published[x] as string, published[y] as string) || x - y);
+    ranks = new Uint32Array(order.length);
+    // Articles published the same day share a rank, so that ties keep the order they had.
+    order.forEach((ai, k) => {
+      const prev = order[k - 1];
+      (ranks as Uint32Array)[ai] =
+        k > 0 && prev !== undefined && compare(published[prev] as string, published[ai] as string) === 0
+          ? ((ranks as Uint32Array)[prev] as number)
+          : k;
+    });
+    publicationRanks.set(corpus, ranks);
+  }
+  return ranks;
+}

@@ -28,8 +28,8 @@ interface EventFacts {
   event: Uint32Array;
   /** Body paragraph, or -1 for a caption. */
   paragraph: Int32Array;
-  /** File offset where the sentence starts (with the article and paragraph, a sentence's identity). */
-  sentenceStart: Uint32Array;
+  /** The sentence the mention stands in: the same number for every date of one sentence. */
+  sentence: Uint32Array;
   /** Index into `values`. */
   value: Uint32Array;
   /** WEAK | CAPTION. */
@@ -51,6 +51,7 @@ export class EventIndex {
     const search = new Bm25Builder(['sentence', 'who']);
     const rows: Array<[number, number, number, number, number, number]> = [];
     const values = new Map<string, number>();
+    const sentences = new Map<string, number>();
     articles.forEach((a, ai) => {
       a.events.forEach((e, ei) => {
         if (!isDatedEvent(e)) return;
@@ -58,7 +59,9 @@ export class EventIndex {
         const v = e.time.value as string;
         if (!values.has(v)) values.set(v, values.size);
         const flags = (isWeakDate(e) ? WEAK : 0) | (e.caption ? CAPTION : 0);
-        rows.push([ai, ei, e.paragraph ?? -1, e.sentenceOffsets[0], values.get(v) as number, flags]);
+        const key = `${ai}:${e.paragraph ?? -1}:${e.sentenceOffsets[0]}`;
+        if (!sentences.has(key)) sentences.set(key, sentences.size);
+        rows.push([ai, ei, e.paragraph ?? -1, sentences.get(key) as number, values.get(v) as number, flags]);
       });
     });
     const column = <T extends Uint32Array | Int32Array | Uint8Array>(make: (n: number) => T, k: number): T => {
@@ -70,7 +73,7 @@ export class EventIndex {
       article: column((n) => new Uint32Array(n), 0),
       event: column((n) => new Uint32Array(n), 1),
       paragraph: column((n) => new Int32Array(n), 2),
-      sentenceStart: column((n) => new Uint32Array(n), 3),
+      sentence: column((n) => new Uint32Array(n), 3),
       value: column((n) => new Uint32Array(n), 4),
       flags: column((n) => new Uint8Array(n), 5),
       values: [...values.keys()],
@@ -120,9 +123,9 @@ export class EventIndex {
     return ((this.facts.flags[id] as number) & CAPTION) !== 0;
   }
 
-  /** The same sentence gives the same key, however many dates it has. */
-  sentenceKey(id: number): string {
-    return `${this.facts.article[id]}:${this.facts.paragraph[id]}:${this.facts.sentenceStart[id]}`;
+  /** The sentence mention `id` stands in, as a number: the same for every date one sentence gives. */
+  sentenceOf(id: number): number {
+    return this.facts.sentence[id] as number;
   }
 
   /**
