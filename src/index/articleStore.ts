@@ -15,10 +15,10 @@ import type { Article, ArticleMeta, Paragraph, Quote, Sentence, SetAside } from 
  * article (the last few hundred read are kept). The indexes keep in arrays what they rank by, so that
  * ranking never reads details.
  *
- * The file: `MAGIC`, then each article's details (v8 serialisation), then the header (v8), then a trailer
- * of the header's position, length and CRC-32 and `MAGIC` again. The details are written as the corpus is
- * read, so building never holds them all; the header, written last, holds the rest of the index and each
- * article's CRC-32. A file that is cut short or altered is refused when opened (magic, trailer, header
+ * The file: `MAGIC`, then each article's details in three parts (v8 serialisation; see `Part`), then the
+ * header (v8), then a trailer of the header's position, length and CRC-32 and `MAGIC` again. The details
+ * are written as the corpus is read, so building never holds them all; the header, written last, holds the
+ * rest of the index and each part's CRC-32. A file that is cut short or altered is refused when opened (magic, trailer, header
  * checksum, offsets) or when an article is read (its checksum): never read as garbage.
  */
 
@@ -30,22 +30,24 @@ export interface ArticleHead {
   paragraphs: Array<Omit<Paragraph, 'sentences'>>;
 }
 
-/** What is read from disk when an answer shows an article. */
-interface ArticleDetails {
-  sentences: Sentence[][];
-  quotes: Quote[];
-  events: EventMention[];
-  setAside: SetAside[];
-}
+/**
+ * What is read from disk when an answer shows an article, in three parts read apart (a quote's citation
+ * needs the article's quotes, not its sentences): the text's parts, the quotes, the dated mentions.
+ */
+type Part = { sentences: Sentence[][]; setAside: SetAside[] } | Quote[] | EventMention[];
+const PARTS = 3;
+const TEXT = 0;
+const QUOTES = 1;
+const EVENTS = 2;
 
-const MAGIC = Buffer.from('QDIX0002');
+const MAGIC = Buffer.from('QDIX0003');
 /** Header position (f64), header length (f64), header CRC-32 (u32), 4 spare bytes, MAGIC. */
 const TRAILER = 24 + MAGIC.length;
 /** How many articles' details are kept once read (all index files together). */
 const KEEP = 512;
 
 /** Articles' details read lately, by reader and article: the most recent last. */
-const recent = new Map<number, ArticleDetails>();
+const recent = new Map<number, Part>();
 let readers = 0;
 
 /** Forgets every article's details read so far (the benchmark measures reads from the file with it). */
@@ -56,35 +58,35 @@ export function forgetReadDetails(): void {
 /** A damaged index file, found when an article's details are read. */
 export class IndexFileDamaged extends Error {}
 
-/** Reads articles' details from an open index file, by position, checking each against its CRC-32. */
+/** Reads articles' details from an open index file, part by part (part k: article k / 3), checking each against its CRC-32. */
 class DetailReader {
   /** Keys of this reader's articles in `recent`: serial × 2^32 + article. */
   private readonly serial = (readers += 1) * 2 ** 32;
   constructor(
     private readonly fd: number,
-    /** Where article i's details stand in the file, [start, end), and their CRC-32 (none while writing). */
+    /** Where part k stands in the file, [start, end), and its CRC-32 (none while writing). */
     private readonly span: (i: number) => [number, number, number | null],
     private readonly onDamage: (reason: string) => void = () => {},
   ) {}
 
-  read(i: number): ArticleDetails {
-    const key = this.serial + i;
+  read(k: number): Part {
+    const key = this.serial + k;
     const kept = recent.get(key);
     if (kept) {
       recent.delete(key);
       recent.set(key, kept);
       return kept;
     }
-    const [start, end, check] = this.span(i);
+    const [start, end, check] = this.span(k);
     const length = end - start;
     const bytes = Buffer.allocUnsafe(length);
-    let details: ArticleDetails;
+    let details: Part;
     try {
       if (readSync(this.fd, bytes, 0, length, start) !== length) throw new Error('the file ends inside them');
       if (check !== null && crc32(bytes) !== check) throw new Error('they do not match their checksum');
-      details = deserialize(bytes) as ArticleDetails;
+      details = deserialize(bytes) as Part;
     } catch (error) {
-      const reason = `the index file is damaged: article ${i}'s details cannot be read (${(error as Error).message})`;
+      const reason = `the index file is damaged: article ${Math.floor(k / PARTS)}'s details cannot be read (${(error as Error).message})`;
       this.onDamage(reason);
       throw new IndexFileDamaged(reason);
     }
@@ -110,7 +112,7 @@ class StoredParagraph implements Paragraph {
     this.text = head.text;
   }
   get sentences(): Sentence[] {
-    return this.article.details().sentences[this.index] ?? [];
+    return this.article.text().sentences[this.index] ?? [];
   }
 }
 
@@ -130,17 +132,20 @@ class StoredArticle implements Article {
     this.meta = head.meta;
     this.paragraphs = head.paragraphs.map((p) => new StoredParagraph(p, this));
   }
-  details(): ArticleDetails {
-    return this.reader.read(this.position);
+  private part(part: number): Part {
+    return this.reader.read(this.position * PARTS + part);
+  }
+  text(): { sentences: Sentence[][]; setAside: SetAside[] } {
+    return this.part(TEXT) as { sentences: Sentence[][]; setAside: SetAside[] };
   }
   get quotes(): Quote[] {
-    return this.details().quotes;
+    return this.part(QUOTES) as Quote[];
   }
   get events(): EventMention[] {
-    return this.details().events;
+    return this.part(EVENTS) as EventMention[];
   }
   get setAside(): SetAside[] {
-    return this.details().setAside;
+    return this.text().setAside;
   }
 }
 
@@ -183,16 +188,17 @@ export class ArticleWriter {
 
   /** Writes the article's details; returns the article, reading them back from the file. */
   add(article: Article): Article {
-    const bytes = serialize({
-      sentences: article.paragraphs.map((p) => p.sentences),
-      quotes: article.quotes,
-      events: article.events,
-      setAside: article.setAside,
-    } satisfies ArticleDetails);
-    const at = this.position;
-    this.write(bytes);
-    this.offsets.push(at);
-    this.checks.push(crc32(bytes));
+    const parts: Part[] = [];
+    parts[TEXT] = { sentences: article.paragraphs.map((p) => p.sentences), setAside: article.setAside };
+    parts[QUOTES] = article.quotes;
+    parts[EVENTS] = article.events;
+    for (const part of parts) {
+      const bytes = serialize(part);
+      const at = this.position;
+      this.write(bytes);
+      this.offsets.push(at);
+      this.checks.push(crc32(bytes));
+    }
     const head = headOf(article);
     this.heads.push(head);
     // Ends are known as the next article starts: the last one's is the current end of the file.
@@ -255,10 +261,10 @@ export function openIndexFile<H>(
       Array.isArray(heads) &&
       offsets instanceof Float64Array &&
       checks instanceof Uint32Array &&
-      offsets.length === heads.length + 1 &&
-      checks.length === heads.length &&
+      offsets.length === heads.length * PARTS + 1 &&
+      checks.length === heads.length * PARTS &&
       offsets[0] === MAGIC.length &&
-      offsets[heads.length] === at &&
+      offsets[heads.length * PARTS] === at &&
       offsets.every((o, i) => i === 0 || o > (offsets[i - 1] as number));
     if (!sound) throw new Error('the index file is damaged (bad article offsets)');
     const reader = new DetailReader(fd, (i) => [offsets[i] as number, offsets[i + 1] as number, checks[i] as number], onDamage);
