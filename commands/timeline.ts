@@ -1,5 +1,5 @@
 import { parseDateOption } from '../src/answer/dates.ts';
-import { eventCitation, mentionOf, startOf } from '../src/answer/events.ts';
+import { chronologicalOrder, eventCitation, mentionOf, startOf } from '../src/answer/events.ts';
 import { articleFilter } from '../src/answer/filters.ts';
 import type { Answer } from '../src/answer/types.ts';
 import { UsageError } from '../src/answer/types.ts';
@@ -28,18 +28,22 @@ export default defineCommand({
     const hi = options.to === undefined ? '9999-12-31' : (parseDateOption(options.to)?.to ?? '');
     if (lo > hi) throw new UsageError(`from: ${options.from} is after to: ${options.to}`);
     const { events } = corpus;
-    const ids =
-      topic.trim() === '' ? Array.from({ length: events.count }, (_, i) => i) : events.query(topic, corpus.index).hits.map((h) => h.doc);
+    const keep = (id: number): boolean => {
+      if (events.isWeak(id) || !filter.accept(corpus.articles[events.articleOf(id)] as Article)) return false;
+      // An event belongs to the period it starts in; "since 2011" is not an event of 2015.
+      const start = startOf(events.valueOf(id));
+      return start >= lo && start <= hi;
+    };
     // Chosen and ordered by the mentions' facts; the sentences are read only for the entries shown.
-    const chosen = ids
-      .filter((id) => !events.isWeak(id) && filter.accept(corpus.articles[events.articleOf(id)] as Article))
-      .filter((id) => {
-        // An event belongs to the period it starts in; "since 2011" is not an event of 2015.
-        const start = startOf(events.valueOf(id));
-        return start >= lo && start <= hi;
-      })
-      .map((id) => ({ id, value: events.valueOf(id), start: startOf(events.valueOf(id)) }))
-      .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) || a.value.length - b.value.length);
+    let chosen: Array<{ id: number; value: string }>;
+    if (topic.trim() === '')
+      chosen = Array.from(chronologicalOrder(corpus)).flatMap((id) => (keep(id) ? [{ id, value: events.valueOf(id) }] : []));
+    else
+      chosen = events
+        .query(topic, corpus.index)
+        .hits.filter((h) => keep(h.doc))
+        .map((h) => ({ id: h.doc, value: events.valueOf(h.doc), start: startOf(events.valueOf(h.doc)) }))
+        .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) || a.value.length - b.value.length);
     // One entry per date, at the precision its words allow, with every mention that gives it (the first ten cited).
     const byDate = new Map<string, number[]>();
     for (const { id, value } of chosen) {

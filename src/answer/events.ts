@@ -48,3 +48,33 @@ export function publicationRank(corpus: LoadedCorpus): Uint32Array {
   }
   return ranks;
 }
+
+const chronologicalOrders = new WeakMap<LoadedCorpus, Uint32Array>();
+/**
+ * Every dated mention, in the order of the day its date starts on, the more precise value first on one day
+ * ("2015-12" before "2015-12-15"), then in corpus order: /timeline without a topic walks this instead of
+ * sorting the corpus's mentions at every question. Worked out once per corpus.
+ */
+export function chronologicalOrder(corpus: LoadedCorpus): Uint32Array {
+  let order = chronologicalOrders.get(corpus);
+  if (!order) {
+    const { events } = corpus;
+    const starts = new Map<number, string>();
+    const startOfId = (id: number): string => {
+      const v = events.valueIdOf(id);
+      let start = starts.get(v);
+      if (start === undefined) {
+        start = startOf(events.valueOf(id));
+        starts.set(v, start);
+      }
+      return start;
+    };
+    order = Uint32Array.from({ length: events.count }, (_, i) => i).sort((x, y) => {
+      const a = startOfId(x);
+      const b = startOfId(y);
+      return (a < b ? -1 : a > b ? 1 : 0) || events.valueOf(x).length - events.valueOf(y).length || x - y;
+    });
+    chronologicalOrders.set(corpus, order);
+  }
+  return order;
+}
