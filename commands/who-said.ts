@@ -4,6 +4,9 @@ import type { Answer } from '../src/answer/types.ts';
 import { UsageError } from '../src/answer/types.ts';
 import { defineCommand } from '../src/router/command.ts';
 
+/** Speaker keys in the order `localeCompare` gives them (a collator is that, made once). */
+const byKey = new Intl.Collator().compare;
+
 /** How many quotes one answer lists. */
 export const WHO_SAID_LIMIT = 10;
 
@@ -34,25 +37,20 @@ export default defineCommand({
     const { hits, corrections, unknown } = corpus.quotes.query(topic, corpus.index);
     // A quote carried by more outlets, and a direct one, is stronger evidence of who said what.
     const weight = { direct: 1, mixed: 0.9, indirect: 0.8 } as const;
-    for (const h of hits) h.score *= weight[h.group.kind] * (1 + 0.5 * Math.log2(new Set(h.group.refs.map((r) => r.article)).size));
-    const kept = hits.filter(
-      ({ group }) =>
-        (speakerIds === null || group.speakers.some((id) => speakerIds?.has(id))) &&
-        (!filter.active || articlesOf(corpus, group).some((article) => filter.accept(article))),
-    );
-    // Grouped by speaker: speakers in the order of their best quote, each speaker's quotes best first.
+    for (const h of hits) h.score *= weight[h.group.kind] * (1 + 0.5 * Math.log2(corpus.quotes.articleCount(h.group)));
+    // Grouped by speaker: speakers in the order of their best quote, each speaker's quotes best first. The key
+    // and the speaker's best score are worked out once per quote, not at every comparison of the sort.
+    const kept = hits
+      .filter(
+        ({ group }) =>
+          (speakerIds === null || group.speakers.some((id) => speakerIds?.has(id))) &&
+          (!filter.active || articlesOf(corpus, group).some((article) => filter.accept(article))),
+      )
+      .map((h) => ({ ...h, key: h.group.speakers.join('+') || `(${h.group.status})`, best: 0 }));
     const best = new Map<string, number>();
-    for (const { group, score } of kept) {
-      const key = group.speakers.join('+') || `(${group.status})`;
-      best.set(key, Math.max(best.get(key) ?? 0, score));
-    }
-    const keyOf = (g: (typeof kept)[number]['group']): string => g.speakers.join('+') || `(${g.status})`;
-    kept.sort(
-      (a, b) =>
-        (best.get(keyOf(b.group)) ?? 0) - (best.get(keyOf(a.group)) ?? 0) ||
-        keyOf(a.group).localeCompare(keyOf(b.group)) ||
-        b.score - a.score,
-    );
+    for (const { key, score } of kept) best.set(key, Math.max(best.get(key) ?? 0, score));
+    for (const h of kept) h.best = best.get(h.key) ?? 0;
+    kept.sort((a, b) => b.best - a.best || byKey(a.key, b.key) || b.score - a.score);
     const notes: string[] = [];
     if (corrections.length > 0) notes.push(`read ${corrections.map(([typed, read]) => `"${typed}" as "${read}"`).join(', ')}`);
     if (unknown.length > 0) notes.push(`not in the corpus: ${unknown.map((w) => `"${w}"`).join(', ')}`);

@@ -77,6 +77,8 @@ const QUOTE_BOOST = { quote: 2 };
  */
 export class QuoteBook {
   private readonly byId: Map<string, Speaker>;
+  /** Per group: how many articles carry it, worked out when first asked (0: not yet). */
+  private readonly articleCounts: Uint32Array;
 
   private constructor(
     readonly speakers: Speaker[],
@@ -85,6 +87,7 @@ export class QuoteBook {
     private readonly sentences: string[],
     private readonly search: Bm25Index,
   ) {
+    this.articleCounts = new Uint32Array(groups.length);
     this.byId = new Map();
     for (const s of speakers) if (!this.byId.has(s.id)) this.byId.set(s.id, s);
   }
@@ -214,6 +217,16 @@ export class QuoteBook {
 
   toJSON(): unknown {
     return { speakers: this.speakers, groups: this.groups, sentences: this.sentences, search: this.search.toJSON() };
+  }
+
+  /** How many articles carry the group's quote (one article may carry it twice). */
+  articleCount(group: QuoteGroup): number {
+    let n = this.articleCounts[group.id] ?? 0;
+    if (n === 0) {
+      n = new Set(group.refs.map((r) => r.article)).size;
+      this.articleCounts[group.id] = n;
+    }
+    return n;
   }
 
   speaker(id: string): Speaker | undefined {
