@@ -1,10 +1,10 @@
 import { parseDateOption } from '../src/answer/dates.ts';
-import { chronologicalOrder, eventCitation, mentionOf, startOf } from '../src/answer/events.ts';
+import { eventCitation, mentionOf } from '../src/answer/events.ts';
 import { articleFilter } from '../src/answer/filters.ts';
 import type { Answer } from '../src/answer/types.ts';
 import { UsageError } from '../src/answer/types.ts';
 import type { Article } from '../src/ingest/types.ts';
-import { humanDate } from '../src/nlp/dateWords.ts';
+import { humanDate, startOf } from '../src/nlp/dateWords.ts';
 import { MAX_CITATIONS } from '../src/answer/citation.ts';
 import { defineCommand } from '../src/router/command.ts';
 
@@ -37,7 +37,7 @@ export default defineCommand({
     // Chosen and ordered by the mentions' facts; the sentences are read only for the entries shown.
     let chosen: Array<{ id: number; value: string }>;
     if (topic.trim() === '')
-      chosen = Array.from(chronologicalOrder(corpus)).flatMap((id) => (keep(id) ? [{ id, value: events.valueOf(id) }] : []));
+      chosen = Array.from(events.chronological).flatMap((id) => (keep(id) ? [{ id, value: events.valueOf(id) }] : []));
     else
       chosen = events
         .query(topic, corpus.index)

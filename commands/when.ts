@@ -1,4 +1,4 @@
-import { eventCitation, mentionOf, publicationRank } from '../src/answer/events.ts';
+import { eventCitation, mentionOf } from '../src/answer/events.ts';
 import { articleFilter } from '../src/answer/filters.ts';
 import { MAX_CITATIONS } from '../src/answer/citation.ts';
 import type { Answer, Result } from '../src/answer/types.ts';
@@ -75,7 +75,7 @@ export default defineCommand({
       const best = mentionOf(corpus, events.ref(top.id));
       // Citations earliest outlet first (ties in rank order); one per sentence; the first ten. Sorted as
       // numbers: publication rank, then place among the mentions.
-      const ranks = publicationRank(corpus);
+      const ranks = events.publicationRank;
       const keys = new Float64Array(g.mentions.length);
       const n = g.mentions.length;
       g.mentions.forEach(({ id }, k) => (keys[k] = (ranks[events.articleOf(id)] as number) * n + k));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../src/answer/types.ts';
+import { PHRASE_SCAN } from '../src/index/paragraphIndex.ts';
 import { ask, indexedCorpus, tempCorpus } from './helpers.ts';
 
 const articles = (a: Answer): string[] => [...new Set(a.results.flatMap((r) => r.citations.map((c) => c.article)))];
@@ -155,4 +156,22 @@ describe('the phrase prefilter', () => {
     }
     expect(checked).toBeGreaterThan(400);
   }, 30_000);
+});
+
+describe('/search counts', () => {
+  it('says a phrase of common words is counted exactly when no paragraph past the ones read could have it', () => {
+    // Wire's article: exactly PHRASE_SCAN paragraphs, three with "of the"; Post's article comes after it.
+    const wire = Array.from({ length: PHRASE_SCAN }, (_, i) =>
+      i < 3
+        ? `Delegates met for session ${i} and discussed the future of the plan.`
+        : `Delegates met for session ${i} and discussed a plan.`,
+    ).join('\n\n');
+    const post = ['Most of the talks went well, the delegates said.', 'All of the rest were postponed until the spring.'].join('\n\n');
+    const corpus = indexedCorpus(
+      tempCorpus({ 'a.txt': `---\noutlet: Wire\n---\n${wire}\n`, 'b.txt': `---\noutlet: Post\n---\n${post}\n` }),
+    );
+    expect(corpus.index.query('"of the"', (a) => a.meta.outlet === 'Wire', 10)).toMatchObject({ total: 3, totalIsExact: true });
+    // Without the filter, Post's paragraphs lie past the ones read: the count may be short, and says so.
+    expect(corpus.index.query('"of the"', undefined, 10)).toMatchObject({ total: 3, totalIsExact: false });
+  }, 60_000);
 });

@@ -61,3 +61,56 @@ describe('/timeline', () => {
     expect(geneva.results.map((r) => r.date)).toEqual(['2016-08-26', '2016-08-30/2016-09-05']);
   });
 });
+
+describe('the order of citations and of the timeline', () => {
+  const sentence = 'On December 15, 2015, Kerry met Putin in Moscow.';
+  const file = (outlet: string, published: string | null, extra = ''): string =>
+    `---\noutlet: ${outlet}\n${published ? `published: ${published}\n` : ''}---\n${sentence}${extra ? `\n\n${extra}` : ''}\n`;
+  const corpus = indexedCorpus(
+    tempCorpus({
+      'a.txt': file('Alpha Wire', '2015-12-16', 'Aid arrived in December 2015.'),
+      'b.txt': file('Bravo News', '2015-12-15', 'Aid arrived on December 1, 2015.'),
+      'c.txt': file('Charlie Post', null),
+      // Delta's sentence names Kerry twice: a better match than Alpha's, published the same day.
+      'd.txt': file('Delta Daily', '2015-12-16', 'Fighting has gone on since 2011.').replace('in Moscow.', 'in Moscow, Kerry said.'),
+      'f.txt': file('Foxtrot Herald', '2015-12-17T10:00+01:00'),
+      'g.txt': file('Golf Times', '2015-12-17T10:00-05:00', 'Talks began in November 2015.'),
+    }),
+  );
+
+  it('cites the earliest outlet first, as the dates sort as text; the same day by the better match; undated last', () => {
+    const a = ask('/when kerry putin moscow', corpus);
+    expect(a.results[0]?.date).toBe('2015-12-15');
+    expect(a.results[0]?.citations.map((c) => c.outlet)).toEqual([
+      'Bravo News',
+      'Delta Daily',
+      'Alpha Wire',
+      'Golf Times',
+      'Foxtrot Herald',
+      'Charlie Post',
+    ]);
+  });
+
+  it('lists the timeline by the day each date starts on, the coarser date first on one day', () => {
+    expect(ask('/timeline', corpus).results.map((r) => r.date)).toEqual([
+      '2011',
+      '2011/..',
+      '2015-11',
+      '2015-12',
+      '2015-12-01',
+      '2015-12-15',
+    ]);
+    expect(ask('/timeline from:2015-12', corpus).results.map((r) => r.date)).toEqual(['2015-12', '2015-12-01', '2015-12-15']);
+    expect(ask('/timeline aid', corpus).results.map((r) => r.date)).toEqual(['2015-12', '2015-12-01']);
+    // One date's mentions in corpus order.
+    const day = ask('/timeline', corpus).results.find((r) => r.date === '2015-12-15');
+    expect(day?.citations.map((c) => c.outlet)).toEqual([
+      'Alpha Wire',
+      'Bravo News',
+      'Charlie Post',
+      'Delta Daily',
+      'Foxtrot Herald',
+      'Golf Times',
+    ]);
+  });
+});

@@ -49,11 +49,20 @@ describe('/quotes and /speakers', () => {
   it('lists the oldest 50 of a speaker quoted more often, and says how to find the rest', () => {
     const syllables = ['ka', 'ro', 'mi', 'ten', 'sha', 'vel', 'dor', 'lin', 'ba', 'zu'];
     const town = (i: number): string => `${syllables[i % 10]}${syllables[Math.floor(i / 10) % 10]}ville`;
-    const text = Array.from({ length: 60 }, (_, i) => `“The ${town(i)} and ${town(i + 60)} roads must reopen,” Kerry said.`).join('\n\n');
-    const a = ask('/quotes kerry', indexedCorpus(tempCorpus({ 'a.txt': `---\npublished: 2015-12-16\n---\n${text}\n` })));
+    // Three articles of 20 quotes each: the newest, the oldest, and one without a date.
+    const article = (published: string | null, from: number): string =>
+      `${published ? `---\npublished: ${published}\n---\n` : ''}${Array.from(
+        { length: 20 },
+        (_, i) => `“The ${town(from + i)} and ${town(from + i + 60)} roads must reopen,” Kerry said.`,
+      ).join('\n\n')}\n`;
+    const corpus = indexedCorpus(
+      tempCorpus({ 'a.txt': article('2016-01-01', 0), 'b.txt': article('2015-01-01', 20), 'c.txt': article(null, 40) }),
+    );
+    const a = ask('/quotes kerry', corpus);
     expect(a.total).toBe(60);
-    expect(a.results).toHaveLength(50);
     expect(a.notes).toEqual(['Kerry: 60 quotes', 'showing the oldest 50; /who-said TOPIC speaker:Kerry finds the rest by topic']);
+    const days = a.results.map((r) => r.citations[0]?.published ?? 'undated');
+    expect(days).toEqual([...Array(20).fill('2015-01-01'), ...Array(20).fill('2016-01-01'), ...Array(10).fill('undated')]);
   });
 
   it('lists each speaker with aliases, role and quote count, built from the corpus', () => {

@@ -32,7 +32,8 @@ export interface ArticleHead {
 
 /**
  * What is read from disk when an answer shows an article, in three parts read apart (a quote's citation
- * needs the article's quotes, not its sentences): the text's parts, the quotes, the dated mentions.
+ * needs the article's quotes and, for the first, its dated mentions, never its sentences): the text's
+ * parts, the quotes, the dated mentions.
  */
 type Part = { sentences: Sentence[][]; setAside: SetAside[] } | Quote[] | EventMention[];
 const PARTS = 3;
@@ -43,8 +44,8 @@ const EVENTS = 2;
 const MAGIC = Buffer.from('QDIX0003');
 /** Header position (f64), header length (f64), header CRC-32 (u32), 4 spare bytes, MAGIC. */
 const TRAILER = 24 + MAGIC.length;
-/** How many articles' details are kept once read (all index files together). */
-const KEEP = 512;
+/** How many articles' details are kept once read (all index files together; each of the three parts counts). */
+const KEEP = 512 * PARTS;
 
 /** Articles' details read lately, by reader and article: the most recent last. */
 const recent = new Map<number, Part>();

@@ -1,5 +1,6 @@
 import type { EventMention } from '../ingest/events.ts';
 import type { Article } from '../ingest/types.ts';
+import { startOf } from '../nlp/dateWords.ts';
 import { terms } from '../nlp/terms.ts';
 import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
 import type { ParagraphIndex } from './paragraphIndex.ts';
@@ -35,6 +36,10 @@ interface EventFacts {
   /** WEAK | CAPTION. */
   flags: Uint8Array;
   values: string[];
+  /** Every mention, in date order: see `chronological`. */
+  chronological: Uint32Array;
+  /** Per article: its place in publication order, see `publicationRank`. */
+  publicationRank: Uint32Array;
 }
 
 const WEAK = 1;
@@ -77,7 +82,10 @@ export class EventIndex {
       value: column((n) => new Uint32Array(n), 4),
       flags: column((n) => new Uint8Array(n), 5),
       values: [...values.keys()],
+      chronological: new Uint32Array(0),
+      publicationRank: publicationRanks(articles),
     };
+    facts.chronological = chronologicalOrder(facts);
     return new EventIndex(facts, search.finish());
   }
 
@@ -123,6 +131,23 @@ export class EventIndex {
     return ((this.facts.flags[id] as number) & CAPTION) !== 0;
   }
 
+  /**
+   * Every mention, ordered by the day its date starts on, the coarser value first on one day ("2015-12"
+   * before "2015-12-15"), then in corpus order: /timeline without a topic walks this. Worked out at build.
+   */
+  get chronological(): Uint32Array {
+    return this.facts.chronological;
+  }
+
+  /**
+   * Each article's place in publication order, as `localeCompare` orders the dates (undated last); articles
+   * published at the same time share a place, so that sorting by it keeps ties in the order they had.
+   * Worked out at build: sorting citations earliest first is then sorting numbers.
+   */
+  get publicationRank(): Uint32Array {
+    return this.facts.publicationRank;
+  }
+
   /** The sentence mention `id` stands in, as a number: the same for every date one sentence gives. */
   sentenceOf(id: number): number {
     return this.facts.sentence[id] as number;
@@ -143,4 +168,28 @@ export class EventIndex {
     if (all.length > 0) return { hits: all, all: true, corrections, unknown };
     return { hits: this.search.search(searchTerms, { combineWith: 'OR' }).hits, all: false, corrections, unknown };
   }
+}
+
+function publicationRanks(articles: Article[]): Uint32Array {
+  const compare = new Intl.Collator().compare;
+  const published = articles.map((a) => a.meta.published ?? '9999');
+  const order = published.map((_, i) => i).sort((x, y) => compare(published[x] as string, published[y] as string) || x - y);
+  const ranks = new Uint32Array(order.length);
+  order.forEach((ai, k) => {
+    const prev = order[k - 1];
+    ranks[ai] = prev !== undefined && compare(published[prev] as string, published[ai] as string) === 0 ? (ranks[prev] as number) : k;
+  });
+  return ranks;
+}
+
+function chronologicalOrder(facts: EventFacts): Uint32Array {
+  const starts = facts.values.map(startOf);
+  const n = facts.article.length;
+  return Uint32Array.from({ length: n }, (_, i) => i).sort((x, y) => {
+    const vx = facts.value[x] as number;
+    const vy = facts.value[y] as number;
+    const a = starts[vx] as string;
+    const b = starts[vy] as string;
+    return (a < b ? -1 : a > b ? 1 : 0) || (facts.values[vx] as string).length - (facts.values[vy] as string).length || x - y;
+  });
 }

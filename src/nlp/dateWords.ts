@@ -34,3 +34,10 @@ export function humanDate(value: string): string {
   if (/^\d{4}-\d{2}$/.test(value)) return `${MONTHS[Number(value.slice(5)) - 1]} ${value.slice(0, 4)}`;
   return value;
 }
+
+/** The first day of a value: "2015-09-20/.." → "2015-09-20", "2015-09" → "2015-09-01", "../2016" → "0000". */
+export function startOf(value: string): string {
+  const lo = value.split('/')[0] as string;
+  if (lo === '..') return '0000-01-01';
+  return lo.length === 4 ? `${lo}-01-01` : lo.length === 7 ? `${lo}-01` : lo;
+}
