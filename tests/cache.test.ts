@@ -228,3 +228,16 @@ describe('progress while building', () => {
     expect(progressBar({ isTTY: false } as unknown as NodeJS.WriteStream)).toBeUndefined();
   });
 });
+
+describe('an index saved by an earlier version', () => {
+  it('is not read, and is removed when the new index file is built', async () => {
+    const dir = tempCorpus({ 'a.txt': A });
+    const cacheDir = mkdtempSync(join(tmpdir(), 'quotedesk-cache-'));
+    const old = cacheFileFor(cacheDir, dir).replace(/\.qdix$/, '.v8');
+    writeFileSync(old, 'an index in the old format');
+    const built = await loadIndexedCorpus(dir, { cacheDir });
+    expect(built.source).toEqual({ kind: 'built', reason: 'no saved index yet' });
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(cacheFileFor(cacheDir, dir))).toBe(true);
+  });
+});

@@ -128,6 +128,8 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
   // Articles' details go to the new file as the corpus is read, so the build never holds them all.
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   sweepStaleTemporaries(cacheFile);
+  // The saved index of earlier versions (one V8 file, details and all) is never read again.
+  removeQuietly(cacheFile.replace(/\.qdix$/, '.v8'));
   let writer: ArticleWriter | null = null;
   try {
     mkdirSync(dirname(cacheFile), { recursive: true });
@@ -217,7 +219,16 @@ function sweepStaleTemporaries(cacheFile: string): void {
   for (const entry of entries) {
     const pid = entry.startsWith(`${name}.`) && entry.endsWith('.tmp') ? Number(entry.slice(name.length + 1, -4)) : NaN;
     if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
-    rmSync(join(dir, entry), { force: true });
+    removeQuietly(join(dir, entry));
+  }
+}
+
+/** Tidying only: a file that cannot be removed (a read-only cache folder) is left where it is. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // left in place
   }
 }
 
