@@ -145,7 +145,7 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
       // A full disk: the rest of the articles stay in memory, and the index is not saved.
       problem(`could not save the index to ${cacheFile}: ${(error as Error).message}`);
       // The articles already written read their details through the open file, which outlives its name.
-      rmSync(tmp, { force: true });
+      removeQuietly(tmp);
       writer = null;
       return article;
     }
@@ -191,7 +191,7 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
     } catch (error) {
       problem(`could not save the index to ${cacheFile}: ${(error as Error).message}`);
       // The articles still read their details through the open file.
-      rmSync(tmp, { force: true });
+      removeQuietly(tmp);
     }
   }
   return { dir, articles: corpus.articles, warnings: corpus.warnings, index, quotes, events, source: { kind: 'built', reason } };
