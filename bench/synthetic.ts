@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Article } from '../src/ingest/types.ts';
+import type { Article } from '../src/model/index.ts';
 
 /** mulberry32: a small, fast, seeded random generator. */
 export function rng(seed: number): () => number {

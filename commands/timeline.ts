@@ -3,7 +3,7 @@ import { eventCitation, mentionOf } from '../src/answer/events.ts';
 import { articleFilter } from '../src/answer/filters.ts';
 import type { Answer } from '../src/answer/types.ts';
 import { UsageError } from '../src/answer/types.ts';
-import type { Article } from '../src/ingest/types.ts';
+import type { Article } from '../src/model/index.ts';
 import { humanDate, startOf } from '../src/nlp/dateWords.ts';
 import { MAX_CITATIONS } from '../src/answer/citation.ts';
 import { defineCommand } from '../src/router/command.ts';

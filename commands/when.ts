@@ -2,7 +2,7 @@ import { eventCitation, mentionOf } from '../src/answer/events.ts';
 import { articleFilter } from '../src/answer/filters.ts';
 import { MAX_CITATIONS } from '../src/answer/citation.ts';
 import type { Answer, Result } from '../src/answer/types.ts';
-import type { Article } from '../src/ingest/types.ts';
+import type { Article } from '../src/model/index.ts';
 import { humanDate } from '../src/nlp/dateWords.ts';
 import { defineCommand } from '../src/router/command.ts';
 

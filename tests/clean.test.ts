@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanSpan } from '../src/ingest/text.ts';
+import { cleanSpan } from '../src/nlp/text.ts';
 import { CORPUS_DIR, fold, SEEDS, seedCorpus } from './helpers.ts';
 
 /**

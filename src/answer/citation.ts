@@ -1,4 +1,4 @@
-import type { Article, Paragraph } from '../ingest/types.ts';
+import type { Article, Paragraph } from '../model/index.ts';
 import type { Citation } from './types.ts';
 
 /** The citation of one paragraph (or, without one, of the whole article). */

@@ -1,7 +1,7 @@
 import type { LoadedCorpus } from '../index/cache.ts';
 import type { EventRef } from '../index/eventIndex.ts';
-import type { EventMention } from '../ingest/events.ts';
-import type { Article, Paragraph } from '../ingest/types.ts';
+import type { EventMention } from '../model/index.ts';
+import type { Article, Paragraph } from '../model/index.ts';
 import { citationOf } from './citation.ts';
 import type { Citation } from './types.ts';
 

@@ -1,7 +1,7 @@
 import type { LoadedCorpus } from '../index/cache.ts';
-import type { Article } from '../ingest/types.ts';
+import type { Article } from '../model/index.ts';
 import { type DayRange, dateWindow } from './dates.ts';
-import { foldText } from '../ingest/text.ts';
+import { foldText } from '../nlp/text.ts';
 import { publishedDay } from './citation.ts';
 import { UsageError } from './types.ts';
 

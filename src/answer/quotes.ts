@@ -1,9 +1,9 @@
 import type { LoadedCorpus } from '../index/cache.ts';
 import type { QuoteGroup } from '../index/quoteBook.ts';
-import type { EventMention } from '../ingest/events.ts';
-import type { Article, Paragraph } from '../ingest/types.ts';
+import type { EventMention } from '../model/index.ts';
+import type { Article, Paragraph } from '../model/index.ts';
 import { isDatedEvent, isWeakDate } from '../index/eventIndex.ts';
-import type { Quote } from '../nlp/quotes.ts';
+import type { Quote } from '../model/index.ts';
 import { MAX_CITATIONS, citationOf } from './citation.ts';
 import type { Result } from './types.ts';
 

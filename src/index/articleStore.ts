@@ -1,8 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { deserialize, serialize } from 'node:v8';
-import type { EventMention } from '../ingest/events.ts';
-import type { Article, ArticleMeta, Paragraph, Quote, Sentence, SetAside } from '../ingest/types.ts';
+import type { EventMention } from '../model/index.ts';
+import type { Article, ArticleMeta, Paragraph, Quote, Sentence, SetAside } from '../model/index.ts';
 
 /**
  * Articles whose details stay on disk.

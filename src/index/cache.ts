@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CorpusError, listCorpusFiles } from '../corpus/files.ts';
 import type { Corpus, CorpusWarning } from '../corpus/load.ts';
-import type { Article } from '../ingest/types.ts';
+import type { Article } from '../model/index.ts';
 import { ArticleWriter, openIndexFile } from './articleStore.ts';
 import { ParagraphIndex } from './paragraphIndex.ts';
 import { EventIndex } from './eventIndex.ts';

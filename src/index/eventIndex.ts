@@ -1,5 +1,5 @@
-import type { EventMention } from '../ingest/events.ts';
-import type { Article } from '../ingest/types.ts';
+import type { EventMention } from '../model/index.ts';
+import type { Article } from '../model/index.ts';
 import { startOf } from '../nlp/dateWords.ts';
 import { terms } from '../nlp/terms.ts';
 import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';

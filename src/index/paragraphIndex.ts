@@ -1,6 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
-import type { Article, Paragraph } from '../ingest/types.ts';
+import type { Article, Paragraph } from '../model/index.ts';
 import { STOPWORD_TERMS, type Token, tokenize } from '../nlp/terms.ts';
 
 /** A paragraph that matched a query, with the character ranges of its text to highlight. */

@@ -1,6 +1,6 @@
-import type { Article } from '../ingest/types.ts';
+import type { Article } from '../model/index.ts';
 import { findNames, firstNamesAgree, surnameKey } from '../nlp/people.ts';
-import type { Quote, QuoteKind } from '../nlp/quotes.ts';
+import type { Quote, QuoteKind } from '../model/index.ts';
 import { terms, tokenize } from '../nlp/terms.ts';
 import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
 import { type ParagraphIndex, phraseSpans } from './paragraphIndex.ts';

@@ -4,9 +4,9 @@ import { findQuotes } from '../nlp/quotes.ts';
 import { type DatableBlock, findEvents } from './events.ts';
 import { FULL_DATE } from './clutterRules.ts';
 import { type FrontMatter, splitFrontMatter } from './frontMatter.ts';
-import { splitSentences } from './sentences.ts';
-import { cleanSpan } from './text.ts';
-import type { Article, ArticleMeta, Paragraph } from './types.ts';
+import { splitSentences } from '../nlp/sentences.ts';
+import { cleanSpan } from '../nlp/text.ts';
+import type { Article, ArticleMeta, Paragraph } from '../model/index.ts';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 

@@ -1,7 +1,7 @@
 import { englishStopwords } from '../nlp/natural.ts';
 import { BOILERPLATE_RULES, CAPTION_RULES, FULL_DATE, LISTING_ENTRY } from './clutterRules.ts';
-import { cleanSpan, foldText as compareKey } from './text.ts';
-import type { BlockRole, Span } from './types.ts';
+import { cleanSpan, foldText as compareKey } from '../nlp/text.ts';
+import type { BlockRole, Span } from '../model/index.ts';
 
 /** A unit of the page: one line, or several lines that the dump broke apart and that belong together. */
 export interface Block extends Span {

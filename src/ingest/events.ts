@@ -1,24 +1,7 @@
-import { type Anchor, type TimeExpression, findTimeExpressions, humanDate, publicationAnchor } from '../nlp/dates.ts';
+import { findTimeExpressions, humanDate, publicationAnchor } from '../nlp/dates.ts';
 import { findNames } from '../nlp/people.ts';
-import type { Quote } from '../nlp/quotes.ts';
-import type { MappedText } from './text.ts';
+import type { Anchor, EventMention, MappedText, Quote, TimeExpression } from '../model/index.ts';
 
-/** A dated sentence of an article: what happened when, with the words that date it. */
-export interface EventMention {
-  /** 0-based body paragraph, or null for a photo caption (see `caption`). */
-  paragraph: number | null;
-  /** The sentence's position in its paragraph or caption. */
-  sentenceIndex: number;
-  /** True when the sentence is a photo caption, set aside from the body but dated. */
-  caption: boolean;
-  sentence: string;
-  /** [start, end) file offsets of the sentence. */
-  sentenceOffsets: [number, number];
-  /** The expression, with [start, end) file offsets. */
-  time: TimeExpression & { offsets: [number, number] };
-  people: string[];
-  places: string[];
-}
 
 /** A block of text to date: a body paragraph or a caption, with its offsets into the file. */
 export interface DatableBlock {

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventMention } from '../../src/ingest/events.ts';
-import type { Article } from '../../src/ingest/types.ts';
+import type { EventMention } from '../../src/model/index.ts';
+import type { Article } from '../../src/model/index.ts';
 
 export interface GoldDate {
   article: string;

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Article } from '../../src/ingest/types.ts';
-import type { Quote } from '../../src/nlp/quotes.ts';
+import type { Article } from '../../src/model/index.ts';
+import type { Quote } from '../../src/model/index.ts';
 
 export interface GoldQuote {
   article: string;

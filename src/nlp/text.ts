@@ -1,11 +1,6 @@
-import type { Span } from './types.ts';
+import type { MappedText, Span } from '../model/index.ts';
 
-/** Text with, for each of its characters, the offset in the original file it came from. */
-export interface MappedText {
-  text: string;
-  /** `offsets[i]` is the file offset of `text[i]`; one extra entry holds the end offset. */
-  offsets: number[];
-}
+export type { MappedText };
 
 const TAG = /^<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?>/;
 

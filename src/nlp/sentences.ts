@@ -1,5 +1,4 @@
-import type { MappedText } from './text.ts';
-import type { Sentence } from './types.ts';
+import type { MappedText, Sentence } from '../model/index.ts';
 
 /**
  * Words that end with a period without ending a sentence. Lower-cased, without the final period.

@@ -1,7 +1,17 @@
+import type { EventMention } from './event.ts';
+import type { Quote } from './quote.ts';
+
 /** A span of the original file: `raw.slice(start, end)`. Offsets count UTF-16 code units, as JavaScript strings do. */
 export interface Span {
   start: number;
   end: number;
+}
+
+/** Text with, for each of its characters, the offset in the original file it came from. */
+export interface MappedText {
+  text: string;
+  /** `offsets[i]` is the file offset of `text[i]`; one extra entry holds the end offset. */
+  offsets: number[];
 }
 
 export interface Sentence extends Span {
@@ -40,10 +50,6 @@ export interface ArticleMeta {
   /** Where each field came from: front matter, or the text line it was inferred from. */
   provenance: Partial<Record<'title' | 'outlet' | 'published' | 'author', string>>;
 }
-
-export type { Quote } from '../nlp/quotes.ts';
-import type { Quote } from '../nlp/quotes.ts';
-import type { EventMention } from './events.ts';
 
 export interface Article {
   /** File name without its extension. */

@@ -1,0 +1,39 @@
+export type QuoteKind = 'direct' | 'indirect' | 'mixed';
+
+/** Who said a quote, as far as the article tells. */
+export interface SpeakerRef {
+  /** How the text names the speaker at this quote: "Kerry", "he", "Washington's top diplomat". */
+  mention: string;
+  /** The speaker's name as the article gives it ("John Kerry"; "Putin’s spokesman" when never named); null when not told. */
+  name: string | null;
+  /** Each person of a joint speaker ("He and Kerry said"); one entry for a single speaker. */
+  members: string[];
+  kind: 'person' | 'organisation' | 'description' | 'unknown';
+  /** attributed: the text says who; unattributed: it does not; ambiguous: it could be more than one. */
+  status: 'attributed' | 'unattributed' | 'ambiguous';
+  /** The speaker's role where the article gives it ("US Secretary of State"). */
+  role: string | null;
+}
+
+/** A quote found in an article, with how it was attributed. */
+export interface Quote {
+  article: string;
+  /** 0-based paragraph index. */
+  paragraph: number;
+  /** The last paragraph of a quote that runs over several (absent when it stands in one). */
+  lastParagraph?: number;
+  kind: QuoteKind;
+  /** The quoted words (direct: inside the marks; parts of a split quote joined with " … "); indirect: the reported clause. */
+  text: string;
+  /** [start, end) offsets of the quote in the paragraph text. */
+  span: [number, number];
+  /** The sentence(s) the quote stands in. */
+  sentence: string;
+  speaker: SpeakerRef;
+  /** The reporting verb or phrase. */
+  cue: string;
+  /** The shape that attributed it, e.g. `"…," X said`. */
+  pattern: string;
+  /** 0–1: how sure the attribution is. */
+  confidence: number;
+}
