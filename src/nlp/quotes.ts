@@ -1,5 +1,5 @@
 import { AUDIENCE_WORDS, ORG_HEADS, PARTICIPLE_CUES, REPORTING_VERBS, SOURCE_PHRASES } from './cues.ts';
-import type { Quote, QuoteKind, SpeakerRef } from '../model/index.ts';
+import type { Quote, SpeakerRef } from '../model/index.ts';
 import { splitSentences } from './sentences.ts';
 import { cleanSpan } from './text.ts';
 import { type NameMention, findNames, firstNamesAgree, placeOf, roleClass, surnameKey } from './people.ts';
