@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
-import { loadCorpus } from '../src/corpus/load.ts';
+import { loadCorpus } from '../src/ingest/corpus.ts';
 import { cacheFileFor, loadIndexedCorpus } from '../src/index/cache.ts';
 import { progressBar } from '../src/cli/progress.ts';
 import { QUERIES } from './queries.ts';

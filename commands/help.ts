@@ -1,21 +1,13 @@
-import type { Answer } from '../src/answer/types.ts';
-import { defineCommand, usageOf } from '../src/router/command.ts';
+import { help } from '../src/answer/catalogue.ts';
+import { type CommandDefinition, defineCommand, usageOf } from './define.ts';
 
-export default defineCommand({
+export const Help = {
   name: 'help',
   description: 'List the commands, how to type them, and an example of each.',
   example: '/help',
   options: [],
-  run({ commands }): Answer {
-    return {
-      command: 'help',
-      query: '',
-      results: commands.map((c) => ({
-        text: `${usageOf(c)}: ${c.description}`,
-        details: { example: c.example },
-        citations: [],
-      })),
-      notes: ['Options are written name:value, e.g. outlet:Daily Sabah. Every answer cites the paragraph it comes from.'],
-    };
-  },
-});
+} as const satisfies CommandDefinition;
+
+export default defineCommand(Help, ({ commands }) =>
+  help([...commands.values()].map(({ definition: d }) => ({ usage: usageOf(d), description: d.description, example: d.example }))),
+);

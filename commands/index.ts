@@ -1,12 +1,12 @@
-import type { CommandDefinition } from '../src/router/command.ts';
+import { registryOf } from './define.ts';
 import help from './help.ts';
 import quotes from './quotes.ts';
 import search from './search.ts';
 import sources from './sources.ts';
+import speakers from './speakers.ts';
 import timeline from './timeline.ts';
 import when from './when.ts';
-import speakers from './speakers.ts';
 import whoSaid from './who-said.ts';
 
-/** Every command, in the order /help lists them. */
-export const commands: readonly CommandDefinition[] = [search, whoSaid, when, timeline, quotes, speakers, sources, help];
+/** Every command by name, in the order /help lists them: the one place a command is looked up. */
+export const commands = registryOf([search, whoSaid, when, timeline, quotes, speakers, sources, help]);

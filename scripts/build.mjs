@@ -3,30 +3,14 @@
  * `npm run ask` start in plain Node instead of compiling TypeScript on every run. `npm ci` runs it
  * (the `prepare` script); `scripts/run.mjs` runs it again whenever a source file is newer than the build.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeVersion, ROOT, sourceFiles } from '../src/codeVersion.mjs';
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export { ROOT };
 export const DIST = join(ROOT, 'dist');
 export const ENTRIES = ['ask', 'harness', 'start', 'deploy'];
-const SOURCE_DIRS = ['src', 'commands'];
-
-/** Every source file of the build, sorted. */
-export function sourceFiles() {
-  const out = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(ts|mjs|js|json)$/.test(name)) out.push(path);
-    }
-  };
-  for (const d of SOURCE_DIRS) walk(join(ROOT, d));
-  out.push(join(ROOT, 'package.json'));
-  return out;
-}
 
 /** True when dist/ is missing an entry or a source file is newer than the oldest built entry. */
 export function isStale() {
@@ -39,13 +23,6 @@ export function isStale() {
     }
   }
   return sourceFiles().some((f) => statSync(f).mtimeMs > built);
-}
-
-/** A hash of the code: stored with the saved index, so that new code rebuilds it. */
-export function codeVersion() {
-  const h = createHash('sha256');
-  for (const f of sourceFiles()) h.update(relative(ROOT, f)).update(readFileSync(f));
-  return h.digest('hex').slice(0, 16);
 }
 
 export async function build() {

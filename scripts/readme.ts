@@ -13,7 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commands } from '../commands/index.ts';
-import { loadCorpus } from '../src/corpus/load.ts';
+import { loadCorpus } from '../src/ingest/corpus.ts';
 import { EventIndex } from '../src/index/eventIndex.ts';
 import { ParagraphIndex } from '../src/index/paragraphIndex.ts';
 import { QuoteBook } from '../src/index/quoteBook.ts';

@@ -69,7 +69,7 @@ describe('a rebuild that fails', () => {
     await loadIndexedCorpus(dir, { cacheDir });
     writeFileSync(join(dir, 'b.txt'), B);
     // A bug in ingest, simulated: the corpus loader throws.
-    const load = await import('../src/corpus/load.ts');
+    const load = await import('../src/ingest/corpus.ts');
     const spy = vi.spyOn(load, 'loadCorpus').mockImplementation(() => {
       throw new Error('simulated ingest bug');
     });

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../src/corpus/load.ts';
+import { loadCorpus } from '../src/ingest/corpus.ts';
 import { ingestArticle } from '../src/ingest/article.ts';
 import { FrontMatterError, splitFrontMatter } from '../src/ingest/frontMatter.ts';
 import { CORPUS_DIR, tempCorpus } from './helpers.ts';

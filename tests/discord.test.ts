@@ -1,19 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
-import { autocomplete } from '../src/answer/autocomplete.ts';
+import { discordChoices as autocomplete } from '../src/discord/autocomplete.ts';
 import type { Answer, Citation, Result } from '../src/answer/types.ts';
 import { RateLimiter, lineOf, pageMessage } from '../src/discord/bot.ts';
 import { toDiscordCommand } from '../src/discord/definitions.ts';
 import { dmToCommandLine } from '../src/discord/dm.ts';
 import { LIMITS } from '../src/discord/limits.ts';
 import { decodePageState, encodePageState } from '../src/discord/paging.ts';
-import { cut, embedLength, escapeMarkdown, renderDiscord } from '../src/render/discord.ts';
+import { cut, embedLength, escapeMarkdown, renderDiscord } from '../src/discord/render.ts';
 import { planDeploy } from '../src/discord/deploy.ts';
 import { seedCorpus } from './helpers.ts';
 
 describe('command definitions for Discord', () => {
-  const defs = commands.map(toDiscordCommand);
+  const defs = [...commands.values()].map((c) => toDiscordCommand(c.definition));
 
   it('are valid slash commands, for server and user installs, in servers, bot DMs and group DMs', () => {
     for (const d of defs) {
@@ -50,7 +50,7 @@ describe('command definitions for Discord', () => {
   });
 });
 
-const names = (name: string) => commands.find((c) => c.name === name)?.options.map((o) => o.name);
+const names = (name: string) => commands.get(name)?.definition.options.map((o) => o.name);
 
 describe('page buttons', () => {
   it('carry the command and its values, compressed when long, and survive a round trip', () => {

@@ -3,12 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commands } from '../commands/index.ts';
 import type { Answer } from '../src/answer/types.ts';
-import { loadCorpus } from '../src/corpus/load.ts';
-import type { LoadedCorpus } from '../src/index/cache.ts';
-import { ParagraphIndex } from '../src/index/paragraphIndex.ts';
-import { EventIndex } from '../src/index/eventIndex.ts';
-import { QuoteBook } from '../src/index/quoteBook.ts';
-import type { CommandContext } from '../src/router/command.ts';
+import { loadCorpus } from '../src/ingest/corpus.ts';
+import { indexInMemory, type LoadedCorpus } from '../src/index/loadedCorpus.ts';
+import type { CommandContext } from '../commands/define.ts';
 import { runLine } from '../src/router/router.ts';
 
 export const CORPUS_DIR = join(import.meta.dirname, '..', 'corpus');
@@ -21,16 +18,7 @@ export const SEEDS = [
 ] as const;
 
 /** A corpus indexed in memory, as the bot would have it after start-up (no cache involved). */
-export function indexedCorpus(dir: string): LoadedCorpus {
-  const corpus = loadCorpus(dir);
-  return {
-    ...corpus,
-    index: ParagraphIndex.build(corpus.articles),
-    quotes: QuoteBook.build(corpus.articles),
-    events: EventIndex.build(corpus.articles),
-    source: { kind: 'built', reason: 'test' },
-  };
-}
+export const indexedCorpus = (dir: string): LoadedCorpus => indexInMemory(loadCorpus(dir), 'test');
 
 let seeds: LoadedCorpus | undefined;
 /** The bundled corpus, loaded once per test file. */

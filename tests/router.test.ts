@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import search from '../commands/search.ts';
+import { Search as search } from '../commands/search.ts';
 import { parseCommandLine } from '../src/router/parse.ts';
 import { ask } from './helpers.ts';
 
@@ -66,17 +66,12 @@ describe('the one path to a command', () => {
   it('turns a bug into a generic answer and reports it once', async () => {
     const { runCommand } = await import('../src/router/router.ts');
     const { seedCorpus } = await import('./helpers.ts');
-    const boom = {
-      name: 'boom',
-      description: '',
-      example: '/boom',
-      options: [],
-      run: () => {
-        throw new Error('kaput');
-      },
-    };
+    const { defineCommand, registryOf } = await import('../commands/define.ts');
+    const boom = defineCommand({ name: 'boom', description: '', example: '/boom', options: [] }, () => {
+      throw new Error('kaput');
+    });
     const reported: string[] = [];
-    const answer = runCommand({ corpus: seedCorpus(), commands: [boom] }, 'boom', {}, (e, c) =>
+    const answer = runCommand({ corpus: seedCorpus(), commands: registryOf([boom]) }, 'boom', {}, (e, c) =>
       reported.push(`${c.command}: ${(e as Error).message}`),
     );
     expect(answer.error).toEqual({ kind: 'internal', message: 'something went wrong on our side while answering; it has been logged' });

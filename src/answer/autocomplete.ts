@@ -1,5 +1,4 @@
-import { LIMITS } from '../discord/limits.ts';
-import type { LoadedCorpus } from '../index/cache.ts';
+import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import { outletNames } from './filters.ts';
 
 export interface Choice {
@@ -7,8 +6,14 @@ export interface Choice {
   value: string;
 }
 
+/** How many choices, and how long a choice's name and value may be (a client's limits: Discord's are 25, 100, 100). */
+export interface ChoiceLimits {
+  choices: number;
+  name: number;
+  value: number;
+}
+
 const fold = (s: string): string => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
-const clip = (s: string): string => (s.length <= LIMITS.choiceName ? s : `${s.slice(0, LIMITS.choiceName - 1)}…`);
 
 /** Best first: names that start with what was typed, then names with a word that does, then the rest that contain it. */
 function rank<T>(items: T[], typed: string, names: (t: T) => string[]): T[] {
@@ -32,22 +37,21 @@ function rank<T>(items: T[], typed: string, names: (t: T) => string[]): T[] {
 
 /**
  * Autocomplete choices for an option: speakers (matched on any alias, answering the canonical name),
- * outlets, or topics (words of the corpus, most frequent first). At most 25, names within 100 characters.
+ * outlets, or topics (words of the corpus, most frequent first). Within the client's limits.
  */
-export function autocomplete(corpus: LoadedCorpus, kind: 'speaker' | 'outlet' | 'topic', typed: string): Choice[] {
+export function autocomplete(corpus: LoadedCorpus, kind: 'speaker' | 'outlet' | 'topic', typed: string, limits: ChoiceLimits): Choice[] {
+  const clip = (s: string): string => (s.length <= limits.name ? s : `${s.slice(0, limits.name - 1)}…`);
   let choices: Choice[];
   if (kind === 'speaker') {
     const speakers = [...corpus.quotes.speakers].filter((s) => s.quoteCount > 0).sort((a, b) => b.quoteCount - a.quoteCount);
     choices = rank(speakers, typed, (s) => [s.name, ...s.aliases]).map((s) => ({
       name: clip(`${s.name}${s.description ? ` (${s.description})` : ''}`),
-      value: s.name.slice(0, LIMITS.choiceValue),
+      value: s.name.slice(0, limits.value),
     }));
   } else if (kind === 'outlet') {
-    choices = rank(outletNames(corpus), typed, (o) => [o]).map((o) => ({ name: clip(o), value: o.slice(0, LIMITS.choiceValue) }));
+    choices = rank(outletNames(corpus), typed, (o) => [o]).map((o) => ({ name: clip(o), value: o.slice(0, limits.value) }));
   } else {
-    choices = corpus.index
-      .topicWords(typed, LIMITS.autocompleteChoices)
-      .map((w) => ({ name: clip(w), value: w.slice(0, LIMITS.choiceValue) }));
+    choices = corpus.index.topicWords(typed, limits.choices).map((w) => ({ name: clip(w), value: w.slice(0, limits.value) }));
   }
-  return choices.slice(0, LIMITS.autocompleteChoices);
+  return choices.slice(0, limits.choices);
 }

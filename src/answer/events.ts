@@ -1,4 +1,4 @@
-import type { LoadedCorpus } from '../index/cache.ts';
+import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import type { EventRef } from '../index/eventIndex.ts';
 import type { EventMention } from '../model/index.ts';
 import type { Article, Paragraph } from '../model/index.ts';

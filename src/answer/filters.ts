@@ -1,4 +1,4 @@
-import type { LoadedCorpus } from '../index/cache.ts';
+import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import type { Article } from '../model/index.ts';
 import { type DayRange, dateWindow } from './dates.ts';
 import { foldText } from '../nlp/text.ts';

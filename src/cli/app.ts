@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { commands } from '../../commands/index.ts';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
-import { CorpusError } from '../corpus/files.ts';
-import { type LoadedCorpus, loadIndexedCorpus } from '../index/cache.ts';
-import type { CommandContext } from '../router/command.ts';
+import { CorpusError } from '../ingest/files.ts';
+import { loadIndexedCorpus } from '../index/cache.ts';
+import type { LoadedCorpus } from '../index/loadedCorpus.ts';
+import type { CommandContext } from '../../commands/define.ts';
 import type { BugReporter } from '../router/router.ts';
 import { progressBar } from './progress.ts';
 

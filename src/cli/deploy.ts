@@ -3,11 +3,9 @@
  * (at once), else globally (Discord takes up to an hour to show them). Prints what it changed. Never run at
  * start-up.
  */
-import { REST, Routes } from 'discord.js';
 import { commands } from '../../commands/index.ts';
 import { loadConfig } from '../config.ts';
-import { toDiscordCommand } from '../discord/definitions.ts';
-import { planDeploy } from '../discord/deploy.ts';
+import { deployCommands } from '../discord/deploy.ts';
 import { main, warn } from './app.ts';
 
 main(async () => {
@@ -16,15 +14,13 @@ main(async () => {
     warn('error: DISCORD_TOKEN is not set: put the bot token in .env (see .env.example) to deploy the commands');
     return 1;
   }
-  const rest = new REST(config.discordApiUrl ? { api: config.discordApiUrl } : {}).setToken(config.discordToken);
-  const app = (await rest.get(Routes.currentApplication())) as { id: string };
-  const route = config.discordGuildId ? Routes.applicationGuildCommands(app.id, config.discordGuildId) : Routes.applicationCommands(app.id);
-  const wanted = commands.map(toDiscordCommand);
-  const existing = (await rest.get(route)) as Array<Record<string, unknown>>;
-  const plan = planDeploy(existing, wanted, config.discordGuildId ? 'guild' : 'global');
-  await rest.put(route, { body: wanted });
+  const { count, plan } = await deployCommands(commands, {
+    token: config.discordToken,
+    apiUrl: config.discordApiUrl,
+    guildId: config.discordGuildId,
+  });
   const where = config.discordGuildId ? `server ${config.discordGuildId}` : 'all servers and DMs (global; may take up to an hour to show)';
-  process.stdout.write(`Deployed ${wanted.length} commands to ${where}.\n`);
+  process.stdout.write(`Deployed ${count} commands to ${where}.\n`);
   for (const [what, names] of Object.entries(plan))
     if (names.length > 0) process.stdout.write(`  ${what}: ${names.map((n) => `/${n}`).join(' ')}\n`);
   return 0;

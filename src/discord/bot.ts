@@ -15,13 +15,13 @@ import {
   MessageFlags,
   Partials,
 } from 'discord.js';
-import { autocomplete } from '../answer/autocomplete.ts';
 import type { Answer } from '../answer/types.ts';
 import type { Logger } from '../logger.ts';
-import { type DiscordMessage, pageCount, renderDiscord } from '../render/discord.ts';
-import type { CommandContext } from '../router/command.ts';
+import { type DiscordMessage, pageCount, renderDiscord } from './render.ts';
+import type { CommandContext } from '../../commands/define.ts';
 import { commandNameOf, parseCommandLine } from '../router/parse.ts';
 import { type BugReporter, runCommand, runLine } from '../router/router.ts';
+import { discordChoices } from './autocomplete.ts';
 import { dmToCommandLine } from './dm.ts';
 import { LIMITS } from './limits.ts';
 import { type OptionNames, decodePageState, encodePageState } from './paging.ts';
@@ -91,10 +91,10 @@ export function pageMessage(
 /** The command and values a typed line stands for, for its page buttons; null when it does not parse. */
 function stateOfLine(ctx: CommandContext, line: string): { command: string; values: Record<string, string> } | null {
   const name = commandNameOf(line);
-  const command = ctx.commands.find((c) => c.name === name);
+  const command = name === null ? undefined : ctx.commands.get(name);
   if (!command) return null;
   try {
-    return { command: command.name, values: parseCommandLine(line, command).options };
+    return { command: command.definition.name, values: parseCommandLine(line, command.definition).options };
   } catch {
     return null;
   }
@@ -136,7 +136,7 @@ export class QuotedeskBot {
   }
 
   /** The option names of a command, in order: how page buttons store values. */
-  private readonly optionNames: OptionNames = (name) => this.options.ctx.commands.find((c) => c.name === name)?.options.map((o) => o.name);
+  private readonly optionNames: OptionNames = (name) => this.options.ctx.commands.get(name)?.definition.options.map((o) => o.name);
 
   /** Where a bug in a command goes: one log line with the command, the user and the query. */
   private bugReporter(userId: string): BugReporter {
@@ -193,9 +193,9 @@ export class QuotedeskBot {
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
-    const command = this.options.ctx.commands.find((c) => c.name === interaction.commandName);
-    const kind = command?.options.find((o) => o.name === focused.name)?.autocomplete;
-    const choices = kind ? autocomplete(this.options.ctx.corpus, kind, String(focused.value).slice(0, 100)) : [];
+    const command = this.options.ctx.commands.get(interaction.commandName);
+    const kind = command?.definition.options.find((o) => o.name === focused.name)?.autocomplete;
+    const choices = kind ? discordChoices(this.options.ctx.corpus, kind, String(focused.value)) : [];
     await interaction.respond(choices.slice(0, LIMITS.autocompleteChoices));
   }
 

@@ -1,16 +1,18 @@
-import type { CommandDefinition, OptionDefinition } from '../router/command.ts';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+} from 'discord-api-types/v10';
+import type { CommandDefinition, OptionDefinition } from '../../commands/define.ts';
 import { LIMITS } from './limits.ts';
 
-/** Discord's option types used here: 3 is a string, 5 a boolean. */
-const STRING = 3;
-const BOOLEAN = 5;
-
-/** Installed to servers (0) and to users (1); usable in servers (0), DMs with the bot (1) and group DMs (2). */
-export const INTEGRATION_TYPES = [0, 1] as const;
-export const CONTEXTS = [0, 1, 2] as const;
+/** Installed to servers and to users; usable in servers, in DMs with the bot and in group DMs. */
+export const INTEGRATION_TYPES = [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall] as const;
+export const CONTEXTS = [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel] as const;
 
 export interface DiscordOption {
-  type: number;
+  type: ApplicationCommandOptionType.String | ApplicationCommandOptionType.Boolean;
   name: string;
   description: string;
   required?: boolean;
@@ -18,19 +20,19 @@ export interface DiscordOption {
 }
 
 export interface DiscordCommand {
-  type: 1;
+  type: ApplicationCommandType.ChatInput;
   name: string;
   description: string;
   options: DiscordOption[];
-  integration_types: readonly number[];
-  contexts: readonly number[];
+  integration_types: readonly ApplicationIntegrationType[];
+  contexts: readonly InteractionContextType[];
 }
 
 const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 
 function option(o: OptionDefinition): DiscordOption {
   return {
-    type: STRING,
+    type: ApplicationCommandOptionType.String,
     name: o.name,
     description: clip(o.description, LIMITS.optionDescription),
     ...(o.required ? { required: true } : {}),
@@ -39,13 +41,17 @@ function option(o: OptionDefinition): DiscordOption {
 }
 
 /** The option every command has in Discord: answer only to the one who asked. */
-export const HIDE_OPTION: DiscordOption = { type: BOOLEAN, name: 'hide', description: 'Show the answer only to you' };
+export const HIDE_OPTION: DiscordOption = {
+  type: ApplicationCommandOptionType.Boolean,
+  name: 'hide',
+  description: 'Show the answer only to you',
+};
 
 /** A command's definition as Discord's API takes it (required options first, as Discord requires). */
 export function toDiscordCommand(command: CommandDefinition): DiscordCommand {
   const options = [...command.options].sort((a, b) => Number(b.required ?? false) - Number(a.required ?? false)).map(option);
   return {
-    type: 1,
+    type: ApplicationCommandType.ChatInput,
     name: command.name,
     description: clip(command.description, LIMITS.commandDescription),
     options: [...options, HIDE_OPTION],

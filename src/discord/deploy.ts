@@ -1,4 +1,6 @@
-import type { DiscordCommand } from './definitions.ts';
+import { REST, Routes } from 'discord.js';
+import type { CommandRegistry } from '../../commands/define.ts';
+import { type DiscordCommand, toDiscordCommand } from './definitions.ts';
 
 /**
  * What a deploy changes: names added, changed, removed and left as they were. Discord answers with fields
@@ -26,4 +28,24 @@ export function planDeploy(existing: Array<Record<string, unknown>>, wanted: Dis
   const removed = [...before.keys()].filter((n) => !names.has(n));
   const unchanged = wanted.map((c) => c.name).filter((n) => !added.includes(n) && !changed.includes(n));
   return { added, changed, removed, unchanged };
+}
+
+export interface DeployTarget {
+  token: string;
+  /** REST base URL (a fake Discord in tests); discord.js's default when unset. */
+  apiUrl?: string | undefined;
+  /** One server (the commands show at once), or every server and DM (global) when unset. */
+  guildId?: string | undefined;
+}
+
+/** Registers the commands with Discord and returns what changed and how many were sent. */
+export async function deployCommands(commands: CommandRegistry, target: DeployTarget) {
+  const rest = new REST(target.apiUrl ? { api: target.apiUrl } : {}).setToken(target.token);
+  const app = (await rest.get(Routes.currentApplication())) as { id: string };
+  const route = target.guildId ? Routes.applicationGuildCommands(app.id, target.guildId) : Routes.applicationCommands(app.id);
+  const wanted = [...commands.values()].map((c) => toDiscordCommand(c.definition));
+  const existing = (await rest.get(route)) as Array<Record<string, unknown>>;
+  const plan = planDeploy(existing, wanted, target.guildId ? 'guild' : 'global');
+  await rest.put(route, { body: wanted });
+  return { count: wanted.length, plan };
 }

@@ -1,31 +1,18 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { CorpusError, listCorpusFiles } from '../corpus/files.ts';
-import type { Corpus, CorpusWarning } from '../corpus/load.ts';
+import { codeVersion } from '../codeVersion.mjs';
+import { CorpusError, listCorpusFiles } from '../ingest/files.ts';
+import type { Corpus, CorpusWarning } from '../ingest/corpus.ts';
 import type { Article } from '../model/index.ts';
 import { ArticleWriter, openIndexFile } from './articleStore.ts';
+import type { LoadedCorpus } from './loadedCorpus.ts';
 import { ParagraphIndex } from './paragraphIndex.ts';
 import { EventIndex } from './eventIndex.ts';
 import { QuoteBook } from './quoteBook.ts';
 
 /** Bump when the shape of the cache file changes. */
 const CACHE_FORMAT = 4;
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The code whose output the cache holds, as scripts/build.mjs hashes it: a change to any of it rebuilds. */
-const CODE_DIRS = ['src', 'commands'];
-
-export interface LoadedCorpus {
-  dir: string;
-  articles: Article[];
-  warnings: CorpusWarning[];
-  index: ParagraphIndex;
-  quotes: QuoteBook;
-  events: EventIndex;
-  /** How the index came to be: read from the cache, or built (and why). */
-  source: { kind: 'cache'; file: string } | { kind: 'built'; reason: string };
-}
 
 /** The header of the index file (see `articleStore.ts` for the file); the V8 format has no size limit of a JSON string. */
 interface CacheHeader {
@@ -39,24 +26,12 @@ interface CacheHeader {
 
 let codeHash: string | undefined;
 /**
- * The built bundle carries a hash of its sources (scripts/build.mjs); run from source (tsx, vitest), the
- * hash is taken of the files that shape the index.
+ * The code's fingerprint (src/codeVersion.mjs) with the file format: the built bundle carries it, stamped
+ * by scripts/build.mjs; run from source (tsx, vitest), it is computed the same way.
  */
 function codeFingerprint(): string {
-  const built = (globalThis as { QUOTEDESK_CODE_VERSION?: string }).QUOTEDESK_CODE_VERSION;
-  if (built) return built;
-  if (codeHash) return codeHash;
-  const h = createHash('sha256').update(String(CACHE_FORMAT));
-  const walk = (dir: string): void => {
-    for (const f of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(dir, f.name);
-      if (f.isDirectory()) walk(path);
-      else h.update(f.name).update(readFileSync(path));
-    }
-  };
-  for (const d of CODE_DIRS) walk(join(ROOT, d));
-  h.update(readFileSync(join(ROOT, 'package.json')));
-  codeHash = h.digest('hex');
+  const code = (globalThis as { QUOTEDESK_CODE_VERSION?: string }).QUOTEDESK_CODE_VERSION ?? codeVersion();
+  codeHash ??= createHash('sha256').update(String(CACHE_FORMAT)).update(code).digest('hex');
   return codeHash;
 }
 
@@ -156,7 +131,7 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
   let events: EventIndex;
   try {
     // Ingest (cleaning, quotes, dates) is loaded only when the index must be built.
-    const { loadCorpus } = await import('../corpus/load.ts');
+    const { loadCorpus } = await import('../ingest/corpus.ts');
     const progress = options.onProgress;
     corpus = loadCorpus(dir, progress && ((done, total) => progress('reading the corpus', done, total)), keep);
     progress?.('building the indexes', 0, 3);

@@ -2,6 +2,7 @@ import type { EventMention } from '../model/index.ts';
 import type { Article } from '../model/index.ts';
 import { startOf } from '../nlp/dateWords.ts';
 import { terms } from '../nlp/terms.ts';
+import { publicationKey } from '../ingest/order.ts';
 import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
 import type { ParagraphIndex } from './paragraphIndex.ts';
 
@@ -172,7 +173,7 @@ export class EventIndex {
 
 function publicationRanks(articles: Article[]): Uint32Array {
   const compare = new Intl.Collator().compare;
-  const published = articles.map((a) => a.meta.published ?? '9999');
+  const published = articles.map((a) => publicationKey(a, 'as given'));
   const order = published.map((_, i) => i).sort((x, y) => compare(published[x] as string, published[y] as string) || x - y);
   const ranks = new Uint32Array(order.length);
   order.forEach((ai, k) => {

@@ -2,6 +2,7 @@ import type { Article } from '../model/index.ts';
 import { findNames, firstNamesAgree, surnameKey } from '../nlp/people.ts';
 import type { Quote, QuoteKind } from '../model/index.ts';
 import { terms, tokenize } from '../nlp/terms.ts';
+import { publicationKey } from '../ingest/order.ts';
 import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
 import { type ParagraphIndex, phraseSpans } from './paragraphIndex.ts';
 
@@ -99,7 +100,9 @@ export class QuoteBook {
     const idOf = (name: string): string | null => byName.get(name.toLowerCase())?.id ?? null;
 
     // Articles in order of publication (undated last), so each group lists the earliest outlet first.
-    const order = articles.map((_, i) => i).sort((x, y) => dateKey(articles[x] as Article).localeCompare(dateKey(articles[y] as Article)));
+    const order = articles
+      .map((_, i) => i)
+      .sort((x, y) => publicationKey(articles[x] as Article).localeCompare(publicationKey(articles[y] as Article)));
     const groups: QuoteGroup[] = [];
     const words: Array<Set<string>> = [];
     const negs: string[] = [];
@@ -275,8 +278,6 @@ export class QuoteBook {
     return { hits, corrections, unknown };
   }
 }
-
-const dateKey = (a: Article): string => a.meta.published?.slice(0, 10) ?? '9999';
 
 function editDistanceAtMostOne(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;

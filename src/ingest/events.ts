@@ -2,7 +2,6 @@ import { findTimeExpressions, humanDate, publicationAnchor } from '../nlp/dates.
 import { findNames } from '../nlp/people.ts';
 import type { Anchor, EventMention, MappedText, Quote, TimeExpression } from '../model/index.ts';
 
-
 /** A block of text to date: a body paragraph or a caption, with its offsets into the file. */
 export interface DatableBlock {
   paragraph: number | null;

@@ -5,13 +5,11 @@ import { MONTHS, WEEKDAYS, humanDate, toDate } from './dateWords.ts';
 export { humanDate };
 export type { Anchor, Granularity, TimeExpression };
 
-
 /** The last day the text dated, in this sentence or the one before: what "the previous day" counts from. */
 export interface RecentDay {
   day: string;
   text: string;
 }
-
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 

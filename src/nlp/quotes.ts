@@ -4,7 +4,6 @@ import { splitSentences } from './sentences.ts';
 import { cleanSpan } from './text.ts';
 import { type NameMention, findNames, firstNamesAgree, placeOf, roleClass, surnameKey } from './people.ts';
 
-
 const VERBS = REPORTING_VERBS.join('|');
 const PARTS = PARTICIPLE_CUES.join('|');
 /** A word of a noun phrase: "Mr.", "U.S.", "Washington's", "al-Assad". */

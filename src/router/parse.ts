@@ -1,4 +1,4 @@
-import type { CommandDefinition } from './command.ts';
+import type { CommandDefinition } from '../../commands/define.ts';
 
 export interface ParsedLine {
   name: string;

@@ -1,8 +1,7 @@
 import type { Answer } from '../answer/types.ts';
 import { UsageError } from '../answer/types.ts';
 import { levenshteinDistance } from '../nlp/natural.ts';
-import type { CommandContext, CommandDefinition, OptionValues } from './command.ts';
-import { usageOf } from './command.ts';
+import { type Command, type CommandContext, type CommandDefinition, type CommandRegistry, usageOf } from '../../commands/define.ts';
 import { parseDateOption } from '../answer/dates.ts';
 import { commandNameOf, ParseError, parseCommandLine } from './parse.ts';
 
@@ -20,9 +19,9 @@ const errorAnswer = (command: string, query: string, message: string, kind: 'usa
 });
 
 /** The closest command names to a mistyped one ("/serch" → "search"). */
-export function suggestCommands(name: string, commands: readonly CommandDefinition[]): string[] {
-  return commands
-    .map((c) => ({ name: c.name, d: levenshteinDistance(name, c.name) }))
+export function suggestCommands(name: string, commands: CommandRegistry): string[] {
+  return [...commands.keys()]
+    .map((known) => ({ name: known, d: levenshteinDistance(name, known) }))
     .filter((c) => c.d <= Math.max(2, Math.floor(name.length / 3)) || (name.length >= 3 && c.name.startsWith(name)))
     .sort((a, b) => a.d - b.d)
     .map((c) => c.name);
@@ -54,8 +53,8 @@ function validate(command: CommandDefinition, options: Record<string, string>): 
  * bug, reported through `reportBug` and answered with a generic `internal` error.
  */
 export function runCommand(ctx: CommandContext, name: string, rawOptions: Record<string, string>, reportBug: BugReporter): Answer {
-  const command = ctx.commands.find((c) => c.name === name);
-  const first = command?.options[0]?.name;
+  const command = ctx.commands.get(name);
+  const first = command?.definition.options[0]?.name;
   const query = (first === undefined ? undefined : rawOptions[first]) ?? '';
   if (!command) {
     const close = suggestCommands(name, ctx.commands);
@@ -63,10 +62,11 @@ export function runCommand(ctx: CommandContext, name: string, rawOptions: Record
     return errorAnswer(name, query, `unknown command /${name}: ${hint}`, 'usage');
   }
   const options = { ...rawOptions };
-  const invalid = validate(command, options);
+  const invalid = validate(command.definition, options);
   if (invalid) return errorAnswer(name, query, invalid, 'usage');
   try {
-    return command.run(ctx, options as OptionValues);
+    // Checked above against the definition: required options are present and dates are dates.
+    return command.run(ctx, options as Parameters<Command['run']>[1]);
   } catch (error) {
     if (error instanceof UsageError) return errorAnswer(name, query, error.message, 'usage');
     reportBug(error, { command: name, query });
@@ -82,12 +82,12 @@ export function runLine(ctx: CommandContext, line: string, reportBug: BugReporte
     return errorAnswer('', trimmed, 'a command starts with "/": try /search <words>, or /help', 'usage');
   }
   if (name === '') return errorAnswer('', trimmed, 'a command name follows the "/": try /help', 'usage');
-  const command = ctx.commands.find((c) => c.name === name);
+  const command = ctx.commands.get(name);
   if (!command) return runCommand(ctx, name, {}, reportBug);
   try {
-    return runCommand(ctx, name, parseCommandLine(trimmed, command).options, reportBug);
+    return runCommand(ctx, name, parseCommandLine(trimmed, command.definition).options, reportBug);
   } catch (error) {
-    if (error instanceof ParseError) return errorAnswer(name, '', `${error.message}. Usage: ${usageOf(command)}`, 'usage');
+    if (error instanceof ParseError) return errorAnswer(name, '', `${error.message}. Usage: ${usageOf(command.definition)}`, 'usage');
     throw error;
   }
 }

@@ -3,7 +3,7 @@
  * against the hand annotation; with --verbose, every miss and every wrong speaker.
  */
 import { join } from 'node:path';
-import { loadCorpus } from '../../src/corpus/load.ts';
+import { loadCorpus } from '../../src/ingest/corpus.ts';
 import { evaluateDates } from './dateEval.ts';
 import { type Figures, evaluate, speakerKey } from './quoteEval.ts';
 

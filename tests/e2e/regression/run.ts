@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeSyntheticCorpus } from '../../../bench/synthetic.ts';
 import { commands } from '../../../commands/index.ts';
-import { loadCorpus } from '../../../src/corpus/load.ts';
+import { loadCorpus } from '../../../src/ingest/corpus.ts';
 import { loadIndexedCorpus } from '../../../src/index/cache.ts';
 import { renderJson } from '../../../src/render/json.ts';
 import { runLine } from '../../../src/router/router.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { ingestArticle } from '../ingest/article.ts';
+import { ingestArticle } from './article.ts';
 import type { Article } from '../model/index.ts';
 import { listCorpusFiles } from './files.ts';
 

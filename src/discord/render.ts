@@ -5,7 +5,7 @@
  */
 import { publishedDay } from '../answer/citation.ts';
 import type { Answer, Citation, Result } from '../answer/types.ts';
-import { LIMITS } from '../discord/limits.ts';
+import { LIMITS } from './limits.ts';
 
 export interface DiscordEmbed {
   title?: string;
@@ -94,12 +94,11 @@ export function resultBlock(r: Result, n: number, max: number): string {
     const kind = r.details?.kind ? `, ${escapeMarkdown(cut(String(r.details.kind), 20))}` : '';
     head.push(`**${n}. ${escapeMarkdown(cut(r.speaker, 120))}**${role}${kind}`);
   } else head.push(`**${n}.**`);
+  // One date line, its parts cut short so that they never crowd out the citations.
   if (r.date)
     head.push(
       `🗓 ${escapeMarkdown(cut(String(r.details?.when ?? r.date), 60))}${r.derivation ? ` — ${escapeMarkdown(cut(r.derivation, 300))}` : ''}`,
     );
-  if (r.date)
-    head.push(`🗓 ${escapeMarkdown(String(r.details?.when ?? r.date))}${r.derivation ? ` — ${escapeMarkdown(r.derivation)}` : ''}`);
   const links = r.citations.map((c) => `↳ ${citationLine(c)}`);
   // The links stay whole; the quote or snippet gives way.
   let linkText = links.join('\n');

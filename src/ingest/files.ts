@@ -23,7 +23,9 @@ export function listCorpusFiles(dir: string): { files: string[]; skipped: Skippe
     names = readdirSync(dir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CorpusError(`cannot read the corpus folder ${dir}: ${code === 'ENOENT' ? 'it does not exist' : code === 'ENOTDIR' ? 'it is not a folder' : code}`);
+    throw new CorpusError(
+      `cannot read the corpus folder ${dir}: ${code === 'ENOENT' ? 'it does not exist' : code === 'ENOTDIR' ? 'it is not a folder' : code}`,
+    );
   }
   const files: string[] = [];
   const skipped: SkippedEntry[] = [];

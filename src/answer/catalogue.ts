@@ -1,0 +1,45 @@
+import type { LoadedCorpus } from '../index/loadedCorpus.ts';
+import { citationOf } from './citation.ts';
+import { withNotes } from './notes.ts';
+import type { Answer } from './types.ts';
+
+/** `/speakers`: the speaker registry, the most quoted first. */
+export function speakers(corpus: LoadedCorpus): Answer {
+  const list = [...corpus.quotes.speakers].sort((a, b) => b.quoteCount - a.quoteCount || a.name.localeCompare(b.name));
+  return {
+    command: 'speakers',
+    query: '',
+    total: list.length,
+    results: list.map((s) => ({
+      text: s.description ? `${s.name}: ${s.description}` : s.name,
+      details: { quotes: s.quoteCount, aliases: s.aliases.join('; '), kind: s.kind },
+      citations: [],
+    })),
+  };
+}
+
+/** `/sources`: every article with its outlet, title, date and link, and the files that did not load. */
+export function sources(corpus: LoadedCorpus): Answer {
+  const notes = corpus.warnings.map((w) => `not loaded: ${w.file}: ${w.reason}`);
+  return {
+    command: 'sources',
+    query: '',
+    total: corpus.articles.length,
+    results: corpus.articles.map((a) => ({
+      text: `${a.meta.outlet ?? 'unknown outlet'}: ${a.meta.title ?? 'untitled'}`,
+      details: { paragraphs: a.paragraphs.length, published: a.meta.published ?? 'unknown', author: a.meta.author ?? 'unknown' },
+      citations: [citationOf(a)],
+    })),
+    ...withNotes(notes),
+  };
+}
+
+/** `/help`: each command's usage line, what it does and an example. */
+export function help(entries: ReadonlyArray<{ usage: string; description: string; example: string }>): Answer {
+  return {
+    command: 'help',
+    query: '',
+    results: entries.map((c) => ({ text: `${c.usage}: ${c.description}`, details: { example: c.example }, citations: [] })),
+    notes: ['Options are written name:value, e.g. outlet:Daily Sabah. Every answer cites the paragraph it comes from.'],
+  };
+}

@@ -1,0 +1,47 @@
+import type { LoadedCorpus } from '../index/loadedCorpus.ts';
+import { citationOf } from './citation.ts';
+import { articleFilter, undatedNote } from './filters.ts';
+import { queryNotes, withNotes } from './notes.ts';
+import { snippet } from './snippet.ts';
+import type { Answer } from './types.ts';
+
+/** How many paragraphs one answer lists. */
+export const SEARCH_LIMIT = 10;
+
+export interface SearchArgs {
+  query: string;
+  outlet?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** `/search`: the paragraphs that match, best first, each a snippet with its matched words and its citation. */
+export function search(corpus: LoadedCorpus, args: SearchArgs): Answer {
+  const { query } = args;
+  const filter = articleFilter(corpus, args);
+  const { hits, total, totalIsExact, corrections, unknown } = corpus.index.query(
+    query,
+    filter.active ? filter.accept : undefined,
+    SEARCH_LIMIT,
+  );
+  const notes = queryNotes(corrections, unknown);
+  const undated = undatedNote(corpus, filter);
+  if (undated) notes.push(undated);
+  if (!totalIsExact) notes.push(`about ${total} paragraphs have the phrase (past the ones shown, counted by a quick test)`);
+  if (hits.length === 0) notes.unshift(`nothing in the corpus matches ${JSON.stringify(query)}`);
+  return {
+    command: 'search',
+    query,
+    total,
+    results: hits.map((hit) => {
+      const cut = snippet(hit.paragraph.text, hit.highlights);
+      return {
+        text: cut.text,
+        highlights: cut.highlights,
+        score: Number(hit.score.toFixed(3)),
+        citations: [citationOf(hit.article, hit.paragraph)],
+      };
+    }),
+    ...withNotes(notes),
+  };
+}
