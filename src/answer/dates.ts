@@ -1,4 +1,4 @@
-import { UsageError } from '../answer/types.ts';
+import { UsageError } from './types.ts';
 
 /** A closed range of days, as ISO dates (YYYY-MM-DD). */
 export interface DayRange {

@@ -18,6 +18,3 @@ export const LIMITS = {
   commandDescription: 100,
   optionDescription: 100,
 } as const;
-
-/** How long Discord waits for a first answer to an interaction, in milliseconds. */
-export const INTERACTION_DEADLINE_MS = 3000;

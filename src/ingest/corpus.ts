@@ -5,8 +5,6 @@ import { ingestArticle } from './article.ts';
 import type { Article } from '../model/index.ts';
 import { listCorpusFiles } from './files.ts';
 
-export { CorpusError, listCorpusFiles } from './files.ts';
-
 /** Files larger than this are not read: no news article is, and a stray dump would stall the start. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 

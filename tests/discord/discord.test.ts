@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commands } from '../commands/index.ts';
-import { discordChoices as autocomplete } from '../src/discord/autocomplete.ts';
-import type { Answer, Citation, Result } from '../src/answer/types.ts';
-import { RateLimiter, lineOf, pageMessage } from '../src/discord/bot.ts';
-import { toDiscordCommand } from '../src/discord/definitions.ts';
-import { dmToCommandLine } from '../src/discord/dm.ts';
-import { LIMITS } from '../src/discord/limits.ts';
-import { decodePageState, encodePageState } from '../src/discord/paging.ts';
-import { cut, embedLength, escapeMarkdown, renderDiscord } from '../src/discord/render.ts';
-import { planDeploy } from '../src/discord/deploy.ts';
-import { seedCorpus } from './helpers.ts';
+import { commands } from '../../commands/index.ts';
+import { discordChoices as autocomplete } from '../../src/discord/autocomplete.ts';
+import type { Answer, Citation, Result } from '../../src/answer/types.ts';
+import { RateLimiter, lineOf, pageMessage } from '../../src/discord/bot.ts';
+import { toDiscordCommand } from '../../src/discord/definitions.ts';
+import { dmToCommandLine } from '../../src/discord/dm.ts';
+import { LIMITS } from '../../src/discord/limits.ts';
+import { decodePageState, encodePageState } from '../../src/discord/paging.ts';
+import { cut, embedLength, escapeMarkdown, renderDiscord } from '../../src/discord/render.ts';
+import { planDeploy } from '../../src/discord/deploy.ts';
+import { ask, seedCorpus } from '../support/helpers.ts';
 
 describe('command definitions for Discord', () => {
   const defs = [...commands.values()].map((c) => toDiscordCommand(c.definition));
@@ -236,5 +236,16 @@ describe('rendering for Discord (property-based)', () => {
   it('cuts at a word with an ellipsis', () => {
     expect(cut('the quick brown fox', 12)).toBe('the quick…');
     expect(escapeMarkdown('a_b*c')).toBe('a\\_b\\*c');
+  });
+});
+
+describe('dated results in Discord', () => {
+  it('show one date line each, with the derivation', () => {
+    const a = ask('/when kerry moscow');
+    expect(a.results.length).toBeGreaterThan(1);
+    const d = renderDiscord(a).embeds[0]?.description ?? '';
+    const dateLines = d.split('\n').filter((l) => l.startsWith('🗓'));
+    expect(dateLines).toHaveLength(a.results.length);
+    expect(dateLines[0]).toBe(`🗓 Tue 15 Dec 2015 — ${escapeMarkdown(a.results[0]?.derivation ?? '')}`);
   });
 });

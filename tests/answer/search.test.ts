@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../src/answer/types.ts';
-import { PHRASE_SCAN } from '../src/index/paragraphIndex.ts';
-import { ask, indexedCorpus, tempCorpus } from './helpers.ts';
+import type { Answer } from '../../src/answer/types.ts';
+import { PHRASE_SCAN } from '../../src/index/paragraphIndex.ts';
+import { ask, indexedCorpus, tempCorpus } from '../support/helpers.ts';
 
 const articles = (a: Answer): string[] => [...new Set(a.results.flatMap((r) => r.citations.map((c) => c.article)))];
 const highlighted = (a: Answer): string[] =>
@@ -136,9 +136,9 @@ describe('/search', () => {
 
 describe('the phrase prefilter', () => {
   it('never rejects a paragraph that holds the phrase (any run of 1 to 4 words of the seed paragraphs)', async () => {
-    const { phrasePrefilter, phraseSpans } = await import('../src/index/paragraphIndex.ts');
-    const { tokenize } = await import('../src/nlp/terms.ts');
-    const { seedCorpus } = await import('./helpers.ts');
+    const { phrasePrefilter, phraseSpans } = await import('../../src/index/paragraphIndex.ts');
+    const { tokenize } = await import('../../src/nlp/terms.ts');
+    const { seedCorpus } = await import('../support/helpers.ts');
     const index = seedCorpus().index;
     let checked = 0;
     for (const a of seedCorpus().articles) {

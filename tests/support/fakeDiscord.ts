@@ -7,8 +7,8 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { commands } from '../commands/index.ts';
-import { QuotedeskBot, type RateLimiter } from '../src/discord/bot.ts';
+import { commands } from '../../commands/index.ts';
+import { QuotedeskBot, type RateLimiter } from '../../src/discord/bot.ts';
 import { seedCorpus } from './helpers.ts';
 
 export const APP_ID = '1100000000000000001';

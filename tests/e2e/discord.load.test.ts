@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type QuotedeskBot, RateLimiter } from '../src/discord/bot.ts';
-import { runLine } from '../src/router/router.ts';
-import { FakeDiscord, startBotAgainst, commandInteraction } from './fakeDiscord.ts';
-import { contextOf, seedCorpus } from './helpers.ts';
+import { type QuotedeskBot, RateLimiter } from '../../src/discord/bot.ts';
+import { runLine } from '../../src/router/router.ts';
+import { FakeDiscord, startBotAgainst, commandInteraction } from '../support/fakeDiscord.ts';
+import { contextOf, seedCorpus } from '../support/helpers.ts';
 
 const quiet = pino({ level: 'warn' }, new Writable({ write: (_c, _e, done) => done() }));
 

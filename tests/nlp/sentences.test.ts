@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../src/nlp/sentences.ts';
-import { cleanSpan } from '../src/nlp/text.ts';
+import { splitSentences } from '../../src/nlp/sentences.ts';
+import { cleanSpan } from '../../src/nlp/text.ts';
 
 const split = (text: string): string[] => splitSentences(cleanSpan(text, { start: 0, end: text.length })).map((s) => s.text);
 

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanSpan } from '../src/nlp/text.ts';
-import { CORPUS_DIR, fold, SEEDS, seedCorpus } from './helpers.ts';
+import { cleanSpan } from '../../src/nlp/text.ts';
+import { CORPUS_DIR, fold, SEEDS, seedCorpus } from '../support/helpers.ts';
 
 /**
  * The body of each seed as a person marked it up (tests/annotations/bodies.json), written without
  * sight of the cleaning rules: what is body, title, byline/dateline and page clutter.
  */
-const bodies = JSON.parse(readFileSync(join(import.meta.dirname, 'annotations', 'bodies.json'), 'utf8')) as Record<
+const bodies = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'annotations', 'bodies.json'), 'utf8')) as Record<
   string,
   { title: string; meta: string[]; body: string[]; clutter: string[] }
 >;

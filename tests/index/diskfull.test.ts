@@ -17,9 +17,9 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: { ...fs, writeSync }, writeSync };
 });
 
-const { loadIndexedCorpus } = await import('../src/index/cache.ts');
-const { runLine } = await import('../src/router/router.ts');
-const { contextOf, tempCorpus } = await import('./helpers.ts');
+const { loadIndexedCorpus } = await import('../../src/index/cache.ts');
+const { runLine } = await import('../../src/router/router.ts');
+const { contextOf, tempCorpus } = await import('../support/helpers.ts');
 
 const noBug = (e: unknown): never => {
   throw e;

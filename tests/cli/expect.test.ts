@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, parseExpectation } from '../src/cli/expect.ts';
+import { check, parseExpectation } from '../../src/cli/expect.ts';
 
 const answer = {
   command: 'search',

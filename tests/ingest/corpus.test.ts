@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../src/ingest/corpus.ts';
-import { ingestArticle } from '../src/ingest/article.ts';
-import { FrontMatterError, splitFrontMatter } from '../src/ingest/frontMatter.ts';
-import { CORPUS_DIR, tempCorpus } from './helpers.ts';
+import { loadCorpus } from '../../src/ingest/corpus.ts';
+import { ingestArticle } from '../../src/ingest/article.ts';
+import { FrontMatterError, splitFrontMatter } from '../../src/ingest/frontMatter.ts';
+import { CORPUS_DIR, tempCorpus } from '../support/helpers.ts';
 
 const seed = (id: string): string => readFileSync(join(CORPUS_DIR, `${id}.txt`), 'utf8');
 const withoutFrontMatter = (text: string): string => text.replace(/^---\n[\s\S]*?\n---\n/, '');

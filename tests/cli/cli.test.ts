@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempCorpus } from './helpers.ts';
+import { tempCorpus } from '../support/helpers.ts';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const cacheDir = mkdtempSync(join(tmpdir(), 'quotedesk-cli-'));
 
 /** Runs an entry point as a user would (through the built bundle), with its own cache folder. */

@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { progressBar } from '../src/cli/progress.ts';
-import { cacheFileFor, loadIndexedCorpus } from '../src/index/cache.ts';
-import { runLine } from '../src/router/router.ts';
-import { CORPUS_DIR, contextOf, seedCorpus, tempCorpus } from './helpers.ts';
+import { progressBar } from '../../src/cli/progress.ts';
+import { cacheFileFor, loadIndexedCorpus } from '../../src/index/cache.ts';
+import { runLine } from '../../src/router/router.ts';
+import { CORPUS_DIR, contextOf, seedCorpus, tempCorpus } from '../support/helpers.ts';
 
 const A = '---\noutlet: Wire\n---\nKerry met Putin in Moscow to discuss Syria.\n\nLavrov said the talks on Syria went well.\n';
 const B = 'Press TV reported that the ceasefire talks in Geneva stalled.\n';
@@ -69,7 +69,7 @@ describe('a rebuild that fails', () => {
     await loadIndexedCorpus(dir, { cacheDir });
     writeFileSync(join(dir, 'b.txt'), B);
     // A bug in ingest, simulated: the corpus loader throws.
-    const load = await import('../src/ingest/corpus.ts');
+    const load = await import('../../src/ingest/corpus.ts');
     const spy = vi.spyOn(load, 'loadCorpus').mockImplementation(() => {
       throw new Error('simulated ingest bug');
     });

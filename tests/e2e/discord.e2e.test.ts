@@ -1,10 +1,18 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type QuotedeskBot, RateLimiter } from '../src/discord/bot.ts';
-import { LIMITS } from '../src/discord/limits.ts';
-import { type DiscordMessage, embedLength } from '../src/discord/render.ts';
-import { APP_ID, FakeDiscord, OTHER_USER, buttonInteraction, commandInteraction, directMessage, startBotAgainst } from './fakeDiscord.ts';
+import { type QuotedeskBot, RateLimiter } from '../../src/discord/bot.ts';
+import { LIMITS } from '../../src/discord/limits.ts';
+import { type DiscordMessage, embedLength } from '../../src/discord/render.ts';
+import {
+  APP_ID,
+  FakeDiscord,
+  OTHER_USER,
+  buttonInteraction,
+  commandInteraction,
+  directMessage,
+  startBotAgainst,
+} from '../support/fakeDiscord.ts';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.fake-token.for-the-end-to-end-test';
 

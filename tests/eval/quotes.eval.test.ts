@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from './eval/quoteEval.ts';
-import { seedCorpus } from './helpers.ts';
+import { evaluate } from './quoteEval.ts';
+import { seedCorpus } from '../support/helpers.ts';
 
 /**
  * Floors on the seed articles, measured against the hand annotation (tests/annotations/quotes.json);

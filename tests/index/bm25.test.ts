@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { Bm25Builder, Bm25Index } from '../src/index/bm25.ts';
-import { terms } from '../src/nlp/terms.ts';
-import { seedCorpus } from './helpers.ts';
+import { Bm25Builder, Bm25Index } from '../../src/index/bm25.ts';
+import { terms } from '../../src/nlp/terms.ts';
+import { seedCorpus } from '../support/helpers.ts';
 
 type Doc = { id: number; a: string; b: string };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Search as search } from '../commands/search.ts';
-import { parseCommandLine } from '../src/router/parse.ts';
-import { ask } from './helpers.ts';
+import { Search as search } from '../../commands/search.ts';
+import { parseCommandLine } from '../../src/router/parse.ts';
+import { ask } from '../support/helpers.ts';
 
 describe('reading a command line', () => {
   it('takes the text before the first option as the query', () => {
@@ -64,9 +64,9 @@ describe('the one path to a command', () => {
   });
 
   it('turns a bug into a generic answer and reports it once', async () => {
-    const { runCommand } = await import('../src/router/router.ts');
-    const { seedCorpus } = await import('./helpers.ts');
-    const { defineCommand, registryOf } = await import('../commands/define.ts');
+    const { runCommand } = await import('../../src/router/router.ts');
+    const { seedCorpus } = await import('../support/helpers.ts');
+    const { defineCommand, registryOf } = await import('../../commands/define.ts');
     const boom = defineCommand({ name: 'boom', description: '', example: '/boom', options: [] }, () => {
       throw new Error('kaput');
     });

@@ -3,9 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeDiscord, commandInteraction } from './fakeDiscord.ts';
+import { FakeDiscord, commandInteraction } from '../support/fakeDiscord.ts';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.start-test.token-that-must-never-be-printed';
 
 describe('npm start with DISCORD_TOKEN', () => {

@@ -1,14 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commands } from '../commands/index.ts';
-import type { Answer } from '../src/answer/types.ts';
-import { loadCorpus } from '../src/ingest/corpus.ts';
-import { indexInMemory, type LoadedCorpus } from '../src/index/loadedCorpus.ts';
-import type { CommandContext } from '../commands/define.ts';
-import { runLine } from '../src/router/router.ts';
+import { commands } from '../../commands/index.ts';
+import type { Answer } from '../../src/answer/types.ts';
+import { loadCorpus } from '../../src/ingest/corpus.ts';
+import { indexInMemory, type LoadedCorpus } from '../../src/index/loadedCorpus.ts';
+import type { CommandContext } from '../../commands/define.ts';
+import { runLine } from '../../src/router/router.ts';
 
-export const CORPUS_DIR = join(import.meta.dirname, '..', 'corpus');
+export const CORPUS_DIR = join(import.meta.dirname, '..', '..', 'corpus');
 export const SEEDS = [
   '000_dbd715e2f98fffeb',
   '001_b2cf09a019e98ac2',

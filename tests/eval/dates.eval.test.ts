@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateDates } from './eval/dateEval.ts';
-import { seedCorpus } from './helpers.ts';
+import { evaluateDates } from './dateEval.ts';
+import { seedCorpus } from '../support/helpers.ts';
 
 /**
  * Floors on the seed articles against the hand annotation (tests/annotations/dates.json); `npm run eval --

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ask, indexedCorpus, tempCorpus } from './helpers.ts';
+import { ask, indexedCorpus, tempCorpus } from '../support/helpers.ts';
 
 describe('/when', () => {
   it('answers the mission example: Tuesday 15 December 2015 first, with the outlets that support it and how', () => {

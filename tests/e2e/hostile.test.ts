@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import { pageMessage } from '../../src/discord/bot.ts';
+import { renderTerminal } from '../../src/render/terminal.ts';
+import { ask, seedCorpus } from '../support/helpers.ts';
+
+const names = (name: string) => commands.get(name)?.definition.options.map((o) => o.name);
+
+/** Inputs a public server sends a bot, and whether each is answered or refused with a usage message. */
+const HOSTILE: Array<[string, 'answered' | 'usage']> = [
+  ['', 'usage'],
+  [' ', 'usage'],
+  ['/', 'usage'],
+  ['//', 'usage'],
+  [`/search ${'a'.repeat(10_000)}`, 'usage'],
+  [`/search ${'kerry '.repeat(2_000)}`, 'usage'],
+  ['/search ?!.,;:()[]{}', 'answered'],
+  ['/search .* (a+)+$ \\d{1000} [^]', 'answered'],
+  ['/search + - * ~ ^ " AND OR NOT', 'answered'],
+  ['/search "', 'answered'],
+  ['/search """"', 'answered'],
+  ['/search 😀🇸🇾 💬', 'answered'],
+  ['/search שלום סוריה مرحبا', 'answered'],
+  ['/search \u202eevil\u202c text', 'answered'],
+  ['/search ka\u200bry\u200d', 'answered'],
+  ['/search @everyone @here', 'answered'],
+  ['/who-said <@&123> <@!456> <#789>', 'answered'],
+  ['/search [click](https://evil.example) ```js\nalert(1)\n```', 'answered'],
+  ['/search kerry outlet:', 'usage'],
+  ['/search kerry from:2015-02-30', 'usage'],
+  ['/search kerry from:99999', 'usage'],
+  ['/timeline from:abc', 'usage'],
+  ['/quotes ' + 'x'.repeat(600), 'usage'],
+  ['/when \u0000\u0001\u0002', 'answered'],
+  ['/sources extra words', 'usage'],
+  ['/who-said topic: speaker: outlet:', 'usage'],
+  ['/search query:kerry query:lavrov', 'usage'],
+];
+
+describe('hostile input', () => {
+  // The corpus is loaded once, for every input.
+  beforeAll(() => {
+    seedCorpus();
+  });
+
+  it.each(HOSTILE)('%j is %s, and renders without pings or foreign links', (line, outcome) => {
+    const answer = ask(line);
+    expect(answer.error?.kind ?? 'answered').toBe(outcome);
+    // A refusal says what was wrong; an answer has no error message at all.
+    expect((answer.error?.message ?? '').length > 5).toBe(outcome === 'usage');
+    const text = renderTerminal(answer);
+    expect(typeof text).toBe('string');
+    const name = /^\/(\S+)/.exec(line)?.[1] ?? 'search';
+    const message = pageMessage(answer, { command: name, values: {} }, 0, names);
+    for (const e of message.embeds) {
+      const visible = `${e.title ?? ''}${e.description ?? ''}`;
+      // Every link goes to an article or outlet URL of the corpus.
+      for (const m of visible.matchAll(/\]\((https?:[^)]+)\)/g))
+        expect(m[1]).toMatch(
+          /^https?:\/\/(?:en\.alalam\.ir|www\.globalresearch\.ca|presstv\.ir|www\.presstv\.ir|lidtime\.com|www\.dailysabah\.com)\//,
+        );
+      expect(visible.replace(/\]\([^)]*\)/g, ']')).not.toMatch(/(?<!\\)[@<]/);
+    }
+  });
+
+  it('no command line of any characters throws (property-based)', () => {
+    const line = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.tuple(fc.constantFrom(...[...commands.keys()], 'nope', ''), fc.string({ maxLength: 200 })).map(([n, rest]) => `/${n} ${rest}`),
+      fc
+        .tuple(
+          fc.constantFrom(...[...commands.keys()]),
+          fc.array(
+            fc.tuple(fc.constantFrom('query', 'topic', 'speaker', 'outlet', 'from', 'to', 'event', 'x'), fc.string({ maxLength: 40 })),
+            { maxLength: 5 },
+          ),
+        )
+        .map(([n, opts]) => `/${n} ${opts.map(([k, v]) => `${k}:${v}`).join(' ')}`),
+    );
+    fc.assert(
+      fc.property(line, (l) => {
+        const a = ask(l);
+        expect(Array.isArray(a.results)).toBe(true);
+        // Answered, or refused as a user's mistake: never a bug.
+        expect(a.error?.kind ?? 'answered').toMatch(/^(answered|usage)$/);
+        renderTerminal(a);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
