@@ -6,6 +6,7 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.cache/', 'corpus/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
   {
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
     rules: {
