@@ -51,7 +51,7 @@ export function autocomplete(corpus: LoadedCorpus, kind: 'speaker' | 'outlet' | 
   } else if (kind === 'outlet') {
     choices = rank(outletNames(corpus), typed, (o) => [o]).map((o) => ({ name: clip(o), value: o.slice(0, limits.value) }));
   } else {
-    choices = corpus.index.topicWords(typed, limits.choices).map((w) => ({ name: clip(w), value: w.slice(0, limits.value) }));
+    choices = corpus.index.lexicon.topicWords(typed, limits.choices).map((w) => ({ name: clip(w), value: w.slice(0, limits.value) }));
   }
   return choices.slice(0, limits.choices);
 }

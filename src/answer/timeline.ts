@@ -27,7 +27,7 @@ function chosenMentions(corpus: LoadedCorpus, topic: string, keep: (id: number) 
   const { events } = corpus;
   if (topic.trim() === '') return Array.from(events.chronological).flatMap((id) => (keep(id) ? [{ id, value: events.valueOf(id) }] : []));
   return events
-    .query(topic, corpus.index)
+    .query(topic, corpus.index.lexicon)
     .hits.filter((h) => keep(h.doc))
     .map((h) => ({ id: h.doc, value: events.valueOf(h.doc), start: startOf(events.valueOf(h.doc)) }))
     .sort(byStart);

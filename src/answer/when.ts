@@ -130,7 +130,7 @@ function dateResult(corpus: LoadedCorpus, g: DateGroup): Result {
 export function when(corpus: LoadedCorpus, args: WhenArgs): Answer {
   const words = args.event;
   const filter = articleFilter(corpus, { outlet: args.outlet });
-  const { hits, corrections, unknown } = corpus.events.query(words, corpus.index);
+  const { hits, corrections, unknown } = corpus.events.query(words, corpus.index.lexicon);
   const ranked = rankDates(groupByDate(corpus, hits, filter.active ? filter.accept : null));
   const notes = queryNotes(corrections, unknown);
   if (ranked.length === 0) notes.unshift(`nothing in the corpus dates ${JSON.stringify(words)}`);

@@ -51,7 +51,7 @@ export function whoSaid(corpus: LoadedCorpus, args: WhoSaidArgs): Answer {
     speakerIds = new Set(found.map((s) => s.id));
   }
   const filter = articleFilter(corpus, { outlet: args.outlet });
-  const { hits, corrections, unknown } = corpus.quotes.query(topic, corpus.index);
+  const { hits, corrections, unknown } = corpus.quotes.query(topic, corpus.index.lexicon);
   for (const h of hits) h.score *= evidenceWeight(h.group, corpus.quotes.articleCount(h.group));
   const kept = rankBySpeaker(
     hits.filter(

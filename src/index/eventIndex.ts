@@ -4,7 +4,7 @@ import { startOf } from '../nlp/dateWords.ts';
 import { terms } from '../nlp/terms.ts';
 import { publicationKey } from '../ingest/order.ts';
 import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
-import type { ParagraphIndex } from './paragraphIndex.ts';
+import type { Lexicon } from './lexicon.ts';
 
 /** Where an event mention stands: article index and mention index. */
 export interface EventRef {
@@ -157,13 +157,13 @@ export class EventIndex {
   /**
    * Dated mentions (`doc` is the mention's number) matching the words: those with every word (`all`); if
    * none has them all, those with any word.
-   * Typos are read through the paragraph index's lexicon.
+   * Typos are read through the corpus's lexicon.
    */
   query(
     words: string,
-    index: ParagraphIndex,
+    lexicon: Lexicon,
   ): { hits: Array<{ doc: number; score: number }>; all: boolean; corrections: Array<[string, string]>; unknown: string[] } {
-    const { searchTerms, corrections, unknown } = index.prepare(words);
+    const { searchTerms, corrections, unknown } = lexicon.prepare(words);
     if (searchTerms.length === 0) return { hits: [], all: false, corrections, unknown };
     const all = this.search.search(searchTerms, { combineWith: 'AND' }).hits;
     if (all.length > 0) return { hits: all, all: true, corrections, unknown };

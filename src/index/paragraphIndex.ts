@@ -1,7 +1,7 @@
-import SearchableMap from 'minisearch/SearchableMap';
 import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
 import type { Article, Paragraph } from '../model/index.ts';
 import { STOPWORD_TERMS, type Token, tokenize } from '../nlp/terms.ts';
+import { Lexicon, LexiconBuilder, type SavedLexicon } from './lexicon.ts';
 
 /** A paragraph that matched a query, with the character ranges of its text to highlight. */
 export interface ParagraphHit {
@@ -10,38 +10,6 @@ export interface ParagraphHit {
   score: number;
   /** [start, end) ranges into `paragraph.text`. */
   highlights: Array<[number, number]>;
-}
-
-/** A query ready for an index: see `ParagraphIndex.prepare`. */
-export interface PreparedQuery {
-  searchTerms: string[];
-  phrases: string[][];
-  /** [typed word, corpus word it was read as]. */
-  corrections: Array<[string, string]>;
-  unknown: string[];
-}
-
-export interface ParsedQuery {
-  /** Every word of the query, phrases included. */
-  text: string;
-  /** Quoted phrases, each as its sequence of index terms (stopwords kept). */
-  phrases: string[][];
-}
-
-/**
- * How many edits a misspelt term may be from a word of the corpus: one for terms of 4 to 8 letters
- * ("kery" is Kerry), two for longer ones; none for short ones, where one edit makes another common word.
- */
-export const maxEdits = (term: string): number => (term.length < 4 ? 0 : term.length <= 8 ? 1 : 2);
-
-/** Quoted parts of a query ("regime change", with straight or curly quotes) must match as phrases. */
-export function parseQuery(query: string): ParsedQuery {
-  const phrases: string[][] = [];
-  for (const m of query.matchAll(/["“”]([^"“”]+)["“”]/g)) {
-    const seq = tokenize(m[1] as string, { keepStopwords: true, query: true }).flatMap((t) => (t.term ? [t.term] : []));
-    if (seq.length > 0) phrases.push(seq);
-  }
-  return { text: query.replace(/["“”]/g, ' '), phrases };
 }
 
 /** Where the term sequence `seq` stands in the tokens, as [start, end) character ranges. */
@@ -55,13 +23,6 @@ export function phraseSpans(tokens: Token[], seq: string[]): Array<[number, numb
   return spans;
 }
 
-/** A word of the corpus as it is written, for the spelling corrector: its index term, how often, its usual form. */
-interface LexiconEntry {
-  term: string;
-  count: number;
-  form: string;
-}
-
 /**
  * The full-text index of every body paragraph of the corpus: BM25 as MiniSearch scores it (see `bm25.ts`)
  * over Quotedesk's own terms (see `nlp/terms.ts`), with typo tolerance and phrase matching on top.
@@ -72,20 +33,13 @@ export class ParagraphIndex {
   private readonly docArticle: Uint32Array;
   private readonly docParagraph: Uint32Array;
   private readonly search: Bm25Index;
-  /** Every index term of the corpus. */
-  private readonly vocabulary: Set<string>;
-  /** Every written word (lower case) of the corpus: what a misspelt query word is compared with. */
-  private readonly lexicon: Map<string, LexiconEntry>;
-  /** Each term's written forms, for the phrase prefilter; built at the first phrase. */
-  private forms: Map<string, string[]> | null = null;
-  /** The lexicon as a radix tree, for finding near spellings fast; built at the first typo. */
-  private fuzzy: SearchableMap<LexiconEntry> | null = null;
+  /** The corpus's words, which every index reads queries through. */
+  readonly lexicon: Lexicon;
 
-  private constructor(articles: Article[], search: Bm25Index, lexicon: Map<string, LexiconEntry>) {
+  private constructor(articles: Article[], search: Bm25Index, lexicon: Lexicon) {
     this.articles = articles;
     this.search = search;
     this.lexicon = lexicon;
-    this.vocabulary = new Set([...lexicon.values()].map((e) => e.term));
     const count = articles.reduce((n, a) => n + a.paragraphs.length, 0);
     this.docArticle = new Uint32Array(count);
     this.docParagraph = new Uint32Array(count);
@@ -102,118 +56,34 @@ export class ParagraphIndex {
   static build(articles: Article[]): ParagraphIndex {
     // Each paragraph is tokenised once: the tokens feed both MiniSearch and the lexicon.
     const search = new Bm25Builder(['text']);
-    const lexicon = new Map<string, LexiconEntry>();
+    const lexicon = new LexiconBuilder();
     for (const a of articles) {
       for (const p of a.paragraphs) {
         const tokens = tokenize(p.text);
         search.add([tokens.flatMap((t) => (t.term === null ? [] : [t.term]))]);
-        for (const t of tokens) {
-          if (t.term === null) continue;
-          const form = p.text.slice(t.start, t.end).replace(/['’]s$/, '');
-          const key = form.toLowerCase();
-          const entry = lexicon.get(key);
-          if (entry) entry.count += 1;
-          else lexicon.set(key, { term: t.term, count: 1, form });
-        }
+        lexicon.add(p.text, tokens);
       }
     }
-    return new ParagraphIndex(articles, search.finish(), lexicon);
+    return new ParagraphIndex(articles, search.finish(), lexicon.finish());
   }
 
   /** Rebuilds the index from `toJSON()` output; the articles must be the same, in the same order. */
   static load(articles: Article[], saved: unknown): ParagraphIndex {
-    const { search, lexicon } = saved as {
-      search: SavedBm25;
-      lexicon: Array<[string, string, number, string]>;
-    };
-    const entries = new Map(lexicon.map(([key, term, count, form]) => [key, { term, count, form }]));
-    return new ParagraphIndex(articles, Bm25Index.load(search), entries);
+    const { search, lexicon } = saved as { search: SavedBm25; lexicon: SavedLexicon };
+    return new ParagraphIndex(articles, Bm25Index.load(search), Lexicon.load(lexicon));
   }
 
   toJSON(): unknown {
-    return { search: this.search.toJSON(), lexicon: [...this.lexicon].map(([key, e]) => [key, e.term, e.count, e.form]) };
-  }
-
-  /** Words of the corpus that start with what was typed (the last word of it), most frequent first. */
-  topicWords(typed: string, limit: number): string[] {
-    const words = typed.trim().split(/\s+/);
-    const last = (words.pop() ?? '').toLowerCase();
-    const head = words.join(' ');
-    const found: LexiconEntry[] = [];
-    for (const [key, entry] of this.lexicon) if (key.startsWith(last) && key.length > 2) found.push(entry);
-    return found
-      .sort((a, b) => b.count - a.count)
-      .slice(0, limit)
-      .map((e) => (head ? `${head} ${e.form}` : e.form));
-  }
-
-  /** The words of the corpus (lower case) that have this term. */
-  formsOf(term: string): string[] | undefined {
-    if (!this.forms) {
-      this.forms = new Map();
-      for (const [key, entry] of this.lexicon) {
-        const list = this.forms.get(entry.term);
-        if (list) list.push(key);
-        else this.forms.set(entry.term, [key]);
-      }
-    }
-    return this.forms.get(term);
+    return { search: this.search.toJSON(), lexicon: this.lexicon.toJSON() };
   }
 
   get paragraphCount(): number {
     return this.docArticle.length;
   }
 
-  /**
-   * The corpus word a query word stands for: none needed when the corpus has its term; else the corpus
-   * word fewest edits away (at most `maxEdits`), the more common one first ("kery" → "Kerry",
-   * "negotiatons" → "negotiations"); else null.
-   */
-  correct(word: string, term: string): { term: string; form: string | null } | null {
-    if (this.vocabulary.has(term)) return { term, form: null };
-    const typed = word.toLowerCase();
-    const edits = maxEdits(typed);
-    if (edits === 0) return null;
-    this.fuzzy ??= SearchableMap.from(this.lexicon);
-    let best: LexiconEntry | null = null;
-    let bestScore = -1;
-    for (const [entry, d] of this.fuzzy.fuzzyGet(typed, edits).values()) {
-      const score = (edits - d) * 1e9 + entry.count;
-      if (score > bestScore) {
-        best = entry;
-        bestScore = score;
-      }
-    }
-    return best ? { term: best.term, form: best.form } : null;
-  }
-
   private resolve(id: number): { article: Article; paragraph: Paragraph } {
     const article = this.articles[this.docArticle[id] as number] as Article;
     return { article, paragraph: article.paragraphs[this.docParagraph[id] as number] as Paragraph };
-  }
-
-  /**
-   * A query as index terms: each word read as the corpus word it stands for (typos corrected), quoted
-   * phrases as term sequences, and the words the corpus does not have.
-   */
-  prepare(query: string): PreparedQuery {
-    const parsed = parseQuery(query);
-    const corrections: Array<[string, string]> = [];
-    const unknown: string[] = [];
-    const fixed = new Map<string, string>();
-    for (const t of tokenize(parsed.text, { query: true })) {
-      if (t.term === null || fixed.has(t.term)) continue;
-      const word = parsed.text.slice(t.start, t.end);
-      const c = this.correct(word, t.term);
-      if (c === null) unknown.push(word);
-      else {
-        fixed.set(t.term, c.term);
-        if (c.form !== null) corrections.push([word, c.form]);
-      }
-    }
-    const searchTerms = [...new Set(fixed.values())];
-    const phrases = parsed.phrases.map((seq) => seq.map((term) => fixed.get(term) ?? term));
-    return { searchTerms, phrases, corrections, unknown };
   }
 
   /**
@@ -228,7 +98,7 @@ export class ParagraphIndex {
     accept?: (article: Article) => boolean,
     limit = Number.POSITIVE_INFINITY,
   ): { hits: ParagraphHit[]; total: number; totalIsExact: boolean; corrections: Array<[string, string]>; unknown: string[] } {
-    const { searchTerms, phrases, corrections, unknown } = this.prepare(query);
+    const { searchTerms, phrases, corrections, unknown } = this.lexicon.prepare(query);
     let found: Array<{ id: number; score: number; terms: string[] }>;
     let total: number;
     /** Whether some paragraphs with the words were left unread (past PHRASE_SCAN). */
@@ -261,7 +131,7 @@ export class ParagraphIndex {
       return { hits, total, totalIsExact: true, corrections, unknown };
     }
     // Phrases: the prefilter counts; only the paragraphs shown are tokenised, to confirm and highlight.
-    const quick = phrases.map((seq) => phrasePrefilter(seq, (t) => this.formsOf(t)));
+    const quick = phrases.map((seq) => phrasePrefilter(seq, (t) => this.lexicon.formsOf(t)));
     const hits: ParagraphHit[] = [];
     total = 0;
     let exact = !more;

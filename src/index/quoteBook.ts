@@ -4,7 +4,8 @@ import type { Quote, QuoteKind } from '../model/index.ts';
 import { terms, tokenize } from '../nlp/terms.ts';
 import { publicationKey } from '../ingest/order.ts';
 import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
-import { type ParagraphIndex, phraseSpans } from './paragraphIndex.ts';
+import type { Lexicon } from './lexicon.ts';
+import { phraseSpans } from './paragraphIndex.ts';
 
 /** One speaker of the corpus, with every name the corpus uses for them. */
 export interface Speaker {
@@ -261,9 +262,9 @@ export class QuoteBook {
   /** Groups matching a topic, best first, with their score. */
   query(
     topic: string,
-    index: ParagraphIndex,
+    lexicon: Lexicon,
   ): { hits: Array<{ group: QuoteGroup; score: number }>; corrections: Array<[string, string]>; unknown: string[] } {
-    const { searchTerms, phrases, corrections, unknown } = index.prepare(topic);
+    const { searchTerms, phrases, corrections, unknown } = lexicon.prepare(topic);
     if (searchTerms.length === 0) return { hits: [], corrections, unknown };
     const found = this.search.search(searchTerms, { boost: QUOTE_BOOST }).hits;
     const hits: Array<{ group: QuoteGroup; score: number }> = [];

@@ -148,7 +148,7 @@ describe('the phrase prefilter', () => {
           for (let n = 1; n <= 4 && i + n <= tokens.length; n += 1) {
             const seq = tokens.slice(i, i + n).map((t) => t.term as string);
             expect(phraseSpans(tokens, seq).length).toBeGreaterThan(0);
-            expect(phrasePrefilter(seq, (t) => index.formsOf(t)).test(p.text), `${seq.join(' ')} in ${p.text}`).toBe(true);
+            expect(phrasePrefilter(seq, (t) => index.lexicon.formsOf(t)).test(p.text), `${seq.join(' ')} in ${p.text}`).toBe(true);
             checked += 1;
           }
         }

@@ -1,0 +1,165 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import { type Token, tokenize } from '../nlp/terms.ts';
+
+/** A query ready for an index: see `ParagraphIndex.prepare`. */
+export interface PreparedQuery {
+  searchTerms: string[];
+  phrases: string[][];
+  /** [typed word, corpus word it was read as]. */
+  corrections: Array<[string, string]>;
+  unknown: string[];
+}
+
+export interface ParsedQuery {
+  /** Every word of the query, phrases included. */
+  text: string;
+  /** Quoted phrases, each as its sequence of index terms (stopwords kept). */
+  phrases: string[][];
+}
+
+/**
+ * How many edits a misspelt term may be from a word of the corpus: one for terms of 4 to 8 letters
+ * ("kery" is Kerry), two for longer ones; none for short ones, where one edit makes another common word.
+ */
+export const maxEdits = (term: string): number => (term.length < 4 ? 0 : term.length <= 8 ? 1 : 2);
+
+/** Quoted parts of a query ("regime change", with straight or curly quotes) must match as phrases. */
+export function parseQuery(query: string): ParsedQuery {
+  const phrases: string[][] = [];
+  for (const m of query.matchAll(/["“”]([^"“”]+)["“”]/g)) {
+    const seq = tokenize(m[1] as string, { keepStopwords: true, query: true }).flatMap((t) => (t.term ? [t.term] : []));
+    if (seq.length > 0) phrases.push(seq);
+  }
+  return { text: query.replace(/["“”]/g, ' '), phrases };
+}
+
+/** A word of the corpus as it is written, for the spelling corrector: its index term, how often, its usual form. */
+interface LexiconEntry {
+  term: string;
+  count: number;
+  form: string;
+}
+
+/** The lexicon as saved in the index file: [word, term, count, form] a word. */
+export type SavedLexicon = Array<[string, string, number, string]>;
+
+/** Collects the written words of the corpus as paragraphs are indexed. */
+export class LexiconBuilder {
+  private readonly entries = new Map<string, LexiconEntry>();
+
+  /** Adds the words of a text, given its tokens. */
+  add(text: string, tokens: readonly Token[]): void {
+    for (const t of tokens) {
+      if (t.term === null) continue;
+      const form = text.slice(t.start, t.end).replace(/['’]s$/, '');
+      const key = form.toLowerCase();
+      const entry = this.entries.get(key);
+      if (entry) entry.count += 1;
+      else this.entries.set(key, { term: t.term, count: 1, form });
+    }
+  }
+
+  finish(): Lexicon {
+    return new Lexicon(this.entries);
+  }
+}
+
+/**
+ * The corpus's words as written, and how a query is read through them: each word as the corpus word it
+ * stands for (typos corrected), quoted phrases as term sequences, and the words the corpus does not have.
+ * Every index (paragraphs, quotes, dated mentions) reads its queries through the one lexicon.
+ */
+export class Lexicon {
+  /** Every index term of the corpus. */
+  private readonly vocabulary: Set<string>;
+  /** Each term's written forms, for the phrase prefilter; built at the first phrase. */
+  private forms: Map<string, string[]> | null = null;
+  /** The lexicon as a radix tree, for finding near spellings fast; built at the first typo. */
+  private fuzzy: SearchableMap<LexiconEntry> | null = null;
+
+  /** `entries`: every written word (lower case) of the corpus: what a misspelt query word is compared with. */
+  constructor(private readonly entries: Map<string, LexiconEntry>) {
+    this.vocabulary = new Set([...entries.values()].map((e) => e.term));
+  }
+
+  static load(saved: SavedLexicon): Lexicon {
+    return new Lexicon(new Map(saved.map(([key, term, count, form]) => [key, { term, count, form }])));
+  }
+
+  toJSON(): SavedLexicon {
+    return [...this.entries].map(([key, e]) => [key, e.term, e.count, e.form]);
+  }
+
+  /** Words of the corpus that start with what was typed (the last word of it), most frequent first. */
+  topicWords(typed: string, limit: number): string[] {
+    const words = typed.trim().split(/\s+/);
+    const last = (words.pop() ?? '').toLowerCase();
+    const head = words.join(' ');
+    const found: LexiconEntry[] = [];
+    for (const [key, entry] of this.entries) if (key.startsWith(last) && key.length > 2) found.push(entry);
+    return found
+      .sort((a, b) => b.count - a.count)
+      .slice(0, limit)
+      .map((e) => (head ? `${head} ${e.form}` : e.form));
+  }
+
+  /** The words of the corpus (lower case) that have this term. */
+  formsOf(term: string): string[] | undefined {
+    if (!this.forms) {
+      this.forms = new Map();
+      for (const [key, entry] of this.entries) {
+        const list = this.forms.get(entry.term);
+        if (list) list.push(key);
+        else this.forms.set(entry.term, [key]);
+      }
+    }
+    return this.forms.get(term);
+  }
+
+  /**
+   * The corpus word a query word stands for: none needed when the corpus has its term; else the corpus
+   * word fewest edits away (at most `maxEdits`), the more common one first ("kery" → "Kerry",
+   * "negotiatons" → "negotiations"); else null.
+   */
+  correct(word: string, term: string): { term: string; form: string | null } | null {
+    if (this.vocabulary.has(term)) return { term, form: null };
+    const typed = word.toLowerCase();
+    const edits = maxEdits(typed);
+    if (edits === 0) return null;
+    this.fuzzy ??= SearchableMap.from(this.entries);
+    let best: LexiconEntry | null = null;
+    let bestScore = -1;
+    for (const [entry, d] of this.fuzzy.fuzzyGet(typed, edits).values()) {
+      const score = (edits - d) * 1e9 + entry.count;
+      if (score > bestScore) {
+        best = entry;
+        bestScore = score;
+      }
+    }
+    return best ? { term: best.term, form: best.form } : null;
+  }
+
+  /**
+   * A query as index terms: each word read as the corpus word it stands for (typos corrected), quoted
+   * phrases as term sequences, and the words the corpus does not have.
+   */
+  prepare(query: string): PreparedQuery {
+    const parsed = parseQuery(query);
+    const corrections: Array<[string, string]> = [];
+    const unknown: string[] = [];
+    const fixed = new Map<string, string>();
+    for (const t of tokenize(parsed.text, { query: true })) {
+      if (t.term === null || fixed.has(t.term)) continue;
+      const word = parsed.text.slice(t.start, t.end);
+      const c = this.correct(word, t.term);
+      if (c === null) unknown.push(word);
+      else {
+        fixed.set(t.term, c.term);
+        if (c.form !== null) corrections.push([word, c.form]);
+      }
+    }
+    const searchTerms = [...new Set(fixed.values())];
+    const phrases = parsed.phrases.map((seq) => seq.map((term) => fixed.get(term) ?? term));
+    return { searchTerms, phrases, corrections, unknown };
+  }
+}
