@@ -4,7 +4,7 @@ import { articleFilter } from '../src/answer/filters.ts';
 import type { Answer } from '../src/answer/types.ts';
 import { UsageError } from '../src/answer/types.ts';
 import type { Article } from '../src/model/index.ts';
-import { humanDate, startOf } from '../src/nlp/dateWords.ts';
+import { humanDate, startOf } from '../src/nlp/dates/words.ts';
 import { MAX_CITATIONS } from '../src/answer/citation.ts';
 import { defineCommand } from '../src/router/command.ts';
 

@@ -3,7 +3,7 @@ import { articleFilter } from '../src/answer/filters.ts';
 import { MAX_CITATIONS } from '../src/answer/citation.ts';
 import type { Answer, Result } from '../src/answer/types.ts';
 import type { Article } from '../src/model/index.ts';
-import { humanDate } from '../src/nlp/dateWords.ts';
+import { humanDate } from '../src/nlp/dates/words.ts';
 import { defineCommand } from '../src/router/command.ts';
 
 /** How many dates one answer lists. */

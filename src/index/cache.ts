@@ -11,7 +11,7 @@ import { EventIndex } from './eventIndex.ts';
 import { QuoteBook } from './quoteBook.ts';
 
 /** Bump when the shape of the cache file changes. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The code whose output the cache holds, as scripts/build.mjs hashes it: a change to any of it rebuilds. */
 const CODE_DIRS = ['src', 'commands'];

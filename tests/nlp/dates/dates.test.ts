@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Anchor, findTimeExpressions, humanDate, publicationAnchor } from '../src/nlp/dates.ts';
+import { type Anchor, findTimeExpressions, humanDate, publicationAnchor } from '../../../src/nlp/dates/index.ts';
 
 const wed16Dec2015 = publicationAnchor('2015-12-16T09:34:26');
 const dated = (text: string, anchor: Anchor | null = wed16Dec2015) =>
