@@ -9,7 +9,7 @@ import type { DateBasis } from '../../model/index.ts';
 export const readsThePresent = (b: DateBasis): boolean => b.kind === 'present' || (b.kind === 'since' && readsThePresent(b.after.basis));
 
 /** "previously", "in the past" (or "since" one of them): open towards the past, with no start. */
-export const opensBackwards = (b: DateBasis): boolean =>
+const opensBackwards = (b: DateBasis): boolean =>
   (b.kind === 'open-range' && b.side === 'before') || (b.kind === 'since' && opensBackwards(b.after.basis));
 
 /** Weak evidence for "when did X happen": the present of the writing, or only "some time before". */

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import type { Anchor, MonthByTense, TimeExpression } from '../../model/index.ts';
+import type { Anchor, DateBasis, MonthByTense, TimeExpression } from '../../model/index.ts';
 import { addDays, lastDayOf, monthOf, pad } from './calendar.ts';
 import { type DateRule, type DateState, aDay, expressionAt, taken, unresolvedAt } from './state.ts';
 import { tenseAround } from './tense.ts';
@@ -58,19 +58,17 @@ export const countedDate: ChronoRule = (state, hit) => {
   if (!/\b(?:ago|before|after|later|earlier|yesterday|tomorrow)\b/i.test(words)) return null;
   const fromWriting = /\b(?:ago|yesterday|tomorrow)\b/i.test(words);
   const { anchor, recent } = state;
-  const baseDay = fromWriting ? anchor?.day : recent?.day;
-  if (baseDay === undefined) return unresolvedAt(state, hit.start, hit.end, fromWriting ? 'no-anchor' : 'no-day-before');
+  const from: { day: string; basis: (result: string) => DateBasis } | null = fromWriting
+    ? anchor && { day: anchor.day, basis: (result) => ({ kind: 'from-anchor', step: 'counted', anchor, result }) }
+    : recent && { day: recent.day, basis: (result) => ({ kind: 'from-text-day', step: 'counted', recent, result }) };
+  if (!from) return unresolvedAt(state, hit.start, hit.end, fromWriting ? 'no-anchor' : 'no-day-before');
   const s = hit.at;
   const chronoDay = `${s.get('year')}-${pad(s.get('month') ?? 1)}-${pad(s.get('day') ?? 1)}`;
-  const day = addDays(baseDay, Math.round((toDate(chronoDay).getTime() - referenceOf(anchor).getTime()) / 86_400_000));
+  const day = addDays(from.day, Math.round((toDate(chronoDay).getTime() - referenceOf(anchor).getTime()) / 86_400_000));
   const unit = /\b(year|month|week|day)s?\b/i.exec(words)?.[1]?.toLowerCase();
   const [value, granularity] =
     unit === 'year' ? [day.slice(0, 4), 'year' as const] : unit === 'month' ? [day.slice(0, 7), 'month' as const] : [day, 'day' as const];
-  const basis =
-    fromWriting && anchor
-      ? ({ kind: 'from-anchor', step: 'counted', anchor, result: value } as const)
-      : ({ kind: 'from-text-day', step: 'counted', recent: recent as NonNullable<typeof recent>, result: value } as const);
-  return expressionAt(state, hit.start, hit.end, { value, granularity, basis });
+  return expressionAt(state, hit.start, hit.end, { value, granularity, basis: from.basis(value) });
 };
 
 /** "Dec. 15, 2015" is a full date; "Dec. 18" takes the year that puts it nearest the anchor (2015 in December 2015). */
@@ -91,7 +89,7 @@ export const dayAndMonth: ChronoRule = (state, hit) => {
 const isWeekdayHit = (hit: ChronoHit): boolean => has(hit, 'weekday') && !has(hit, 'day');
 
 /** The word that picks which weekday is meant: "this Friday", "next Monday", "last Thursday"; null for a bare weekday. */
-export function weekdayWord(state: DateState, hit: ChronoHit): 'this' | 'next' | 'last' | null {
+function weekdayWord(state: DateState, hit: ChronoHit): 'this' | 'next' | 'last' | null {
   const lead = state.text.slice(Math.max(0, hit.start - 6), hit.start).toLowerCase();
   const own = wordsOf(state, hit).toLowerCase();
   if (/\bthis\b/.test(own) || /\bthis\s*$/.test(lead)) return 'this';
@@ -132,7 +130,7 @@ export const weekdayByTense: ChronoRule = (state, hit) => {
 const isMonthHit = (hit: ChronoHit): boolean => has(hit, 'month') && !has(hit, 'day');
 
 /** The year of a month without a day: as written, else the nearest such month in the direction of the tense; null without an anchor. */
-export function yearOfMonth(state: DateState, hit: ChronoHit): { year: number; byTense: MonthByTense | null } | null {
+function yearOfMonth(state: DateState, hit: ChronoHit): { year: number; byTense: MonthByTense | null } | null {
   const month = hit.at.get('month') as number;
   if (has(hit, 'year')) return { year: hit.at.get('year') as number, byTense: null };
   const anchor = state.anchor;
@@ -188,7 +186,7 @@ export const yearAlone: ChronoRule = (state, hit) =>
     : null;
 
 /** The rules over a chrono reading, first that takes it wins. */
-export const CHRONO_RULES: readonly ChronoRule[] = [
+const CHRONO_RULES: readonly ChronoRule[] = [
   countedDate,
   dayAndMonth,
   weekdayByWord,

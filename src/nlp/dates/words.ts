@@ -20,9 +20,6 @@ export const MONTHS = [
 
 export const toDate = (day: string): Date => new Date(`${day}T12:00:00Z`);
 
-/** The weekday name of an ISO day. */
-export const weekdayOf = (day: string): string => WEEKDAYS[toDate(day).getUTCDay()] as string;
-
 /** Counts as words: "two days", "an hour", "five years after". */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   a: 1,
