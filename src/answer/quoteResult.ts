@@ -4,6 +4,7 @@ import type { EventMention } from '../model/index.ts';
 import type { Article, Paragraph } from '../model/index.ts';
 import { isDatedEvent, isWeakDate } from '../index/eventIndex.ts';
 import type { Quote } from '../model/index.ts';
+import { explainDate } from '../nlp/dates/explain.ts';
 import { MAX_CITATIONS, citationOf } from './citation.ts';
 import type { Result } from './types.ts';
 
@@ -52,7 +53,7 @@ export function quoteResult(corpus: LoadedCorpus, group: QuoteGroup, score?: num
     text: group.text,
     speaker: speakerLabel(corpus, group),
     quote: group.text,
-    ...(said ? { date: said.time.value as string, dateText: said.time.text, derivation: said.time.derivation } : {}),
+    ...(said ? { date: said.time.value as string, dateText: said.time.text, derivation: explainDate(said.time) } : {}),
     ...(score === undefined ? {} : { score: Number(score.toFixed(3)) }),
     details,
     // A quote that runs over several paragraphs cites each of them; a quote in many outlets, the first ten.

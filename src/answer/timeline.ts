@@ -1,6 +1,7 @@
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import type { Article } from '../model/index.ts';
-import { humanDate, startOf } from '../nlp/dateWords.ts';
+import { explainDate } from '../nlp/dates/explain.ts';
+import { humanDate, startOf } from '../nlp/dates/words.ts';
 import { MAX_CITATIONS } from './citation.ts';
 import { dateWindow } from './dates.ts';
 import { eventCitation, mentionOf } from './events.ts';
@@ -40,7 +41,7 @@ function entryResult(corpus: LoadedCorpus, value: string, group: number[]): Resu
     text: first.event.sentence,
     date: value,
     dateText: first.event.time.text,
-    derivation: first.event.time.derivation,
+    derivation: explainDate(first.event.time),
     details: {
       when: humanDate(value),
       granularity: first.event.time.granularity,

@@ -1,7 +1,8 @@
 import type { EventIndex } from '../index/eventIndex.ts';
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import type { Article } from '../model/index.ts';
-import { humanDate } from '../nlp/dateWords.ts';
+import { explainDate } from '../nlp/dates/explain.ts';
+import { humanDate } from '../nlp/dates/words.ts';
 import { MAX_CITATIONS } from './citation.ts';
 import { eventCitation, mentionOf } from './events.ts';
 import { articleFilter } from './filters.ts';
@@ -111,7 +112,7 @@ function dateResult(corpus: LoadedCorpus, g: DateGroup): Result {
     text: best.event.sentence,
     date: g.value,
     dateText: best.event.time.text,
-    derivation: best.event.time.derivation,
+    derivation: explainDate(best.event.time),
     score: Number(g.score.toFixed(3)),
     details: {
       when: humanDate(g.value),

@@ -1,6 +1,7 @@
 import type { EventMention } from '../model/index.ts';
 import type { Article } from '../model/index.ts';
-import { startOf } from '../nlp/dateWords.ts';
+import { datesSomething, isWeakBasis } from '../nlp/dates/basis.ts';
+import { startOf } from '../nlp/dates/words.ts';
 import { terms } from '../nlp/terms.ts';
 import { publicationKey } from '../ingest/order.ts';
 import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
@@ -13,13 +14,13 @@ export interface EventRef {
 }
 
 /** Is this a date of something that happened (not a length of time, not "now")? */
-export const isDatedEvent = (e: EventMention): boolean => e.time.value !== null && e.time.granularity !== 'duration';
+export const isDatedEvent = (e: EventMention): boolean => datesSomething(e.time.basis);
 
 /**
  * Weak evidence for "when did X happen": "now" and "today" date the writing, not the event, and
- * "previously" only says "some time before".
+ * "previously" only says "some time before". Read from the basis, never from the words of the derivation.
  */
-export const isWeakDate = (e: EventMention): boolean => /the present of/.test(e.time.derivation) || (e.time.value ?? '').startsWith('../');
+export const isWeakDate = (e: EventMention): boolean => isWeakBasis(e.time.basis);
 
 /**
  * What /when and /timeline read of every matching mention, kept in arrays so that ranking thousands of

@@ -10,8 +10,11 @@ export interface TimeExpression {
   /** ISO 8601 at its own granularity ("2015-12-15", "2015-09", "2014", "2015-09-20/..", "PT10H"), or null. */
   value: string | null;
   granularity: Granularity;
-  /** How it was resolved, in words. */
-  derivation: string;
+  /**
+   * How it was resolved, as facts: what rules and ranking read. The words a reader sees (an answer's
+   * `derivation`) are rendered from it when an answer is made (`explainDate` in src/nlp/dates/explain.ts).
+   */
+  basis: DateBasis;
 }
 
 /** The date relative expressions are resolved against, and where it came from. */
@@ -21,3 +24,69 @@ export interface Anchor {
   /** "an article published Wed 16 Dec 2015", "the date 'Tuesday, Dec. 15, 2015' in the article" */
   describe: string;
 }
+
+/** A day the text dated just before an expression, with the words that dated it: what "the previous day" counts from. */
+export interface RecentDay {
+  day: string;
+  text: string;
+}
+
+export type Tense = 'past' | 'future';
+
+/** A month named without a year ("in December"), put in the year the tense of its clause points to. */
+export interface MonthByTense {
+  tense: Tense;
+  /** 1–12 */
+  month: number;
+  anchor: Anchor;
+}
+
+/**
+ * How a temporal expression was resolved. Each member carries the facts its explanation is said from, so
+ * that the words (`derivation`) are rendered from it and nothing ever reads the words back.
+ */
+export type DateBasis =
+  /** The words give the date whole: "Dec. 15, 2015", "September 2014", "2014". */
+  | { kind: 'as-written'; form: 'full-date' | 'month' | 'year' }
+  /** A year after a preposition: "in 2011", "since 2014". */
+  | { kind: 'as-written'; form: 'year-after-preposition'; year: string }
+  /** Day and month without a year ("Dec. 18"): the year that puts it nearest the anchor. */
+  | { kind: 'nearest-year'; anchor: Anchor; day: string }
+  /** "this Friday", "next Monday", "last Thursday". */
+  | { kind: 'weekday-by-word'; word: 'this' | 'next' | 'last'; anchor: Anchor; day: string }
+  /** A bare weekday: the one on or before the anchor in past-tense prose, the one after in future-tense prose. */
+  | { kind: 'weekday-by-tense'; tense: Tense; anchor: Anchor; day: string }
+  /** A month without a year or a day: "in December". */
+  | ({ kind: 'month-by-tense' } & MonthByTense)
+  /** "early March", "late September": a third of the month; `byTense` when the year came from the tense. */
+  | { kind: 'part-of-month'; firstDay: number; lastDay: number; byTense: MonthByTense | null }
+  /** Counted from the article's anchor: "two days ago", "yesterday" (`counted`); "last month", "next year" (`calendar`). */
+  | { kind: 'from-anchor'; step: 'counted' | 'calendar'; anchor: Anchor; result: string }
+  /** Counted from a day the text dated just before: "the previous day", "the day after", "ten days before". */
+  | { kind: 'from-text-day'; step: 'day-before' | 'day-after' | 'counted'; recent: RecentDay; result: string }
+  /** "in recent weeks/months/years": the three of them up to the anchor. */
+  | { kind: 'vague-range'; phrase: 'recent'; unit: 'weeks' | 'months' | 'years'; anchor: Anchor }
+  /** "the coming days/weeks/months": so many days after the anchor. */
+  | { kind: 'vague-range'; phrase: 'coming'; days: number; anchor: Anchor }
+  /** "later this week": the rest of the anchor's week. */
+  | { kind: 'vague-range'; phrase: 'rest-of-week'; anchor: Anchor }
+  /** "this/last/next week": Monday to Sunday. */
+  | { kind: 'vague-range'; phrase: 'calendar-week'; anchor: Anchor }
+  /** "earlier this year/month"; `unit` as written. */
+  | { kind: 'vague-range'; phrase: 'earlier-this'; unit: string; anchor: Anchor }
+  /** "previously", "in the past" (before) and "in the future" (after): open on one side. */
+  | { kind: 'open-range'; side: 'before' | 'after'; anchor: Anchor }
+  /** "since …": from the start of the date that follows, onwards. */
+  | { kind: 'since'; from: string; after: { text: string; basis: DateBasis } }
+  /** "now", "today": the present of the writing. */
+  | { kind: 'present'; anchor: Anchor }
+  /** "for nearly 10 hours": a length of time; `unit` as written. */
+  | { kind: 'length'; count: number; unit: string }
+  /** "for many years": a length the text does not give. */
+  | { kind: 'untold-length' }
+  /** "five years after the conflict began", counted from where the article dated that start before. */
+  | { kind: 'years-after-event'; event: string; began: number; beganText: string; years: number }
+  /** "today" or "now" inside a quote: the day the words were spoken, a day dated just before. */
+  | { kind: 'day-spoken'; spoken: RecentDay }
+  /** Not resolved: no anchor to count from, or no day dated just before. */
+  | { kind: 'unresolved'; reason: 'no-anchor' | 'no-day-before' };

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { loadCorpus } from '../../src/ingest/corpus.ts';
+import { explainDate } from '../../src/nlp/dates/explain.ts';
 import { evaluateDates } from './dateEval.ts';
 import { type Figures, evaluate, speakerKey } from './quoteEval.ts';
 
@@ -51,7 +52,7 @@ if (verbose) {
   console.log('\nWrong value:');
   for (const m of d.matched.filter((x) => !x.right))
     console.log(
-      `  ${m.gold.article.slice(0, 3)} ${JSON.stringify(m.gold.text)}: gold ${m.gold.value}, found ${m.found.time.value} (${m.found.time.derivation})`,
+      `  ${m.gold.article.slice(0, 3)} ${JSON.stringify(m.gold.text)}: gold ${m.gold.value}, found ${m.found.time.value} (${explainDate(m.found.time)})`,
     );
   console.log('\nFound, not annotated:');
   for (const e of d.extra) console.log(`  ${JSON.stringify(e.time.text)} = ${e.time.value} | ${e.sentence.slice(0, 70)}`);

@@ -20,6 +20,27 @@ export const MONTHS = [
 
 export const toDate = (day: string): Date => new Date(`${day}T12:00:00Z`);
 
+/** Counts as words: "two days", "an hour", "five years after". */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+};
+
 /** "Tue 15 Dec 2015", "Dec 2015", "2015": a resolved value as a reader says it. */
 export function humanDate(value: string): string {
   const [a, b] = value.split('/');

@@ -1,0 +1,78 @@
+import type { DateBasis, Granularity, MonthByTense, TimeExpression } from '../../model/index.ts';
+import { MONTHS, humanDate } from './words.ts';
+
+/** What a rule resolved an expression to: the expression's text and place are added by the rule's runner. */
+export interface Resolved {
+  value: string | null;
+  granularity: Granularity;
+  basis: DateBasis;
+}
+
+type Explain<K extends DateBasis['kind']> = (quoted: string, basis: Extract<DateBasis, { kind: K }>, text: string) => string;
+
+const NO_ANCHOR = 'the article has no date of its own and no full date in its text to count from';
+
+const byTense = (m: MonthByTense | null): string =>
+  m
+    ? ` (${m.tense === 'future' ? 'future tense: the next' : 'past tense: the last'} ${MONTHS[m.month - 1]} from ${m.anchor.describe})`
+    : '';
+
+const WEEKDAY_WORD = { this: '"this": the coming one', next: 'the next one', last: '"last": the one before' };
+const WEEKDAY_TENSE = { past: 'past tense, so the one on or before', future: 'future tense, so the one after' };
+const AS_WRITTEN = { 'full-date': 'a full date', month: 'a month, no day given', year: 'a year' };
+
+const vagueRange: Explain<'vague-range'> = (q, b) => {
+  const to = b.anchor.describe;
+  if (b.phrase === 'recent') return `${q}: the three ${b.unit} up to ${to}`;
+  if (b.phrase === 'coming') return `${q}: the ${b.days} days after ${to}`;
+  if (b.phrase === 'rest-of-week') return `${q}: the rest of the week of ${to}`;
+  if (b.phrase === 'calendar-week') return `${q}: Monday to Sunday of that week, from ${to}`;
+  return `${q}: from the start of that ${b.unit} to ${to}`;
+};
+
+/** The words of every kind of basis; `quoted` is the expression's text in double quotes. */
+const EXPLAIN: { [K in DateBasis['kind']]: Explain<K> } = {
+  'as-written': (q, b) => (b.form === 'year-after-preposition' ? `the year ${b.year}, as written` : `${q}: ${AS_WRITTEN[b.form]}`),
+  'nearest-year': (q, b) => `${q} with the year nearest ${b.anchor.describe} → ${humanDate(b.day)}`,
+  'weekday-by-word': (q, b) => `${q} in ${b.anchor.describe} (${WEEKDAY_WORD[b.word]}) → ${humanDate(b.day)}`,
+  'weekday-by-tense': (q, b) => `${q} in ${b.anchor.describe} (${WEEKDAY_TENSE[b.tense]}) → ${humanDate(b.day)}`,
+  'month-by-tense': (q, b) => `${q}: a month, no day given${byTense(b)}`,
+  'part-of-month': (q, b) => `${q} is about days ${b.firstDay}–${b.lastDay} of the month${byTense(b.byTense)}`,
+  'from-anchor': (q, b) =>
+    b.step === 'calendar' ? `${q} from ${b.anchor.describe}` : `${q} counted from ${b.anchor.describe} → ${humanDate(b.result)}`,
+  'from-text-day': (q, b) => {
+    const recent = `"${b.recent.text}" (${humanDate(b.recent.day)})`;
+    const how = b.step === 'counted' ? ' counted from' : `: the day ${b.step === 'day-before' ? 'before' : 'after'}`;
+    return `${q}${how} ${recent} → ${humanDate(b.result)}`;
+  },
+  'vague-range': vagueRange,
+  'open-range': (q, b) => `${q}: ${b.side === 'before' ? 'some time before' : 'any time after'} ${b.anchor.describe}`,
+  since: (_q, b) => `"since": from ${humanDate(b.from)} onwards (${explainDate(b.after)})`,
+  present: (q, b) => `${q}: the present of ${b.anchor.describe}`,
+  length: (_q, b) => `a length of time: ${b.count} ${b.unit}${b.count === 1 ? '' : 's'}`,
+  'untold-length': (_q, _b, text) => `a length of time the text does not give (${text})`,
+  'years-after-event': (q, b) =>
+    `${q}: the ${b.event} began in ${b.began} ("${b.beganText}"), so ${b.began} + ${b.years} → ${b.began + b.years}`,
+  'day-spoken': (q, b) =>
+    `${q} in a quote: the day the words were spoken, the day dated just before ("${b.spoken.text}", ${humanDate(b.spoken.day)})`,
+  unresolved: (q, b) => (b.reason === 'no-anchor' ? NO_ANCHOR : `${q} counts from an event the text does not date just before it`),
+};
+
+/** How an expression was resolved, in the words the answers show (`derivation`): said from its basis alone. */
+export function explainDate(time: { text: string; basis: DateBasis }): string {
+  const explain = EXPLAIN[time.basis.kind] as Explain<DateBasis['kind']>;
+  return explain(`"${time.text}"`, time.basis, time.text);
+}
+
+/** A temporal expression at its place in the text: every rule makes its expressions here. */
+export function timeExpression(text: string, start: number, end: number, r: Resolved): TimeExpression {
+  const words = text.slice(start, end);
+  return {
+    start,
+    end,
+    text: words,
+    value: r.value,
+    granularity: r.granularity,
+    basis: r.basis,
+  };
+}

@@ -1,0 +1,22 @@
+import type { Anchor, RecentDay, TimeExpression } from '../../model/index.ts';
+import { chronoDates } from './chrono.ts';
+import { PHRASE_RULES } from './phrases.ts';
+import { sinceRanges } from './since.ts';
+import { type DateRule, dateState } from './state.ts';
+
+/** Every rule, in the order they take words: set phrases, then chrono's dates, then "since …" over what they found. */
+const RULES: readonly DateRule[] = [...PHRASE_RULES, chronoDates, sinceRanges];
+
+/**
+ * Finds and resolves the temporal expressions of a text. chrono-node reads dates, months and weekdays;
+ * what it lacks for news is done by the rules: a bare weekday is the one before the anchor in past-tense prose and
+ * the one after in future-tense prose ("this Friday" is the Friday of the anchor's week), a month without a
+ * year is the nearest such month in the direction of the tense, "late September" is 20–30 September,
+ * "since …" is an open range, and vague phrases are ranges or lengths, never a made-up day. Without an
+ * anchor, only expressions that carry their own year are resolved.
+ */
+export function findTimeExpressions(text: string, anchor: Anchor | null, recent: RecentDay | null = null): TimeExpression[] {
+  const state = dateState(text, anchor, recent);
+  for (const rule of RULES) rule(state);
+  return state.found.sort((a, b) => a.start - b.start);
+}

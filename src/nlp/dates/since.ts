@@ -1,0 +1,24 @@
+import type { DateRule } from './state.ts';
+import { expressionAt } from './state.ts';
+
+/**
+ * "since …": an open range from the start of the date that follows within a few words ("since late
+ * September", "since Russia began bombing on Sept. 30"). Right after "since", the range takes that date's place.
+ */
+export const sinceRanges: DateRule = (state) => {
+  for (const m of state.text.matchAll(/\bsince\s+/gi)) {
+    const next = m.index + m[0].length;
+    const after = state.found
+      .filter((x) => x.start >= m.index && x.start - next <= 45 && x.value !== null && x.granularity !== 'duration')
+      .sort((a, b) => a.start - b.start)[0];
+    if (!after) continue;
+    const from = (after.value as string).split('/')[0] as string;
+    const range = expressionAt(state, m.index, after.end, {
+      value: `${from}/..`,
+      granularity: 'range',
+      basis: { kind: 'since', from, after: { text: after.text, basis: after.basis } },
+    });
+    if (after.start === next) state.found.splice(state.found.indexOf(after), 1, range);
+    else state.found.push(range);
+  }
+};

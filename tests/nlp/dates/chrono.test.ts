@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import type { Anchor, DateBasis, RecentDay } from '../../../src/model/index.ts';
+import {
+  type ChronoRule,
+  chronoDates,
+  chronoHits,
+  countedDate,
+  dayAndMonth,
+  isBareName,
+  monthWithoutDay,
+  partOfMonth,
+  weekdayByTense,
+  weekdayByWord,
+  yearAlone,
+} from '../../../src/nlp/dates/chrono.ts';
+import { dateState } from '../../../src/nlp/dates/state.ts';
+import { type Brief, brief, mon4Jan2016, read, run, sat12Dec, wed16Dec2015 } from './fixtures.ts';
+
+/** A sentence with one date chrono reads, against an anchor (Wed 16 Dec 2015 unless said) and the day dated before it. */
+interface Reading {
+  text: string;
+  anchor?: Anchor | null;
+  recent?: RecentDay;
+}
+interface Takes extends Reading {
+  want: Brief;
+  basis: Partial<DateBasis>;
+}
+
+/** One entry per rule over a chrono reading: what it makes of a reading, and a reading it leaves to others. */
+const RULES: Array<[string, ChronoRule, Takes[], Reading]> = [
+  [
+    'countedDate',
+    countedDate,
+    [
+      {
+        text: 'It started two months ago.',
+        want: ['two months ago', '2015-10', 'month', 'from-anchor'],
+        basis: { step: 'counted', result: '2015-10' },
+      },
+      {
+        text: 'Ten days later, the talks resumed.',
+        recent: sat12Dec,
+        want: ['Ten days later', '2015-12-22', 'day', 'from-text-day'],
+        basis: { step: 'counted', recent: sat12Dec },
+      },
+      {
+        text: 'Ten days later, the talks resumed.',
+        want: ['Ten days later', null, 'unresolved', 'unresolved'],
+        basis: { reason: 'no-day-before' },
+      },
+    ],
+    { text: 'They met on Friday.' },
+  ],
+  [
+    'dayAndMonth',
+    dayAndMonth,
+    [
+      {
+        text: 'They met again on Dec. 15, 2015.',
+        anchor: null,
+        want: ['Dec. 15, 2015', '2015-12-15', 'day', 'as-written'],
+        basis: { form: 'full-date' },
+      },
+      // The year that puts it nearest the anchor, across a year boundary.
+      {
+        text: 'The meeting on Dec. 18 was short.',
+        anchor: mon4Jan2016,
+        want: ['Dec. 18', '2015-12-18', 'day', 'nearest-year'],
+        basis: { day: '2015-12-18' },
+      },
+    ],
+    { text: 'The talks were held in December.' },
+  ],
+  [
+    'weekdayByWord',
+    weekdayByWord,
+    [
+      { text: 'They meet again this Friday.', want: ['this Friday', '2015-12-18', 'day', 'weekday-by-word'], basis: { word: 'this' } },
+      { text: 'It happened last Thursday.', want: ['last Thursday', '2015-12-10', 'day', 'weekday-by-word'], basis: { word: 'last' } },
+    ],
+    { text: 'They met on Friday.' },
+  ],
+  [
+    'weekdayByTense',
+    weekdayByTense,
+    [
+      { text: 'The ministers met on Friday.', want: ['on Friday', '2015-12-11', 'day', 'weekday-by-tense'], basis: { tense: 'past' } },
+      { text: 'The talks will resume Friday.', want: ['Friday', '2015-12-18', 'day', 'weekday-by-tense'], basis: { tense: 'future' } },
+    ],
+    { text: 'The meeting on Dec. 18 was short.' },
+  ],
+  [
+    'partOfMonth',
+    partOfMonth,
+    [
+      {
+        text: 'The bombing began in late September.',
+        want: ['late September', '2015-09-20/2015-09-30', 'range', 'part-of-month'],
+        basis: { firstDay: 20, lastDay: 30, byTense: { tense: 'past', month: 9, anchor: wed16Dec2015 } },
+      },
+      {
+        text: 'It grew in early March 2014.',
+        want: ['early March 2014', '2014-03-01/2014-03-10', 'range', 'part-of-month'],
+        basis: { byTense: null },
+      },
+    ],
+    { text: 'The talks were held in September.' },
+  ],
+  [
+    'monthWithoutDay',
+    monthWithoutDay,
+    [
+      {
+        text: 'The talks were held in December.',
+        anchor: mon4Jan2016,
+        want: ['December', '2015-12', 'month', 'month-by-tense'],
+        basis: { tense: 'past', month: 12 },
+      },
+      {
+        text: 'The airstrikes began in September 2014.',
+        want: ['September 2014', '2014-09', 'month', 'as-written'],
+        basis: { form: 'month' },
+      },
+    ],
+    { text: 'The meeting on Dec. 18 was short.' },
+  ],
+  [
+    'yearAlone',
+    yearAlone,
+    // What chrono reads as a year alone: "in the year", which it takes for "in a year", the year after the anchor.
+    [{ text: 'The plan changed in the year.', want: ['in the year', '2016', 'year', 'as-written'], basis: { form: 'year' } }],
+    { text: 'They met on Friday.' },
+  ],
+];
+
+const readWith = (rule: ChronoRule, r: Reading) => read(rule, r.text, r.anchor === undefined ? wed16Dec2015 : r.anchor, r.recent ?? null);
+
+for (const [name, rule, takes, leaves] of RULES) {
+  describe(name, () => {
+    it.each(takes)('reads $text', (c) => {
+      const e = readWith(rule, c);
+      expect(e && brief(e)).toEqual(c.want);
+      expect(e?.basis).toMatchObject(c.basis);
+    });
+    it(`leaves "${leaves.text}" to another rule`, () => {
+      expect(readWith(rule, leaves)).toBeNull();
+    });
+  });
+}
+
+describe('isBareName', () => {
+  const bare = (text: string): boolean => {
+    const state = dateState(text, wed16Dec2015);
+    const hits = chronoHits(state);
+    expect(hits).toHaveLength(1);
+    return isBareName(state, hits[0]!);
+  };
+  it('sets aside "Sun Tzu": a short name with nothing before it', () => {
+    expect(bare('Sun Tzu wrote about war.')).toBe(true);
+  });
+  it('keeps a short name after "on"', () => {
+    expect(bare('They met on Sun.')).toBe(false);
+  });
+});
+
+describe('chronoDates', () => {
+  it('runs the chrono rules in order over every reading', () => {
+    expect(run(chronoDates, 'They met on Friday and again on Dec. 15, 2015.').map(brief)).toEqual([
+      ['on Friday', '2015-12-11', 'day', 'weekday-by-tense'],
+      ['Dec. 15, 2015', '2015-12-15', 'day', 'as-written'],
+    ]);
+  });
+  it('leaves "for now" and bare names to others', () => {
+    expect(run(chronoDates, 'Sun Tzu is quiet for now.')).toEqual([]);
+  });
+});
