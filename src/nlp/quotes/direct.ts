@@ -53,7 +53,8 @@ export function leadingCue(state: ArticleState, para: ParagraphState, quote: Quo
   const resolved = resolveMention(np, state, quote.beforeStart + (b.index ?? 0) + para.base, para.index);
   const speaker = preferNamed(resolved, b[0], state);
   if (!speaker) return false;
-  if (mixedAfterLeadingCue(state, para, quote, b, speaker)) return true;
+  const from = quote.beforeStart + (b.index ?? 0) + b[0].length;
+  if (mixedAfterLeadingCue(state, para, quote, { np, verb: b.groups.verb as string, from }, speaker)) return true;
   const pattern = `${b[0].replace(/^[\s,;]+/, '').trim()} "…"`;
   addDirect(state, para, quote, speaker, b.groups.verb as string, pattern, confidenceOf(speaker, 0.95));
   return true;

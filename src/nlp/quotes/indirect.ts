@@ -3,6 +3,7 @@
  * `…, X said.`, `according to X, …`, `Noting that …, X …`). `indirectIn` finds where the clauses of one
  * sentence are and who (as written) reports them; `indirectSpeech` keeps those no quote has used already.
  */
+import type { SpeakerRef } from '../../model/index.ts';
 import { SOURCE_PHRASES } from '../cues.ts';
 import { ADVERBS, APPOSITION, AUD, NP, QUOTE_MARK, VERBS, cleanClause, words } from './grammar.ts';
 import { confidenceOf, preferNamed, resolveMention } from './speaker.ts';
@@ -66,9 +67,7 @@ export function indirectIn(s: string, depth = 0): IndirectMatch[] {
   // A "sentence" this long is a dump without punctuation, not prose: reading it clause by clause would
   // take time for nothing.
   if (s.length > MAX_SENTENCE_CHARS) return [];
-  const lead = /^\s*/.exec(s)?.[0].length ?? 0;
-  const body = s.slice(lead);
-  const sentence: IndirectSentence = { s, body, lead, end: lead + body.replace(/[\s.]+$/, '').length, depth };
+  const sentence = indirectSentence(s, depth);
   const parenthetical = parentheticalCue(sentence);
   if (parenthetical) return [parenthetical];
   const out: IndirectMatch[] = [];
@@ -82,6 +81,13 @@ export function indirectIn(s: string, depth = 0): IndirectMatch[] {
   const adding = participleTail(sentence);
   if (adding) out.push(adding);
   return out;
+}
+
+/** A sentence made ready for the indirect rules. */
+export function indirectSentence(s: string, depth = 0): IndirectSentence {
+  const lead = /^\s*/.exec(s)?.[0].length ?? 0;
+  const body = s.slice(lead);
+  return { s, body, lead, end: lead + body.replace(/[\s.]+$/, '').length, depth };
 }
 
 /** `The Russian campaign, analysts say, has broken …`: one clause around a parenthetical cue (no quotation marks). */
@@ -143,7 +149,9 @@ export function subjectVerb(sentence: IndirectSentence): IndirectMatch[] {
   const out: IndirectMatch[] = [
     { np, cue: sv.groups.verb as string, pattern: 'X said (that) …', clauseStart: c0, clauseEnd: Math.min(end, c0 + cut) },
   ];
-  if (other && other.index === cut && sentence.depth < MAX_CLAUSES) out.push(...otherSpeakerReport(sentence, c0, other));
+  if (other && other.index === cut && sentence.depth < MAX_CLAUSES) {
+    out.push(...otherSpeakerReport(sentence, c0 + other.index + (/^[,;]\s+(?:(?:and|but)\s+)?/.exec(other[0])?.[0].length ?? 0)));
+  }
   if (second?.groups && second.index < (tail?.index ?? clause.length)) {
     const s0 = c0 + second.index + second[0].length;
     out.push({ np, cue: second.groups.verb as string, pattern: 'X said … and said …', clauseStart: s0, clauseEnd: end });
@@ -151,9 +159,8 @@ export function subjectVerb(sentence: IndirectSentence): IndirectMatch[] {
   return out;
 }
 
-/** `…, Western nations have accused Moscow of …`: the other speaker's own report, read from their cue on. */
-export function otherSpeakerReport({ s, depth }: IndirectSentence, c0: number, other: RegExpExecArray): IndirectMatch[] {
-  const o0 = c0 + other.index + (/^[,;]\s+(?:(?:and|but)\s+)?/.exec(other[0])?.[0].length ?? 0);
+/** `…, Western nations have accused Moscow of …`: another speaker's own report, read from `o0` (their subject) on. */
+export function otherSpeakerReport({ s, depth }: IndirectSentence, o0: number): IndirectMatch[] {
   return indirectIn(s.slice(o0), depth + 1).map((m) => ({ ...m, clauseStart: m.clauseStart + o0, clauseEnd: m.clauseEnd + o0 }));
 }
 
@@ -196,11 +203,7 @@ export function indirectSpeech(state: ArticleState, para: ParagraphState, si: nu
     if (para.used.some(([u0, u1]) => from < u1 && to > u0)) continue;
     const clause = cleanClause(T.slice(from, to));
     if (!isReportedClause(clause)) continue;
-    const speaker =
-      found.np === null
-        ? (para.drafts.filter((d) => d.at >= para.base + ss && d.at < para.base + se && d.speaker.status === 'attributed').pop()?.speaker ??
-          null)
-        : preferNamed(resolveMention(found.np, state, para.base + ss + Math.max(0, s.indexOf(found.np)), para.index), found.np, state);
+    const speaker = indirectSpeaker(state, para, found.np, ss, se);
     if (!speaker) continue;
     const confidence = confidenceOf(speaker, 0.8);
     addDraft(state, para, {
@@ -215,6 +218,19 @@ export function indirectSpeech(state: ArticleState, para: ParagraphState, si: nu
       at: para.base + from,
     });
   }
+}
+
+/**
+ * Who reports an indirect clause of the sentence [ss, se): its subject as written, or for `…, adding that …`
+ * (no subject) the last speaker the sentence has attributed.
+ */
+export function indirectSpeaker(state: ArticleState, para: ParagraphState, np: string | null, ss: number, se: number): SpeakerRef | null {
+  if (np === null) {
+    const inSentence = para.drafts.filter((d) => d.at >= para.base + ss && d.at < para.base + se && d.speaker.status === 'attributed');
+    return inSentence.pop()?.speaker ?? null;
+  }
+  const s = para.text.slice(ss, se);
+  return preferNamed(resolveMention(np, state, para.base + ss + Math.max(0, s.indexOf(np)), para.index), np, state);
 }
 
 /**

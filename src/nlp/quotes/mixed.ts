@@ -38,6 +38,13 @@ export function mixedBeforeTrailingCue(
   });
 }
 
+/** A cue before a quote as written: its subject, its verb, and the offset where the cue ends. */
+export interface LeadingCue {
+  np: string;
+  verb: string;
+  from: number;
+}
+
 /**
  * `Kerry called it "a mistake" and left`: a cue before the quote with words after it in the same sentence
  * (and no cue of their own) makes it part of a reported sentence. False when the quote stands alone.
@@ -46,25 +53,23 @@ export function mixedAfterLeadingCue(
   state: ArticleState,
   para: ParagraphState,
   quote: QuoteAt,
-  cue: RegExpExecArray,
+  cue: LeadingCue,
   speaker: SpeakerRef,
 ): boolean {
   const { q, se, sentence } = quote;
   const trailing = para.text.slice(q.close, se).replace(/^["”]/, '');
   const anotherCue = AFTER_CUE.test(trailing) || PART_AFTER.test(trailing);
   if (words(trailing) < 2 || anotherCue) return false;
-  const groups = cue.groups as Record<string, string>;
-  const from = quote.beforeStart + (cue.index ?? 0) + cue[0].length;
   addDraft(state, para, {
     kind: 'mixed',
     text: cleanClause(para.text.slice(q.open, se)),
     span: [q.open, se],
     sentence,
     speaker,
-    cue: groups.verb as string,
-    pattern: `${groups.np} ${groups.verb} "…" …`,
+    cue: cue.verb,
+    pattern: `${cue.np} ${cue.verb} "…" …`,
     confidence: confidenceOf(speaker, 0.85),
-    at: para.base + Math.min(from, q.open),
+    at: para.base + Math.min(cue.from, q.open),
   });
   return true;
 }
