@@ -19,7 +19,9 @@ export const APPOSITION = '(?:,\\s+[^,"“”]{3,80},)?';
 
 /** The words of a text that hold a letter or digit. */
 export const words = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+/** The text without the commas, colons and spaces that end it. */
 export const stripEnd = (s: string): string => s.replace(/[\s,;:]+$/, '').trim();
+/** A reported clause without the punctuation around it and a leading "publicly". */
 export const cleanClause = (s: string): string =>
   s
     .replace(/^[\s,:;]+/, '')

@@ -26,6 +26,7 @@ const SUBORDINATE = /^(?:though|although|while|as|when|if|because|since|after|be
 /** Words that open a clause or a phrase, not an organisation's name ("In Geneva", "This"). */
 const NOT_AN_ORGANISATION = /^(?:In|At|On|After|Before|As|If|When|While|Despite|To|For|From|By|With|This|That|These|Those|It|What|There)$/;
 
+/** A speaker who is a person of the article, named here as `mention`. */
 export const person = (p: LocalPerson, mention: string): SpeakerRef => ({
   mention,
   name: p.name,
@@ -34,6 +35,7 @@ export const person = (p: LocalPerson, mention: string): SpeakerRef => ({
   status: 'attributed',
   role: p.role,
 });
+/** A speaker the text does not tell (or could be more than one: `ambiguous`). */
 export const nobody = (mention: string, status: SpeakerRef['status'] = 'unattributed'): SpeakerRef => ({
   mention,
   name: null,

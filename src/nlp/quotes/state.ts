@@ -60,6 +60,7 @@ export interface ParagraphState {
   readonly consumed: Set<number>;
 }
 
+/** The state at the start of an article: no one named yet, no one has spoken. */
 export function newArticleState(byline: string | null): ArticleState {
   const author = byline && /^[\p{Lu}][\p{L}-]+\s+[\p{Lu}][\p{L}-]+$/u.test(byline) ? byline : null;
   return { author, people: new Map(), mentions: [], lastSpeaker: null, pendingOpen: null };
@@ -144,6 +145,7 @@ export interface QuoteAt {
   readonly at: number;
 }
 
+/** Sets out the quotation `qi` of the paragraph for the rules. */
 export function quoteAt(para: ParagraphState, q: Span, qi: number): QuoteAt {
   const T = para.text;
   const [ss, se] = sentenceOf(para.sentenceStarts, T.length, q.open);
