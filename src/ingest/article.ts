@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { type Block, segment } from './clean.ts';
-import { findQuotes } from '../nlp/quotes.ts';
+import { findQuotes } from '../nlp/quotes/index.ts';
 import { type DatableBlock, findEvents } from './events.ts';
 import { FULL_DATE } from './clutterRules.ts';
 import { type FrontMatter, splitFrontMatter } from './frontMatter.ts';

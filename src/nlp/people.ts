@@ -41,6 +41,74 @@ const TOKEN = /(?:[\p{Lu}]\.){2,}|(?:al|el|bin|ibn|abu)-[\p{Lu}][\p{L}’'-]*|[\
 /** Capitalised, or a name with an Arabic article ("al-Jubeir"). */
 const isCap = (w: string): boolean => /^(?:[\p{Lu}]|(?:al|el|bin|ibn|abu)-[\p{Lu}])/u.test(w);
 
+type Token = { w: string; start: number; end: number };
+
+/** The end of a run of capitalised words from token `i`, with particles ("de", "al-") and "of"/"for" inside titles. */
+function capitalisedRun(text: string, tokens: Token[], i: number): number {
+  let j = i;
+  while (j + 1 < tokens.length) {
+    const next = tokens[j + 1] as Token;
+    const gap = text.slice((tokens[j] as Token).end, next.start);
+    const cur = (tokens[j] as Token).w;
+    if (!/^\s$/.test(gap) && !(/^\.\s$/.test(gap) && HONORIFICS.has(bare(cur)))) break;
+    const lower = next.w.toLowerCase();
+    if (isCap(next.w) || ((NAME_PARTICLES.has(lower) || lower === 'of' || lower === 'for') && tokens[j + 2] && isCap(tokens[j + 2]!.w)))
+      j += 1;
+    else break;
+  }
+  return j;
+}
+
+/** Lower-case role words just before a name: "analyst Keith Preston", "spokesman John Kirby". */
+const LOWER_ROLE =
+  /(?<![\p{L}.])((?:[\p{L}.-]+\s+){0,2}(?:analyst|spokesman|spokeswoman|spokesperson|envoy|official|minister|editor|founder|commentator|expert|director|diplomat|leader|president))\s+$/u;
+
+/** The role a run of words gives its name: the title before it, lower-case role words before that, or an apposition after. */
+function roleOf(text: string, run: Token[], roleTokens: Token[], end: number): string | null {
+  const first = run[0] as Token;
+  const lowerRole = LOWER_ROLE.exec(text.slice(Math.max(0, first.start - 60), first.start));
+  const titleRun = roleTokens.filter((x) => !HONORIFICS.has(bare(x.w)));
+  let role: string | null = titleRun.length > 0 ? text.slice(titleRun[0]!.start, titleRun[titleRun.length - 1]!.end) : null;
+  // "U.S. Secretary of State": the run stops at "of"; take the capitalised words before it too.
+  if (role && /^(?:of|for)\b/i.test(role) === false) {
+    const ext = /((?:[\p{Lu}][\p{L}.]*\s+)*)$/u.exec(text.slice(Math.max(0, first.start - 40), first.start));
+    if (ext?.[1] && ext[1].trim() !== '' && /\bof\s+$/.test(text.slice(0, first.start)) === false) role = `${ext[1]}${role}`.trim();
+  }
+  if (lowerRole) role = role ? `${lowerRole[1]} ${role}` : (lowerRole[1] as string);
+  const apposition = /^,\s+((?:the|a|an)\s+[^,.;"“”]{3,80}?)(?:,|\.|;|$| told| said| says)/.exec(text.slice(end, end + 120));
+  if (!role && apposition) role = apposition[1] as string;
+  return role;
+}
+
+/** The person a run of capitalised words names, or null when nothing marks it as a person's name. */
+function personOfRun(text: string, run: Token[]): NameMention | null {
+  // Split the run into role words (front) and the name (the rest).
+  let k = 0;
+  while (k < run.length && (ROLE_WORDS.has(bare(run[k]!.w)) || STOP.has(run[k]!.w.toLowerCase()))) k += 1;
+  let nameTokens = run.slice(k);
+  const roleTokens = run.slice(0, k);
+  const honorific = roleTokens.length > 0 && HONORIFICS.has(bare(roleTokens[roleTokens.length - 1]!.w));
+  if (nameTokens.length === 0) return null;
+  // A title after a name ("Putin Kerry talks") or a date: not a person's name.
+  if (nameTokens.some((x) => ROLE_WORDS.has(bare(x.w)) || MONTHS_DAYS.has(x.w.toLowerCase()) || STOP.has(x.w.toLowerCase()))) return null;
+  if (ORG_HEADS.has(nameTokens[nameTokens.length - 1]!.w.toLowerCase())) return null;
+  if (nameTokens.length > 4) nameTokens = nameTokens.slice(-2);
+  const start = (honorific ? roleTokens[roleTokens.length - 1]! : nameTokens[0]!).start;
+  const end = nameTokens[nameTokens.length - 1]!.end;
+  const role = roleOf(text, run, roleTokens, end);
+  const isPerson = honorific || role !== null || /^\s+(?:said|says|told|added|noted|argued)\b/.test(text.slice(end, end + 120));
+  if (!isPerson || (!honorific && nameTokens.length < 2)) return null;
+  const name = text.slice(start, end);
+  return {
+    start,
+    end,
+    name,
+    role: role ? role.replace(/\s+/g, ' ').trim() : null,
+    key: surnameKey(name),
+    first: honorific || nameTokens.length < 2 ? null : nameTokens[0]!.w,
+  };
+}
+
 /**
  * Finds the people named in a sentence: a run of capitalised words whose last words are not role words and
  * which a title, an honorific or an apposition marks as a person ("Russian President Vladimir Putin",
@@ -48,7 +116,7 @@ const isCap = (w: string): boolean => /^(?:[\p{Lu}]|(?:al|el|bin|ibn|abu)-[\p{Lu
  * carry no such mark and are not taken.
  */
 export function findNames(text: string): NameMention[] {
-  const tokens = [...text.matchAll(TOKEN)].map((m) => ({ w: m[0], start: m.index, end: m.index + m[0].length }));
+  const tokens: Token[] = [...text.matchAll(TOKEN)].map((m) => ({ w: m[0], start: m.index, end: m.index + m[0].length }));
   const out: NameMention[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -57,64 +125,10 @@ export function findNames(text: string): NameMention[] {
       i += 1;
       continue;
     }
-    // A run of capitalised words, with particles ("de", "al-") and "of"/"for" inside titles.
-    let j = i;
-    while (j + 1 < tokens.length) {
-      const next = tokens[j + 1] as (typeof tokens)[number];
-      const gap = text.slice((tokens[j] as (typeof tokens)[number]).end, next.start);
-      const cur = (tokens[j] as (typeof tokens)[number]).w;
-      if (!/^\s$/.test(gap) && !(/^\.\s$/.test(gap) && HONORIFICS.has(bare(cur)))) break;
-      const lower = next.w.toLowerCase();
-      if (isCap(next.w) || ((NAME_PARTICLES.has(lower) || lower === 'of' || lower === 'for') && tokens[j + 2] && isCap(tokens[j + 2]!.w)))
-        j += 1;
-      else break;
-    }
-    const run = tokens.slice(i, j + 1);
+    const j = capitalisedRun(text, tokens, i);
+    const person = personOfRun(text, tokens.slice(i, j + 1));
     i = j + 1;
-    // Split the run into role words (front) and the name (the rest).
-    let k = 0;
-    while (k < run.length && (ROLE_WORDS.has(bare(run[k]!.w)) || STOP.has(run[k]!.w.toLowerCase()))) k += 1;
-    let nameTokens = run.slice(k);
-    const roleTokens = run.slice(0, k);
-    const honorific = roleTokens.length > 0 && HONORIFICS.has(bare(roleTokens[roleTokens.length - 1]!.w));
-    if (nameTokens.length === 0) continue;
-    if (nameTokens.some((x) => ROLE_WORDS.has(bare(x.w)) || MONTHS_DAYS.has(x.w.toLowerCase()) || STOP.has(x.w.toLowerCase()))) {
-      // A title after a name ("Putin Kerry talks") or a date: not a person's name.
-      continue;
-    }
-    if (ORG_HEADS.has(nameTokens[nameTokens.length - 1]!.w.toLowerCase())) continue;
-    if (nameTokens.length > 4) nameTokens = nameTokens.slice(-2);
-    const start = (honorific ? roleTokens[roleTokens.length - 1]! : nameTokens[0]!).start;
-    const end = nameTokens[nameTokens.length - 1]!.end;
-    // Lower-case role words just before the run: "analyst Keith Preston", "spokesman John Kirby".
-    const before = text.slice(Math.max(0, run[0]!.start - 60), run[0]!.start);
-    const lowerRole =
-      /(?<![\p{L}.])((?:[\p{L}.-]+\s+){0,2}(?:analyst|spokesman|spokeswoman|spokesperson|envoy|official|minister|editor|founder|commentator|expert|director|diplomat|leader|president))\s+$/u.exec(
-        before,
-      );
-    const titleRun = roleTokens.filter((x) => !HONORIFICS.has(bare(x.w)));
-    let role: string | null = titleRun.length > 0 ? text.slice(titleRun[0]!.start, titleRun[titleRun.length - 1]!.end) : null;
-    // "U.S. Secretary of State": the run stops at "of"; take the capitalised words before it too.
-    if (role && /^(?:of|for)\b/i.test(role) === false) {
-      const ext = /((?:[\p{Lu}][\p{L}.]*\s+)*)$/u.exec(text.slice(Math.max(0, run[0]!.start - 40), run[0]!.start));
-      if (ext?.[1] && ext[1].trim() !== '' && /\bof\s+$/.test(text.slice(0, run[0]!.start)) === false) role = `${ext[1]}${role}`.trim();
-    }
-    if (lowerRole) role = role ? `${lowerRole[1]} ${role}` : (lowerRole[1] as string);
-    const after = text.slice(end, end + 120);
-    const apposition = /^,\s+((?:the|a|an)\s+[^,.;"“”]{3,80}?)(?:,|\.|;|$| told| said| says)/.exec(after);
-    if (!role && apposition) role = apposition[1] as string;
-    const isPerson = honorific || role !== null || /^\s+(?:said|says|told|added|noted|argued)\b/.test(after);
-    if (!isPerson) continue;
-    if (!honorific && nameTokens.length < 2) continue;
-    const name = text.slice(start, end);
-    out.push({
-      start,
-      end,
-      name,
-      role: role ? role.replace(/\s+/g, ' ').trim() : null,
-      key: surnameKey(name),
-      first: honorific || nameTokens.length < 2 ? null : nameTokens[0]!.w,
-    });
+    if (person) out.push(person);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../src/nlp/quotes.ts';
+import { findQuotes } from '../../../src/nlp/quotes/index.ts';
 
 /** Quotes of a small text written for the test: one paragraph a line. */
 const quotesOf = (text: string, author: string | null = null) =>

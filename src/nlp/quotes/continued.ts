@@ -1,0 +1,75 @@
+/**
+ * Direct quotes whose cue stands elsewhere: the second half of a split quote, a quote introduced at the end
+ * of the paragraph before, a quote that carries on from the paragraph before, and a quote with no cue at all
+ * that goes on from the speaker before.
+ */
+import { findNames } from '../people.ts';
+import { NP, VERBS } from './grammar.ts';
+import { confidenceOf, person, resolveMention } from './speaker.ts';
+import { sentenceBounds } from './spans.ts';
+import { type ArticleState, type ParagraphState, type QuoteAt, addDirect, peopleBySurname } from './state.ts';
+
+const INTRO_RELAY = new RegExp(`(?:reports|quotes|quoted|cites|cited)\\s+(?<np>${NP})\\s+\\w+ing\\b`, 'u');
+const INTRO_SPEAKER = new RegExp(`\\b(?<np>we|he|she|[A-Z][\\w.]*(?:\\s+[A-Z][\\w.]*)*)\\s+(?:${VERBS})\\b`, 'u');
+
+/** `"The door stays open," Baerbock said. "But the terms are ours."`: the second half joins the quote before. */
+export function splitQuote(_state: ArticleState, para: ParagraphState, { q, content, before }: QuoteAt): boolean {
+  const prev = para.drafts[para.drafts.length - 1];
+  if (!prev || prev.kind !== 'direct' || before.trim() !== '' || prev.span[1] >= q.open) return false;
+  if (para.text.slice(prev.span[1], q.open).length >= 60) return false;
+  prev.text = `${prev.text} … ${content}`;
+  prev.span = [prev.span[0], q.close - 1];
+  prev.pattern = `${prev.pattern} "…"`;
+  return true;
+}
+
+/** `Sputnik reports him saying the following:` ¶ `"…"`: a quote opening a paragraph after an introduction ending the one before. */
+export function introducedInParagraphBefore(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
+  const prevPara = para.previousText;
+  if (quote.q.open !== 0 || prevPara === '' || (!/:\s*$/.test(prevPara) && /[.!?"”]\s*$/.test(prevPara))) return false;
+  const lastSentence = prevPara.slice(sentenceBounds(prevPara).pop() ?? 0);
+  const np = (INTRO_RELAY.exec(lastSentence) ?? INTRO_SPEAKER.exec(lastSentence))?.groups?.np;
+  const speaker = np ? resolveMention(np, state, quote.at, para.index) : null;
+  if (!speaker) return false;
+  const cue = lastSentence.trim().slice(-40);
+  addDirect(state, para, quote, speaker, cue, 'introduced at the end of the paragraph before', confidenceOf(speaker, 0.8));
+  return true;
+}
+
+/** `told reporters: "We will stay the course.` ¶ `And we will win"`: a quote that opened in the paragraph before and did not close. */
+export function quoteOverParagraphs(state: ArticleState, para: ParagraphState, { q, content }: QuoteAt): boolean {
+  const open = state.pendingOpen;
+  if (!open || q.open !== 0) return false;
+  open.text = `${open.text} ${content}`;
+  open.lastParagraph = para.index;
+  return true;
+}
+
+/**
+ * `"We are close," Kerry said. … "The rest is detail."`: no cue; the words of whoever was quoted just before,
+ * in this or the previous paragraph, unless someone else is named as the subject before the quote.
+ */
+export function speakerOfQuoteBefore(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
+  const last = state.lastSpeaker;
+  if (!last || para.index - last.paragraph > 1 || someoneElseNamedBefore(state, para, quote)) return false;
+  const { q, content: text, sentence, at } = quote;
+  const speaker = person(last.person, '(the speaker of the quote before)');
+  const pattern = 'no cue; the speaker of the quote before';
+  para.drafts.push({ kind: 'direct', text, span: [q.open + 1, q.close - 1], sentence, speaker, cue: '', pattern, confidence: 0.5, at });
+  para.used.push([q.open + 1, q.close - 1]);
+  return true;
+}
+
+/**
+ * Someone else named as the subject of the sentence before the quote ("Kerry replied …") makes it theirs to
+ * tell, not the last speaker's; a name elsewhere in the sentence (a topic: "about Assad") does not.
+ */
+export function someoneElseNamedBefore(state: ArticleState, para: ParagraphState, { q, ss }: QuoteAt): boolean {
+  const lead = para.text.slice(ss, q.open).replace(/^[^,]{0,80},\s+/, '');
+  const subject = findNames(lead).find((n) => n.start <= 2) ?? null;
+  const subjectWord = /^([\p{Lu}][\p{L}-]+)/u.exec(lead)?.[1];
+  return (
+    (subject !== null && subject.key !== state.lastSpeaker?.person.key) ||
+    (subjectWord !== undefined && peopleBySurname(state, subjectWord).some((p) => p !== state.lastSpeaker?.person))
+  );
+}

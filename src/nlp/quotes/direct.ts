@@ -1,0 +1,84 @@
+/**
+ * Direct quotes told by a reporting cue next to them: `"…," X said`, `"…," said X`, `X said: "…"`,
+ * `X told Press TV, "…"`, `…, saying "…"`, `X disagreed: "…"`. Each rule takes a quotation of the paragraph
+ * and returns true when it has dealt with it (kept a quote, or decided it is none).
+ */
+import type { SpeakerRef } from '../../model/index.ts';
+import { ADVERBS, AFTER_CUE, APPOSITION, AUD, NP, PARTS, VERBS, words } from './grammar.ts';
+import { mixedAfterLeadingCue, mixedBeforeTrailingCue } from './mixed.ts';
+import { confidenceOf, nobody, person, preferNamed, resolveMention } from './speaker.ts';
+import { type ArticleState, type ParagraphState, type QuoteAt, addDirect, lastMentioned } from './state.ts';
+
+/** A rule for one quotation: true when it has dealt with it, and no later rule is tried. */
+export type QuoteRule = (state: ArticleState, para: ParagraphState, quote: QuoteAt) => boolean;
+
+/** `Kerry disagreed: "…"`: a named subject, any verb, a colon, then the quote. */
+const BEFORE_COLON = new RegExp(`(?:^|[,;]\\s*)(?<np>${NP})\\s+(?<verb>\\w+(?:\\s+\\w+)?)\\s*:\\s*$`, 'u');
+const BEFORE_CUE = new RegExp(
+  `(?:^|[,;]\\s*|\\band\\s+)(?<np>${NP})${APPOSITION},?\\s+${ADVERBS}(?<verb>${VERBS})(?:\\s+(?<aud>${AUD}))?\\s*[,:]?\\s*$`,
+  'u',
+);
+const BEFORE_PART = new RegExp(`(?:(?<np>${NP})\\s+)?(?<part>${PARTS})(?:\\s+the following)?\\s*[,:]?\\s*$`, 'u');
+
+/**
+ * `"We will not give up," said Merkel.` / `"…," Kerry said`: a quote that ends as speech does, then a cue.
+ * Its speaker is whoever the cue names, or no one we can tell, never a guess. Inside a sentence it is mixed.
+ */
+export function trailingCue(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
+  const { q, after } = quote;
+  const endsLikeSpeech = /[,?!]\s*$/.test(q.content) || /^["”]?\s*,/.test(after) || !q.closed;
+  const a = AFTER_CUE.exec(after);
+  if (!a?.groups || !endsLikeSpeech) return false;
+  const np = (a.groups.np ?? a.groups.np2) as string;
+  const verb = (a.groups.verb ?? a.groups.verb2) as string;
+  const speaker = resolveMention(np, state, quote.at, para.index) ?? nobody(np);
+  const startsSentence = para.text.slice(quote.ss, q.open).trim() === '';
+  if (startsSentence || q.open === 0) {
+    const pattern = a.groups.np ? `"…," ${np} ${verb}` : `"…," ${verb} ${np}`;
+    addDirect(state, para, quote, speaker, verb, pattern, confidenceOf(speaker, 0.95));
+  } else mixedBeforeTrailingCue(state, para, quote, speaker, np, verb);
+  return true;
+}
+
+/** `the so-called "moderate" rebels`, `the "Islamic State"`: one word, or a short name in capitals, is not speech. */
+export function scareQuote(_state: ArticleState, _para: ParagraphState, { content }: QuoteAt): boolean {
+  return words(content) < 2 || (words(content) <= 3 && content.split(/\s+/).every((w) => /^[\p{Lu}]/u.test(w)));
+}
+
+/** `Macron said: "Europe must act together."`, `Lavrov told Reuters, "…"`: a cue before the quote. */
+export function leadingCue(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
+  const b = BEFORE_CUE.exec(quote.before);
+  if (!b?.groups) return false;
+  const np = b.groups.np as string;
+  const resolved = resolveMention(np, state, quote.beforeStart + (b.index ?? 0) + para.base, para.index);
+  const speaker = preferNamed(resolved, b[0], state);
+  if (!speaker) return false;
+  const from = quote.beforeStart + (b.index ?? 0) + b[0].length;
+  if (mixedAfterLeadingCue(state, para, quote, { np, verb: b.groups.verb as string, from }, speaker)) return true;
+  const pattern = `${b[0].replace(/^[\s,;]+/, '').trim()} "…"`;
+  addDirect(state, para, quote, speaker, b.groups.verb as string, pattern, confidenceOf(speaker, 0.95));
+  return true;
+}
+
+/** `…, saying "…"`, `Lavrov stressed, "…"`: a participle cue before the quote; without a subject, the last person named. */
+export function participleCue(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
+  const bp = BEFORE_PART.exec(quote.before);
+  if (!bp?.groups) return false;
+  const explicit = bp.groups.np ? resolveMention(bp.groups.np, state, quote.at, para.index) : null;
+  const nearest = lastMentioned(state, quote.at);
+  const speaker: SpeakerRef | null = explicit ?? (nearest ? person(nearest, '(subject of the sentence)') : null);
+  if (!speaker) return false;
+  const pattern = `…, ${bp.groups.np ? `${bp.groups.np} ` : ''}${bp.groups.part} "…"`;
+  addDirect(state, para, quote, speaker, bp.groups.part as string, pattern, confidenceOf(speaker, explicit ? 0.9 : 0.7));
+  return true;
+}
+
+/** `Lavrov disagreed: "We have the outline of a deal."`: a person named before a colon, whatever the verb. */
+export function namedBeforeColon(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
+  const bc = BEFORE_COLON.exec(quote.before);
+  const speaker = bc?.groups ? resolveMention(bc.groups.np as string, state, quote.at, para.index) : null;
+  if (!bc?.groups || speaker?.kind !== 'person') return false;
+  const { np, verb } = bc.groups;
+  addDirect(state, para, quote, speaker, verb as string, `${np} ${verb}: "…"`, confidenceOf(speaker, 0.85));
+  return true;
+}

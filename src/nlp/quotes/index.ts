@@ -1,0 +1,108 @@
+/**
+ * Finds the quotes of one article, paragraph by paragraph, and attributes each to a speaker. The rules
+ * stand one a function: direct quotes in `direct.ts`, mixed ones in `mixed.ts`, quotes whose cue stands
+ * elsewhere in `continued.ts`, indirect speech in `indirect.ts`, who a speaker is in `speaker.ts`; what
+ * they share as they read an article in `state.ts`.
+ */
+import type { Quote } from '../../model/index.ts';
+import { findNames } from '../people.ts';
+import { introducedInParagraphBefore, quoteOverParagraphs, speakerOfQuoteBefore, splitQuote } from './continued.ts';
+import { type QuoteRule, leadingCue, namedBeforeColon, participleCue, scareQuote, trailingCue } from './direct.ts';
+import { indirectSpeech } from './indirect.ts';
+import { mixedQuote } from './mixed.ts';
+import { type Span, quoteSpans, sentenceBounds } from './spans.ts';
+import {
+  type ArticleState,
+  type LocalPerson,
+  type ParagraphState,
+  newArticleState,
+  peopleBySurname,
+  quoteAt,
+  registerName,
+} from './state.ts';
+
+export type { Span } from './spans.ts';
+
+/** The rules for a quotation, in the order they are tried: the first that deals with it wins. */
+export const QUOTE_RULES: readonly QuoteRule[] = [
+  trailingCue,
+  scareQuote,
+  leadingCue,
+  participleCue,
+  mixedQuote,
+  splitQuote,
+  introducedInParagraphBefore,
+  quoteOverParagraphs,
+  namedBeforeColon,
+  speakerOfQuoteBefore,
+];
+
+/**
+ * Finds the quotes of one article, paragraph by paragraph, and attributes each to a speaker.
+ *
+ * Direct quotes are told by a reporting verb next to them (`"…," X said`, `"…," said X`, `X said: "…"`,
+ * `X told Press TV, "…"`, `…, saying "…"`), by an introduction that ends the paragraph before (`Sputnik
+ * reports him saying the following:`), or as the second half of a quote split around its cue. A quote set in
+ * a sentence whose reporting verb stands apart from it is mixed. Indirect speech is a reporting verb with its
+ * subject and clause (`X said (that) …`, `…, X said.`, `according to X, …`, `Noting that …, X …`). Pronouns
+ * go to the last speaker; descriptions ("the analyst") to the one person of the article whose role fits.
+ * One- and two-word quotes with no cue (scare quotes, names) are not quotes.
+ */
+export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: string | null): Array<Quote & { paragraph: number }> {
+  const state = newArticleState(author);
+  const out: Array<Omit<Quote, 'article'>> = [];
+  paragraphs.forEach((p, pi) => {
+    const para = readParagraph(state, p.text, paragraphs[pi - 1]?.text ?? '', pi);
+    // In the order of the text, so that "he" is whoever spoke last before it.
+    for (let si = 0; si < para.sentenceStarts.length; si += 1) {
+      const ss = para.sentenceStarts[si] as number;
+      const se = para.sentenceStarts[si + 1] ?? para.text.length;
+      para.spans.forEach((q, qi) => {
+        if (q.open >= ss && q.open < se) readQuotation(state, para, q, qi);
+      });
+      indirectSpeech(state, para, si);
+    }
+    para.drafts.sort((x, y) => x.at - y.at);
+    for (const d of para.drafts) {
+      const { at: _at, ...quote } = d;
+      out.push({ ...quote, paragraph: pi });
+    }
+    const last = para.spans[para.spans.length - 1];
+    state.pendingOpen = last && !last.closed ? (out[out.length - 1] ?? null) : null;
+  });
+  return out as Array<Quote & { paragraph: number }>;
+}
+
+/** Registers the people a paragraph names and finds its sentences and quotations, before any rule reads it. */
+export function readParagraph(state: ArticleState, text: string, previousText: string, index: number): ParagraphState {
+  const base = index * 1_000_000;
+  registerMentions(state, text, base);
+  const sentenceStarts = sentenceBounds(text);
+  const spans = quoteSpans(text);
+  markQuotedMentions(state, spans, base);
+  return { index, text, previousText, base, sentenceStarts, spans, drafts: [], used: [], consumed: new Set() };
+}
+
+/** The people a paragraph names, and bare surnames of people already named ("Kerry arrived"), as mentions. */
+export function registerMentions(state: ArticleState, text: string, base: number): void {
+  for (const m of findNames(text)) registerName(state, m, base + m.start);
+  for (const m of text.matchAll(/\b[\p{Lu}][\p{L}-]+(?:['’]s)?\b/gu)) {
+    const found = peopleBySurname(state, m[0]);
+    if (found.length === 1) state.mentions.push({ person: found[0] as LocalPerson, at: base + m.index, inQuote: false });
+  }
+  state.mentions.sort((a, b) => a.at - b.at);
+}
+
+/** Mentions inside the paragraph's quotations are someone else's words: pronouns do not go to them. */
+export function markQuotedMentions(state: ArticleState, spans: readonly Span[], base: number): void {
+  for (const m of state.mentions) {
+    if (m.at >= base && spans.some((q) => m.at >= base + q.open && m.at < base + q.close)) m.inQuote = true;
+  }
+}
+
+/** Tries the quote rules on one quotation, unless a mixed quote has already taken it in. */
+function readQuotation(state: ArticleState, para: ParagraphState, q: Span, qi: number): void {
+  if (para.consumed.has(qi)) return;
+  const quote = quoteAt(para, q, qi);
+  for (const rule of QUOTE_RULES) if (rule(state, para, quote)) return;
+}

@@ -1,0 +1,91 @@
+/** Where the quotations and sentences of a paragraph stand. */
+import { splitSentences } from '../sentences.ts';
+import { cleanSpan } from '../text.ts';
+import { QUOTE_MARK } from './grammar.ts';
+
+export interface Span {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset just after the closing mark (or the paragraph end when it never closes). */
+  close: number;
+  content: string;
+  closed: boolean;
+}
+
+/** Pairs quotation marks by which side of a word they stand on, so mixed straight and curly marks pair too. */
+export function flanks(text: string, i: number): { opens: boolean; closes: boolean; leftFlank: boolean } {
+  const ch = text[i] as string;
+  const prev = text[i - 1];
+  const next = text[i + 1];
+  const leftFlank = next !== undefined && /\S/.test(next) && (prev === undefined || /[\s([{—–-]/.test(prev));
+  const rightFlank = prev !== undefined && /\S/.test(prev) && (next === undefined || /[\s.,;:!?)\]—–-]/.test(next));
+  const opens = ch === '“' ? !rightFlank || leftFlank : ch === '”' ? false : leftFlank && !rightFlank;
+  const closes = ch === '”' ? true : ch === '“' ? false : rightFlank;
+  return { opens, closes, leftFlank };
+}
+
+/**
+ * The quotations of a paragraph, outermost only: a quote inside a quote ("what he called "subgroups"") is
+ * part of the outer one. Where the marks do not nest cleanly, they are paired one after the other.
+ */
+export function quoteSpans(text: string): Span[] {
+  const marks: number[] = [];
+  for (let i = 0; i < text.length; i += 1) if (QUOTE_MARK.test(text[i] as string)) marks.push(i);
+  return nestedSpans(text, marks) ?? spansInOrder(text, marks);
+}
+
+/** `He said "we call them "rebels" here"`: marks paired as they nest; null when more than one is left open. */
+export function nestedSpans(text: string, marks: readonly number[]): Span[] | null {
+  const nested: Span[] = [];
+  const stack: number[] = [];
+  for (const i of marks) {
+    const f = flanks(text, i);
+    if (f.closes && stack.length > 0 && !(f.opens && !f.closes)) {
+      const open = stack.pop() as number;
+      if (stack.length === 0) nested.push({ open, close: i + 1, content: text.slice(open + 1, i), closed: true });
+    } else if (f.opens || f.leftFlank) stack.push(i);
+  }
+  if (stack.length > 1) return null;
+  if (stack.length === 1) {
+    const open = stack[0] as number;
+    nested.push({ open, close: text.length, content: text.slice(open + 1), closed: false });
+  }
+  return nested;
+}
+
+/** Unbalanced marks (`"a "b" c`): each opening mark paired with the next closing one, in order. */
+export function spansInOrder(text: string, marks: readonly number[]): Span[] {
+  const flat: Span[] = [];
+  let openAt = -1;
+  for (const i of marks) {
+    const f = flanks(text, i);
+    if (openAt < 0 && (f.opens || (f.leftFlank && text[i] !== '”'))) openAt = i;
+    else if (openAt >= 0 && f.closes) {
+      flat.push({ open: openAt, close: i + 1, content: text.slice(openAt + 1, i), closed: true });
+      openAt = -1;
+    } else if (openAt >= 0 && f.opens) openAt = i;
+  }
+  if (openAt >= 0) flat.push({ open: openAt, close: text.length, content: text.slice(openAt + 1), closed: false });
+  return flat;
+}
+
+/** Offsets where the sentences of a paragraph start, as the ingest splitter cuts them. */
+export function sentenceBounds(text: string): number[] {
+  const starts = splitSentences(cleanSpan(text, { start: 0, end: text.length })).map((x) => x.start);
+  if (starts[0] !== 0) starts.unshift(0);
+  return starts;
+}
+
+/** [start, end) of the sentence an offset stands in, given the sentence starts and the paragraph's length. */
+export function sentenceOf(starts: readonly number[], length: number, i: number): [number, number] {
+  let s = 0;
+  let e = length;
+  for (const b of starts) {
+    if (b <= i) s = b;
+    else {
+      e = b;
+      break;
+    }
+  }
+  return [s, e];
+}

@@ -1,0 +1,246 @@
+/**
+ * Who a noun phrase next to a reporting verb stands for, at that point of the article: one small rule a way
+ * of naming a speaker (a pronoun, a full name, a surname, a description by role, an organisation…), tried in
+ * the order of `SPEAKER_RULES`.
+ */
+import type { SpeakerRef } from '../../model/index.ts';
+import { ORG_HEADS } from '../cues.ts';
+import { type NameMention, findNames, firstNamesAgree, placeOf, roleClass } from '../people.ts';
+import { words } from './grammar.ts';
+import { type ArticleState, type LocalPerson, lastMentioned, peopleBySurname } from './state.ts';
+
+/**
+ * What a speaker rule says of a noun phrase: who it stands for, null when it cannot be a speaker at all (so
+ * the pattern does not apply), or undefined when the rule does not decide and the next one is tried.
+ */
+export type Resolution = SpeakerRef | null | undefined;
+/** A speaker rule: the noun phrase, the article so far, the absolute position of the mention and its paragraph. */
+export type SpeakerRule = (np: string, state: ArticleState, at: number, paragraph: number) => Resolution;
+
+const GENERIC_SOURCE =
+  /^(?:(?:a|an|the|some|other|several|many)\s+)?(?:[\p{L}-]+\s+){0,2}(?:group|report|reports|analysts|experts|officials|sources|observers|monitor|agency|media|diplomats|critics|witnesses|residents|activists|statement|official|source|diplomat)$/iu;
+const DESCRIPTION =
+  /^(?:(?:the|a|an|one)\s+|(?<owner>[\p{L}.]+)['’]s\s+)(?<mods>(?:[\p{L}.-]+\s+){0,3})(?<head>analyst|diplomat|envoy|spokesman|spokeswoman|spokesperson|president|leader|minister|official|expert|editor|founder|commentator|secretary)$/iu;
+const PLACE_NAMES: Record<string, string> = { us: 'United States', russia: 'Russia', syria: 'Syria', uk: 'United Kingdom' };
+const SUBORDINATE = /^(?:though|although|while|as|when|if|because|since|after|before|once|until|whether)\s+/i;
+/** Words that open a clause or a phrase, not an organisation's name ("In Geneva", "This"). */
+const NOT_AN_ORGANISATION = /^(?:In|At|On|After|Before|As|If|When|While|Despite|To|For|From|By|With|This|That|These|Those|It|What|There)$/;
+
+/** A speaker who is a person of the article, named here as `mention`. */
+export const person = (p: LocalPerson, mention: string): SpeakerRef => ({
+  mention,
+  name: p.name,
+  members: [p.name],
+  kind: 'person',
+  status: 'attributed',
+  role: p.role,
+});
+/** A speaker the text does not tell (or could be more than one: `ambiguous`). */
+export const nobody = (mention: string, status: SpeakerRef['status'] = 'unattributed'): SpeakerRef => ({
+  mention,
+  name: null,
+  members: [],
+  kind: 'unknown',
+  status,
+  role: null,
+});
+
+/** "But Kerry also" → "Kerry": the connective before a subject and the adverb after it are not part of it. */
+export function trimConnectives(np: string): string {
+  return np
+    .trim()
+    .replace(/^(?:but|and|however|yet|so|then|meanwhile|publicly|still)\s+/i, '')
+    .replace(/\s+(?:also|further|now|later|then|publicly|again|previously|immediately)$/i, '');
+}
+
+/**
+ * Who a noun phrase before or after a reporting verb stands for, in this article at this point; null when
+ * it cannot be a speaker at all (so the pattern does not apply).
+ */
+export function resolveMention(npRaw: string, state: ArticleState, at: number, paragraph: number): SpeakerRef | null {
+  const np = trimConnectives(npRaw);
+  if (np === '' || words(np) > 10) return null;
+  for (const rule of SPEAKER_RULES) {
+    const found = rule(np, state, at, paragraph);
+    if (found !== undefined) return found;
+  }
+  return null;
+}
+
+/** `"…," he said`: the last person named outside quotation marks whose gender does not contradict the pronoun. */
+export function pronounToLastPerson(np: string, state: ArticleState, at: number): Resolution {
+  const lower = np.toLowerCase();
+  if (!/^(?:he|she|him|her)$/.test(lower)) return undefined;
+  const g = /^(?:she|her)$/.test(lower) ? 'f' : 'm';
+  const recent = lastMentioned(state, at, (p) => p.gender === null || p.gender === g);
+  if (!recent) return nobody(np, 'ambiguous');
+  recent.gender ??= g;
+  return person(recent, np);
+}
+
+/** `"…," we said`: the article's author, when the byline names one person. */
+export function weIsTheAuthor(np: string, state: ArticleState): Resolution {
+  if (np.toLowerCase() !== 'we') return undefined;
+  return state.author
+    ? { mention: np, name: state.author, members: [state.author], kind: 'person', status: 'attributed', role: 'author of the article' }
+    : nobody(np);
+}
+
+/** `…, they said` / `which said`: a pronoun that names no one the article tells; not a speaker. */
+export function pronounWithoutPerson(np: string): Resolution {
+  return /^(?:they|it|this|that|which|who)$/.test(np.toLowerCase()) ? null : undefined;
+}
+
+/** `Kerry never said …`, `Kerry did not say …`, `no one said …`: a report that something was not said; not a speaker. */
+export function negatedReport(np: string): Resolution {
+  return /\b(?:not|never|n['’]t|neither|nor)$/i.test(np) || /^(?:no one|nobody|none)$/i.test(np) ? null : undefined;
+}
+
+/** `…, though Kerry said`: the subject after a subordinating word. */
+export function subordinateSubject(np: string, state: ArticleState, at: number, paragraph: number): Resolution {
+  return SUBORDINATE.test(np) ? resolveMention(np.replace(SUBORDINATE, ''), state, at, paragraph) : undefined;
+}
+
+/** `He and Kerry said`: a joint speaker of two different people. */
+export function jointSpeaker(np: string, state: ArticleState, at: number, paragraph: number): Resolution {
+  const parts = np.split(/\s+and\s+/);
+  if (parts.length !== 2) return undefined;
+  const a = resolveMention(parts[0] as string, state, at, paragraph);
+  const b = resolveMention(parts[1] as string, state, at, paragraph);
+  if (a?.kind === 'person' && b?.kind === 'person' && a.name && b.name && a.name !== b.name) {
+    return { mention: np, name: `${a.name} and ${b.name}`, members: [a.name, b.name], kind: 'person', status: 'attributed', role: null };
+  }
+  return undefined;
+}
+
+/** `Secretary of State John Kerry said`, `Mr. Jones said`: one name (with its title or honorific), merged with the person already named. */
+export function fullName(np: string, state: ArticleState): Resolution {
+  const named = findNames(np);
+  if (named.length !== 1) return undefined;
+  const m = named[0] as NameMention;
+  const local = state.people.get(m.key)?.find((p) => firstNamesAgree(p.first, m.first));
+  return person(local ?? { name: m.name, first: m.first, key: m.key, role: m.role, gender: null }, np);
+}
+
+/** `Kerry said`: the surname of someone already named; ambiguous when two people share it. */
+export function surname(np: string, state: ArticleState): Resolution {
+  const lastWord = np.split(/\s+/).pop() as string;
+  if (!/^[\p{Lu}]/u.test(lastWord)) return undefined;
+  const bySurname = peopleBySurname(state, lastWord);
+  if (bySurname.length === 1 && words(np) <= 3) return person(bySurname[0] as LocalPerson, np);
+  if (bySurname.length > 1) return nobody(np, 'ambiguous');
+  return undefined;
+}
+
+/** `a Western diplomat said`, `one official said`: someone new and unnamed, never a person already named. */
+export function indefiniteSource(np: string): Resolution {
+  return DESCRIPTION.test(np) && /^(?:a|an|one)\s/i.test(np) ? nobody(np) : undefined;
+}
+
+/**
+ * `the Russian diplomat said`, `Putin's spokesman said`: the person whose role fits the description (the last
+ * speaker first, if recent); a description naming its owner stands for itself when no one fits.
+ */
+export function descriptionByRole(np: string, state: ArticleState, at: number, paragraph: number): Resolution {
+  const d = DESCRIPTION.exec(np);
+  if (!d?.groups) return undefined;
+  const place = placeOf(`${d.groups.owner ?? ''} ${d.groups.mods ?? ''}`);
+  const fits = fitsDescription(roleClass(d.groups.head as string), place);
+  if (state.lastSpeaker && fits(state.lastSpeaker.person) && paragraph - state.lastSpeaker.paragraph <= 3)
+    return person(state.lastSpeaker.person, np);
+  const byRole = personByRole(np, state, at, fits, place);
+  if (byRole !== undefined) return byRole;
+  if (d.groups.owner && /^[\p{Lu}]/u.test(d.groups.owner)) {
+    return { mention: np, name: np, members: [], kind: 'description', status: 'attributed', role: null };
+  }
+  return nobody(np);
+}
+
+/**
+ * The role's class must agree; a place in the description ("the Russian diplomat") must not contradict the
+ * person's ("Russian Foreign Minister"), where the article gives one.
+ */
+export function fitsDescription(cls: string | null, place: string | null): (p: LocalPerson) => boolean {
+  return (p) => {
+    if (p.role === null || roleClass(p.role) !== cls) return false;
+    const theirs = placeOf(p.role) ?? placeOf(p.name);
+    return place === null || theirs === null || theirs === place;
+  };
+}
+
+/** Of the people whose role fits a description: the one of the same place, the only one, or the last named. */
+function personByRole(np: string, state: ArticleState, at: number, fits: (p: LocalPerson) => boolean, place: string | null): Resolution {
+  const candidates = [...state.people.values()].flat().filter(fits);
+  const samePlace = place === null ? [] : candidates.filter((p) => (placeOf(p.role ?? '') ?? placeOf(p.name)) === place);
+  if (samePlace.length === 1) return person(samePlace[0] as LocalPerson, np);
+  if (candidates.length === 1) return person(candidates[0] as LocalPerson, np);
+  if (candidates.length > 1) {
+    const recent = lastMentioned(state, at, fits);
+    return recent ? { ...person(recent, np) } : nobody(np, 'ambiguous');
+  }
+  return undefined;
+}
+
+/** `officials said`, `the report said`, `Western diplomats said`: a generic source, never attributed. */
+export function genericSource(np: string): Resolution {
+  return GENERIC_SOURCE.test(np) ? nobody(np) : undefined;
+}
+
+/** `Washington said`, `Russia said`: a place of one or two words speaks for its government. */
+export function placeAsOrganisation(np: string): Resolution {
+  const place = placeOf(np);
+  if (!place || words(np) > 2) return undefined;
+  const name = PLACE_NAMES[place] ?? np;
+  return { mention: np, name, members: [], kind: 'organisation', status: 'attributed', role: null };
+}
+
+/** `Press TV said`, `the Foreign Ministry said`: every word capitalised, or an organisation's word at the end. */
+export function organisation(np: string): Resolution {
+  const orgWords = np.replace(/^the\s+/i, '').split(/\s+/);
+  const allCaps = orgWords.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|and|for|the)$/.test(w));
+  const orgHead = ORG_HEADS.has((orgWords[orgWords.length - 1] ?? '').toLowerCase()) && /^[\p{Lu}]/u.test(orgWords[0] ?? '');
+  if (orgWords.length > 4 || !(allCaps || orgHead)) return undefined;
+  const name = np.replace(/^the\s+/i, '');
+  if (NOT_AN_ORGANISATION.test(name.split(/\s+/)[0] as string)) return null;
+  return { mention: np, name, members: [], kind: 'organisation', status: 'attributed', role: null };
+}
+
+/** The speaker rules, in the order they are tried: the first that decides wins. */
+export const SPEAKER_RULES: readonly SpeakerRule[] = [
+  pronounToLastPerson,
+  weIsTheAuthor,
+  pronounWithoutPerson,
+  negatedReport,
+  subordinateSubject,
+  jointSpeaker,
+  fullName,
+  surname,
+  indefiniteSource,
+  descriptionByRole,
+  genericSource,
+  placeAsOrganisation,
+  organisation,
+];
+
+/**
+ * "The minister, Mr. Jones, told reporters": when the subject is a description that names no one, the
+ * person named in the same words (an apposition) is the speaker.
+ */
+export function preferNamed(speaker: SpeakerRef | null, text: string, state: ArticleState): SpeakerRef | null {
+  if (speaker && speaker.status === 'attributed') return speaker;
+  const named = findNames(text);
+  if (named.length !== 1) return speaker;
+  const m = named[0] as NameMention;
+  const local = state.people.get(m.key)?.find((p) => firstNamesAgree(p.first, m.first));
+  return local ? person(local, m.name) : speaker;
+}
+
+/** How sure an attribution is: the pattern's own figure, less for a pronoun or a description, at most 0.3 unattributed. */
+export function confidenceOf(speaker: SpeakerRef, base: number): number {
+  if (speaker.status !== 'attributed') return Math.min(base, 0.3);
+  const lower = speaker.mention.toLowerCase();
+  if (/^(?:he|she|him|her|we)$/.test(lower)) return Number((base * 0.85).toFixed(2));
+  if (speaker.kind === 'description' || /^(?:the|a)\s/i.test(speaker.mention) || speaker.mention.startsWith('('))
+    return Number((base * 0.8).toFixed(2));
+  return base;
+}

@@ -1,0 +1,179 @@
+/**
+ * What the rules share while they read an article: the people named so far and who spoke last (for pronouns
+ * and descriptions), and, for the paragraph being read, its quotations and the quotes found in it so far.
+ */
+import type { Quote, SpeakerRef } from '../../model/index.ts';
+import { type NameMention, firstNamesAgree, surnameKey } from '../people.ts';
+import { type Span, sentenceOf } from './spans.ts';
+
+export interface LocalPerson {
+  name: string;
+  first: string | null;
+  key: string;
+  role: string | null;
+  /** Known from an honorific, a gendered role word or a pronoun already resolved to them; else null. */
+  gender: 'm' | 'f' | null;
+}
+
+/** A person spoken of at a point of the article, and whether the mention stands inside a quotation. */
+export interface Mention {
+  person: LocalPerson;
+  /** Absolute position (paragraph * 1e6 + offset). */
+  at: number;
+  inQuote: boolean;
+}
+
+/** Per-article state: the people named so far and who spoke last, for pronouns and descriptions. */
+export interface ArticleState {
+  /** The byline's author, for "we"; null unless the byline is a plain "First Last". */
+  readonly author: string | null;
+  /** The people named so far, by surname key. */
+  readonly people: Map<string, LocalPerson[]>;
+  /** People in order of mention. */
+  readonly mentions: Mention[];
+  lastSpeaker: { person: LocalPerson; paragraph: number } | null;
+  /** The last quote of the paragraph before, when its quotation opened there and did not close. */
+  pendingOpen: Omit<Quote, 'article'> | null;
+}
+
+/** A quote found in the paragraph being read, before it is given its paragraph. */
+export interface Draft extends Omit<Quote, 'article' | 'paragraph'> {
+  /** Absolute position for ordering (paragraph * 1e6 + offset). */
+  at: number;
+}
+
+/** The paragraph being read: its text and quotations, and what the rules have found in it so far. */
+export interface ParagraphState {
+  /** 0-based paragraph index. */
+  readonly index: number;
+  readonly text: string;
+  /** The text of the paragraph before ('' for the first). */
+  readonly previousText: string;
+  /** index * 1e6: added to an offset, a position in the article. */
+  readonly base: number;
+  readonly sentenceStarts: readonly number[];
+  readonly spans: readonly Span[];
+  readonly drafts: Draft[];
+  /** The spans of the text the quotes found so far cover, so that indirect speech does not read them again. */
+  readonly used: Array<[number, number]>;
+  /** Quotations a mixed quote has taken in already (by index in `spans`). */
+  readonly consumed: Set<number>;
+}
+
+/** The state at the start of an article: no one named yet, no one has spoken. */
+export function newArticleState(byline: string | null): ArticleState {
+  const author = byline && /^[\p{Lu}][\p{L}-]+\s+[\p{Lu}][\p{L}-]+$/u.test(byline) ? byline : null;
+  return { author, people: new Map(), mentions: [], lastSpeaker: null, pendingOpen: null };
+}
+
+const MALE = /^(?:mr|sir|lord|king|prince)\b|\b(?:spokesman|chairman)\b/i;
+const FEMALE = /^(?:mrs|ms|miss|madam|dame|lady|queen|princess)\b|\b(?:spokeswoman|chairwoman)\b/i;
+
+/** The gender an honorific or a role word tells ("Mrs. May", "the spokesman"); null when none does. */
+export const genderOf = (m: NameMention): 'm' | 'f' | null =>
+  FEMALE.test(m.name) || FEMALE.test(m.role ?? '') ? 'f' : MALE.test(m.name) || MALE.test(m.role ?? '') ? 'm' : null;
+
+/** Records a name found in the text: a new person, or more about one already named (first name, role, gender). */
+export function registerName(state: ArticleState, m: NameMention, at: number): LocalPerson {
+  const list = state.people.get(m.key) ?? [];
+  let p = list.find((x) => firstNamesAgree(x.first, m.first));
+  if (!p) {
+    p = { name: m.name, first: m.first, key: m.key, role: m.role, gender: genderOf(m) };
+    list.push(p);
+    state.people.set(m.key, list);
+  } else {
+    if (!p.first && m.first) {
+      p.first = m.first;
+      p.name = m.name;
+    }
+    p.role ??= m.role;
+    p.gender ??= genderOf(m);
+  }
+  state.mentions.push({ person: p, at, inQuote: false });
+  return p;
+}
+
+/** A bare surname ("Kerry", "Lavrov's") of someone already named; ambiguous when two share it. */
+export function peopleBySurname(state: ArticleState, word: string): LocalPerson[] {
+  return state.people.get(surnameKey(word.replace(/['’]s$/, ''))) ?? [];
+}
+
+/** The last person named before a point, outside quotations (words quoted are someone else's). */
+export function lastMentioned(state: ArticleState, before: number, accept: (p: LocalPerson) => boolean = () => true): LocalPerson | null {
+  for (let i = state.mentions.length - 1; i >= 0; i -= 1) {
+    const m = state.mentions[i] as Mention;
+    if (m.at < before && !m.inQuote && accept(m.person)) return m.person;
+  }
+  return null;
+}
+
+/** Keeps a quote, and makes its speaker (one person) the last speaker and the last one spoken of. */
+export function addDraft(state: ArticleState, para: ParagraphState, d: Draft): void {
+  para.drafts.push(d);
+  para.used.push(d.span);
+  if (d.speaker.kind === 'person' && d.speaker.members.length === 1) {
+    const key = surnameKey(d.speaker.members[0] as string);
+    const lp = state.people.get(key)?.[0];
+    if (lp) {
+      state.lastSpeaker = { person: lp, paragraph: para.index };
+      // "Washington's top diplomat said": the person is now the last one spoken of.
+      state.mentions.push({ person: lp, at: d.at, inQuote: false });
+      state.mentions.sort((x, y) => x.at - y.at);
+    }
+  }
+}
+
+/** The quotation being read, and the text around it that the rules look at. */
+export interface QuoteAt {
+  readonly q: Span;
+  /** Its index in the paragraph's `spans`. */
+  readonly qi: number;
+  /** [ss, se): the sentence the quotation opens in. */
+  readonly ss: number;
+  readonly se: number;
+  /** The quoted words, without a trailing comma. */
+  readonly content: string;
+  /** Up to 160 characters after the closing mark. */
+  readonly after: string;
+  /** Where `before` starts: the sentence's start, or the end of the quotation before if later. */
+  readonly beforeStart: number;
+  /** The words between the sentence's start (or the quotation before) and the opening mark. */
+  readonly before: string;
+  /** The sentence(s) the quotation stands in. */
+  readonly sentence: string;
+  /** Absolute position of the opening mark. */
+  readonly at: number;
+}
+
+/** Sets out the quotation `qi` of the paragraph for the rules. */
+export function quoteAt(para: ParagraphState, q: Span, qi: number): QuoteAt {
+  const T = para.text;
+  const [ss, se] = sentenceOf(para.sentenceStarts, T.length, q.open);
+  const beforeStart = Math.max(ss, qi > 0 ? (para.spans[qi - 1] as Span).close : 0);
+  return {
+    q,
+    qi,
+    ss,
+    se,
+    content: q.content.replace(/[\s,]+$/, '').trim(),
+    after: T.slice(q.close, Math.min(T.length, q.close + 160)),
+    beforeStart,
+    before: T.slice(beforeStart, q.open),
+    sentence: T.slice(ss, Math.max(se, q.close)).trim(),
+    at: para.base + q.open,
+  };
+}
+
+/** Keeps the quotation's words as a direct quote of a speaker. */
+export function addDirect(
+  state: ArticleState,
+  para: ParagraphState,
+  quote: QuoteAt,
+  speaker: SpeakerRef,
+  cue: string,
+  pattern: string,
+  confidence: number,
+): void {
+  const { q, content: text, sentence, at } = quote;
+  addDraft(state, para, { kind: 'direct', text, span: [q.open + 1, q.close - 1], sentence, speaker, cue, pattern, confidence, at });
+}

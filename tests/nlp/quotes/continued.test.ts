@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import {
+  introducedInParagraphBefore,
+  quoteOverParagraphs,
+  someoneElseNamedBefore,
+  speakerOfQuoteBefore,
+  splitQuote,
+} from '../../../src/nlp/quotes/continued.ts';
+import { trailingCue } from '../../../src/nlp/quotes/direct.ts';
+import { quoteAt } from '../../../src/nlp/quotes/state.ts';
+import { applyRule, kept, lastSpoke, quotation } from './fixtures.ts';
+
+/** Reads the first quotation of the last paragraph with `trailingCue`, and gives the second to a test. */
+function secondHalf(text: string) {
+  const { state, para, quote } = quotation(text, 0);
+  expect(trailingCue(state, para, quote)).toBe(true);
+  return { state, para, quote: quoteAt(para, para.spans[1]!, 1) };
+}
+
+describe('splitQuote', () => {
+  it('joins `"…," X said. "…"` into one quote', () => {
+    const { state, para, quote } = secondHalf('"The door stays open," Baerbock said. "But the terms are ours."');
+    expect(splitQuote(state, para, quote)).toBe(true);
+    expect(kept(para)).toEqual([
+      {
+        kind: 'direct',
+        text: 'The door stays open … But the terms are ours.',
+        speaker: 'Baerbock',
+        cue: 'said',
+        pattern: '"…," Baerbock said "…"',
+      },
+    ]);
+  });
+
+  it('does not join a quote with its own words before it', () => {
+    const { state, para, quote } = secondHalf('"The door stays open," Baerbock said. She added "but the terms are ours."');
+    expect(splitQuote(state, para, quote)).toBe(false);
+    expect(para.drafts.map((d) => d.text)).toEqual(['The door stays open']);
+  });
+});
+
+describe('introducedInParagraphBefore', () => {
+  it('gives a quote opening a paragraph to whoever the paragraph before introduced', () => {
+    const { took, kept } = applyRule(
+      introducedInParagraphBefore,
+      'Foreign Minister Sergei Lavrov spoke on Monday. Sputnik reports Lavrov saying the following:\n"We will not leave Syria."',
+    );
+    expect(took).toBe(true);
+    expect(kept.map((q) => [q.text, q.speaker, q.pattern])).toEqual([
+      ['We will not leave Syria.', 'Sergei Lavrov', 'introduced at the end of the paragraph before'],
+    ]);
+  });
+
+  it('does not look back past a paragraph that ends with a full stop', () => {
+    const { state, para, quote } = quotation(
+      'Foreign Minister Sergei Lavrov spoke on Monday. Sputnik reports Lavrov saying so.\n"We will not leave Syria."',
+    );
+    expect(introducedInParagraphBefore(state, para, quote)).toBe(false);
+    expect(para.drafts).toHaveLength(0);
+  });
+});
+
+describe('quoteOverParagraphs', () => {
+  const open = () => ({
+    paragraph: 0,
+    kind: 'direct' as const,
+    text: 'We will stay the course.',
+    span: [1, 25] as [number, number],
+    sentence: '',
+    speaker: { mention: 'he', name: null, members: [], kind: 'unknown' as const, status: 'unattributed' as const, role: null },
+    cue: 'told',
+    pattern: '',
+    confidence: 0.3,
+  });
+
+  it('adds a paragraph that opens with a quotation to the quote left open before it', () => {
+    const { state, para, quote } = quotation('The minister spoke: "We will stay the course.\n"And we will win the war."');
+    state.pendingOpen = open();
+    expect(quoteOverParagraphs(state, para, quote)).toBe(true);
+    expect(state.pendingOpen).toMatchObject({ text: 'We will stay the course. And we will win the war.', lastParagraph: 1 });
+  });
+
+  it('leaves a quotation that does not open its paragraph', () => {
+    const { state, para, quote } = quotation('The minister spoke: "We will stay the course.\nHe went on: "And we will win the war."');
+    state.pendingOpen = open();
+    expect(quoteOverParagraphs(state, para, quote)).toBe(false);
+    expect(state.pendingOpen.text).toBe('We will stay the course.');
+  });
+});
+
+describe('speakerOfQuoteBefore', () => {
+  it('gives a quote with no cue to the speaker of the quote just before', () => {
+    const { state, para, quote } = quotation('Secretary of State John Kerry spoke.\n"The rest is detail."');
+    lastSpoke(state, 'kerry', 0);
+    expect(speakerOfQuoteBefore(state, para, quote)).toBe(true);
+    expect(kept(para)).toEqual([
+      { kind: 'direct', text: 'The rest is detail.', speaker: 'John Kerry', cue: '', pattern: 'no cue; the speaker of the quote before' },
+    ]);
+  });
+
+  it('does not reach back more than one paragraph', () => {
+    const { state, para, quote } = quotation('Secretary of State John Kerry spoke.\nThe talks went on.\n"The rest is detail."');
+    lastSpoke(state, 'kerry', 0);
+    expect(speakerOfQuoteBefore(state, para, quote)).toBe(false);
+    expect(para.drafts).toHaveLength(0);
+  });
+});
+
+describe('someoneElseNamedBefore', () => {
+  const text = 'Secretary of State John Kerry met Foreign Minister Sergei Lavrov.';
+
+  it('is true when another person is the subject of the sentence before the quote', () => {
+    const { state, para, quote } = quotation(`${text}\nLavrov then added "it is over for now."`);
+    lastSpoke(state, 'kerry', 0);
+    expect(someoneElseNamedBefore(state, para, quote)).toBe(true);
+  });
+
+  it('is false for a name that is only the topic of the sentence', () => {
+    const { state, para, quote } = quotation(`${text}\nHe spoke about Lavrov "at some length today."`);
+    lastSpoke(state, 'kerry', 0);
+    expect(someoneElseNamedBefore(state, para, quote)).toBe(false);
+  });
+
+  it('is false for the last speaker named again', () => {
+    const { state, para, quote } = quotation(`${text}\nKerry then added "it is over for now."`);
+    lastSpoke(state, 'kerry', 0);
+    expect(someoneElseNamedBefore(state, para, quote)).toBe(false);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { leadingCue, namedBeforeColon, participleCue, scareQuote, trailingCue } from '../../../src/nlp/quotes/direct.ts';
+import { applyRule } from './fixtures.ts';
+
+const NOTHING = { took: false, kept: [] };
+
+describe('trailingCue', () => {
+  it('keeps `"…," said X` as a direct quote of the person the cue names', () => {
+    expect(applyRule(trailingCue, 'German Chancellor Angela Merkel met the press. "We will not give up," said Merkel.')).toEqual({
+      took: true,
+      kept: [{ kind: 'direct', text: 'We will not give up', speaker: 'Angela Merkel', cue: 'said', pattern: '"…," said Merkel' }],
+    });
+  });
+
+  it('keeps a cue that names no one it can tell as unattributed, never a guess', () => {
+    const { kept } = applyRule(trailingCue, 'Secretary of State John Kerry spoke. "It is a mistake," said one senior official.');
+    expect(kept.map((q) => [q.speaker, q.pattern])).toEqual([[null, '"…," said one senior official']]);
+  });
+
+  it('leaves a quote that ends with a full stop and no cue after it', () => {
+    expect(applyRule(trailingCue, 'German Chancellor Angela Merkel met the press. "We will not give up." Merkel left.')).toEqual(NOTHING);
+  });
+});
+
+describe('scareQuote', () => {
+  it('takes one quoted word, or a short name in capitals, for no speech at all', () => {
+    expect(applyRule(scareQuote, 'The so-called "moderate" rebels fought.').took).toBe(true);
+    expect(applyRule(scareQuote, 'They fought the "Islamic State" near the border.').took).toBe(true);
+  });
+
+  it('does not take a sentence in quotation marks for a scare quote', () => {
+    expect(applyRule(scareQuote, '"We will stay the course," he said.').took).toBe(false);
+  });
+});
+
+describe('leadingCue', () => {
+  it('keeps `X said: "…"` as a direct quote', () => {
+    const { took, kept } = applyRule(leadingCue, 'French President Emmanuel Macron said: "Europe must act together."');
+    expect(took).toBe(true);
+    expect(kept.map((q) => [q.kind, q.text, q.speaker, q.pattern])).toEqual([
+      ['direct', 'Europe must act together.', 'Emmanuel Macron', 'French President Emmanuel Macron said: "…"'],
+    ]);
+  });
+
+  it('hands a quote with words after it in the sentence to the mixed shape', () => {
+    const { kept } = applyRule(leadingCue, 'Secretary of State John Kerry said "a grave mistake" had been made in Geneva.');
+    expect(kept.map((q) => [q.kind, q.text])).toEqual([['mixed', '"a grave mistake" had been made in Geneva']]);
+  });
+
+  it('leaves a quote that opens its sentence', () => {
+    expect(applyRule(leadingCue, 'President Emmanuel Macron left Paris. "Europe must act together."')).toEqual(NOTHING);
+  });
+});
+
+describe('participleCue', () => {
+  it('gives `…, saying "…"` to the subject of the sentence', () => {
+    const { kept } = applyRule(participleCue, 'Foreign Minister Sergei Lavrov spoke in Geneva, saying "the talks are over for now."');
+    expect(kept.map((q) => [q.speaker, q.cue, q.pattern])).toEqual([['Sergei Lavrov', 'saying', '…, saying "…"']]);
+  });
+
+  it('leaves a quote with no participle before it', () => {
+    expect(applyRule(participleCue, 'Foreign Minister Sergei Lavrov spoke in Geneva. "The talks are over for now."')).toEqual(NOTHING);
+  });
+});
+
+describe('namedBeforeColon', () => {
+  it('gives `X disagreed: "…"` to the person named, whatever the verb', () => {
+    const { kept } = applyRule(
+      namedBeforeColon,
+      'Foreign Minister Sergei Lavrov replied. Lavrov disagreed: "We have the outline of a deal."',
+    );
+    expect(kept.map((q) => [q.speaker, q.cue, q.pattern])).toEqual([['Sergei Lavrov', 'disagreed', 'Lavrov disagreed: "…"']]);
+  });
+
+  it('does not take a thing before a colon for a speaker', () => {
+    expect(applyRule(namedBeforeColon, 'Foreign Minister Sergei Lavrov replied. The plan was simple: "we wait and see."')).toEqual(NOTHING);
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { QUOTE_RULES, findQuotes, markQuotedMentions, readParagraph, registerMentions } from '../../../src/nlp/quotes/index.ts';
+import { trailingCue } from '../../../src/nlp/quotes/direct.ts';
+import { speakerOfQuoteBefore } from '../../../src/nlp/quotes/continued.ts';
+import { newArticleState } from '../../../src/nlp/quotes/state.ts';
+
+describe('findQuotes', () => {
+  it('keeps a quote left open at a paragraph’s end, and adds the next paragraph to it', () => {
+    const q = findQuotes([{ text: 'Secretary of State John Kerry told reporters: "We will stay.' }, { text: '"And we will win."' }], null);
+    expect(q.map((x) => [x.paragraph, x.lastParagraph, x.text, x.speaker.name])).toEqual([
+      [0, 1, 'We will stay. And we will win.', 'John Kerry'],
+    ]);
+  });
+
+  it('finds nothing in an article without speech', () => {
+    expect(findQuotes([{ text: 'The convoy reached Aleppo on Monday.' }], null)).toEqual([]);
+  });
+});
+
+describe('QUOTE_RULES', () => {
+  it('tries a cue after the quote first, and the speaker before last', () => {
+    expect(QUOTE_RULES[0]).toBe(trailingCue);
+    expect(QUOTE_RULES[QUOTE_RULES.length - 1]).toBe(speakerOfQuoteBefore);
+  });
+});
+
+describe('readParagraph', () => {
+  it('registers the paragraph’s people and finds its sentences and quotations', () => {
+    const state = newArticleState(null);
+    const para = readParagraph(state, 'Secretary of State John Kerry arrived. "We are close," he said.', '', 2);
+    expect([...state.people.keys()]).toEqual(['kerry']);
+    expect(para).toMatchObject({ index: 2, base: 2_000_000, sentenceStarts: [0, 39], drafts: [], used: [] });
+    expect(para.spans.map((s) => s.content)).toEqual(['We are close,']);
+  });
+});
+
+describe('registerMentions', () => {
+  it('counts a bare surname of someone already named as a mention', () => {
+    const state = newArticleState(null);
+    registerMentions(state, 'Secretary of State John Kerry arrived.', 0);
+    registerMentions(state, 'Kerry left.', 1_000_000);
+    expect(state.mentions.map((m) => [m.person.name, m.at])).toEqual([
+      ['John Kerry', 19],
+      ['John Kerry', 24],
+      ['John Kerry', 1_000_000],
+    ]);
+  });
+
+  it('does not count a capitalised word that is no one’s surname', () => {
+    const state = newArticleState(null);
+    registerMentions(state, 'Geneva was cold.', 0);
+    expect(state.mentions).toEqual([]);
+  });
+});
+
+describe('markQuotedMentions', () => {
+  it('marks the mentions inside a quotation of the paragraph', () => {
+    const state = newArticleState(null);
+    const text = 'Kerry said "Foreign Minister Sergei Lavrov agrees."';
+    registerMentions(state, text, 0);
+    markQuotedMentions(state, [{ open: 11, close: text.length, content: '', closed: true }], 0);
+    expect(state.mentions.map((m) => [m.person.name, m.inQuote])).toEqual([
+      ['Sergei Lavrov', true],
+      ['Sergei Lavrov', true],
+    ]);
+  });
+
+  it('leaves the mentions of earlier paragraphs alone', () => {
+    const state = newArticleState(null);
+    registerMentions(state, 'Foreign Minister Sergei Lavrov arrived.', 0);
+    markQuotedMentions(state, [{ open: 0, close: 100, content: '', closed: true }], 1_000_000);
+    expect(state.mentions.map((m) => m.inQuote)).toEqual([false, false]);
+  });
+});

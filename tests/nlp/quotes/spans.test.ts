@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { flanks, nestedSpans, quoteSpans, sentenceBounds, sentenceOf, spansInOrder } from '../../../src/nlp/quotes/spans.ts';
+
+const contents = (text: string) => quoteSpans(text).map((s) => [s.content, s.closed]);
+const marksOf = (text: string) => [...text].flatMap((c, i) => (/["“”]/.test(c) ? [i] : []));
+
+describe('flanks', () => {
+  it('opens a straight mark before a word and closes one after it', () => {
+    expect(flanks('say "yes" now', 4)).toEqual({ opens: true, closes: false, leftFlank: true });
+    expect(flanks('say "yes" now', 8)).toEqual({ opens: false, closes: true, leftFlank: false });
+  });
+
+  it('never opens with a closing curly mark', () => {
+    expect(flanks('say ”yes', 4).opens).toBe(false);
+  });
+});
+
+describe('quoteSpans', () => {
+  it('finds the outermost quotations, with a quote inside a quote part of the outer one', () => {
+    expect(contents('He said "we call them "rebels" here" and left.')).toEqual([['we call them "rebels" here', true]]);
+  });
+
+  it('pairs mixed straight and curly marks, and runs an unclosed quote to the paragraph end', () => {
+    expect(contents('“We will stay," he said. "And win')).toEqual([
+      ['We will stay,', true],
+      ['And win', false],
+    ]);
+  });
+
+  it('finds none in text without quotation marks', () => {
+    expect(quoteSpans('He said we would win.')).toEqual([]);
+  });
+});
+
+describe('nestedSpans', () => {
+  it('pairs marks as they nest', () => {
+    const text = 'He said "a "b" c" then.';
+    expect(nestedSpans(text, marksOf(text))?.map((s) => s.content)).toEqual(['a "b" c']);
+  });
+
+  it('gives up (null) when more than one mark is left open', () => {
+    const text = 'He said "a "b c';
+    expect(nestedSpans(text, marksOf(text))).toBeNull();
+  });
+});
+
+describe('spansInOrder', () => {
+  it('pairs each opening mark with the next closing one, a later opening mark starting afresh', () => {
+    const text = 'He said "a "b c" d.';
+    expect(spansInOrder(text, marksOf(text)).map((s) => s.content)).toEqual(['b c']);
+  });
+
+  it('pairs nothing without marks', () => {
+    expect(spansInOrder('no marks', [])).toEqual([]);
+  });
+});
+
+describe('sentenceBounds', () => {
+  it('gives the offset of each sentence, the first at 0', () => {
+    expect(sentenceBounds('Kerry arrived. Lavrov left.')).toEqual([0, 15]);
+  });
+
+  it('does not cut after an abbreviation', () => {
+    expect(sentenceBounds('Mr. Kerry arrived.')).toEqual([0]);
+  });
+});
+
+describe('sentenceOf', () => {
+  it('gives the sentence an offset stands in', () => {
+    expect(sentenceOf([0, 15, 30], 40, 20)).toEqual([15, 30]);
+  });
+
+  it('runs the last sentence to the paragraph end', () => {
+    expect(sentenceOf([0, 15], 40, 20)).toEqual([15, 40]);
+  });
+});

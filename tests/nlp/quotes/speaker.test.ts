@@ -1,0 +1,255 @@
+import { describe, expect, it } from 'vitest';
+import {
+  SPEAKER_RULES,
+  type SpeakerRule,
+  confidenceOf,
+  descriptionByRole,
+  fitsDescription,
+  fullName,
+  genericSource,
+  indefiniteSource,
+  jointSpeaker,
+  negatedReport,
+  nobody,
+  organisation,
+  person,
+  placeAsOrganisation,
+  preferNamed,
+  pronounToLastPerson,
+  pronounWithoutPerson,
+  resolveMention,
+  subordinateSubject,
+  surname,
+  trimConnectives,
+  weIsTheAuthor,
+} from '../../../src/nlp/quotes/speaker.ts';
+import type { ArticleState } from '../../../src/nlp/quotes/state.ts';
+import { NEXT, lastSpoke, reading } from './fixtures.ts';
+
+const ARTICLE = 'Secretary of State John Kerry met Russian Foreign Minister Sergei Lavrov in Geneva.';
+/** The state after the article's first paragraph: Kerry and Lavrov named, Lavrov last. */
+const known = (text = ARTICLE) => reading(text).state;
+/** What a speaker rule says of a noun phrase in the paragraph after the article's first. */
+const decide = (rule: SpeakerRule, np: string, state: ArticleState = known()) => rule(np, state, NEXT, 1);
+const nameOf = (r: ReturnType<typeof resolveMention> | undefined) => (r ? [r.name, r.status] : r);
+
+describe('trimConnectives', () => {
+  it('drops a connective before the subject and an adverb after it', () => {
+    expect(trimConnectives(' But Kerry also ')).toBe('Kerry');
+  });
+
+  it('keeps a subject with neither', () => {
+    expect(trimConnectives('Secretary of State John Kerry')).toBe('Secretary of State John Kerry');
+  });
+});
+
+describe('resolveMention', () => {
+  it('tries the rules in order until one decides', () => {
+    expect(SPEAKER_RULES[0]).toBe(pronounToLastPerson);
+    expect(nameOf(resolveMention('But Kerry also', known(), NEXT, 1))).toEqual(['John Kerry', 'attributed']);
+  });
+
+  it('is null for a phrase of more than ten words, and for one no rule takes', () => {
+    expect(resolveMention('one two three four five six seven eight nine ten eleven', known(), NEXT, 1)).toBeNull();
+    expect(resolveMention('rebels', known(), NEXT, 1)).toBeNull();
+  });
+});
+
+describe('pronounToLastPerson', () => {
+  it('takes "he" to the last person named', () => {
+    expect(nameOf(decide(pronounToLastPerson, 'he'))).toEqual(['Sergei Lavrov', 'attributed']);
+  });
+
+  it('never takes "she" to a man', () => {
+    const state = known('Mrs. Jane Smith met Mr. Sergei Lavrov.');
+    expect(nameOf(decide(pronounToLastPerson, 'she', state))).toEqual(['Mrs. Jane Smith', 'attributed']);
+    expect(nameOf(decide(pronounToLastPerson, 'she', known('Mr. Sergei Lavrov spoke.')))).toEqual([null, 'ambiguous']);
+  });
+
+  it('does not decide for other words', () => {
+    expect(decide(pronounToLastPerson, 'they')).toBeUndefined();
+  });
+});
+
+describe('weIsTheAuthor', () => {
+  it('takes "we" to the author of the article', () => {
+    expect(nameOf(decide(weIsTheAuthor, 'we', reading(ARTICLE, 'Jane Doe').state))).toEqual(['Jane Doe', 'attributed']);
+  });
+
+  it('leaves "we" unattributed without a byline, and does not decide for other words', () => {
+    expect(nameOf(decide(weIsTheAuthor, 'we'))).toEqual([null, 'unattributed']);
+    expect(decide(weIsTheAuthor, 'he')).toBeUndefined();
+  });
+});
+
+describe('pronounWithoutPerson', () => {
+  it('makes "they", "it" or "which" no speaker', () => {
+    expect(decide(pronounWithoutPerson, 'they')).toBeNull();
+    expect(decide(pronounWithoutPerson, 'which')).toBeNull();
+  });
+
+  it('does not decide for a name', () => {
+    expect(decide(pronounWithoutPerson, 'Kerry')).toBeUndefined();
+  });
+});
+
+describe('negatedReport', () => {
+  it('makes "Kerry never" (said) and "nobody" (said) no speaker', () => {
+    expect(decide(negatedReport, 'Kerry never')).toBeNull();
+    expect(decide(negatedReport, 'Kerry did not')).toBeNull();
+    expect(decide(negatedReport, 'nobody')).toBeNull();
+  });
+
+  it('does not decide for a plain subject', () => {
+    expect(decide(negatedReport, 'Kerry')).toBeUndefined();
+  });
+});
+
+describe('subordinateSubject', () => {
+  it('resolves the subject after "though"', () => {
+    expect(nameOf(decide(subordinateSubject, 'though Kerry'))).toEqual(['John Kerry', 'attributed']);
+  });
+
+  it('does not decide without a subordinating word', () => {
+    expect(decide(subordinateSubject, 'Kerry')).toBeUndefined();
+  });
+});
+
+describe('jointSpeaker', () => {
+  it('joins two people into one speaker', () => {
+    expect(decide(jointSpeaker, 'Kerry and Lavrov')).toMatchObject({
+      name: 'John Kerry and Sergei Lavrov',
+      members: ['John Kerry', 'Sergei Lavrov'],
+      kind: 'person',
+    });
+  });
+
+  it('does not decide when one side is not a person', () => {
+    expect(decide(jointSpeaker, 'Kerry and the rebels')).toBeUndefined();
+  });
+});
+
+describe('fullName', () => {
+  it('takes a name with its title to the person already named', () => {
+    expect(decide(fullName, 'Secretary of State John Kerry')).toMatchObject({ name: 'John Kerry', role: 'Secretary of State' });
+  });
+
+  it('does not decide for a description', () => {
+    expect(decide(fullName, 'the minister')).toBeUndefined();
+  });
+});
+
+describe('surname', () => {
+  it('takes a bare surname to the one person who has it', () => {
+    expect(nameOf(decide(surname, 'Kerry'))).toEqual(['John Kerry', 'attributed']);
+  });
+
+  it('is ambiguous when two people share it, and does not decide for a lower-case word', () => {
+    expect(nameOf(decide(surname, 'Smith', known('Senator Tom Smith met Senator Jane Smith.')))).toEqual([null, 'ambiguous']);
+    expect(decide(surname, 'the minister')).toBeUndefined();
+  });
+});
+
+describe('indefiniteSource', () => {
+  it('never attributes "a Western diplomat" to a diplomat already named', () => {
+    expect(nameOf(decide(indefiniteSource, 'a Western diplomat'))).toEqual([null, 'unattributed']);
+  });
+
+  it('does not decide for "the Russian diplomat"', () => {
+    expect(decide(indefiniteSource, 'the Russian diplomat')).toBeUndefined();
+  });
+});
+
+describe('descriptionByRole', () => {
+  it('takes a description to the one person whose role and place fit', () => {
+    expect(nameOf(decide(descriptionByRole, 'the Russian diplomat'))).toEqual(['Sergei Lavrov', 'attributed']);
+    expect(nameOf(decide(descriptionByRole, 'the American diplomat'))).toEqual(['John Kerry', 'attributed']);
+  });
+
+  it('prefers a recent last speaker whose role fits', () => {
+    const state = known();
+    lastSpoke(state, 'kerry', 0);
+    expect(nameOf(decide(descriptionByRole, 'the diplomat', state))).toEqual(['John Kerry', 'attributed']);
+  });
+
+  it('keeps "Putin’s spokesman" as a description when no one fits, and "the editor" unattributed', () => {
+    expect(decide(descriptionByRole, "Putin's spokesman")).toMatchObject({ name: "Putin's spokesman", kind: 'description' });
+    expect(nameOf(decide(descriptionByRole, 'the editor'))).toEqual([null, 'unattributed']);
+  });
+
+  it('does not decide for a name', () => {
+    expect(decide(descriptionByRole, 'Kerry')).toBeUndefined();
+  });
+});
+
+describe('fitsDescription', () => {
+  it('fits a person of the same role class and place', () => {
+    const lavrov = known().people.get('lavrov')![0]!;
+    expect(fitsDescription('diplomat', 'russia')(lavrov)).toBe(true);
+  });
+
+  it('does not fit a person of another place, or of another role', () => {
+    const state = known('U.S. Secretary of State John Kerry met UN spokesman Stephane Dujarric.');
+    const kerry = state.people.get('kerry')![0]!;
+    expect(fitsDescription('spokesperson', null)(kerry)).toBe(false);
+    expect(fitsDescription('diplomat', 'russia')(kerry)).toBe(false);
+  });
+});
+
+describe('genericSource', () => {
+  it('leaves "officials" and "Western diplomats" unattributed', () => {
+    expect(nameOf(decide(genericSource, 'officials'))).toEqual([null, 'unattributed']);
+    expect(nameOf(decide(genericSource, 'Western diplomats'))).toEqual([null, 'unattributed']);
+  });
+
+  it('does not decide for a name', () => {
+    expect(decide(genericSource, 'Kerry')).toBeUndefined();
+  });
+});
+
+describe('placeAsOrganisation', () => {
+  it('takes "Washington" for the United States', () => {
+    expect(decide(placeAsOrganisation, 'Washington')).toMatchObject({ name: 'United States', kind: 'organisation' });
+  });
+
+  it('does not decide for a longer phrase', () => {
+    expect(decide(placeAsOrganisation, 'the people of Russia')).toBeUndefined();
+  });
+});
+
+describe('organisation', () => {
+  it('takes "Press TV" and "the Foreign Ministry" for organisations', () => {
+    expect(decide(organisation, 'Press TV')).toMatchObject({ name: 'Press TV', kind: 'organisation' });
+    expect(decide(organisation, 'the Foreign Ministry')).toMatchObject({ name: 'Foreign Ministry', kind: 'organisation' });
+  });
+
+  it('makes "In Geneva" no speaker, and does not decide for lower-case words', () => {
+    expect(decide(organisation, 'In Geneva')).toBeNull();
+    expect(decide(organisation, 'rebels')).toBeUndefined();
+  });
+});
+
+describe('preferNamed', () => {
+  it('takes the person named in an apposition over an unattributed description', () => {
+    const state = known('The minister, Mr. Jones, told reporters.');
+    expect(preferNamed(nobody('The minister'), 'The minister, Mr. Jones, told reporters', state)?.name).toBe('Mr. Jones');
+  });
+
+  it('keeps a speaker already attributed', () => {
+    const state = known();
+    const kerry = person(state.people.get('kerry')![0]!, 'Kerry');
+    expect(preferNamed(kerry, 'Kerry, with Sergei Lavrov, said', state)).toBe(kerry);
+  });
+});
+
+describe('confidenceOf', () => {
+  it('keeps the figure for a name, and lowers it for a pronoun', () => {
+    const kerry = person(known().people.get('kerry')![0]!, 'Kerry');
+    expect(confidenceOf(kerry, 0.95)).toBe(0.95);
+    expect(confidenceOf({ ...kerry, mention: 'he' }, 0.95)).toBe(0.81);
+  });
+
+  it('caps an unattributed speaker at 0.3', () => {
+    expect(confidenceOf(nobody('officials'), 0.95)).toBe(0.3);
+  });
+});
