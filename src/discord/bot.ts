@@ -23,7 +23,6 @@ import { commandNameOf, parseCommandLine } from '../router/parse.ts';
 import { type BugReporter, runCommand, runLine } from '../router/router.ts';
 import { discordChoices } from './autocomplete.ts';
 import { dmToCommandLine } from './dm.ts';
-import { LIMITS } from './limits.ts';
 import { type OptionNames, decodePageState, encodePageState } from './paging.ts';
 
 /** A few commands in ten seconds per user; more get a polite wait. */
@@ -196,7 +195,7 @@ export class QuotedeskBot {
     const command = this.options.ctx.commands.get(interaction.commandName);
     const kind = command?.definition.options.find((o) => o.name === focused.name)?.autocomplete;
     const choices = kind ? discordChoices(this.options.ctx.corpus, kind, String(focused.value)) : [];
-    await interaction.respond(choices.slice(0, LIMITS.autocompleteChoices));
+    await interaction.respond(choices);
   }
 
   private async button(interaction: ButtonInteraction): Promise<void> {

@@ -3,6 +3,7 @@
  * Discord's limits, with snippets escaped so that the corpus's text can neither format nor ping, and links only
  * to the corpus's own article and outlet URLs.
  */
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { publishedDay } from '../answer/citation.ts';
 import type { Answer, Citation, Result } from '../answer/types.ts';
 import { LIMITS } from './limits.ts';
@@ -15,8 +16,8 @@ export interface DiscordEmbed {
 }
 
 export interface DiscordButton {
-  type: 2;
-  style: 2;
+  type: ComponentType.Button;
+  style: ButtonStyle.Secondary;
   label: string;
   custom_id: string;
   disabled?: boolean;
@@ -25,7 +26,7 @@ export interface DiscordButton {
 export interface DiscordMessage {
   content?: string;
   embeds: DiscordEmbed[];
-  components: Array<{ type: 1; components: DiscordButton[] }>;
+  components: Array<{ type: ComponentType.ActionRow; components: DiscordButton[] }>;
   allowed_mentions: { parse: [] };
 }
 
@@ -162,9 +163,21 @@ export function renderDiscord(
   message.embeds.push({ title, description, color: COLOR, footer: { text: footer } });
   if (buttons && pages > 1) {
     const row: DiscordButton[] = [];
-    row.push({ type: 2, style: 2, label: 'Previous', custom_id: buttons.previous ?? 'qd:none:prev', disabled: buttons.previous === null });
-    row.push({ type: 2, style: 2, label: 'Next', custom_id: buttons.next ?? 'qd:none:next', disabled: buttons.next === null });
-    message.components.push({ type: 1, components: row });
+    row.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: 'Previous',
+      custom_id: buttons.previous ?? 'qd:none:prev',
+      disabled: buttons.previous === null,
+    });
+    row.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: 'Next',
+      custom_id: buttons.next ?? 'qd:none:next',
+      disabled: buttons.next === null,
+    });
+    message.components.push({ type: ComponentType.ActionRow, components: row });
   }
   return message;
 }

@@ -6,7 +6,7 @@ import { CorpusError, listCorpusFiles } from '../ingest/files.ts';
 import type { Corpus, CorpusWarning } from '../ingest/corpus.ts';
 import type { Article } from '../model/index.ts';
 import { ArticleWriter, openIndexFile } from './articleStore.ts';
-import type { LoadedCorpus } from './loadedCorpus.ts';
+import { buildIndexes, type LoadedCorpus } from './loadedCorpus.ts';
 import { ParagraphIndex } from './paragraphIndex.ts';
 import { EventIndex } from './eventIndex.ts';
 import { QuoteBook } from './quoteBook.ts';
@@ -30,8 +30,10 @@ let codeHash: string | undefined;
  * by scripts/build.mjs; run from source (tsx, vitest), it is computed the same way.
  */
 function codeFingerprint(): string {
-  const code = (globalThis as { QUOTEDESK_CODE_VERSION?: string }).QUOTEDESK_CODE_VERSION ?? codeVersion();
-  codeHash ??= createHash('sha256').update(String(CACHE_FORMAT)).update(code).digest('hex');
+  codeHash ??= createHash('sha256')
+    .update(String(CACHE_FORMAT))
+    .update((globalThis as { QUOTEDESK_CODE_VERSION?: string }).QUOTEDESK_CODE_VERSION ?? codeVersion())
+    .digest('hex');
   return codeHash;
 }
 
@@ -134,13 +136,10 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
     const { loadCorpus } = await import('../ingest/corpus.ts');
     const progress = options.onProgress;
     corpus = loadCorpus(dir, progress && ((done, total) => progress('reading the corpus', done, total)), keep);
-    progress?.('building the indexes', 0, 3);
-    index = ParagraphIndex.build(corpus.articles);
-    progress?.('building the indexes', 1, 3);
-    quotes = QuoteBook.build(corpus.articles);
-    progress?.('building the indexes', 2, 3);
-    events = EventIndex.build(corpus.articles);
-    progress?.('building the indexes', 3, 3);
+    ({ index, quotes, events } = buildIndexes(
+      corpus.articles,
+      progress && ((done, total) => progress('building the indexes', done, total)),
+    ));
   } catch (error) {
     (writer as ArticleWriter | null)?.abandon();
     // A rebuild that fails leaves the last good index serving, and says so.

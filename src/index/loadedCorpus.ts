@@ -16,13 +16,24 @@ export interface LoadedCorpus {
   source: { kind: 'cache'; file: string } | { kind: 'built'; reason: string };
 }
 
-/** The indexes of a corpus held in memory (no index file): how tests and small tools load it. */
-export function indexInMemory(corpus: Corpus, reason = 'in memory'): LoadedCorpus {
-  return {
-    ...corpus,
-    index: ParagraphIndex.build(corpus.articles),
-    quotes: QuoteBook.build(corpus.articles),
-    events: EventIndex.build(corpus.articles),
-    source: { kind: 'built', reason },
-  };
+/** The three indexes over a corpus's articles, built in turn; `onStep` hears each one finish (for a progress bar). */
+export function buildIndexes(
+  articles: Article[],
+  onStep?: (done: number, total: number) => void,
+): Pick<LoadedCorpus, 'index' | 'quotes' | 'events'> {
+  onStep?.(0, 3);
+  const index = ParagraphIndex.build(articles);
+  onStep?.(1, 3);
+  const quotes = QuoteBook.build(articles);
+  onStep?.(2, 3);
+  const events = EventIndex.build(articles);
+  onStep?.(3, 3);
+  return { index, quotes, events };
 }
+
+/** A corpus with its indexes held in memory (no index file): for tests and small tools. */
+export const indexInMemory = (corpus: Corpus, reason = 'in memory'): LoadedCorpus => ({
+  ...corpus,
+  ...buildIndexes(corpus.articles),
+  source: { kind: 'built', reason },
+});

@@ -94,12 +94,42 @@ function isAbbreviationPeriod(text: string, i: number): boolean {
 }
 
 /**
+ * The longest sentence kept whole, in characters. No news sentence comes near it (the seeds' longest is a few
+ * hundred); text that runs on without a sentence end (a dump, a list, an attack) is cut into pieces of at
+ * most this length, so that the work and the storage of every dated mention and quote, which keep their
+ * sentence, stay in proportion to the text rather than to its square.
+ */
+export const MAX_SENTENCE_CHARS = 2000;
+
+/**
+ * `[start, end)` pieces of the sentence `text[s, e)`: the whole of it when it is short enough, else pieces of
+ * at most MAX_SENTENCE_CHARS cut after the last "; " or ", " of the second half of each piece, else at its
+ * last space, else (one unbroken word) at the limit.
+ */
+export function runOnPieces(text: string, s: number, e: number, max = MAX_SENTENCE_CHARS): Array<[number, number]> {
+  const pieces: Array<[number, number]> = [];
+  let a = s;
+  while (e - a > max) {
+    const window = text.slice(a + Math.floor(max / 2), a + max);
+    const clause = Math.max(window.lastIndexOf('; '), window.lastIndexOf(', '));
+    const space = window.lastIndexOf(' ');
+    const at = clause >= 0 ? clause + 1 : space >= 0 ? space : window.length;
+    let b = a + Math.floor(max / 2) + at;
+    pieces.push([a, b]);
+    while (b < e && text[b] === ' ') b += 1;
+    a = b;
+  }
+  if (e > a) pieces.push([a, e]);
+  return pieces;
+}
+
+/**
  * Splits cleaned paragraph text into sentences, keeping the file offsets of each.
  *
  * A sentence ends at `.`, `!`, `?` or `…` followed by closing quotes or brackets and then a space and a
  * capital letter, digit or opening quote; also at a period glued to the next sentence ("leader.After"),
  * which page dumps produce. A period after an abbreviation or an initial ("U.S.", "Dec.", "Mr.", "Sen.")
- * does not end a sentence.
+ * does not end a sentence. Text that runs on past MAX_SENTENCE_CHARS is cut into pieces (see `runOnPieces`).
  */
 export function splitSentences(mapped: MappedText): Sentence[] {
   const { text, offsets } = mapped;
@@ -110,8 +140,8 @@ export function splitSentences(mapped: MappedText): Sentence[] {
     while (s < end && text[s] === ' ') s += 1;
     let e = end;
     while (e > s && text[e - 1] === ' ') e -= 1;
-    if (e > s) {
-      sentences.push({ text: text.slice(s, e), start: offsets[s] as number, end: (offsets[e - 1] as number) + 1 });
+    for (const [a, b] of runOnPieces(text, s, e)) {
+      sentences.push({ text: text.slice(a, b), start: offsets[a] as number, end: (offsets[b - 1] as number) + 1 });
     }
     start = end;
   };

@@ -115,6 +115,7 @@ describe('the index file', () => {
     ];
     for (const q of lines) expect(runLine(contextOf(stored), q, noBug), q).toEqual(runLine(contextOf(seedCorpus()), q, noBug));
     // Every detail reads back as it was ingested.
+    expect(stored.articles).toHaveLength(seedCorpus().articles.length);
     seedCorpus().articles.forEach((a, i) => {
       const b = stored.articles[i] as (typeof stored.articles)[number];
       expect(b.quotes).toEqual(a.quotes);

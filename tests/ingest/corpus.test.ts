@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/ingest/corpus.ts';
+import { MAX_SENTENCE_CHARS } from '../../src/nlp/sentences.ts';
 import { ingestArticle } from '../../src/ingest/article.ts';
 import { FrontMatterError, splitFrontMatter } from '../../src/ingest/frontMatter.ts';
 import { CORPUS_DIR, tempCorpus } from '../support/helpers.ts';
@@ -120,5 +121,19 @@ describe('loading a corpus folder', () => {
 
   it('reports a folder that does not exist', () => {
     expect(() => loadCorpus('/nonexistent/quotedesk')).toThrow(/does not exist/);
+  });
+});
+
+describe('a paragraph that never ends', () => {
+  it('keeps what each dated mention and quote stores in proportion to the text, not to its square', () => {
+    const part = 'Kerry said on Tuesday that the talks in Geneva on March 3 would go on, and officials told reporters that ';
+    const text = `---\npublished: 2016-01-10\n---\n${part.repeat(500)}\n`;
+    const [article] = loadCorpus(tempCorpus({ 'long.txt': text })).articles;
+    expect(article?.paragraphs).toHaveLength(1);
+    expect(article?.events.length).toBeGreaterThan(500);
+    // Each mention and quote keeps its sentence: whole, that would be the 50 KB paragraph each (25 MB in all).
+    for (const e of article?.events ?? []) expect(e.sentence.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    const stored = JSON.stringify(article?.events).length + JSON.stringify(article?.quotes).length;
+    expect(stored).toBeLessThan(60 * text.length);
   });
 });
