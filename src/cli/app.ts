@@ -7,6 +7,7 @@ import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import type { CommandContext } from '../../commands/define.ts';
 import type { BugReporter } from '../router/router.ts';
 import { progressBar } from './progress.ts';
+import { terminalSafe, toJsonLine } from '../render/safeText.ts';
 
 /** Flags every command-line entry point takes. */
 export const COMMON_FLAGS = {
@@ -15,8 +16,9 @@ export const COMMON_FLAGS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
+/** One line on stderr; file names, queries and corpus text in it cannot act on the terminal. */
 export const warn = (message: string): void => {
-  process.stderr.write(`${message}\n`);
+  process.stderr.write(`${terminalSafe(message)}\n`);
 };
 
 /** Bugs at the terminal: one line on stderr with the context, the stack only under DEBUG. */
@@ -57,7 +59,7 @@ export function main(program: () => Promise<number>): void {
       warn(`error: ${message}`);
       if (process.argv.includes('--json')) {
         const answer = { command: '', query: '', results: [], error: { message, kind: usage ? 'usage' : 'internal' } };
-        process.stdout.write(`${JSON.stringify(answer)}\n`);
+        process.stdout.write(`${toJsonLine(answer)}\n`);
       }
       process.exitCode = usage ? 2 : 1;
     },

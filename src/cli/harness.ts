@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { renderJson } from '../render/json.ts';
 import { renderForCli } from '../render/index.ts';
+import { terminalSafe } from '../render/safeText.ts';
 import { styleFor } from '../render/terminal.ts';
 import { runLine } from '../router/router.ts';
 import { COMMON_FLAGS, main, openCorpus, parseArgs, reportBugToStderr, warn } from './app.ts';
@@ -74,7 +75,7 @@ main(async () => {
   for (const step of steps) {
     const answer = runLine(ctx, step.command, reportBugToStderr);
     const text = renderForCli(answer, { json: values.json, style });
-    process.stdout.write(values.json ? `${text}\n` : `> ${step.command}\n${text}\n\n`);
+    process.stdout.write(values.json ? `${text}\n` : `> ${terminalSafe(step.command)}\n${text}\n\n`);
     const plain = JSON.parse(renderJson(answer)) as unknown;
     for (const e of step.expectations) {
       const problem = check(e, plain);

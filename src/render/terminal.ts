@@ -1,5 +1,6 @@
 import { publishedDay } from '../answer/citation.ts';
 import type { Answer, Citation, Result } from '../answer/types.ts';
+import { withTerminalSafeText } from './safeText.ts';
 
 export interface TerminalStyle {
   /** Wrap highlighted words: ANSI bold on a colour terminal, **…** otherwise. */
@@ -48,8 +49,12 @@ function resultLines(r: Result, n: number, style: TerminalStyle): string[] {
   return lines;
 }
 
-/** An answer as text for a person at a terminal. */
-export function renderTerminal(answer: Answer, style: TerminalStyle = plainStyle): string {
+/**
+ * An answer as text for a person at a terminal. Every string of it is made safe first (control characters
+ * from the corpus or the query shown, not acted on); only the style adds escape sequences.
+ */
+export function renderTerminal(unsafe: Answer, style: TerminalStyle = plainStyle): string {
+  const answer = withTerminalSafeText(unsafe);
   if (answer.error) return `error: ${answer.error.message}`;
   const lines: string[] = [];
   const shown = answer.results.length;

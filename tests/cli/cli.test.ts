@@ -3,22 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../support/cli.ts';
 import { tempCorpus } from '../support/helpers.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const cacheDir = mkdtempSync(join(tmpdir(), 'quotedesk-cli-'));
-
-/** Runs an entry point as a user would (through the built bundle), with its own cache folder. */
-function run(entry: string, args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'run.mjs'), entry, ...args], {
-    cwd: ROOT,
-    input: input ?? '',
-    encoding: 'utf8',
-    env: { ...process.env, CACHE_DIR: cacheDir, DISCORD_TOKEN: '', NO_COLOR: '1', CORPUS_DIR: '' },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (entry: string, args: string[], input?: string) => runCli(entry, args, input === undefined ? {} : { input });
 
 describe('the command line', () => {
   beforeAll(() => {
