@@ -53,7 +53,9 @@ export function main(program: () => Promise<number>): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      const usage = (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS') === true;
+      // Anything may be thrown: a code may be a number (an HTTP status), the error null.
+      const code: unknown = (error as { code?: unknown } | null)?.code;
+      const usage = typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
       const known = usage || error instanceof ConfigError || error instanceof CorpusError;
       const message = known ? (error as Error).message : process.env.DEBUG ? String((error as Error)?.stack) : String(error);
       warn(`error: ${message}`);
