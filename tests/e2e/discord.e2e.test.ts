@@ -177,6 +177,18 @@ describe('the bot, end to end, with the real discord.js client against a fake Di
     }
   });
 
+  it('drops malformed gateway events with a log line each, and keeps answering', async () => {
+    const before = logged.length;
+    discord.dispatch('INTERACTION_CREATE', null);
+    discord.dispatch('INTERACTION_CREATE', { type: 2, id: 'x' });
+    discord.dispatch('MESSAGE_CREATE', null);
+    discord.dispatch('GUILD_CREATE', null);
+    const { edit } = await interact(commandInteraction('sources', []));
+    expect((edit?.body as DiscordMessage).embeds[0]?.title).toBe('/sources');
+    const dropped = logged.slice(before).filter((l) => l.includes('dropped a malformed gateway event'));
+    expect(dropped.map((l) => JSON.parse(l).event)).toEqual(['INTERACTION_CREATE', 'INTERACTION_CREATE', 'MESSAGE_CREATE', 'GUILD_CREATE']);
+  });
+
   it('logs a failed webhook call with its route, the interaction token redacted', async () => {
     const payload = commandInteraction('search', [{ name: 'query', value: 'kerry' }]);
     const token = payload.token as string;
