@@ -1,12 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { ingestArticle } from './article.ts';
 import type { Article } from '../model/index.ts';
-import { listCorpusFiles } from './files.ts';
-
-/** Files larger than this are not read: no news article is, and a stray dump would stall the start. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+import { MAX_FILE_BYTES, listCorpusFiles, readCorpusFile } from './files.ts';
 
 /** A corpus file that was not loaded, or loaded with a caveat, and why. */
 export interface CorpusWarning {
@@ -54,20 +50,21 @@ export function loadCorpus(
   for (const [n, file] of files.entries()) {
     if (onProgress && n % 100 === 0) onProgress(n, files.length);
     const name = basename(file);
-    let size: number;
-    let bytes: Buffer;
-    try {
-      size = statSync(file).size;
-      bytes = size > MAX_FILE_BYTES ? Buffer.alloc(0) : readFileSync(file);
-    } catch (error) {
-      warnings.push({ file: name, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+    const read = readCorpusFile(file);
+    // A file deleted since the folder was listed is no longer part of the corpus: nothing to say.
+    if (read.kind === 'gone') continue;
+    if (read.kind === 'unreadable') {
+      warnings.push({ file: name, reason: `cannot be read (${read.code})` });
       continue;
     }
-    if (size > MAX_FILE_BYTES) {
-      warnings.push({ file: name, reason: `too large (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)` });
+    if (read.kind === 'too large') {
+      warnings.push({
+        file: name,
+        reason: `too large (${(read.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`,
+      });
       continue;
     }
-    const decoded = decodeArticleFile(bytes);
+    const decoded = decodeArticleFile(read.bytes);
     if ('reason' in decoded) {
       warnings.push({ file: name, reason: decoded.reason });
       continue;
