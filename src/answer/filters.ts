@@ -1,8 +1,7 @@
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import type { Article } from '../model/index.ts';
-import { type DayRange, dateWindow } from './dates.ts';
+import { type DayRange, dateWindow, withinDays } from './dates.ts';
 import { foldText } from '../nlp/text.ts';
-import { publishedDay } from './citation.ts';
 import { UsageError } from './types.ts';
 
 /** The outlet names of the corpus, each once, in corpus order. */
@@ -49,8 +48,7 @@ export function articleFilter(
   const window = dateWindow(options.from, options.to);
   const inWindow = (a: Article): boolean => {
     if (!window) return true;
-    const day = publishedDay(a.meta.published);
-    return day !== null && day >= window.from && day <= window.to;
+    return a.meta.published !== null && withinDays(a.meta.published, window);
   };
   return {
     accept: (a) => (byOutlet ? byOutlet(a) : true) && inWindow(a),
