@@ -1,3 +1,4 @@
+import { daysInMonth } from '../ingest/calendar.ts';
 import { UsageError } from './types.ts';
 
 /** A closed range of days, as ISO dates (YYYY-MM-DD). */
@@ -5,13 +6,6 @@ export interface DayRange {
   from: string;
   to: string;
 }
-
-/** Date.UTC reads a year below 100 as 19xx: the year is set apart. */
-const lastDay = (y: number, m: number): number => {
-  const d = new Date(Date.UTC(2000, m, 0));
-  d.setUTCFullYear(y, m, 0);
-  return d.getUTCDate();
-};
 
 /**
  * A date as ISO 8601 with a four-digit year ("999-05-01" → "0999-05-01"): ISO dates of four-digit years
@@ -49,11 +43,11 @@ export function parseDateOption(value: string): DayRange | null {
   const mo = m[2] === undefined ? null : Number(m[2]);
   const d = m[3] === undefined ? null : Number(m[3]);
   if (mo !== null && (mo < 1 || mo > 12)) return null;
-  if (mo !== null && d !== null && (d < 1 || d > lastDay(y, mo))) return null;
+  if (mo !== null && d !== null && (d < 1 || d > daysInMonth(y, mo))) return null;
   const p = (n: number): string => String(n).padStart(2, '0');
   const year = m[1] as string;
   if (mo === null) return { from: `${year}-01-01`, to: `${year}-12-31` };
-  if (d === null) return { from: `${year}-${p(mo)}-01`, to: `${year}-${p(mo)}-${p(lastDay(y, mo))}` };
+  if (d === null) return { from: `${year}-${p(mo)}-01`, to: `${year}-${p(mo)}-${p(daysInMonth(y, mo))}` };
   const day = `${year}-${p(mo)}-${p(d)}`;
   return { from: day, to: day };
 }

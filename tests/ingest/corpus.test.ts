@@ -122,3 +122,39 @@ describe('loading a corpus folder', () => {
     expect(() => loadCorpus('/nonexistent/quotedesk')).toThrow(/does not exist/);
   });
 });
+
+describe('impossible publication dates', () => {
+  it('are refused, never rolled over: no 30 February, month 13, hour 25 or zone +25:00', () => {
+    for (const date of [
+      '2015-02-30',
+      '2015-13-01',
+      '2015-00-10',
+      '2015-04-31',
+      '2015-02-29',
+      '2015-12-16T25:00',
+      '2015-12-16T10:61',
+      '2015-12-16T10:00+25:00',
+    ])
+      expect(() => splitFrontMatter(`---\npublished: ${date}\n---\nBody`), date).toThrow(
+        `front matter key "published" is not a real date: ${date}`,
+      );
+    // A YAML timestamp is read as a date already rolled over: its source is what is checked.
+    expect(() => splitFrontMatter('---\npublished: !!timestamp 2015-02-30\n---\nBody')).toThrow(
+      /not a real date: 2015-02-30 \(that month has 28 days\)/,
+    );
+    for (const date of ['2016-02-29', '2000-02-29', '2015-12-16T23:59:59.5+03:00'])
+      expect(splitFrontMatter(`---\npublished: "${date}"\n---\nBody`).frontMatter?.published, date).toBe(date);
+  });
+
+  it('leave their file out with a warning naming it; the rest of the corpus loads', () => {
+    const dir = tempCorpus({
+      'bad-date.txt': `---\npublished: 2015-02-30\n---\n${ARTICLE}`,
+      'good.txt': ARTICLE.replace('Kerry', 'Lavrov'),
+    });
+    const corpus = loadCorpus(dir);
+    expect(corpus.articles.map((a) => a.id)).toEqual(['good']);
+    expect(corpus.warnings).toEqual([
+      { file: 'bad-date.txt', reason: 'front matter key "published" is not a real date: 2015-02-30 (that month has 28 days)' },
+    ]);
+  });
+});
