@@ -21,6 +21,11 @@ export const warn = (message: string): void => {
   process.stderr.write(`${terminalSafe(message)}\n`);
 };
 
+/** A command line the program cannot run (no command, no file): exit code 2, and with --json one JSON error answer. */
+export class UsageLineError extends Error {
+  override name = 'UsageLineError';
+}
+
 /** Bugs at the terminal: one line on stderr with the context, the stack only under DEBUG. */
 export const reportBugToStderr: BugReporter = (error, context) => {
   const detail = process.env.DEBUG ? ((error as Error)?.stack ?? String(error)) : String(error);
@@ -29,6 +34,12 @@ export const reportBugToStderr: BugReporter = (error, context) => {
 
 /** Reads the configuration and the corpus; corpus warnings go to stderr. Throws when nothing usable loads. */
 export async function openCorpus(corpusDir: string | undefined): Promise<{ config: Config; corpus: LoadedCorpus; ctx: CommandContext }> {
+  // `--corpus=` names no folder: resolved, it would be the current one, and index whatever is there.
+  if (corpusDir !== undefined && corpusDir.trim() === '') {
+    throw new UsageLineError(
+      '--corpus is empty: give the folder of articles (--corpus DIR), or leave it out to use CORPUS_DIR or ./corpus',
+    );
+  }
   const config = await loadConfig({ corpusDir });
   const bar = progressBar(process.stderr);
   const corpus = await loadIndexedCorpus(config.corpusDir, {
@@ -55,7 +66,7 @@ export function main(program: () => Promise<number>): void {
     (error: unknown) => {
       // Anything may be thrown: a code may be a number (an HTTP status), the error null.
       const code: unknown = (error as { code?: unknown } | null)?.code;
-      const usage = typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+      const usage = (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) || error instanceof UsageLineError;
       const known = usage || error instanceof ConfigError || error instanceof CorpusError;
       const message = known ? (error as Error).message : process.env.DEBUG ? String((error as Error)?.stack) : String(error);
       warn(`error: ${message}`);

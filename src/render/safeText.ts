@@ -37,3 +37,9 @@ export const jsonSafe = (json: string): string => json.replace(RAW_IN_JSON, (c) 
 
 /** One value as one line of safe JSON. */
 export const toJsonLine = (value: unknown): string => jsonSafe(JSON.stringify(value));
+
+/**
+ * A URL in text that labels a link (an outlet or a title in a citation) written so that nothing reads it as
+ * a URL: `https[:]//evil.example`, the convention for a defanged link. Only the citation's own link is a link.
+ */
+export const defangUrls = (text: string): string => text.replace(/\b([a-z][a-z0-9+.-]*):(?=\/\/)/gi, '$1[:]');

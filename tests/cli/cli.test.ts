@@ -49,6 +49,31 @@ describe('the command line', () => {
     }
   });
 
+  it('ask refuses an empty --corpus instead of reading the current folder, and an empty command with one JSON error', () => {
+    const empty = run('ask', ['/sources', '--corpus=']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr.trim()).toBe(
+      'error: --corpus is empty: give the folder of articles (--corpus DIR), or leave it out to use CORPUS_DIR or ./corpus',
+    );
+    expect(empty.stdout).toBe('');
+    for (const args of [
+      ['', '--json'],
+      ['/sources', '--json', '--corpus='],
+    ]) {
+      const r = run('ask', args);
+      expect(r.code, args.join(' ')).toBe(2);
+      const lines = r.stdout.trim().split('\n');
+      expect(lines, args.join(' ')).toHaveLength(1);
+      const answer = JSON.parse(lines[0] ?? '');
+      expect(answer.results).toEqual([]);
+      expect(answer.error.kind).toBe('usage');
+      expect(answer.error.message).toMatch(/^no command given; usage: |^--corpus is empty/);
+    }
+    const harness = run('harness', ['--json']);
+    expect(harness.code).toBe(2);
+    expect(JSON.parse(harness.stdout).error.message).toBe('usage: npm run -s harness -- FILE [--json] [--corpus DIR]');
+  });
+
   it('harness runs a script, checks its expectations, and names the line that failed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'quotedesk-script-'));
     const script = join(dir, 'questions.txt');
