@@ -37,7 +37,7 @@ describe('control characters from corpus files', () => {
     expect(r.stdout).not.toMatch(RAW_CONTROL);
     expect(r.stderr).not.toMatch(RAW_CONTROL);
     // Shown as control pictures (ESC as ␛, BEL as ␇) and � for the C1 and bidi ones.
-    expect(r.stdout).toContain('Kerry ␛]8;;https://evil.example/␛\\link');
+    expect(r.stdout).toContain('“Kerry ␛]8;;https[:]//evil.example/␛\\link');
     expect(r.stderr).toContain('warning: corpus file bad␛]8;;evil.example␛\\␇�.txt not loaded: binary file');
     expect(r.stdout).toContain(shown);
   });
