@@ -1,4 +1,5 @@
 import type { Article, Paragraph } from '../model/index.ts';
+import { isoDate } from './dates.ts';
 import type { Citation } from './types.ts';
 
 /** The citation of one paragraph (or, without one, of the whole article). */
@@ -22,4 +23,4 @@ export function citationOf(article: Article, paragraph?: Paragraph): Citation {
 export const MAX_CITATIONS = 10;
 
 /** The publication day (YYYY-MM-DD) of an ISO date or date-time, as the source states it. */
-export const publishedDay = (published: string | null): string | null => (published ? published.slice(0, 10) : null);
+export const publishedDay = (published: string | null): string | null => (published ? isoDate(published).slice(0, 10) : null);

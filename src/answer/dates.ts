@@ -1,3 +1,4 @@
+import { daysInMonth } from '../ingest/calendar.ts';
 import { UsageError } from './types.ts';
 
 /** A closed range of days, as ISO dates (YYYY-MM-DD). */
@@ -6,7 +7,30 @@ export interface DayRange {
   to: string;
 }
 
-const lastDay = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+/**
+ * A date as ISO 8601 with a four-digit year ("999-05-01" → "0999-05-01"): ISO dates of four-digit years
+ * order as text, shorter years do not ("999" sorts after "2015").
+ */
+export const isoDate = (date: string): string => date.replace(/^\d{1,3}(?=-|$)/, (y) => y.padStart(4, '0'));
+
+/**
+ * The one comparison of dates in the answer layer: days, date-times and the starts of ranges, each at the
+ * precision it has (a day sorts before the same day with a time). Negative, zero or positive.
+ */
+export function compareDates(a: string, b: string): number {
+  const x = isoDate(a);
+  const y = isoDate(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** True when the day (YYYY-MM-DD; a date-time counts by its day) lies within the range. */
+export function withinDays(date: string, range: DayRange): boolean {
+  const day = isoDate(date).slice(0, 10);
+  return compareDates(day, range.from) >= 0 && compareDates(day, range.to) <= 0;
+}
+
+/** Every day: the window of no date filter. */
+export const ALL_DAYS: DayRange = { from: '0000-01-01', to: '9999-12-31' };
 
 /**
  * Reads a date option: `2015`, `2015-12` or `2015-12-15`, as the range of days it covers.
@@ -19,19 +43,20 @@ export function parseDateOption(value: string): DayRange | null {
   const mo = m[2] === undefined ? null : Number(m[2]);
   const d = m[3] === undefined ? null : Number(m[3]);
   if (mo !== null && (mo < 1 || mo > 12)) return null;
-  if (mo !== null && d !== null && (d < 1 || d > lastDay(y, mo))) return null;
+  if (mo !== null && d !== null && (d < 1 || d > daysInMonth(y, mo))) return null;
   const p = (n: number): string => String(n).padStart(2, '0');
-  if (mo === null) return { from: `${y}-01-01`, to: `${y}-12-31` };
-  if (d === null) return { from: `${y}-${p(mo)}-01`, to: `${y}-${p(mo)}-${p(lastDay(y, mo))}` };
-  const day = `${y}-${p(mo)}-${p(d)}`;
+  const year = m[1] as string;
+  if (mo === null) return { from: `${year}-01-01`, to: `${year}-12-31` };
+  if (d === null) return { from: `${year}-${p(mo)}-01`, to: `${year}-${p(mo)}-${p(daysInMonth(y, mo))}` };
+  const day = `${year}-${p(mo)}-${p(d)}`;
   return { from: day, to: day };
 }
 
 /** The `from:` / `to:` options as one range of days; a UsageError when they are out of order. */
 export function dateWindow(from: string | undefined, to: string | undefined): DayRange | null {
   if (from === undefined && to === undefined) return null;
-  const lo = from === undefined ? '0000-01-01' : (parseDateOption(from)?.from ?? '');
-  const hi = to === undefined ? '9999-12-31' : (parseDateOption(to)?.to ?? '');
-  if (lo > hi) throw new UsageError(`from: ${from} is after to: ${to}`);
+  const lo = from === undefined ? ALL_DAYS.from : (parseDateOption(from)?.from ?? '');
+  const hi = to === undefined ? ALL_DAYS.to : (parseDateOption(to)?.to ?? '');
+  if (compareDates(lo, hi) > 0) throw new UsageError(`from: ${from} is after to: ${to}`);
   return { from: lo, to: hi };
 }

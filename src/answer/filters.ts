@@ -1,8 +1,7 @@
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import type { Article } from '../model/index.ts';
-import { type DayRange, dateWindow } from './dates.ts';
+import { ALL_DAYS, type DayRange, dateWindow, withinDays } from './dates.ts';
 import { foldText } from '../nlp/text.ts';
-import { publishedDay } from './citation.ts';
 import { UsageError } from './types.ts';
 
 /** The outlet names of the corpus, each once, in corpus order. */
@@ -38,6 +37,8 @@ export interface ArticleFilter {
   /** Articles the date window left out because they have no date: they might have matched. */
   undated: (a: Article) => boolean;
   window: DayRange | null;
+  /** True when an outlet was asked for. */
+  byOutlet: boolean;
 }
 
 /** The outlet and date filters of a command, as one test of an article. */
@@ -49,15 +50,31 @@ export function articleFilter(
   const window = dateWindow(options.from, options.to);
   const inWindow = (a: Article): boolean => {
     if (!window) return true;
-    const day = publishedDay(a.meta.published);
-    return day !== null && day >= window.from && day <= window.to;
+    return a.meta.published !== null && withinDays(a.meta.published, window);
   };
   return {
     accept: (a) => (byOutlet ? byOutlet(a) : true) && inWindow(a),
     active: byOutlet !== null || window !== null,
     undated: (a) => window !== null && a.meta.published === null && (byOutlet ? byOutlet(a) : true),
     window,
+    byOutlet: byOutlet !== null,
   };
+}
+
+/** A window in words: "from 2016-01-01 to 2016-12-31", "on or after 0999-01-01". */
+function periodText(window: DayRange): string {
+  if (window.from === ALL_DAYS.from) return `on or before ${window.to}`;
+  if (window.to === ALL_DAYS.to) return `on or after ${window.from}`;
+  return window.from === window.to ? `on ${window.from}` : `from ${window.from} to ${window.to}`;
+}
+
+/**
+ * When the date filter leaves no article at all, a note saying so and naming the period: the query is not
+ * what found nothing. Null when some article is left to search.
+ */
+export function emptyPeriodNote(corpus: LoadedCorpus, filter: ArticleFilter): string | null {
+  if (filter.window === null || corpus.articles.some(filter.accept)) return null;
+  return `no article${filter.byOutlet ? ' of that outlet' : ''} was published in that period (${periodText(filter.window)})`;
 }
 
 /** A note naming the undated articles a date filter left out, if any. */

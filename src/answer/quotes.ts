@@ -1,6 +1,7 @@
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import type { QuoteGroup } from '../index/quoteBook.ts';
 import { publicationKey } from '../ingest/order.ts';
+import { compareDates } from './dates.ts';
 import { articlesOf, quoteResult } from './quoteResult.ts';
 import { type Answer, UsageError } from './types.ts';
 
@@ -14,7 +15,7 @@ export function oldestFirst(corpus: LoadedCorpus, groups: QuoteGroup[]): QuoteGr
     return first ? publicationKey(first) : publicationKey(null);
   };
   return groups.sort(
-    (a, b) => when(a).localeCompare(when(b)) || a.refs[0]!.article - b.refs[0]!.article || a.refs[0]!.quote - b.refs[0]!.quote,
+    (a, b) => compareDates(when(a), when(b)) || a.refs[0]!.article - b.refs[0]!.article || a.refs[0]!.quote - b.refs[0]!.quote,
   );
 }
 

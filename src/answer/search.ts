@@ -1,6 +1,6 @@
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import { citationOf } from './citation.ts';
-import { articleFilter, undatedNote } from './filters.ts';
+import { articleFilter, emptyPeriodNote, undatedNote } from './filters.ts';
 import { queryNotes, withNotes } from './notes.ts';
 import { snippet } from './snippet.ts';
 import type { Answer } from './types.ts';
@@ -28,7 +28,7 @@ export function search(corpus: LoadedCorpus, args: SearchArgs): Answer {
   const undated = undatedNote(corpus, filter);
   if (undated) notes.push(undated);
   if (!totalIsExact) notes.push(`about ${total} paragraphs have the phrase (past the ones shown, counted by a quick test)`);
-  if (hits.length === 0) notes.unshift(`nothing in the corpus matches ${JSON.stringify(query)}`);
+  if (hits.length === 0) notes.unshift(emptyPeriodNote(corpus, filter) ?? `nothing in the corpus matches ${JSON.stringify(query)}`);
   return {
     command: 'search',
     query,

@@ -3,7 +3,7 @@ import type { Article } from '../model/index.ts';
 import { explainDate } from '../nlp/dates/explain.ts';
 import { humanDate, startOf } from '../nlp/dates/words.ts';
 import { MAX_CITATIONS } from './citation.ts';
-import { dateWindow } from './dates.ts';
+import { ALL_DAYS, compareDates, dateWindow, withinDays } from './dates.ts';
 import { eventCitation, mentionOf } from './events.ts';
 import { articleFilter } from './filters.ts';
 import { withNotes } from './notes.ts';
@@ -21,7 +21,7 @@ export interface TimelineArgs {
 
 /** Mentions in date order: by the day each starts, then the more precise first. */
 const byStart = (a: { start: string; value: string }, b: { start: string; value: string }): number =>
-  (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) || a.value.length - b.value.length;
+  compareDates(a.start, b.start) || a.value.length - b.value.length;
 
 /** The mentions of a timeline in date order: every one (in the order worked out at build), or those matching a topic. */
 function chosenMentions(corpus: LoadedCorpus, topic: string, keep: (id: number) => boolean): Array<{ id: number; value: string }> {
@@ -59,13 +59,13 @@ function entryResult(corpus: LoadedCorpus, value: string, group: number[]): Resu
 export function timeline(corpus: LoadedCorpus, args: TimelineArgs): Answer {
   const topic = args.topic ?? '';
   const filter = articleFilter(corpus, { outlet: args.outlet });
-  const window = dateWindow(args.from, args.to) ?? { from: '0000-01-01', to: '9999-12-31' };
+  const window = dateWindow(args.from, args.to) ?? ALL_DAYS;
   const { events } = corpus;
   const keep = (id: number): boolean => {
     if (events.isWeak(id) || !filter.accept(corpus.articles[events.articleOf(id)] as Article)) return false;
     // An event belongs to the period it starts in; "since 2011" is not an event of 2015.
     const start = startOf(events.valueOf(id));
-    return start >= window.from && start <= window.to;
+    return withinDays(start, window);
   };
   // One entry per date, with every mention that gives it (the first ten cited).
   const byDate = new Map<string, number[]>();

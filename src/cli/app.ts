@@ -7,6 +7,7 @@ import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import type { CommandContext } from '../../commands/define.ts';
 import type { BugReporter } from '../router/router.ts';
 import { progressBar } from './progress.ts';
+import { terminalSafe, toJsonLine } from '../render/safeText.ts';
 
 /** Flags every command-line entry point takes. */
 export const COMMON_FLAGS = {
@@ -15,9 +16,15 @@ export const COMMON_FLAGS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
+/** One line on stderr; file names, queries and corpus text in it cannot act on the terminal. */
 export const warn = (message: string): void => {
-  process.stderr.write(`${message}\n`);
+  process.stderr.write(`${terminalSafe(message)}\n`);
 };
+
+/** A command line the program cannot run (no command, no file): exit code 2, and with --json one JSON error answer. */
+export class UsageLineError extends Error {
+  override name = 'UsageLineError';
+}
 
 /** Bugs at the terminal: one line on stderr with the context, the stack only under DEBUG. */
 export const reportBugToStderr: BugReporter = (error, context) => {
@@ -27,6 +34,12 @@ export const reportBugToStderr: BugReporter = (error, context) => {
 
 /** Reads the configuration and the corpus; corpus warnings go to stderr. Throws when nothing usable loads. */
 export async function openCorpus(corpusDir: string | undefined): Promise<{ config: Config; corpus: LoadedCorpus; ctx: CommandContext }> {
+  // `--corpus=` names no folder: resolved, it would be the current one, and index whatever is there.
+  if (corpusDir !== undefined && corpusDir.trim() === '') {
+    throw new UsageLineError(
+      '--corpus is empty: give the folder of articles (--corpus DIR), or leave it out to use CORPUS_DIR or ./corpus',
+    );
+  }
   const config = await loadConfig({ corpusDir });
   const bar = progressBar(process.stderr);
   const corpus = await loadIndexedCorpus(config.corpusDir, {
@@ -51,13 +64,15 @@ export function main(program: () => Promise<number>): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      const usage = (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS') === true;
+      // Anything may be thrown: a code may be a number (an HTTP status), the error null.
+      const code: unknown = (error as { code?: unknown } | null)?.code;
+      const usage = (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) || error instanceof UsageLineError;
       const known = usage || error instanceof ConfigError || error instanceof CorpusError;
       const message = known ? (error as Error).message : process.env.DEBUG ? String((error as Error)?.stack) : String(error);
       warn(`error: ${message}`);
       if (process.argv.includes('--json')) {
         const answer = { command: '', query: '', results: [], error: { message, kind: usage ? 'usage' : 'internal' } };
-        process.stdout.write(`${JSON.stringify(answer)}\n`);
+        process.stdout.write(`${toJsonLine(answer)}\n`);
       }
       process.exitCode = usage ? 2 : 1;
     },

@@ -5,7 +5,7 @@
 import { renderForCli } from '../render/index.ts';
 import { styleFor } from '../render/terminal.ts';
 import { runLine } from '../router/router.ts';
-import { COMMON_FLAGS, main, openCorpus, parseArgs, reportBugToStderr } from './app.ts';
+import { COMMON_FLAGS, UsageLineError, main, openCorpus, parseArgs, reportBugToStderr } from './app.ts';
 
 const USAGE = 'usage: npm run -s ask -- "/search regime change" [--json] [--corpus DIR]';
 
@@ -16,10 +16,7 @@ main(async () => {
     return 0;
   }
   const line = positionals.join(' ').trim();
-  if (line === '') {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
+  if (line === '') throw new UsageLineError(`no command given; ${USAGE}`);
   const { ctx } = await openCorpus(values.corpus);
   const answer = runLine(ctx, line, reportBugToStderr);
   process.stdout.write(`${renderForCli(answer, { json: values.json, style: styleFor(process.stdout) })}\n`);

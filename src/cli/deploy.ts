@@ -5,7 +5,7 @@
  */
 import { commands } from '../../commands/index.ts';
 import { loadConfig } from '../config.ts';
-import { deployCommands } from '../discord/deploy.ts';
+import { DeployError, deployCommands } from '../discord/deploy.ts';
 import { main, warn } from './app.ts';
 
 main(async () => {
@@ -14,11 +14,15 @@ main(async () => {
     warn('error: DISCORD_TOKEN is not set: put the bot token in .env (see .env.example) to deploy the commands');
     return 1;
   }
-  const { count, plan } = await deployCommands(commands, {
-    token: config.discordToken,
-    apiUrl: config.discordApiUrl,
-    guildId: config.discordGuildId,
-  });
+  let deployed: Awaited<ReturnType<typeof deployCommands>>;
+  try {
+    deployed = await deployCommands(commands, { token: config.discordToken, apiUrl: config.discordApiUrl, guildId: config.discordGuildId });
+  } catch (error) {
+    if (!(error instanceof DeployError)) throw error;
+    warn(`error: ${error.message}`);
+    return 1;
+  }
+  const { count, plan } = deployed;
   const where = config.discordGuildId ? `server ${config.discordGuildId}` : 'all servers and DMs (global; may take up to an hour to show)';
   process.stdout.write(`Deployed ${count} commands to ${where}.\n`);
   for (const [what, names] of Object.entries(plan))

@@ -80,7 +80,9 @@ function walk(value: unknown, path: Expectation['path']): unknown[] {
   if (path.length === 0) return [value];
   const [head, ...rest] = path;
   if (head === '*') return Array.isArray(value) ? value.flatMap((v) => walk(v, rest)) : [undefined];
-  if (value === null || typeof value !== 'object') return [undefined];
+  // Only the answer's own fields: "toString" or "constructor" is no field of a JSON answer, nor "length" of a list.
+  if (Array.isArray(value)) return typeof head === 'number' ? walk(value[head], rest) : [undefined];
+  if (value === null || typeof value !== 'object' || !Object.hasOwn(value, head as string | number)) return [undefined];
   return walk((value as Record<string | number, unknown>)[head as string | number], rest);
 }
 

@@ -7,9 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { renderJson } from '../render/json.ts';
 import { renderForCli } from '../render/index.ts';
+import { terminalSafe } from '../render/safeText.ts';
 import { styleFor } from '../render/terminal.ts';
 import { runLine } from '../router/router.ts';
-import { COMMON_FLAGS, main, openCorpus, parseArgs, reportBugToStderr, warn } from './app.ts';
+import { COMMON_FLAGS, UsageLineError, main, openCorpus, parseArgs, reportBugToStderr, warn } from './app.ts';
 import { check, type Expectation, ExpectationSyntaxError, parseExpectation } from './expect.ts';
 
 const USAGE = 'usage: npm run -s harness -- FILE [--json] [--corpus DIR]';
@@ -49,23 +50,18 @@ main(async () => {
     return 0;
   }
   const file = positionals[0];
-  if (!file || positionals.length > 1) {
-    warn(USAGE);
-    return 2;
-  }
+  if (!file || positionals.length > 1) throw new UsageLineError(USAGE);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    warn(`error: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    return 2;
+    throw new UsageLineError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   let steps: Step[];
   try {
     steps = parseScript(text, file);
   } catch (error) {
-    warn(`error: ${(error as Error).message}`);
-    return 2;
+    throw new UsageLineError((error as Error).message);
   }
   const { ctx } = await openCorpus(values.corpus);
   const style = styleFor(process.stdout);
@@ -74,7 +70,7 @@ main(async () => {
   for (const step of steps) {
     const answer = runLine(ctx, step.command, reportBugToStderr);
     const text = renderForCli(answer, { json: values.json, style });
-    process.stdout.write(values.json ? `${text}\n` : `> ${step.command}\n${text}\n\n`);
+    process.stdout.write(values.json ? `${text}\n` : `> ${terminalSafe(step.command)}\n${text}\n\n`);
     const plain = JSON.parse(renderJson(answer)) as unknown;
     for (const e of step.expectations) {
       const problem = check(e, plain);

@@ -13,7 +13,7 @@ main(async () => {
   const { values } = parseArgs({ options: COMMON_FLAGS, allowPositionals: false });
   const { config, corpus, ctx } = await openCorpus(values.corpus);
   if (config.discordToken) {
-    const { createLogger } = await import('../logger.ts');
+    const { createLogger } = await import('../discord/logger.ts');
     const { QuotedeskBot } = await import('../discord/bot.ts');
     const logger = createLogger(config.logLevel);
     const bot = new QuotedeskBot({ ctx, logger, token: config.discordToken, apiUrl: config.discordApiUrl });

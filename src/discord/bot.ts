@@ -16,7 +16,7 @@ import {
   Partials,
 } from 'discord.js';
 import type { Answer } from '../answer/types.ts';
-import type { Logger } from '../logger.ts';
+import type { Logger } from './logger.ts';
 import { type DiscordMessage, pageCount, renderDiscord } from './render.ts';
 import type { CommandContext } from '../../commands/define.ts';
 import { commandNameOf, parseCommandLine } from '../router/parse.ts';
@@ -116,14 +116,37 @@ export class QuotedeskBot {
       allowedMentions: NO_PINGS,
       ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
     });
-    this.client.on(Events.InteractionCreate, (i) => void this.route(i));
-    this.client.on(Events.MessageCreate, (m) => void this.directMessage(m));
+    // Each handler catches its own failures; anything past them is logged here, never left to end the process.
+    const logged = (what: string) => (error: unknown) => options.logger.error({ err: error }, `failed to handle ${what}`);
+    this.client.on(Events.InteractionCreate, (i) => void this.route(i).catch(logged('an interaction')));
+    this.client.on(Events.MessageCreate, (m) => void this.directMessage(m).catch(logged('a message')));
     this.client.once(Events.ClientReady, (c) =>
       options.logger.info({ user: c.user.tag, articles: options.ctx.corpus.articles.length }, 'connected to Discord'),
     );
     this.client.on(Events.ShardDisconnect, (_e, shard) => options.logger.warn({ shard }, 'gateway connection closed'));
     this.client.on(Events.ShardResume, (shard) => options.logger.info({ shard }, 'gateway connection resumed'));
     this.client.on(Events.Error, (err) => options.logger.error({ err }, 'discord client error'));
+    this.dropMalformedEvents();
+  }
+
+  /**
+   * A malformed gateway event (an INTERACTION_CREATE whose data is null, a message without an author)
+   * throws inside discord.js's handler for it, where nothing catches it and the process would end: each
+   * event is handled in a guard instead, and one that throws is logged and dropped. discord.js hands every
+   * dispatch (and the ones it queued before ready) to `handlePacket`, so this is the one place for all of them.
+   */
+  private dropMalformedEvents(): void {
+    type Packet = { t?: unknown; s?: unknown } | undefined;
+    const ws = this.client.ws as unknown as { handlePacket: (packet?: Packet, shard?: unknown) => boolean };
+    const handle = ws.handlePacket.bind(ws);
+    ws.handlePacket = (packet, shard) => {
+      try {
+        return handle(packet, shard);
+      } catch (error) {
+        this.options.logger.warn({ err: error, event: String(packet?.t), seq: packet?.s }, 'dropped a malformed gateway event');
+        return true;
+      }
+    };
   }
 
   async start(): Promise<void> {

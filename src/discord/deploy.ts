@@ -1,4 +1,4 @@
-import { REST, Routes } from 'discord.js';
+import { DiscordAPIError, HTTPError, REST, Routes } from 'discord.js';
 import type { CommandRegistry } from '../../commands/define.ts';
 import { type DiscordCommand, toDiscordCommand } from './definitions.ts';
 
@@ -38,8 +38,34 @@ export interface DeployTarget {
   guildId?: string | undefined;
 }
 
+/** Discord refused the deploy; the message says what to check, in words. */
+export class DeployError extends Error {
+  override name = 'DeployError';
+}
+
+/** What to check when Discord answers a deploy with this status. */
+const REFUSED: Record<number, string> = {
+  401: '401 Unauthorized: check DISCORD_TOKEN (Discord refused the token: it was reset or revoked; copy the current one from the Developer Portal into .env)',
+  403: '403 Forbidden: check DISCORD_GUILD_ID (the bot is not in that server, or may not add commands there)',
+  404: '404 Not Found: check DISCORD_GUILD_ID and DISCORD_API_URL',
+};
+
+/** A refusal by Discord (any status, with a numeric or text code) as a DeployError; anything else as it was. */
+function explained(error: unknown): unknown {
+  if (!(error instanceof DiscordAPIError || error instanceof HTTPError)) return error;
+  return new DeployError(REFUSED[error.status] ?? `Discord answered ${error.status} to ${error.method}: ${error.message}`);
+}
+
 /** Registers the commands with Discord and returns what changed and how many were sent. */
 export async function deployCommands(commands: CommandRegistry, target: DeployTarget) {
+  try {
+    return await deploy(commands, target);
+  } catch (error) {
+    throw explained(error);
+  }
+}
+
+async function deploy(commands: CommandRegistry, target: DeployTarget) {
   const rest = new REST(target.apiUrl ? { api: target.apiUrl } : {}).setToken(target.token);
   const app = (await rest.get(Routes.currentApplication())) as { id: string };
   const route = target.guildId ? Routes.applicationGuildCommands(app.id, target.guildId) : Routes.applicationCommands(app.id);

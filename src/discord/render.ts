@@ -6,6 +6,7 @@
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { publishedDay } from '../answer/citation.ts';
 import type { Answer, Citation, Result } from '../answer/types.ts';
+import { defangUrls } from '../render/safeText.ts';
 import { LIMITS } from './limits.ts';
 
 export interface DiscordEmbed {
@@ -62,14 +63,13 @@ function safeUrl(url: string | null): string | null {
 
 /** "[Daily Sabah: US says not after…](url) · 2015-12-17 · ¶2" — the link is never cut. */
 export function citationLine(c: Citation): string {
-  const label = cut(`${c.outlet ?? 'unknown outlet'}: ${c.title ?? 'untitled'}`, 90)
-    .replace(/[[\]]/g, '')
-    .replace(/[\\*_~`|<@]/g, (ch) => `\\${ch}`);
+  // The label is text: brackets and parentheses escaped (a title's "](" cannot end it), a URL in it defanged.
+  const label = defangUrls(cut(`${c.outlet ?? 'unknown outlet'}: ${c.title ?? 'untitled'}`, 90));
   const url = safeUrl(c.url);
   const where = [publishedDay(c.published) ?? 'date unknown', c.caption ? 'photo caption' : c.paragraph === null ? null : `¶${c.paragraph}`]
     .filter(Boolean)
     .join(' · ');
-  const link = url ? `[${label}](${url})` : escapeMarkdown(label);
+  const link = url ? `[${label.replace(/[\\*_~`|<@[\]()]/g, (ch) => `\\${ch}`)}](${url})` : escapeMarkdown(label);
   return `${link}${url && !c.urlKnown ? ' (outlet home page; article link unknown)' : ''} · ${escapeMarkdown(where)}`;
 }
 

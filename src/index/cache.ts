@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { codeVersion } from '../codeVersion.mjs';
-import { CorpusError, listCorpusFiles } from '../ingest/files.ts';
+import { CorpusError, listCorpusFiles, readCorpusFile } from '../ingest/files.ts';
 import type { Corpus, CorpusWarning } from '../ingest/corpus.ts';
 import type { Article } from '../model/index.ts';
 import { ArticleWriter, openIndexFile } from './articleStore.ts';
@@ -37,12 +37,24 @@ function codeFingerprint(): string {
   return codeHash;
 }
 
-/** Names, sizes and modification times of the corpus files, and the code: any change rebuilds. */
+/**
+ * The corpus files as the build would read them, and the code: any change rebuilds. Each file counts by its
+ * name and a SHA-256 of its bytes (or its size when it is too large to read, or why it cannot be read; a
+ * file deleted meanwhile not at all). Size and modification time are not trusted: a file made unreadable
+ * and readable again keeps both, and so do an edit within the clock's resolution and a copy that keeps times.
+ */
 export function fingerprint(files: string[]): string {
   const h = createHash('sha256').update(codeFingerprint());
   for (const f of files) {
-    const st = statSync(f);
-    h.update(`${f}\0${st.size}\0${st.mtimeMs}\n`);
+    const read = readCorpusFile(f);
+    if (read.kind === 'gone') continue;
+    const what =
+      read.kind === 'read'
+        ? createHash('sha256').update(read.bytes).digest('hex')
+        : read.kind === 'too large'
+          ? `too large: ${read.size}`
+          : `unreadable: ${read.code}`;
+    h.update(`${f}\0${what}\n`);
   }
   return h.digest('hex');
 }

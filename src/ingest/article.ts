@@ -17,7 +17,8 @@ export function datelineToIso(text: string): string | null {
   const found = chrono.parse(spaced, undefined, { forwardDate: false })[0];
   if (!found?.start.isCertain('year') || !found.start.isCertain('day')) return null;
   const s = found.start;
-  const date = `${s.get('year')}-${pad(s.get('month') ?? 1)}-${pad(s.get('day') ?? 1)}`;
+  // Four digits: a year before 1000 as 0999, so that dates compare as text.
+  const date = `${String(s.get('year')).padStart(4, '0')}-${pad(s.get('month') ?? 1)}-${pad(s.get('day') ?? 1)}`;
   if (!s.isCertain('hour')) return date;
   const time = `${pad(s.get('hour') ?? 0)}:${pad(s.get('minute') ?? 0)}:${pad(s.get('second') ?? 0)}`;
   const offset = s.get('timezoneOffset');

@@ -1,4 +1,5 @@
-import { parse } from 'yaml';
+import { type Scalar, parse, parseDocument } from 'yaml';
+import { NOT_ISO, impossibleDate } from './calendar.ts';
 
 /** The keys a corpus file's front matter may carry. All optional. */
 export interface FrontMatter {
@@ -22,8 +23,6 @@ export class FrontMatterError extends Error {
 }
 
 const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
-/** ISO 8601: a date, or a date-time with an optional zone. */
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const CLOSE = /^---[ \t]*(?:\r?\n|$)/m;
 
 /**
@@ -56,11 +55,14 @@ export function splitFrontMatter(raw: string): SplitFile {
     }
   }
   const published = fm.published;
-  if (published instanceof Date) fm.published = published.toISOString();
-  else if (published !== undefined && published !== null) {
-    if (typeof published !== 'string' || !ISO_8601.test(published) || Number.isNaN(Date.parse(published.slice(0, 10)))) {
-      throw new FrontMatterError(`front matter key "published" must be an ISO 8601 date, got ${JSON.stringify(published)}`);
-    }
+  if (published !== undefined && published !== null) {
+    // A YAML 1.1 timestamp arrives as a Date, already rolled over (2015-02-30 as 2 March): its source is checked.
+    const written = published instanceof Date ? (parseDocument(yamlText).get('published', true) as Scalar | undefined)?.source : published;
+    const why = typeof written === 'string' ? impossibleDate(written) : NOT_ISO;
+    if (why === NOT_ISO)
+      throw new FrontMatterError(`front matter key "published" must be an ISO 8601 date, got ${JSON.stringify(written)}`);
+    if (why) throw new FrontMatterError(`front matter key "published" is not a real date: ${String(written)} (${why})`);
+    if (published instanceof Date) fm.published = published.toISOString();
   }
   for (const key of ['url', 'outlet_url'] as const) {
     const value = fm[key];

@@ -1,5 +1,6 @@
 import { publishedDay } from '../answer/citation.ts';
 import type { Answer, Citation, Result } from '../answer/types.ts';
+import { defangUrls, withTerminalSafeText } from './safeText.ts';
 
 export interface TerminalStyle {
   /** Wrap highlighted words: ANSI bold on a colour terminal, **…** otherwise. */
@@ -27,8 +28,9 @@ function highlight(text: string, ranges: Array<[number, number]> | undefined, st
 
 /** "Daily Sabah, “US says not after…”, 2015-12-17, ¶2" and the link on the next line. */
 export function citationLines(c: Citation): string[] {
-  const parts = [c.outlet ?? 'unknown outlet'];
-  if (c.title) parts.push(`“${c.title}”`);
+  // The outlet and title label the link on the next line: a URL in them is shown defanged, never as a link.
+  const parts = [defangUrls(c.outlet ?? 'unknown outlet')];
+  if (c.title) parts.push(`“${defangUrls(c.title)}”`);
   parts.push(publishedDay(c.published) ?? 'date unknown');
   if (c.paragraph !== null) parts.push(`¶${c.paragraph}`);
   if (c.caption) parts.push('photo caption');
@@ -48,8 +50,12 @@ function resultLines(r: Result, n: number, style: TerminalStyle): string[] {
   return lines;
 }
 
-/** An answer as text for a person at a terminal. */
-export function renderTerminal(answer: Answer, style: TerminalStyle = plainStyle): string {
+/**
+ * An answer as text for a person at a terminal. Every string of it is made safe first (control characters
+ * from the corpus or the query shown, not acted on); only the style adds escape sequences.
+ */
+export function renderTerminal(unsafe: Answer, style: TerminalStyle = plainStyle): string {
+  const answer = withTerminalSafeText(unsafe);
   if (answer.error) return `error: ${answer.error.message}`;
   const lines: string[] = [];
   const shown = answer.results.length;

@@ -29,6 +29,22 @@ const tiny = indexedCorpus(
 );
 
 describe('/search', () => {
+  it('says when the date filter leaves no article at all, naming the period, instead of "nothing matches"', () => {
+    expect(ask('/search kerry from:2030').notes).toEqual([
+      'no article was published in that period (on or after 2030-01-01)',
+      'left out by the date filter because they have no publication date: LidTime (003_85ee1c887779c124)',
+    ]);
+    expect(ask('/search kerry to:1999-06').notes?.[0]).toBe('no article was published in that period (on or before 1999-06-30)');
+    expect(ask('/search kerry from:2015-01 to:2015-02-14').notes?.[0]).toBe(
+      'no article was published in that period (from 2015-01-01 to 2015-02-14)',
+    );
+    expect(ask('/search kerry outlet:Daily Sabah from:2016').notes?.[0]).toBe(
+      'no article of that outlet was published in that period (on or after 2016-01-01)',
+    );
+    // Articles in the period, none matching: the query is what found nothing.
+    expect(ask('/search zebra from:2015').notes?.[0]).toBe('nothing in the corpus matches "zebra"');
+  });
+
   it('matches across word forms', () => {
     const a = ask('/search negotiate', tiny);
     expect(a.results.map((r) => r.text)).toEqual(

@@ -3,22 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../support/cli.ts';
 import { tempCorpus } from '../support/helpers.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const cacheDir = mkdtempSync(join(tmpdir(), 'quotedesk-cli-'));
-
-/** Runs an entry point as a user would (through the built bundle), with its own cache folder. */
-function run(entry: string, args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'run.mjs'), entry, ...args], {
-    cwd: ROOT,
-    input: input ?? '',
-    encoding: 'utf8',
-    env: { ...process.env, CACHE_DIR: cacheDir, DISCORD_TOKEN: '', NO_COLOR: '1', CORPUS_DIR: '' },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (entry: string, args: string[], input?: string) => runCli(entry, args, input === undefined ? {} : { input });
 
 describe('the command line', () => {
   beforeAll(() => {
@@ -59,6 +47,31 @@ describe('the command line', () => {
       expect(Array.isArray(answer.results)).toBe(true);
       expect([0, 2]).toContain(r.code);
     }
+  });
+
+  it('ask refuses an empty --corpus instead of reading the current folder, and an empty command with one JSON error', () => {
+    const empty = run('ask', ['/sources', '--corpus=']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr.trim()).toBe(
+      'error: --corpus is empty: give the folder of articles (--corpus DIR), or leave it out to use CORPUS_DIR or ./corpus',
+    );
+    expect(empty.stdout).toBe('');
+    for (const args of [
+      ['', '--json'],
+      ['/sources', '--json', '--corpus='],
+    ]) {
+      const r = run('ask', args);
+      expect(r.code, args.join(' ')).toBe(2);
+      const lines = r.stdout.trim().split('\n');
+      expect(lines, args.join(' ')).toHaveLength(1);
+      const answer = JSON.parse(lines[0] ?? '');
+      expect(answer.results).toEqual([]);
+      expect(answer.error.kind).toBe('usage');
+      expect(answer.error.message).toMatch(/^no command given; usage: |^--corpus is empty/);
+    }
+    const harness = run('harness', ['--json']);
+    expect(harness.code).toBe(2);
+    expect(JSON.parse(harness.stdout).error.message).toBe('usage: npm run -s harness -- FILE [--json] [--corpus DIR]');
   });
 
   it('harness runs a script, checks its expectations, and names the line that failed', () => {

@@ -36,6 +36,20 @@ describe('harness expectations', () => {
     expect(run('results[1].speaker exists')).toBe('got nothing');
   });
 
+  it("walk only the answer's own fields: no built-in property of an object or a list is a field", () => {
+    for (const path of [
+      'toString',
+      'constructor',
+      '__proto__',
+      'hasOwnProperty',
+      'results.length',
+      'results[0].text.length',
+      'results.map',
+    ])
+      expect(run(`${path} exists`), path).toBe('got nothing');
+    expect(run('results[0].text exists')).toBeNull();
+  });
+
   it('fail "all" when the path finds nothing, so a vanished answer is noticed', () => {
     expect(check(parseExpectation('all results[*].citations[*].url matches ^https://', 1), { results: [] })).toBe(
       'got nothing (no values at that path)',

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type QuotedeskBot, RateLimiter } from '../../src/discord/bot.ts';
 import { LIMITS } from '../../src/discord/limits.ts';
+import { createLogger } from '../../src/discord/logger.ts';
 import { type DiscordMessage, embedLength } from '../../src/discord/render.ts';
 import {
   APP_ID,
@@ -16,10 +16,10 @@ import {
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.fake-token.for-the-end-to-end-test';
 
-/** Everything the bot logs, to check that the token never appears. */
+/** Everything the bot logs (through the logger `npm start` uses), to check that no token appears. */
 const logged: string[] = [];
-const logger = pino(
-  { level: 'debug' },
+const logger = createLogger(
+  'debug',
   new Writable({
     write(chunk, _enc, done) {
       logged.push(String(chunk));
@@ -175,6 +175,37 @@ describe('the bot, end to end, with the real discord.js client against a fake Di
       const text = JSON.stringify(body.embeds);
       expect(text).not.toContain('](https://evil.example');
     }
+  });
+
+  it('drops malformed gateway events with a log line each, and keeps answering', async () => {
+    const before = logged.length;
+    discord.dispatch('INTERACTION_CREATE', null);
+    discord.dispatch('INTERACTION_CREATE', { type: 2, id: 'x' });
+    discord.dispatch('MESSAGE_CREATE', null);
+    discord.dispatch('GUILD_CREATE', null);
+    const { edit } = await interact(commandInteraction('sources', []));
+    expect((edit?.body as DiscordMessage).embeds[0]?.title).toBe('/sources');
+    const dropped = logged.slice(before).filter((l) => l.includes('dropped a malformed gateway event'));
+    expect(dropped.map((l) => JSON.parse(l).event)).toEqual(['INTERACTION_CREATE', 'INTERACTION_CREATE', 'MESSAGE_CREATE', 'GUILD_CREATE']);
+  });
+
+  it('logs a failed webhook call with its route, the interaction token redacted', async () => {
+    const payload = commandInteraction('search', [{ name: 'query', value: 'kerry' }]);
+    const token = payload.token as string;
+    discord.answer = (c) =>
+      c.path.startsWith(`/webhooks/${APP_ID}/${token}/`) ? { status: 500, body: { message: 'webhook failed in the fake', code: 0 } } : null;
+    try {
+      discord.dispatch('INTERACTION_CREATE', payload);
+      await discord.waitFor((c) => c.method === 'PATCH' && c.path.startsWith(`/webhooks/${APP_ID}/${token}/`));
+      const deadline = Date.now() + 5000;
+      while (!logged.some((l) => l.includes('failed to answer an interaction')) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 10));
+    } finally {
+      discord.answer = null;
+    }
+    const line = logged.find((l) => l.includes('failed to answer an interaction')) ?? '';
+    expect(line).toContain(`/webhooks/${APP_ID}/[redacted]/messages/`);
+    expect(logged.join('\n')).not.toContain(token);
   });
 
   it('never logs the token, nor sends it anywhere but the Authorization header', () => {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { pageMessage } from '../../src/discord/bot.ts';
 import { renderTerminal } from '../../src/render/terminal.ts';
-import { ask, seedCorpus } from '../support/helpers.ts';
+import { ask, indexedCorpus, seedCorpus, tempCorpus } from '../support/helpers.ts';
 
 const names = (name: string) => commands.get(name)?.definition.options.map((o) => o.name);
 
@@ -88,5 +88,44 @@ describe('hostile input', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('a title that carries markdown and a URL', () => {
+  const corpus = indexedCorpus(
+    tempCorpus({
+      'evil.txt': [
+        '---',
+        'title: "Talks](https://evil.example/x) [click here"',
+        'outlet: "Wire (https://evil.example/y)"',
+        'url: https://example.org/talks',
+        '---',
+        'Kerry met Putin in Moscow to talk about Syria.',
+        '',
+      ].join('\n'),
+    }),
+  );
+
+  it.each(['/search kerry putin', '/sources'])('%s: the only link in Discord is the article, and no label holds a URL', (line) => {
+    const answer = ask(line, corpus);
+    expect(answer.results).toHaveLength(1);
+    const visible = pageMessage(answer, null, 0, names)
+      .embeds.map((e) => e.description ?? '')
+      .join('\n');
+    expect([...visible.matchAll(/(?<!\\)\]\((\S+?)\)/g)].map((m) => m[1])).toEqual(['https://example.org/talks']);
+    expect(visible).toContain(
+      '[Wire \\(https\\[:\\]//evil.example/y\\): Talks\\]\\(https\\[:\\]//evil.example/x\\) \\[click here](https://example.org/talks)',
+    );
+    expect(visible).not.toMatch(/https?:\/\/evil/);
+  });
+
+  it.each(['/search kerry putin', '/sources'])('%s at the terminal: the citation names the title, its URL defanged', (line) => {
+    const text = renderTerminal(ask(line, corpus));
+    expect(text).toContain('— Wire (https[:]//evil.example/y), “Talks](https[:]//evil.example/x) [click here”, date unknown');
+    // The citation line labels the link below it: no URL in it. (A result's own text is the corpus's, shown as written.)
+    const citationLine = text.split('\n').filter((l) => l.startsWith('   — '));
+    expect(citationLine).toHaveLength(1);
+    expect(citationLine[0]).not.toMatch(/https?:\/\//);
+    expect(text).toContain('https://example.org/talks');
   });
 });

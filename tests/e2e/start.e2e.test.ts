@@ -13,7 +13,7 @@ describe('npm start with DISCORD_TOKEN', () => {
   beforeAll(() => discord.start());
   afterAll(() => discord.stop());
 
-  it('connects to Discord, answers, logs to stderr without the token, and closes cleanly on SIGTERM', async () => {
+  it('connects to Discord, drops a malformed event, answers, logs to stderr without the token, and closes cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, [join(ROOT, 'scripts', 'run.mjs'), 'start'], {
       cwd: ROOT,
       env: {
@@ -34,12 +34,15 @@ describe('npm start with DISCORD_TOKEN', () => {
     while (discord.identified === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(discord.identified).toBe(1);
     while (!stderr.includes('connected to Discord') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    // A malformed event first: it is dropped, and the bot keeps serving.
+    discord.dispatch('INTERACTION_CREATE', null);
     const payload = commandInteraction('sources', []);
     discord.dispatch('INTERACTION_CREATE', payload);
     await discord.waitFor((c) => c.method === 'PATCH' && c.path.includes(String(payload.token)), 10_000);
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
+    expect(stderr).toContain('"msg":"dropped a malformed gateway event"');
     expect(stderr).toContain('"msg":"closing the Discord connection"');
     expect(stdout + stderr).not.toContain(TOKEN);
     expect(stdout + stderr).not.toContain(TOKEN.split('.')[2]);

@@ -112,6 +112,50 @@ describe('loading a corpus folder', () => {
     for (const p of article?.paragraphs ?? []) expect(raw.slice(p.start, p.end)).toBe(p.text);
   });
 
+  it.each([
+    ['utf-16le', Buffer.from([0xff, 0xfe])],
+    ['utf-16be', Buffer.from([0xfe, 0xff])],
+  ] as const)('reads a %s file with a byte-order mark; offsets count its characters (half its bytes)', (encoding, mark) => {
+    const text = `\uFEFF---\ntitle: "Café talks"\n---\n${ARTICLE.replace('Moscow', 'Moskva — Москва')}`;
+    const le = Buffer.from(text.slice(1), 'utf16le');
+    const body = encoding === 'utf-16le' ? le : Buffer.from(le).swap16();
+    const dir = tempCorpus({ 'wide.txt': Buffer.concat([mark, body]) });
+    const corpus = loadCorpus(dir);
+    expect(corpus.warnings).toEqual([]);
+    const [article] = corpus.articles;
+    expect(article?.meta.title).toBe('Café talks');
+    expect(article?.paragraphs.map((p) => p.text)).toEqual([
+      'Kerry met Putin in Moskva — Москва on Tuesday to talk about Syria.',
+      'Lavrov said the talks went well.',
+    ]);
+    const bytes = readFileSync(join(dir, 'wide.txt'));
+    for (const p of article?.paragraphs ?? []) {
+      expect(text.slice(p.start, p.end)).toBe(p.text);
+      const slice = bytes.subarray(p.start * 2, p.end * 2);
+      expect((encoding === 'utf-16le' ? slice : Buffer.from(slice).swap16()).toString('utf16le')).toBe(p.text);
+    }
+  });
+
+  it('refuses other encodings, naming why: UTF-32, UTF-16 without a mark, the first byte that is not UTF-8', () => {
+    const dir = tempCorpus({
+      'utf32.txt': Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from('K\0\0\0', 'latin1')]),
+      'unmarked.txt': Buffer.from(ARTICLE, 'utf16le'),
+      'latin1.txt': Buffer.from('Lavrov a dit: caf\xe9 cr\xe8me.', 'latin1'),
+      'cp1252.txt': Buffer.from('Kerry said \x93no\x94.', 'latin1'),
+      'odd.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Kerry', 'utf16le'), Buffer.from([0x41])]),
+    });
+    const corpus = loadCorpus(dir);
+    expect(corpus.articles).toEqual([]);
+    expect(Object.fromEntries(corpus.warnings.map((w) => [w.file, w.reason]))).toEqual({
+      'cp1252.txt': 'not UTF-8 text: byte 0x93 at byte 11 is not UTF-8 (it may be Windows-1252; no encoding is guessed: save it as UTF-8)',
+      'latin1.txt':
+        'not UTF-8 text: byte 0xE9 at byte 17 is not UTF-8 (it may be Latin-1 or Windows-1252; no encoding is guessed: save it as UTF-8)',
+      'odd.txt': 'not valid UTF-16 LE text, though its byte-order mark says so',
+      'unmarked.txt': 'binary file (it contains NUL bytes; it looks like UTF-16 LE without a byte-order mark: save it as UTF-8)',
+      'utf32.txt': 'UTF-32 LE text (its byte-order mark says so): save it as UTF-8',
+    });
+  });
+
   it('names a 20 MB file as too large, and loads the rest', () => {
     const dir = tempCorpus({ 'good.txt': ARTICLE, 'huge.txt': Buffer.alloc(20 * 1024 * 1024, 'a') });
     const corpus = loadCorpus(dir);
@@ -135,5 +179,41 @@ describe('a paragraph that never ends', () => {
     for (const e of article?.events ?? []) expect(e.sentence.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
     const stored = JSON.stringify(article?.events).length + JSON.stringify(article?.quotes).length;
     expect(stored).toBeLessThan(60 * text.length);
+  });
+});
+
+describe('impossible publication dates', () => {
+  it('are refused, never rolled over: no 30 February, month 13, hour 25 or zone +25:00', () => {
+    for (const date of [
+      '2015-02-30',
+      '2015-13-01',
+      '2015-00-10',
+      '2015-04-31',
+      '2015-02-29',
+      '2015-12-16T25:00',
+      '2015-12-16T10:61',
+      '2015-12-16T10:00+25:00',
+    ])
+      expect(() => splitFrontMatter(`---\npublished: ${date}\n---\nBody`), date).toThrow(
+        `front matter key "published" is not a real date: ${date}`,
+      );
+    // A YAML timestamp is read as a date already rolled over: its source is what is checked.
+    expect(() => splitFrontMatter('---\npublished: !!timestamp 2015-02-30\n---\nBody')).toThrow(
+      /not a real date: 2015-02-30 \(that month has 28 days\)/,
+    );
+    for (const date of ['2016-02-29', '2000-02-29', '2015-12-16T23:59:59.5+03:00'])
+      expect(splitFrontMatter(`---\npublished: "${date}"\n---\nBody`).frontMatter?.published, date).toBe(date);
+  });
+
+  it('leave their file out with a warning naming it; the rest of the corpus loads', () => {
+    const dir = tempCorpus({
+      'bad-date.txt': `---\npublished: 2015-02-30\n---\n${ARTICLE}`,
+      'good.txt': ARTICLE.replace('Kerry', 'Lavrov'),
+    });
+    const corpus = loadCorpus(dir);
+    expect(corpus.articles.map((a) => a.id)).toEqual(['good']);
+    expect(corpus.warnings).toEqual([
+      { file: 'bad-date.txt', reason: 'front matter key "published" is not a real date: 2015-02-30 (that month has 28 days)' },
+    ]);
   });
 });

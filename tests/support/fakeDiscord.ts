@@ -33,6 +33,8 @@ export class FakeDiscord {
   identified = 0;
   resumed = 0;
   port = 0;
+  /** An answer of the test's own for a REST call (an error, a revoked token); null: the fake's usual answer. */
+  answer: ((call: RecordedCall) => { status: number; body: unknown } | null) | null = null;
 
   constructor() {
     this.http = createServer((req, res) => this.rest(req, res));
@@ -73,7 +75,9 @@ export class FakeDiscord {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(data === undefined ? '' : JSON.stringify(data));
       };
-      if (req.method === 'GET' && path.startsWith('/gateway/bot')) {
+      const own = this.answer?.(this.calls[this.calls.length - 1] as RecordedCall) ?? null;
+      if (own) json(own.status, own.body);
+      else if (req.method === 'GET' && path.startsWith('/gateway/bot')) {
         json(200, {
           url: `ws://127.0.0.1:${this.port}`,
           shards: 1,
