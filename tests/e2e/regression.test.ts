@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { answersOf, expectedFile, linesOf, SUITES } from './regression/run.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { discordFile, expectedFile, linesOf, outputOf, SUITES, type SuiteOutput } from './regression/run.ts';
 
 // Every command, with and without options, on the seeds and on 3,000 synthetic paragraphs: the answers are
 // byte-identical to the committed ones. A deliberate change of answers rewrites them (`run.ts --update`).
@@ -14,13 +14,23 @@ describe('the regression script', () => {
   });
 
   for (const suite of SUITES) {
-    it(`gives the committed answers on the ${suite}`, { timeout: 120_000 }, async () => {
-      const got = (await answersOf(suite)).split('\n');
-      const want = readFileSync(expectedFile(suite), 'utf8').split('\n');
-      expect(got.length).toBe(want.length);
+    describe(`on the ${suite}`, () => {
+      let out: SuiteOutput;
+      beforeAll(async () => {
+        out = await outputOf(suite);
+      }, 180_000);
       const lines = linesOf(suite);
       // Compared line by line so that a failure names the command whose answer changed.
-      got.forEach((answer, i) => expect(answer, lines[i]).toBe(want[i]));
+      const sameLines = (got: string, want: string): void => {
+        const g = got.split('\n');
+        const w = want.split('\n');
+        expect(g.length).toBe(w.length);
+        g.forEach((answer, i) => expect(answer, lines[i]).toBe(w[i]));
+      };
+
+      it('gives the committed answers', () => sameLines(out.answers, readFileSync(expectedFile(suite), 'utf8')));
+      it('gives the same answers from the saved index file', () => sameLines(out.answersFromFile, out.answers));
+      it('renders the committed Discord pages', () => sameLines(out.discordPages, readFileSync(discordFile(suite), 'utf8')));
     });
   }
 });
