@@ -162,21 +162,14 @@ export function renderDiscord(
   const description = cut([...blocks, notesPart].filter(Boolean).join('\n\n') || 'Nothing found.', budget);
   message.embeds.push({ title, description, color: COLOR, footer: { text: footer } });
   if (buttons && pages > 1) {
-    const row: DiscordButton[] = [];
-    row.push({
+    const button = (label: string, id: string | null, none: string): DiscordButton => ({
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
-      label: 'Previous',
-      custom_id: buttons.previous ?? 'qd:none:prev',
-      disabled: buttons.previous === null,
+      label,
+      custom_id: id ?? none,
+      disabled: id === null,
     });
-    row.push({
-      type: ComponentType.Button,
-      style: ButtonStyle.Secondary,
-      label: 'Next',
-      custom_id: buttons.next ?? 'qd:none:next',
-      disabled: buttons.next === null,
-    });
+    const row = [button('Previous', buttons.previous, 'qd:none:prev'), button('Next', buttons.next, 'qd:none:next')];
     message.components.push({ type: ComponentType.ActionRow, components: row });
   }
   return message;
