@@ -60,3 +60,15 @@ export function dateWindow(from: string | undefined, to: string | undefined): Da
   if (compareDates(lo, hi) > 0) throw new UsageError(`from: ${from} is after to: ${to}`);
   return { from: lo, to: hi };
 }
+
+/** The days a resolved date value covers: "2015" the year, "2015-09-20/.." from that day on; null for a length. */
+export function daysOf(value: string): DayRange | null {
+  const [a, b] = value.split('/');
+  if (b === undefined) return parseDateOption(value);
+  const lo = a === '..' ? ALL_DAYS : parseDateOption(a as string);
+  const hi = b === '..' ? ALL_DAYS : parseDateOption(b);
+  return lo && hi ? { from: lo.from, to: hi.to } : null;
+}
+
+/** Do two ranges of days share a day? */
+export const overlap = (x: DayRange, y: DayRange): boolean => compareDates(x.from, y.to) <= 0 && compareDates(y.from, x.to) <= 0;

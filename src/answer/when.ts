@@ -1,101 +1,199 @@
 import type { EventIndex } from '../index/eventIndex.ts';
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
-import type { Article } from '../model/index.ts';
+import type { Article, EventMention } from '../model/index.ts';
 import { explainDate } from '../nlp/dates/explain.ts';
-import { humanDate } from '../nlp/dates/words.ts';
-import { MAX_CITATIONS } from './citation.ts';
+import { eventTerms } from '../nlp/eventWords.ts';
+import { actionTerms } from '../nlp/eventSynonyms.ts';
+import { terms, tokenize } from '../nlp/terms.ts';
+import { MAX_CITATIONS, citationOf } from './citation.ts';
+import { type DayRange, daysOf, overlap } from './dates.ts';
 import { eventCitation, mentionOf } from './events.ts';
 import { articleFilter } from './filters.ts';
 import { queryNotes, withNotes } from './notes.ts';
+import { periodInQuery } from './queryPeriod.ts';
 import type { Answer, Result } from './types.ts';
+import { whenWords } from './whenWords.ts';
 
 /** How many dates one answer lists. */
 export const WHEN_LIMIT = 5;
 
-/** "now" dates the writing and "previously" says little: such weak mentions count for this much. */
-const WEAK_WEIGHT = 0.3;
+/** How many of the paragraphs that best match the words are read for a sentence that names the event undated. */
+const UNDATED_SCAN = 30;
+
+/** Two mentions whose own events share at least this share of their words are taken for one event. */
+const SAME_EVENT = 0.5;
 
 export interface WhenArgs {
   event: string;
   outlet?: string | undefined;
 }
 
-/** The dated mentions that give one date, and the outlets that support it. */
-interface DateGroup {
-  value: string;
-  mentions: Array<{ id: number; score: number }>;
-  outlets: Set<string>;
-  score: number;
-  /** True when every mention is weak (a "now", a "previously"): such dates go last. */
-  weakOnly: boolean;
+/** The query as the event's words: each a group of index terms that stand for it (an action widened to its kind). */
+export interface EventQuery {
+  groups: string[][];
+  corrections: Array<[string, string]>;
+  /** Words the corpus does not have, even widened. */
+  unknown: string[];
+  /** Of those, the ones typed with a capital: names, whose absence means the event is not in the corpus. */
+  unknownNames: string[];
 }
 
 /**
- * Groups the matching mentions by the date they resolve to; a date is supported by the outlets that give
- * it. Only the mentions' facts are read here; the sentences are read for the dates shown.
+ * Reads a `/when` query: each word as the corpus word it stands for (typos corrected, never a number), an
+ * action as every word of its kind the corpus has ("talks": talks, met, meeting, negotiations).
  */
-export function groupByDate(
+export function eventQuery(corpus: LoadedCorpus, words: string): EventQuery {
+  const lexicon = corpus.index.lexicon;
+  const { searchTerms, corrections, unknown } = lexicon.prepare(words);
+  const widen = (term: string): string[] => actionTerms(term).filter((t) => t === term || lexicon.has(t));
+  const groups = searchTerms.map(widen);
+  const stillUnknown: string[] = [];
+  for (const word of unknown) {
+    const term = terms(word)[0];
+    const known = term === undefined ? [] : widen(term).filter((t) => lexicon.has(t));
+    if (known.length > 0) groups.push(known);
+    else stillUnknown.push(word);
+  }
+  return { groups, corrections, unknown: stillUnknown, unknownNames: stillUnknown.filter((w) => /^\p{Lu}/u.test(w)) };
+}
+
+/** How many of the query's word groups a mention's own event has. */
+const groupsMatched = (events: EventIndex, id: number, groups: readonly string[][]): number => {
+  const have = new Set(events.termsOf(id, groups.flat()));
+  return groups.filter((g) => g.some((t) => have.has(t))).length;
+};
+
+/** A dated mention that matches the query: how many of its words the mention's own event has, and its score. */
+interface Candidate {
+  id: number;
+  score: number;
+  matched: number;
+}
+
+/** Mentions of one event with compatible dates: the date they give, and the outlets that give it. */
+interface DateGroup {
+  value: string;
+  days: DayRange;
+  /** The mention shown: the first met, its value the finest of the group. */
+  best: Candidate;
+  mentions: Candidate[];
+  outlets: Set<string>;
+}
+
+/**
+ * How many of the query's words an event must have to be taken for the one asked about: all of one or two
+ * words, two of three, three of four or five, … (three fifths, rounded up).
+ */
+export const wordsNeeded = (n: number): number => Math.max(1, Math.ceil(0.6 * n));
+
+/**
+ * The dated mentions whose own event has the most of the query's words (at least `wordsNeeded`), within
+ * the outlet filter and the period the query names. "now" and "previously" date no event and are left out.
+ */
+export function bestCandidates(
   corpus: LoadedCorpus,
-  hits: ReadonlyArray<{ doc: number; score: number }>,
-  accept: ((a: Article) => boolean) | null,
-): DateGroup[] {
+  groups: readonly string[][],
+  keep: (article: Article, value: string) => boolean,
+): Candidate[] {
   const { events } = corpus;
-  const byValue = new Map<number, DateGroup>();
-  for (const h of hits) {
-    const article = corpus.articles[events.articleOf(h.doc)] as Article;
-    if (accept && !accept(article)) continue;
-    const weak = events.isWeak(h.doc);
-    const weight = weak ? WEAK_WEIGHT : 1;
-    let g = byValue.get(events.valueIdOf(h.doc));
+  const found: Candidate[] = [];
+  for (const h of events.withAnyOf([...new Set(groups.flat())])) {
+    if (events.isWeak(h.doc) || !keep(corpus.articles[events.articleOf(h.doc)] as Article, events.valueOf(h.doc))) continue;
+    found.push({ id: h.doc, score: h.score, matched: groupsMatched(events, h.doc, groups) });
+  }
+  const most = Math.max(0, ...found.map((c) => c.matched));
+  if (most < wordsNeeded(groups.length)) return [];
+  return found.filter((c) => c.matched === most);
+}
+
+const GRANULARITY_ORDER: Record<string, number> = { day: 0, month: 1, range: 2, year: 3 };
+
+/**
+ * Mentions grouped by compatible dates (days that overlap: "December 2015" and "15 Dec 2015" are one date,
+ * 15 and 18 December two), a body sentence before a caption, the best scored first; the group shows its finest
+ * date. Ranked by the outlets that give each date, then by score.
+ */
+export function groupByDate(corpus: LoadedCorpus, candidates: readonly Candidate[]): DateGroup[] {
+  const { events } = corpus;
+  const ordered = [...candidates].sort((a, b) => Number(events.isCaption(a.id)) - Number(events.isCaption(b.id)) || b.score - a.score);
+  const groups: DateGroup[] = [];
+  for (const c of ordered) {
+    const value = events.valueOf(c.id);
+    const days = daysOf(value);
+    if (days === null) continue;
+    const article = corpus.articles[events.articleOf(c.id)] as Article;
+    let g = groups.find((x) => overlap(x.days, days));
     if (!g) {
-      g = { value: events.valueOf(h.doc), mentions: [], outlets: new Set<string>(), score: 0, weakOnly: true };
-      byValue.set(events.valueIdOf(h.doc), g);
+      g = { value, days, best: c, mentions: [], outlets: new Set() };
+      groups.push(g);
+    } else if ((GRANULARITY_ORDER[granularityOf(value)] ?? 9) < (GRANULARITY_ORDER[granularityOf(g.value)] ?? 9)) {
+      g.value = value;
+      g.days = days;
     }
-    g.mentions.push({ id: h.doc, score: h.score * weight });
+    g.mentions.push(c);
     g.outlets.add(article.meta.outlet ?? article.id);
-    g.score += h.score * weight;
-    g.weakOnly &&= weak;
   }
-  return [...byValue.values()];
+  return groups.sort((a, b) => b.outlets.size - a.outlets.size || b.best.score - a.best.score);
 }
 
-/** Dates best first: weak-only dates last, then by the number of outlets, then by score. */
-export const rankDates = (groups: DateGroup[]): DateGroup[] =>
-  groups.sort((a, b) => Number(a.weakOnly) - Number(b.weakOnly) || b.outlets.size - a.outlets.size || b.score - a.score);
+const granularityOf = (value: string): string =>
+  value.includes('/') ? 'range' : value.length === 10 ? 'day' : value.length === 7 ? 'month' : 'year';
 
-/** Different days among the dates shown: said plainly, naming a few outlets for each. */
-export function differentDaysNote(shown: readonly DateGroup[]): string | null {
-  const days = shown.filter((g) => !g.weakOnly && /^\d{4}-\d{2}-\d{2}$/.test(g.value));
-  if (days.length < 2) return null;
-  const outlets = (g: DateGroup): string =>
-    [...g.outlets].slice(0, 3).join(', ') + (g.outlets.size > 3 ? ` and ${g.outlets.size - 3} more` : '');
-  return `the sources give different days for these words: ${days.map((g) => `${humanDate(g.value)} (${outlets(g)})`).join('; ')}; they may be different events, or the sources disagree`;
+/** The words of a mention's own event, as ranking reads them (see `eventTerms`). */
+function ownTerms(corpus: LoadedCorpus, id: number): Set<string> {
+  const { article, event } = mentionOf(corpus, corpus.events.ref(id));
+  const same = article.events.filter((e) => e.sentenceOffsets[0] === event.sentenceOffsets[0] && e.paragraph === event.paragraph);
+  const dated = same.filter((e) => e.time.value !== null && e.time.granularity !== 'duration');
+  return new Set(
+    eventTerms(
+      event.sentence,
+      dated.map((e) => [e.time.start, e.time.end] as const),
+      dated.indexOf(event),
+    ),
+  );
 }
 
-/** The evidence shown for a date: a sentence of an article body before a caption, then the best match (the first met). */
-function bestMention(events: EventIndex, g: DateGroup): number {
-  let top = g.mentions[0] as { id: number; score: number };
-  for (const m of g.mentions) {
-    const d = Number(events.isCaption(m.id)) - Number(events.isCaption(top.id));
-    if (d < 0 || (d === 0 && m.score > top.score)) top = m;
-  }
-  return top.id;
+const jaccard = (a: Set<string>, b: Set<string>): number => {
+  let both = 0;
+  for (const t of a) if (b.has(t)) both += 1;
+  return both / Math.max(1, a.size + b.size - both);
+};
+
+/**
+ * Sources disagree only when mentions of one event give different dates: two of the dates shown whose
+ * events share most of their words (SAME_EVENT), with different days or months.
+ */
+export function disagreementNote(corpus: LoadedCorpus, shown: readonly DateGroup[]): string | null {
+  const words = shown.map((g) => ownTerms(corpus, g.best.id));
+  const clash: DateGroup[] = [];
+  shown.forEach((g, i) => {
+    if (granularityOf(g.value) === 'range' || granularityOf(g.value) === 'year') return;
+    if (shown.some((h, j) => j !== i && granularityOf(h.value) !== 'range' && jaccard(words[i]!, words[j]!) >= SAME_EVENT)) clash.push(g);
+  });
+  if (clash.length < 2) return null;
+  const outlets = (g: DateGroup): string => [...g.outlets].slice(0, 3).join(', ') + (g.outlets.size > 3 ? ` and ${g.outlets.size - 3} more` : '');
+  return `the sources give different dates for this event: ${clash.map((g) => `${whenWords(mentionTime(corpus, g))} (${outlets(g)})`).join('; ')}`;
 }
+
+const mentionTime = (corpus: LoadedCorpus, g: DateGroup): EventMention['time'] => {
+  const time = mentionOf(corpus, corpus.events.ref(g.best.id)).event.time;
+  return g.value === time.value ? time : { ...time, value: g.value, basis: { kind: 'as-written', form: 'full-date' } };
+};
 
 /**
  * The mentions a date cites: earliest outlet first (ties in rank order), one per sentence, the first ten;
  * and how many sentences there were. Sorted as numbers: publication rank, then place among the mentions.
  */
-export function citedMentions(events: EventIndex, g: DateGroup): { shown: number[]; sentences: number } {
+export function citedMentions(events: EventIndex, mentions: readonly Candidate[]): { shown: number[]; sentences: number } {
   const ranks = events.publicationRank;
-  const n = g.mentions.length;
+  const n = mentions.length;
   const keys = new Float64Array(n);
-  g.mentions.forEach(({ id }, k) => (keys[k] = (ranks[events.articleOf(id)] as number) * n + k));
+  mentions.forEach(({ id }, k) => (keys[k] = (ranks[events.articleOf(id)] as number) * n + k));
   keys.sort();
   const seen = new Set<number>();
   const shown: number[] = [];
   for (const key of keys) {
-    const id = (g.mentions[key % n] as { id: number }).id;
+    const id = (mentions[key % n] as Candidate).id;
     const sentence = events.sentenceOf(id);
     if (seen.has(sentence)) continue;
     seen.add(sentence);
@@ -104,20 +202,22 @@ export function citedMentions(events: EventIndex, g: DateGroup): { shown: number
   return { shown, sentences: seen.size };
 }
 
-function dateResult(corpus: LoadedCorpus, g: DateGroup): Result {
+function dateResult(corpus: LoadedCorpus, g: DateGroup, words: number): Result {
   const { events } = corpus;
-  const best = mentionOf(corpus, events.ref(bestMention(events, g)));
-  const { shown, sentences } = citedMentions(events, g);
+  const best = mentionOf(corpus, events.ref(g.best.id));
+  const { shown, sentences } = citedMentions(events, g.mentions);
+  const time = mentionTime(corpus, g);
   return {
     text: best.event.sentence,
     date: g.value,
     dateText: best.event.time.text,
     derivation: explainDate(best.event.time),
-    score: Number(g.score.toFixed(3)),
+    score: Number(g.best.score.toFixed(3)),
     details: {
-      when: humanDate(g.value),
-      granularity: best.event.time.granularity,
+      when: whenWords(time),
+      granularity: granularityOf(g.value),
       outlets: g.outlets.size,
+      matched: `${g.best.matched} of ${words} words`,
       ...(sentences > MAX_CITATIONS ? { moreCitations: sentences - MAX_CITATIONS } : {}),
     },
     citations: shown.map((id) => {
@@ -127,16 +227,82 @@ function dateResult(corpus: LoadedCorpus, g: DateGroup): Result {
   };
 }
 
-/** `/when`: the dates the articles give for an event, ranked by how many outlets support each, with the evidence. */
+/** A sentence of the corpus that names the event, and how many of the query's words it has. */
+interface SentenceMatch {
+  article: Article;
+  paragraph: number;
+  text: string;
+  matched: number;
+}
+
+/** The sentences with the most of the query's words, among the paragraphs that best match it. */
+export function bestSentences(
+  corpus: LoadedCorpus,
+  groups: readonly string[][],
+  accept: ((a: Article) => boolean) | undefined,
+): SentenceMatch[] {
+  const found: SentenceMatch[] = [];
+  for (const hit of corpus.index.query(groups.map((g) => g.join(' ')).join(' '), accept, UNDATED_SCAN).hits) {
+    for (const s of hit.paragraph.sentences) {
+      const have = new Set(tokenize(s.text).flatMap((t) => (t.term === null ? [] : [t.term])));
+      const matched = groups.filter((g) => g.some((t) => have.has(t))).length;
+      found.push({ article: hit.article, paragraph: hit.paragraph.index, text: s.text, matched });
+    }
+  }
+  const most = Math.max(0, ...found.map((s) => s.matched));
+  return found.filter((s) => s.matched === most && most > 0);
+}
+
+/**
+ * `/when`: the date of the event the words name. The words are matched against each dated mention's own
+ * event (the words of its sentence that its date modifies), so a date of another event in the same
+ * paragraph is never the answer; dates of the same event are grouped and ranked by how many outlets give
+ * them. When the sentences that name the event best carry no date of it, the answer says "undated in the
+ * corpus" and cites them; a word the corpus does not have means no event of the corpus is that one.
+ */
 export function when(corpus: LoadedCorpus, args: WhenArgs): Answer {
-  const words = args.event;
+  const { words, period, named } = periodInQuery(args.event);
   const filter = articleFilter(corpus, { outlet: args.outlet });
-  const { hits, corrections, unknown } = corpus.events.query(words, corpus.index.lexicon);
-  const ranked = rankDates(groupByDate(corpus, hits, filter.active ? filter.accept : null));
+  const accept = filter.active ? filter.accept : undefined;
+  const { groups, corrections, unknown, unknownNames } = eventQuery(corpus, words);
   const notes = queryNotes(corrections, unknown);
-  if (ranked.length === 0) notes.unshift(`nothing in the corpus dates ${JSON.stringify(words)}`);
-  const shown = ranked.slice(0, WHEN_LIMIT);
-  const different = differentDaysNote(shown);
-  if (different) notes.push(different);
-  return { command: 'when', query: words, total: ranked.length, results: shown.map((g) => dateResult(corpus, g)), ...withNotes(notes) };
+  const answer = (results: Result[], total = results.length): Answer => ({ command: 'when', query: args.event, total, results, ...withNotes(notes) });
+  // A name the corpus never mentions: whatever the other words match is someone else's event.
+  if (unknownNames.length > 0 || (unknown.length > 0 && groups.length < 2)) {
+    notes.push('an event with a name or word the corpus does not have is not in the corpus: no date is given');
+    return answer([]);
+  }
+  const inPeriod = (value: string): boolean => {
+    const days = daysOf(value);
+    return period === null || (days !== null && overlap(days, period));
+  };
+  // With a word the corpus lacks, the rest must name the event whole.
+  const needed = unknown.length > 0 ? groups.length : wordsNeeded(groups.length);
+  const candidates = bestCandidates(corpus, groups, (a, value) => (!accept || accept(a)) && inPeriod(value)).filter((c) => c.matched >= needed);
+  const matched = candidates[0]?.matched ?? 0;
+  const sentences = period === null ? bestSentences(corpus, groups, accept) : [];
+  if ((sentences[0]?.matched ?? 0) > matched && (sentences[0]?.matched ?? 0) >= needed) {
+    notes.push('undated in the corpus: the sentences that name this event best give no date for it');
+    return answer(
+      sentences.slice(0, WHEN_LIMIT).map((s) => ({
+        text: s.text,
+        details: { when: 'undated in the corpus', matched: `${s.matched} of ${groups.length} words` },
+        citations: [citationOf(s.article, s.article.paragraphs[s.paragraph])],
+      })),
+      sentences.length,
+    );
+  }
+  if (candidates.length === 0) {
+    notes.unshift(`nothing in the corpus dates ${JSON.stringify(words)}${named ? ` in ${named}` : ''}`);
+    return answer([]);
+  }
+  if (named) notes.push(`dates in ${named} only`);
+  const dates = groupByDate(corpus, candidates);
+  const shown = dates.slice(0, WHEN_LIMIT);
+  const disagree = disagreementNote(corpus, shown);
+  if (disagree) notes.push(disagree);
+  return answer(
+    shown.map((g) => dateResult(corpus, g, groups.length)),
+    dates.length,
+  );
 }

@@ -2,6 +2,7 @@ import type { EventMention } from '../model/index.ts';
 import type { Article } from '../model/index.ts';
 import { datesSomething, isWeakBasis } from '../nlp/dates/basis.ts';
 import { startOf } from '../nlp/dates/words.ts';
+import { eventTerms } from '../nlp/eventWords.ts';
 import { terms } from '../nlp/terms.ts';
 import { publicationKey } from '../ingest/order.ts';
 import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
@@ -20,7 +21,11 @@ export const isDatedEvent = (e: EventMention): boolean => datesSomething(e.time.
  * Weak evidence for "when did X happen": "now" and "today" date the writing, not the event, and
  * "previously" only says "some time before". Read from the basis, never from the words of the derivation.
  */
-export const isWeakDate = (e: EventMention): boolean => isWeakBasis(e.time.basis);
+export const isWeakDate = (e: EventMention): boolean => isWeakBasis(e.time.basis) || opensForwards(e.time.basis);
+
+/** "in the future", "from now on": open towards the future from the writing, the date of no event. */
+const opensForwards = (b: EventMention['time']['basis']): boolean =>
+  (b.kind === 'open-range' && b.side === 'after') || (b.kind === 'since' && opensForwards(b.after.basis));
 
 /**
  * What /when and /timeline read of every matching mention, kept in arrays so that ranking thousands of
@@ -47,7 +52,11 @@ interface EventFacts {
 const WEAK = 1;
 const CAPTION = 2;
 
-/** The dated sentences of the corpus, searchable by their words, people and places. */
+/**
+ * The dated mentions of the corpus, each searchable by the words of its own event: the words of its sentence
+ * nearer to its date than to any other date of the sentence (see `eventTerms`), and the people and places
+ * among them. "Kerry met Lavrov on Monday, and Putin will visit Paris in May" is not a Monday visit to Paris.
+ */
 export class EventIndex {
   private constructor(
     private readonly facts: EventFacts,
@@ -55,14 +64,22 @@ export class EventIndex {
   ) {}
 
   static build(articles: Article[]): EventIndex {
-    const search = new Bm25Builder(['sentence', 'who']);
+    const search = new Bm25Builder(['event', 'who']);
     const rows: Array<[number, number, number, number, number, number]> = [];
     const values = new Map<string, number>();
     const sentences = new Map<string, number>();
     articles.forEach((a, ai) => {
+      const datesOf = datesBySentence(a.events);
       a.events.forEach((e, ei) => {
         if (!isDatedEvent(e)) return;
-        search.add([terms(e.sentence), terms([...e.people, ...e.places].join(' '))]);
+        const dates = datesOf.get(sentenceKey(e)) as number[];
+        const words = eventTerms(
+          e.sentence,
+          dates.map((d) => [(a.events[d] as EventMention).time.start, (a.events[d] as EventMention).time.end] as const),
+          dates.indexOf(ei),
+        );
+        const own = new Set(words);
+        search.add([words, terms([...e.people, ...e.places].join(' ')).filter((t) => own.has(t))]);
         const v = e.time.value as string;
         if (!values.has(v)) values.set(v, values.size);
         const flags = (isWeakDate(e) ? WEAK : 0) | (e.caption ? CAPTION : 0);
@@ -150,6 +167,16 @@ export class EventIndex {
     return this.facts.publicationRank;
   }
 
+  /** Mentions whose own event has any of the terms, best first. */
+  withAnyOf(terms: readonly string[]): Array<{ doc: number; score: number }> {
+    return terms.length === 0 ? [] : this.search.search(terms, { combineWith: 'OR' }).hits;
+  }
+
+  /** Which of the terms the words of mention `id`'s own event have (see `eventTerms`). */
+  termsOf(id: number, terms: readonly string[]): string[] {
+    return this.search.termsIn(id, terms);
+  }
+
   /** The sentence mention `id` stands in, as a number: the same for every date one sentence gives. */
   sentenceOf(id: number): number {
     return this.facts.sentence[id] as number;
@@ -163,12 +190,18 @@ export class EventIndex {
   query(
     words: string,
     lexicon: Lexicon,
-  ): { hits: Array<{ doc: number; score: number }>; all: boolean; corrections: Array<[string, string]>; unknown: string[] } {
+  ): {
+    hits: Array<{ doc: number; score: number }>;
+    all: boolean;
+    searchTerms: string[];
+    corrections: Array<[string, string]>;
+    unknown: string[];
+  } {
     const { searchTerms, corrections, unknown } = lexicon.prepare(words);
-    if (searchTerms.length === 0) return { hits: [], all: false, corrections, unknown };
+    if (searchTerms.length === 0) return { hits: [], all: false, searchTerms, corrections, unknown };
     const all = this.search.search(searchTerms, { combineWith: 'AND' }).hits;
-    if (all.length > 0) return { hits: all, all: true, corrections, unknown };
-    return { hits: this.search.search(searchTerms, { combineWith: 'OR' }).hits, all: false, corrections, unknown };
+    if (all.length > 0) return { hits: all, all: true, searchTerms, corrections, unknown };
+    return { hits: this.search.search(searchTerms, { combineWith: 'OR' }).hits, all: false, searchTerms, corrections, unknown };
   }
 }
 
@@ -194,4 +227,20 @@ function chronologicalOrder(facts: EventFacts): Uint32Array {
     const b = starts[vy] as string;
     return (a < b ? -1 : a > b ? 1 : 0) || (facts.values[vx] as string).length - (facts.values[vy] as string).length || x - y;
   });
+}
+
+/** One key per sentence of an article (captions included). */
+const sentenceKey = (e: EventMention): string => `${e.paragraph ?? 'caption'}:${e.sentenceOffsets[0]}`;
+
+/** The dated mentions of each sentence of an article, in order: what shares a sentence's words. */
+function datesBySentence(events: readonly EventMention[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  events.forEach((e, i) => {
+    if (!isDatedEvent(e)) return;
+    const key = sentenceKey(e);
+    const list = out.get(key);
+    if (list) list.push(i);
+    else out.set(key, [i]);
+  });
+  return out;
 }

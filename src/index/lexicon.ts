@@ -82,6 +82,11 @@ export class Lexicon {
     this.vocabulary = new Set([...entries.values()].map((e) => e.term));
   }
 
+  /** Does the corpus have this index term? */
+  has(term: string): boolean {
+    return this.vocabulary.has(term);
+  }
+
   static load(saved: SavedLexicon): Lexicon {
     return new Lexicon(new Map(saved.map(([key, term, count, form]) => [key, { term, count, form }])));
   }
