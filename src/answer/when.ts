@@ -31,6 +31,8 @@ export interface WhenArgs {
 /** The query as the event's words: each a group of index terms that stand for it (an action widened to its kind). */
 export interface EventQuery {
   groups: string[][];
+  /** The groups of words typed with a capital: the names of the event's people and places. */
+  names: string[][];
   corrections: Array<[string, string]>;
   /** Words the corpus does not have, even widened. */
   unknown: string[];
@@ -44,9 +46,11 @@ export interface EventQuery {
  */
 export function eventQuery(corpus: LoadedCorpus, words: string): EventQuery {
   const lexicon = corpus.index.lexicon;
-  const { searchTerms, corrections, unknown } = lexicon.prepare(words);
+  const { searchTerms, corrections, unknown } = lexicon.prepare(words.replace(GENERIC_EVENT_WORDS, ' '));
   const widen = (term: string): string[] => actionTerms(term).filter((t) => t === term || lexicon.has(t));
   const groups = searchTerms.map(widen);
+  const capitalised = new Set(terms([...words.matchAll(/\p{Lu}[\p{L}.'’-]*/gu)].map((m) => m[0]).join(' ')));
+  const names = groups.filter((g) => g.some((t) => capitalised.has(t)));
   const stillUnknown: string[] = [];
   for (const word of unknown) {
     const term = terms(word)[0];
@@ -54,8 +58,11 @@ export function eventQuery(corpus: LoadedCorpus, words: string): EventQuery {
     if (known.length > 0) groups.push(known);
     else stillUnknown.push(word);
   }
-  return { groups, corrections, unknown: stillUnknown, unknownNames: stillUnknown.filter((w) => /^\p{Lu}/u.test(w)) };
+  return { groups, names, corrections, unknown: stillUnknown, unknownNames: stillUnknown.filter((w) => /^\p{Lu}/u.test(w)) };
 }
+
+/** Words that say only that something happened ("take place", "happen"): they name no event. */
+const GENERIC_EVENT_WORDS = /\b(?:take|takes|took|taken|taking)\s+place\b|\b(?:happen(?:s|ed)?|occur(?:s|red)?|held|hold)\b/gi;
 
 /** How many of the query's word groups a mention's own event has. */
 const groupsMatched = (events: EventIndex, id: number, groups: readonly string[][]): number => {
@@ -68,6 +75,8 @@ interface Candidate {
   id: number;
   score: number;
   matched: number;
+  /** How many of the names the question gives (words typed with a capital) the event has. */
+  names: number;
 }
 
 /** Mentions of one event with compatible dates: the date they give, and the outlets that give it. */
@@ -92,14 +101,15 @@ export const wordsNeeded = (n: number): number => Math.max(1, Math.ceil(0.6 * n)
  */
 export function bestCandidates(
   corpus: LoadedCorpus,
-  groups: readonly string[][],
+  query: { groups: readonly string[][]; names: readonly string[][] },
   keep: (article: Article, value: string) => boolean,
 ): Candidate[] {
+  const { groups, names } = query;
   const { events } = corpus;
   const found: Candidate[] = [];
   for (const h of events.withAnyOf([...new Set(groups.flat())])) {
     if (events.isWeak(h.doc) || !keep(corpus.articles[events.articleOf(h.doc)] as Article, events.valueOf(h.doc))) continue;
-    found.push({ id: h.doc, score: h.score, matched: groupsMatched(events, h.doc, groups) });
+    found.push({ id: h.doc, score: h.score, matched: groupsMatched(events, h.doc, groups), names: groupsMatched(events, h.doc, names) });
   }
   const most = Math.max(0, ...found.map((c) => c.matched));
   if (most < wordsNeeded(groups.length)) return [];
@@ -111,7 +121,8 @@ const GRANULARITY_ORDER: Record<string, number> = { day: 0, month: 1, range: 2, 
 /**
  * Mentions grouped by compatible dates (days that overlap: "December 2015" and "15 Dec 2015" are one date,
  * 15 and 18 December two), a body sentence before a caption, the best scored first; the group shows its finest
- * date. Ranked by the outlets that give each date, then by score.
+ * date. The event with more of the question's names first, a date before a range ("on Friday" before
+ * "in the coming days"), then by the outlets that give each date, then by score.
  */
 export function groupByDate(corpus: LoadedCorpus, candidates: readonly Candidate[]): DateGroup[] {
   const { events } = corpus;
@@ -133,7 +144,11 @@ export function groupByDate(corpus: LoadedCorpus, candidates: readonly Candidate
     g.mentions.push(c);
     g.outlets.add(article.meta.outlet ?? article.id);
   }
-  return groups.sort((a, b) => b.outlets.size - a.outlets.size || b.best.score - a.best.score);
+  const vague = (g: DateGroup): number => Number(granularityOf(g.value) === 'range');
+  const names = (g: DateGroup): number => Math.max(...g.mentions.map((m) => m.names));
+  return groups.sort(
+    (a, b) => names(b) - names(a) || vague(a) - vague(b) || b.outlets.size - a.outlets.size || b.best.score - a.best.score,
+  );
 }
 
 const granularityOf = (value: string): string =>
@@ -254,6 +269,27 @@ export function bestSentences(
 }
 
 /**
+ * Is the event the words name undated in the corpus? When no dated mention has enough of its words but a
+ * sentence does; or when the sentences that name it best have more of its words than any dated mention and
+ * none of their articles dates it (a lead sentence is often undated, its article's next sentence says when).
+ */
+function undatedEvent(
+  sentences: readonly SentenceMatch[],
+  candidates: readonly Candidate[],
+  query: { matched: number; needed: number; names: readonly string[][] },
+  corpus: LoadedCorpus,
+): boolean {
+  const best = sentences[0]?.matched ?? 0;
+  if (best < query.needed) return false;
+  if (candidates.length === 0) return true;
+  if (best <= query.matched) return false;
+  const dating = new Set(candidates.map((c) => corpus.events.articleOf(c.id)));
+  if (sentences.some((s) => dating.has(corpus.articles.indexOf(s.article)))) return false;
+  // A dated mention with every name the question gives is a mention of the same event, worded otherwise.
+  return !candidates.some((c) => query.names.every((g) => corpus.events.termsOf(c.id, g).length > 0));
+}
+
+/**
  * `/when`: the date of the event the words name. The words are matched against each dated mention's own
  * event (the words of its sentence that its date modifies), so a date of another event in the same
  * paragraph is never the answer; dates of the same event are grouped and ranked by how many outlets give
@@ -264,7 +300,7 @@ export function when(corpus: LoadedCorpus, args: WhenArgs): Answer {
   const { words, period, named } = periodInQuery(args.event);
   const filter = articleFilter(corpus, { outlet: args.outlet });
   const accept = filter.active ? filter.accept : undefined;
-  const { groups, corrections, unknown, unknownNames } = eventQuery(corpus, words);
+  const { groups, names, corrections, unknown, unknownNames } = eventQuery(corpus, words);
   const notes = queryNotes(corrections, unknown);
   const answer = (results: Result[], total = results.length): Answer => ({ command: 'when', query: args.event, total, results, ...withNotes(notes) });
   // A name the corpus never mentions: whatever the other words match is someone else's event.
@@ -278,19 +314,23 @@ export function when(corpus: LoadedCorpus, args: WhenArgs): Answer {
   };
   // With a word the corpus lacks, the rest must name the event whole.
   const needed = unknown.length > 0 ? groups.length : wordsNeeded(groups.length);
-  const candidates = bestCandidates(corpus, groups, (a, value) => (!accept || accept(a)) && inPeriod(value)).filter((c) => c.matched >= needed);
+  const candidates = bestCandidates(corpus, { groups, names }, (a, value) => (!accept || accept(a)) && inPeriod(value)).filter((c) => c.matched >= needed);
   const matched = candidates[0]?.matched ?? 0;
   const sentences = period === null ? bestSentences(corpus, groups, accept) : [];
-  if ((sentences[0]?.matched ?? 0) > matched && (sentences[0]?.matched ?? 0) >= needed) {
+  if (undatedEvent(sentences, candidates, { matched, needed, names }, corpus)) {
     notes.push('undated in the corpus: the sentences that name this event best give no date for it');
-    return answer(
-      sentences.slice(0, WHEN_LIMIT).map((s) => ({
-        text: s.text,
-        details: { when: 'undated in the corpus', matched: `${s.matched} of ${groups.length} words` },
-        citations: [citationOf(s.article, s.article.paragraphs[s.paragraph])],
-      })),
-      sentences.length,
-    );
+    const first = sentences[0] as SentenceMatch;
+    return answer([
+      {
+        text: first.text,
+        details: {
+          when: 'undated in the corpus',
+          matched: `${first.matched} of ${groups.length} words`,
+          ...(sentences.length > MAX_CITATIONS ? { moreCitations: sentences.length - MAX_CITATIONS } : {}),
+        },
+        citations: sentences.slice(0, MAX_CITATIONS).map((m) => citationOf(m.article, m.article.paragraphs[m.paragraph])),
+      },
+    ]);
   }
   if (candidates.length === 0) {
     notes.unshift(`nothing in the corpus dates ${JSON.stringify(words)}${named ? ` in ${named}` : ''}`);

@@ -9,7 +9,8 @@ const CLAUSE_MARK = /[,;:()\u2013\u2014]/;
  * date than to any other date of the sentence, distance counted in words with each clause mark between
  * them adding CLAUSE_STEP. "Kerry met Lavrov on Monday, and Putin will visit Paris in May": "met" and
  * "Lavrov" go to "on Monday", "visit" and "Paris" to "in May". A sentence with one date gives it every word
- * but the date's own. Returns the words' terms (see terms.ts), stopwords left out.
+ * but the date's own; a date held inside a longer one ("in 2011" in "since the start of the war in 2011")
+ * keeps the words of the longer one. Returns the words' terms (see terms.ts), stopwords left out.
  */
 export function eventTerms(sentence: string, dates: ReadonlyArray<readonly [number, number]>, k: number): string[] {
   const tokens = tokenize(sentence);
@@ -28,10 +29,14 @@ export function eventTerms(sentence: string, dates: ReadonlyArray<readonly [numb
     // The expression's own words ("five years after the conflict began") say when, not what happened.
     if (tok.term === null || (tok.start >= from && tok.end <= to)) return;
     const mine = distance(t, k);
-    if (dates.every((_, d) => d === k || mine <= distance(t, d))) out.push(tok.term);
+    if (dates.every((_, d) => d === k || wraps(dates[d]!, dates[k]!) || mine <= distance(t, d))) out.push(tok.term);
   });
   return out;
 }
+
+/** Does one expression hold another ("since the start of the war in 2011" holds "in 2011")? Then the inner one's event is the outer one's too. */
+const wraps = (outer: readonly [number, number], inner: readonly [number, number]): boolean =>
+  outer[0] <= inner[0] && inner[1] <= outer[1] && (outer[0] !== inner[0] || outer[1] !== inner[1]);
 
 /** For each character of a sentence, how many clause marks stand before it. */
 function clauseMarksBefore(sentence: string): Uint16Array {
