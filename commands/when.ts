@@ -3,7 +3,7 @@ import { type CommandDefinition, defineCommand } from './define.ts';
 
 export const When = {
   name: 'when',
-  description: 'When something happened: dates resolved from the articles\u2019 own words, ranked by how many outlets support them.',
+  description: 'When an event happened, from the articles\u2019 own words, with every outlet that gives the date.',
   example: '/when kerry moscow',
   options: [
     {

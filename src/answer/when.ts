@@ -2,12 +2,11 @@ import type { EventIndex } from '../index/eventIndex.ts';
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import type { Article, EventMention } from '../model/index.ts';
 import { explainDate } from '../nlp/dates/explain.ts';
-import { eventTerms } from '../nlp/eventWords.ts';
 import { actionTerms } from '../nlp/eventSynonyms.ts';
 import { terms, tokenize } from '../nlp/terms.ts';
 import { MAX_CITATIONS, citationOf } from './citation.ts';
 import { type DayRange, daysOf, overlap } from './dates.ts';
-import { eventCitation, mentionOf } from './events.ts';
+import { eventCitation, jaccard, mentionOf, ownTerms } from './events.ts';
 import { articleFilter } from './filters.ts';
 import { queryNotes, withNotes } from './notes.ts';
 import { periodInQuery } from './queryPeriod.ts';
@@ -154,26 +153,6 @@ export function groupByDate(corpus: LoadedCorpus, candidates: readonly Candidate
 const granularityOf = (value: string): string =>
   value.includes('/') ? 'range' : value.length === 10 ? 'day' : value.length === 7 ? 'month' : 'year';
 
-/** The words of a mention's own event, as ranking reads them (see `eventTerms`). */
-function ownTerms(corpus: LoadedCorpus, id: number): Set<string> {
-  const { article, event } = mentionOf(corpus, corpus.events.ref(id));
-  const same = article.events.filter((e) => e.sentenceOffsets[0] === event.sentenceOffsets[0] && e.paragraph === event.paragraph);
-  const dated = same.filter((e) => e.time.value !== null && e.time.granularity !== 'duration');
-  return new Set(
-    eventTerms(
-      event.sentence,
-      dated.map((e) => [e.time.start, e.time.end] as const),
-      dated.indexOf(event),
-    ),
-  );
-}
-
-const jaccard = (a: Set<string>, b: Set<string>): number => {
-  let both = 0;
-  for (const t of a) if (b.has(t)) both += 1;
-  return both / Math.max(1, a.size + b.size - both);
-};
-
 /**
  * Sources disagree only when mentions of one event give different dates: two of the dates shown whose
  * events share most of their words (SAME_EVENT), with different days or months.
@@ -186,7 +165,8 @@ export function disagreementNote(corpus: LoadedCorpus, shown: readonly DateGroup
     if (shown.some((h, j) => j !== i && granularityOf(h.value) !== 'range' && jaccard(words[i]!, words[j]!) >= SAME_EVENT)) clash.push(g);
   });
   if (clash.length < 2) return null;
-  const outlets = (g: DateGroup): string => [...g.outlets].slice(0, 3).join(', ') + (g.outlets.size > 3 ? ` and ${g.outlets.size - 3} more` : '');
+  const outlets = (g: DateGroup): string =>
+    [...g.outlets].slice(0, 3).join(', ') + (g.outlets.size > 3 ? ` and ${g.outlets.size - 3} more` : '');
   return `the sources give different dates for this event: ${clash.map((g) => `${whenWords(mentionTime(corpus, g))} (${outlets(g)})`).join('; ')}`;
 }
 
@@ -302,7 +282,13 @@ export function when(corpus: LoadedCorpus, args: WhenArgs): Answer {
   const accept = filter.active ? filter.accept : undefined;
   const { groups, names, corrections, unknown, unknownNames } = eventQuery(corpus, words);
   const notes = queryNotes(corrections, unknown);
-  const answer = (results: Result[], total = results.length): Answer => ({ command: 'when', query: args.event, total, results, ...withNotes(notes) });
+  const answer = (results: Result[], total = results.length): Answer => ({
+    command: 'when',
+    query: args.event,
+    total,
+    results,
+    ...withNotes(notes),
+  });
   // A name the corpus never mentions: whatever the other words match is someone else's event.
   if (unknownNames.length > 0 || (unknown.length > 0 && groups.length < 2)) {
     notes.push('an event with a name or word the corpus does not have is not in the corpus: no date is given');
@@ -314,7 +300,9 @@ export function when(corpus: LoadedCorpus, args: WhenArgs): Answer {
   };
   // With a word the corpus lacks, the rest must name the event whole.
   const needed = unknown.length > 0 ? groups.length : wordsNeeded(groups.length);
-  const candidates = bestCandidates(corpus, { groups, names }, (a, value) => (!accept || accept(a)) && inPeriod(value)).filter((c) => c.matched >= needed);
+  const candidates = bestCandidates(corpus, { groups, names }, (a, value) => (!accept || accept(a)) && inPeriod(value)).filter(
+    (c) => c.matched >= needed,
+  );
   const matched = candidates[0]?.matched ?? 0;
   const sentences = period === null ? bestSentences(corpus, groups, accept) : [];
   if (undatedEvent(sentences, candidates, { matched, needed, names }, corpus)) {

@@ -241,11 +241,11 @@ describe('rendering for Discord (property-based)', () => {
 
 describe('dated results in Discord', () => {
   it('show one date line each, with the derivation', () => {
-    const a = ask('/when kerry moscow');
+    const a = ask('/timeline geneva');
     expect(a.results.length).toBeGreaterThan(1);
     const d = renderDiscord(a).embeds[0]?.description ?? '';
     const dateLines = d.split('\n').filter((l) => l.startsWith('🗓'));
     expect(dateLines).toHaveLength(Math.min(a.results.length, RESULTS_PER_PAGE));
-    expect(dateLines[0]).toBe(`🗓 Tue 15 Dec 2015 — ${escapeMarkdown(a.results[0]?.derivation ?? '')}`);
+    expect(dateLines[0]).toBe(`🗓 Fri 26 Aug 2016 — ${escapeMarkdown(a.results[0]?.derivation ?? '')}`);
   });
 });
