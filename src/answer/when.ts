@@ -19,6 +19,9 @@ export const WHEN_LIMIT = 5;
 /** How many of the paragraphs that best match the words are read for a sentence that names the event undated. */
 const UNDATED_SCAN = 30;
 
+/** How many of the best-scored mentions are read for how many of the question's words they have. */
+const CANDIDATE_SCAN = 1000;
+
 /** Two mentions whose own events share at least this share of their words are taken for one event. */
 const SAME_EVENT = 0.5;
 
@@ -106,7 +109,8 @@ export function bestCandidates(
   const { groups, names } = query;
   const { events } = corpus;
   const found: Candidate[] = [];
-  for (const h of events.withAnyOf([...new Set(groups.flat())])) {
+  // The best matches by score are read for how many of the words they have: those with the most rank high.
+  for (const h of events.withAnyOf([...new Set(groups.flat())]).slice(0, CANDIDATE_SCAN)) {
     if (events.isWeak(h.doc) || !keep(corpus.articles[events.articleOf(h.doc)] as Article, events.valueOf(h.doc))) continue;
     found.push({ id: h.doc, score: h.score, matched: groupsMatched(events, h.doc, groups), names: groupsMatched(events, h.doc, names) });
   }
