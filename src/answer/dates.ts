@@ -70,5 +70,5 @@ export function daysOf(value: string): DayRange | null {
   return lo && hi ? { from: lo.from, to: hi.to } : null;
 }
 
-/** Do two ranges of days share a day? */
-export const overlap = (x: DayRange, y: DayRange): boolean => compareDates(x.from, y.to) <= 0 && compareDates(y.from, x.to) <= 0;
+/** Do two ranges of days share a day? (Ranges made here hold four-digit years, so they compare as text.) */
+export const overlap = (x: DayRange, y: DayRange): boolean => x.from <= y.to && y.from <= x.to;

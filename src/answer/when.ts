@@ -131,15 +131,19 @@ export function groupByDate(corpus: LoadedCorpus, candidates: readonly Candidate
   const { events } = corpus;
   const ordered = [...candidates].sort((a, b) => Number(events.isCaption(a.id)) - Number(events.isCaption(b.id)) || b.score - a.score);
   const groups: DateGroup[] = [];
+  // Most mentions share a date with one met before: found by the date's number before any range is compared.
+  const byValue = new Map<number, DateGroup>();
   for (const c of ordered) {
     const value = events.valueOf(c.id);
     const days = daysOf(value);
     if (days === null) continue;
     const article = corpus.articles[events.articleOf(c.id)] as Article;
-    let g = groups.find((x) => overlap(x.days, days));
+    let g = byValue.get(events.valueIdOf(c.id)) ?? groups.find((x) => overlap(x.days, days));
+    if (g) byValue.set(events.valueIdOf(c.id), g);
     if (!g) {
       g = { value, days, best: c, mentions: [], outlets: new Set() };
       groups.push(g);
+      byValue.set(events.valueIdOf(c.id), g);
     } else if ((GRANULARITY_ORDER[granularityOf(value)] ?? 9) < (GRANULARITY_ORDER[granularityOf(g.value)] ?? 9)) {
       g.value = value;
       g.days = days;
@@ -308,7 +312,8 @@ export function when(corpus: LoadedCorpus, args: WhenArgs): Answer {
     (c) => c.matched >= needed,
   );
   const matched = candidates[0]?.matched ?? 0;
-  const sentences = period === null ? bestSentences(corpus, groups, accept) : [];
+  // A sentence can name the event better only when the dated mentions miss some of its words.
+  const sentences = period === null && matched < groups.length ? bestSentences(corpus, groups, accept) : [];
   if (undatedEvent(sentences, candidates, { matched, needed, names }, corpus)) {
     notes.push('undated in the corpus: the sentences that name this event best give no date for it');
     const first = sentences[0] as SentenceMatch;
