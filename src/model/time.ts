@@ -77,13 +77,13 @@ export type DateBasis =
   /** "previously", "in the past" (before) and "in the future" (after): open on one side. */
   | { kind: 'open-range'; side: 'before' | 'after'; anchor: Anchor }
   /** "since …": from the start of the date that follows, onwards. */
-  | { kind: 'since'; from: string; after: { text: string; basis: DateBasis } }
-  /** "now", "today": the present of the writing. */
-  | { kind: 'present'; anchor: Anchor }
+  | { kind: 'since'; from: string; after: { text: string; value: string | null; granularity: Granularity; basis: DateBasis } }
+  /** "now" (the present, TimeML's PRESENT_REF) or "today" (the anchor's day): the present of the writing. */
+  | { kind: 'present'; anchor: Anchor; form: 'now' | 'today' }
   /** "for nearly 10 hours": a length of time; `unit` as written. */
   | { kind: 'length'; count: number; unit: string }
-  /** "for many years": a length the text does not give. */
-  | { kind: 'untold-length' }
+  /** "for many years": a length the text does not give; `unit` as written, plural. */
+  | { kind: 'untold-length'; unit: string }
   /** "five years after the conflict began", counted from where the article dated that start before. */
   | { kind: 'years-after-event'; event: string; began: number; beganText: string; years: number }
   /** "today" or "now" inside a quote: the day the words were spoken, a day dated just before. */

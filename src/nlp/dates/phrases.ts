@@ -51,10 +51,10 @@ export const lengthOfTime = phraseRule(
 );
 
 /** "for many years": a length the text does not give. */
-export const untoldLength = phraseRule(/\b(?:long|several|many)\s+(hours|days|weeks|months|years)\b/gi, NOTHING, 'no-anchor', () => ({
+export const untoldLength = phraseRule(/\b(?:long|several|many)\s+(hours|days|weeks|months|years)\b/gi, NOTHING, 'no-anchor', (m) => ({
   value: null,
   granularity: 'duration',
-  basis: { kind: 'untold-length' },
+  basis: { kind: 'untold-length', unit: lower(m, 1) },
 }));
 
 /** "in recent weeks/months/years": the three of them up to the anchor. */
@@ -136,7 +136,9 @@ export const openAfter = anchored(/\bin the future\b/gi, (_m, a) => ({
 }));
 
 /** "now", "by now", "today": the anchor's day, the present of the writing. */
-export const present = anchored(/\b(?:by |for |until |right )?now\b|\btoday\b/gi, (_m, a) => aDay(a.day, { kind: 'present', anchor: a }));
+export const present = anchored(/\b(?:by |for |until |right )?now\b|\btoday\b/gi, (m, a) =>
+  aDay(a.day, { kind: 'present', anchor: a, form: /today/i.test(m[0]) ? 'today' : 'now' }),
+);
 
 /** "in 2011", "since 2014": the year as written (not "in 2014-15"). */
 export const yearAfterPreposition = phraseRule(
