@@ -88,5 +88,25 @@ export type DateBasis =
   | { kind: 'years-after-event'; event: string; began: number; beganText: string; years: number }
   /** "today" or "now" inside a quote: the day the words were spoken, a day dated just before. */
   | { kind: 'day-spoken'; spoken: RecentDay }
+  /**
+   * A quarter of a year: "the third quarter", "fiscal second-quarter" (`how`: its year as written, or the
+   * nearest in the direction of the tense), "the latest quarter" (the last one ended by the anchor), "the current
+   * quarter", or "a year earlier" said of a quarter the sentence names (the same quarter the year before).
+   */
+  | {
+      kind: 'quarter';
+      year: number;
+      quarter: number;
+      how: 'as-written' | 'by-tense' | 'latest' | 'current' | 'year-before';
+      anchor: Anchor | null;
+    }
+  /** A season: "last fall", "this summer", "the winter of 1994"; `year` as written or from the anchor. */
+  | { kind: 'season'; season: 'SP' | 'SU' | 'FA' | 'WI'; year: number; anchor: Anchor | null }
+  /** "the weekend", "last weekend": the Saturday and Sunday nearest the anchor in the direction the words say. */
+  | { kind: 'weekend'; saturday: string; anchor: Anchor }
+  /** "the 1990s", "the nineties": a decade as written; `decade` is its first three digits (199). */
+  | { kind: 'decade'; decade: number }
+  /** "daily", "every week", "quarterly": something that recurs, not a date; `unit` the period (day, week, month, quarter, year). */
+  | { kind: 'recurring'; unit: string }
   /** Not resolved: no anchor to count from, or no day dated just before. */
   | { kind: 'unresolved'; reason: 'no-anchor' | 'no-day-before' };

@@ -1,11 +1,16 @@
 import type { Anchor, RecentDay, TimeExpression } from '../../model/index.ts';
 import { chronoDates } from './chrono.ts';
+import { PERIOD_RULES } from './periods.ts';
 import { PHRASE_RULES } from './phrases.ts';
 import { sinceRanges } from './since.ts';
 import { type DateRule, dateState } from './state.ts';
+import { VAGUE_RULES, yearAlone } from './vague.ts';
 
-/** Every rule, in the order they take words: set phrases, then chrono's dates, then "since …" over what they found. */
-const RULES: readonly DateRule[] = [...PHRASE_RULES, chronoDates, sinceRanges];
+/**
+ * Every rule, in the order they take words: periods (quarters, seasons), set phrases, vague words, then
+ * chrono's dates, years written alone, and "since …" over what they found.
+ */
+const RULES: readonly DateRule[] = [...PERIOD_RULES, ...PHRASE_RULES, ...VAGUE_RULES, chronoDates, yearAlone, sinceRanges];
 
 /**
  * Finds and resolves the temporal expressions of a text. chrono-node reads dates, months and weekdays;

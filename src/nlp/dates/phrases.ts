@@ -1,39 +1,6 @@
-import type { Anchor } from '../../model/index.ts';
 import { addDays, monthOf } from './calendar.ts';
-import type { Resolved } from './explain.ts';
-import { type DateRule, type DateState, aDay, expressionAt, taken, unresolvedAt } from './state.ts';
+import { type DateRule, NOTHING, aDay, anchored, lower, phraseRule, yearAndMonth } from './state.ts';
 import { NUMBER_WORDS, toDate } from './words.ts';
-
-/**
- * A rule of set words: every match of `re` that earlier rules left free becomes an expression, resolved from
- * what `needs` takes of the state (the anchor, the day dated just before), or unresolved for `reason` without it.
- */
-function phraseRule<T>(
-  re: RegExp,
-  needs: (s: DateState) => T | null,
-  reason: 'no-anchor' | 'no-day-before',
-  resolve: (m: RegExpExecArray, base: T) => Resolved,
-): DateRule {
-  return (state) => {
-    for (const m of state.text.matchAll(re)) {
-      const start = m.index + (m[0].length - m[0].trimStart().length);
-      const end = m.index + m[0].length;
-      if (taken(state, start, end)) continue;
-      const base = needs(state);
-      state.found.push(
-        base === null ? unresolvedAt(state, start, end, reason) : expressionAt(state, start, end, resolve(m as RegExpExecArray, base)),
-      );
-    }
-  };
-}
-
-/** Needs nothing: a length, a year as written. */
-const NOTHING = (): true => true;
-const ANCHOR = (s: DateState): Anchor | null => s.anchor;
-const anchored = (re: RegExp, resolve: (m: RegExpExecArray, a: Anchor) => Resolved): DateRule =>
-  phraseRule(re, ANCHOR, 'no-anchor', resolve);
-const lower = <T extends string>(m: RegExpExecArray, group: number): T => (m[group] as string).toLowerCase() as T;
-const yearAndMonth = (a: Anchor): [number, number] => a.day.split('-').map(Number) as [number, number];
 
 const UNIT_CODE: Record<string, string> = { hour: 'TH', minute: 'TM', day: 'D', week: 'W', month: 'M', year: 'Y' };
 

@@ -35,3 +35,38 @@ export const unresolvedAt = (state: DateState, start: number, end: number, reaso
 
 /** A resolved day, the granularity most rules give. */
 export const aDay = (day: string, basis: DateBasis): Resolved => ({ value: day, granularity: 'day', basis });
+
+/**
+ * A rule of set words: every match of `re` that earlier rules left free becomes an expression, resolved from
+ * what `needs` takes of the state (the anchor, the day dated just before), or unresolved for `reason` without it;
+ * a rule whose `resolve` gives null leaves those words to later rules.
+ */
+export function phraseRule<T>(
+  re: RegExp,
+  needs: (s: DateState) => T | null,
+  reason: 'no-anchor' | 'no-day-before',
+  resolve: (m: RegExpExecArray, base: T, state: DateState) => Resolved | null,
+): DateRule {
+  return (state) => {
+    for (const m of state.text.matchAll(re)) {
+      const start = m.index + (m[0].length - m[0].trimStart().length);
+      const end = m.index + m[0].length;
+      if (taken(state, start, end)) continue;
+      const base = needs(state);
+      if (base === null) {
+        state.found.push(unresolvedAt(state, start, end, reason));
+        continue;
+      }
+      const resolved = resolve(m as RegExpExecArray, base, state);
+      if (resolved) state.found.push(expressionAt(state, start, end, resolved));
+    }
+  };
+}
+
+/** Needs nothing: a length, a year as written. */
+export const NOTHING = (): true => true;
+const ANCHOR = (s: DateState): Anchor | null => s.anchor;
+export const anchored = (re: RegExp, resolve: (m: RegExpExecArray, a: Anchor, s: DateState) => Resolved | null): DateRule =>
+  phraseRule(re, ANCHOR, 'no-anchor', resolve);
+export const lower = <T extends string>(m: RegExpExecArray, group: number): T => (m[group] as string).toLowerCase() as T;
+export const yearAndMonth = (a: Anchor): [number, number] => a.day.split('-').map(Number) as [number, number];

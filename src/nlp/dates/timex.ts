@@ -51,11 +51,12 @@ const TIMEX: { [K in DateBasis['kind']]: Rule<K> } = {
   'part-of-month': (b, r) => ({ type: 'DATE', value: valueOr(r, 'XXXX-XX').slice(0, 7), mod: PART_MOD(b.firstDay) }),
   'from-anchor': (b) => date(b.result),
   'from-text-day': (b) => date(b.result),
-  'vague-range': (b) => {
+  'vague-range': (b, r) => {
     if (b.phrase === 'recent') return date('PAST_REF');
     if (b.phrase === 'coming') return date('FUTURE_REF');
     if (b.phrase === 'earlier-this') return date(/year/i.test(b.unit) ? b.anchor.day.slice(0, 4) : b.anchor.day.slice(0, 7));
-    return date(isoWeek(b.anchor.day));
+    // The week of the range's first day: "last week" is the week before the anchor's.
+    return date(isoWeek(r.value?.slice(0, 10) ?? b.anchor.day));
   },
   'open-range': (b) => date(b.side === 'before' ? 'PAST_REF' : 'FUTURE_REF'),
   since: (b) => timexOf(b.after),
@@ -64,6 +65,11 @@ const TIMEX: { [K in DateBasis['kind']]: Rule<K> } = {
   'untold-length': (b) => ({ type: 'DURATION', value: untoldDuration(b.unit) }),
   'years-after-event': (_b, r) => date(valueOr(r, 'XXXX')),
   'day-spoken': (b) => date(b.spoken.day),
+  quarter: (b) => date(`${b.year}-Q${b.quarter}`),
+  season: (b) => date(`${b.year}-${b.season}`),
+  weekend: (b) => date(`${isoWeek(b.saturday)}-WE`),
+  decade: (b) => date(String(b.decade)),
+  recurring: (b) => ({ type: 'SET', value: b.unit === 'quarter' ? 'P3M' : `P1${UNIT_LETTER[b.unit] ?? 'D'}` }),
   unresolved: (_b, r) => (r.granularity === 'duration' ? { type: 'DURATION', value: 'PXY' } : date('XXXX-XX-XX')),
 };
 

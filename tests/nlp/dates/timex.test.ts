@@ -26,6 +26,7 @@ describe('TIMEX3 type and value, from the basis', () => {
     ['He had said so previously.', ['previously', 'DATE', 'PAST_REF', undefined]],
     ['It may change in the future.', ['the future', 'DATE', 'FUTURE_REF', undefined]],
     ['They met this week.', ['this week', 'DATE', '2015-W51', undefined]],
+    ['They met last week.', ['last week', 'DATE', '2015-W50', undefined]],
     ['Prices fell last month.', ['last month', 'DATE', '2015-11', undefined]],
     ['Bombing has gone on since late September.', ['late September', 'DATE', '2015-09', 'END']],
     ['He arrived two days ago.', ['two days ago', 'DATE', '2015-12-14', undefined]],
