@@ -60,6 +60,41 @@ export function yearsAfterEvent(sentence: string, earlier: readonly EventMention
   });
 }
 
+const UNIT_DAYS: Record<string, number> = { day: 1, week: 7 };
+
+/**
+ * "12 days after the vote", "two weeks before the election": counted from the day the article dated that
+ * event before (the last dated sentence naming it), not from whatever day was dated just before. Unresolved
+ * when the article did not date it; null when the words are not of this shape.
+ */
+export function countedFromEvent(sentence: string, earlier: readonly EventMention[]): TimeExpression | null {
+  const m =
+    /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a) (days?|weeks?) (after|before) the ([a-z]+)\b/i.exec(
+      sentence,
+    );
+  if (!m) return null;
+  const n = /^\d+$/.test(m[1] as string) ? Number(m[1]) : (NUMBER_WORDS[(m[1] as string).toLowerCase()] ?? 1);
+  const days = n * (UNIT_DAYS[(m[2] as string).replace(/s$/, '').toLowerCase()] ?? 1) * (/after/i.test(m[3] as string) ? 1 : -1);
+  // "the vote" is named by "voted", "voting" too.
+  const names = new RegExp(`\\b${(m[4] as string).replace(/e$/, '')}`, 'i');
+  const event = earlier.findLast((e) => e.time.granularity === 'day' && e.time.value !== null && names.test(e.sentence));
+  const [start, end] = [m.index, m.index + (m[0].length - (m[4] as string).length - 5)];
+  if (!event?.time.value) {
+    return timeExpression(sentence, start, end, {
+      value: null,
+      granularity: 'unresolved',
+      basis: { kind: 'unresolved', reason: 'no-day-before' },
+    });
+  }
+  const recent = { day: event.time.value, text: event.time.text };
+  const result = addDays(recent.day, days);
+  return timeExpression(sentence, start, end, {
+    value: result,
+    granularity: 'day',
+    basis: { kind: 'from-text-day', step: 'counted', recent, result },
+  });
+}
+
 /**
  * The dates of one sentence of an article: its expressions, counted from the day dated just before where
  * they need one, and "N years after the X began" where the article dated that start.
@@ -74,7 +109,9 @@ export function datesOfSentence(
   const found = findTimeExpressions(sentence, anchor, recentDayOf(earlier, paragraph, sentenceIndex));
   const since = yearsAfterEvent(sentence, earlier);
   if (since && !found.some((e) => e.start < since.end && e.end > since.start)) found.push(since);
-  return found;
+  const counted = countedFromEvent(sentence, earlier);
+  if (!counted) return found;
+  return [...found.filter((e) => e.end <= counted.start || e.start >= counted.end), counted].sort((a, b) => a.start - b.start);
 }
 
 /**

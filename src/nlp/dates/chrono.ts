@@ -25,15 +25,34 @@ const referenceOf = (anchor: Anchor | null): Date => (anchor ? toDate(anchor.day
 const has = (hit: ChronoHit, c: 'year' | 'month' | 'day' | 'weekday'): boolean => hit.at.isCertain(c);
 const wordsOf = (state: DateState, hit: ChronoHit): string => state.text.slice(hit.start, hit.end);
 
+const PART_WORDS = /^(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+month\s+of\s+)?/i;
+
+/**
+ * "end of May": chrono reads it as 31 May. The words before the month are left out of the reading, so that
+ * the month is read alone and `partOfMonth` makes the part of it the words say.
+ */
+export function withoutPartWords(hit: ChronoHit, reference: Date): ChronoHit {
+  const part = PART_WORDS.exec(hit.raw);
+  if (!part) return hit;
+  const rest = chrono.parse(hit.raw.slice(part[0].length), reference, { forwardDate: false })[0];
+  return rest ? { start: hit.start + part[0].length + rest.index, end: hit.end, raw: rest.text, at: rest.start } : hit;
+}
+
+/** Stock prices and fractions ("12 7/8", "rose 3/8"), not dates: a small fraction in the words, or digits glued to one. */
+export const isFraction = (state: DateState, hit: ChronoHit): boolean =>
+  /\b\d{1,2}\/(?:2|4|8|16|32|64)\b/.test(hit.raw) ||
+  /[\d/]$/.test(state.text.slice(0, hit.start)) ||
+  (/^\d{1,2}\/\d{1,2}$/.test(hit.raw.trim()) && /\d\s+$/.test(state.text.slice(0, hit.start)));
+
 /** What chrono reads in the text; a text with no digit, month, weekday or time word has nothing for it (and chrono is slow). */
 export function chronoHits(state: DateState): ChronoHit[] {
   if (!MAY_HAVE_DATE.test(state.text)) return [];
-  return chrono.parse(state.text, referenceOf(state.anchor), { forwardDate: false }).map((r) => ({
-    start: r.index,
-    end: r.index + r.text.replace(/[\s,.;:]+$/, '').length,
-    raw: r.text,
-    at: r.start,
-  }));
+  const reference = referenceOf(state.anchor);
+  return chrono
+    .parse(state.text, reference, { forwardDate: false })
+    .map((r) =>
+      withoutPartWords({ start: r.index, end: r.index + r.text.replace(/[\s,.;:]+$/, '').length, raw: r.text, at: r.start }, reference),
+    );
 }
 
 /** "Sun Tzu", a man called "Jan", "May" the verb: a bare short name of a day or month is a date only after "on", "in", "this"… */
@@ -200,6 +219,7 @@ const CHRONO_RULES: readonly ChronoRule[] = [
 export const chronoDates: DateRule = (state) => {
   for (const hit of chronoHits(state)) {
     if (taken(state, hit.start, hit.end) || /^(?:now|today|for now|by now)$/i.test(hit.raw.trim()) || isBareName(state, hit)) continue;
+    if (isFraction(state, hit)) continue;
     for (const rule of CHRONO_RULES) {
       const e = rule(state, hit);
       if (e) {

@@ -4,13 +4,13 @@ import { PERIOD_RULES } from './periods.ts';
 import { PHRASE_RULES } from './phrases.ts';
 import { sinceRanges } from './since.ts';
 import { type DateRule, dateState } from './state.ts';
-import { VAGUE_RULES, yearAlone } from './vague.ts';
+import { VAGUE_RULES, yearWrittenAlone } from './vague.ts';
 
 /**
  * Every rule, in the order they take words: periods (quarters, seasons), set phrases, vague words, then
  * chrono's dates, years written alone, and "since …" over what they found.
  */
-const RULES: readonly DateRule[] = [...PERIOD_RULES, ...PHRASE_RULES, ...VAGUE_RULES, chronoDates, yearAlone, sinceRanges];
+const RULES: readonly DateRule[] = [...PERIOD_RULES, ...PHRASE_RULES, ...VAGUE_RULES, chronoDates, yearWrittenAlone, sinceRanges];
 
 /**
  * Finds and resolves the temporal expressions of a text. chrono-node reads dates, months and weekdays;

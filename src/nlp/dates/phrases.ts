@@ -6,7 +6,7 @@ const UNIT_CODE: Record<string, string> = { hour: 'TH', minute: 'TM', day: 'D', 
 
 /** "for nearly 10 hours", "a two-week visit": a length of time (ISO duration), not a date. */
 export const lengthOfTime = phraseRule(
-  /\b(?:(?:for|of|during|after|in)\s+)?(?:nearly|about|almost|some|around|more than|over|roughly)?\s*\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a|an)[\s-](hour|minute|day|week|month|year)s?(?:-long)?\b(?!\s+(?:ago|before|after|later|earlier))/gi,
+  /\b(?:(?:for|of|during|after|in)\s+)?(?:nearly|about|almost|some|around|more than|over|roughly)?\s*\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a|an)[\s-](hour|minute|day|week|month|year)s?(?:-long)?\b(?!\s+(?:ago|before|after|later|earlier)|[\s-]+old\b)/gi,
   NOTHING,
   'no-anchor',
   (m) => {
@@ -107,9 +107,9 @@ export const present = anchored(/\b(?:by |for |until |right )?now\b|\btoday\b/gi
   aDay(a.day, { kind: 'present', anchor: a, form: /today/i.test(m[0]) ? 'today' : 'now' }),
 );
 
-/** "in 2011", "since 2014": the year as written (not "in 2014-15"). */
+/** "in 2011", "since 2014", "in the year 2014": the year as written (not "in 2014-15"). */
 export const yearAfterPreposition = phraseRule(
-  /\b(?:in|since|by|from|until|before|after) ((?:19|20)\d{2})\b(?![-–/]\d)/gi,
+  /\b(?:in|since|by|from|until|before|after) (?:the year )?((?:19|20)\d{2})\b(?![-–/]\d)/gi,
   NOTHING,
   'no-anchor',
   (m) => ({

@@ -58,7 +58,7 @@ const COUNTED =
   /^\s+(?:people|persons|troops|soldiers|men|women|children|members|workers|jobs|employees|km|miles|meters|feet|tons|tonnes|dollars|euros|pounds|shares|cars|homes|units|points|votes|rounds|residents|refugees|cases|deaths|times)\b/i;
 
 /** A year written alone, "1990 results", "in fiscal 1989": the year as written (not "$1990", "1,990", "1990-91", "2000 troops"). */
-export const yearAlone: DateRule = (state) => {
+export const yearWrittenAlone: DateRule = (state) => {
   for (const m of state.text.matchAll(/(?<![\d$£€.,/-]|\d[\s.,])\b(?:1[89]\d\d|20\d\d)\b(?![-–/]\d|[.,]\d|\s*%|['’]?s\b)/g)) {
     const end = m.index + m[0].length;
     if (state.found.some((x) => m.index < x.end && end > x.start) || COUNTED.test(state.text.slice(end, end + 14))) continue;

@@ -59,7 +59,8 @@ describe('yearEarlierPeriod', () => {
 describe('season', () => {
   it.each([
     ['Prices rose last fall.', ['last fall', '2015-09/2015-11', '2015-FA']],
-    ['Talks resume in the spring.', ['in the spring', '2015-03/2015-05', '2015-SP']],
+    ['Talks resumed in the spring.', ['in the spring', '2015-03/2015-05', '2015-SP']],
+    ['Talks resume in the spring.', ['in the spring', '2016-03/2016-05', '2016-SP']],
     ['It will open next summer.', ['next summer', '2016-06/2016-08', '2016-SU']],
     ['They fled in the winter of 1994.', ['in the winter of 1994', '1994-12/1995-02', '1994-WI']],
   ] as const)('%s', (text, want) => {

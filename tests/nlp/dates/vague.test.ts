@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currently, recentlyBefore, recurring, soonAfter, yearAlone } from '../../../src/nlp/dates/vague.ts';
+import { currently, recentlyBefore, recurring, soonAfter, yearWrittenAlone } from '../../../src/nlp/dates/vague.ts';
 import { timexOf } from '../../../src/nlp/dates/timex.ts';
 import type { DateRule } from '../../../src/nlp/dates/state.ts';
 import { run } from './fixtures.ts';
@@ -45,12 +45,12 @@ describe('recurring', () => {
   });
 });
 
-describe('yearAlone', () => {
+describe('yearWrittenAlone', () => {
   it('reads a year written alone', () => {
-    expect(seen(yearAlone, 'The company said 1990 results would improve.')).toEqual([['1990', '1990', 'DATE', '1990']]);
+    expect(seen(yearWrittenAlone, 'The company said 1990 results would improve.')).toEqual([['1990', '1990', 'DATE', '1990']]);
   });
 
   it('leaves money, counts, ranges and decades alone', () => {
-    expect(seen(yearAlone, 'It cost $1990 for 2000 troops in 1990-91 and the 1990s, 1,990 in all.')).toEqual([]);
+    expect(seen(yearWrittenAlone, 'It cost $1990 for 2000 troops in 1990-91 and the 1990s, 1,990 in all.')).toEqual([]);
   });
 });
