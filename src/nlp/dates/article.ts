@@ -3,6 +3,7 @@ import { isFullDateAsWritten, readsThePresent } from './basis.ts';
 import { addDays } from './calendar.ts';
 import { timeExpression } from './explain.ts';
 import { findTimeExpressions } from './find.ts';
+import type { QuarterNamed } from './state.ts';
 import { NUMBER_WORDS, humanDate } from './words.ts';
 
 /** The anchor of an article: its publication day, described as the derivations say it. */
@@ -34,6 +35,19 @@ export function recentDayOf(earlier: readonly EventMention[], paragraph: number 
     (x) => x.time.granularity === 'day' && x.time.value !== null && x.paragraph === paragraph && x.sentenceIndex >= sentenceIndex - 1,
   );
   return near ? { day: near.time.value as string, text: near.time.text } : null;
+}
+
+/** The quarter named last in this paragraph or the one before ("Third-quarter net fell."): what "a year earlier" is said of. */
+export function quarterNamedBefore(earlier: readonly EventMention[], paragraph: number | null): QuarterNamed | null {
+  const b = earlier.findLast(
+    (x) =>
+      x.time.basis.kind === 'quarter' &&
+      x.time.basis.how !== 'year-before' &&
+      paragraph !== null &&
+      x.paragraph !== null &&
+      paragraph - x.paragraph <= 1,
+  )?.time.basis;
+  return b?.kind === 'quarter' ? { year: b.year, quarter: b.quarter } : null;
 }
 
 /**
@@ -106,7 +120,12 @@ export function datesOfSentence(
   paragraph: number | null,
   sentenceIndex: number,
 ): TimeExpression[] {
-  const found = findTimeExpressions(sentence, anchor, recentDayOf(earlier, paragraph, sentenceIndex));
+  const found = findTimeExpressions(
+    sentence,
+    anchor,
+    recentDayOf(earlier, paragraph, sentenceIndex),
+    quarterNamedBefore(earlier, paragraph),
+  );
   const since = yearsAfterEvent(sentence, earlier);
   if (since && !found.some((e) => e.start < since.end && e.end > since.start)) found.push(since);
   const counted = countedFromEvent(sentence, earlier);

@@ -3,7 +3,7 @@ import { chronoDates } from './chrono.ts';
 import { PERIOD_RULES } from './periods.ts';
 import { PHRASE_RULES } from './phrases.ts';
 import { sinceRanges } from './since.ts';
-import { type DateRule, dateState } from './state.ts';
+import { type DateRule, type QuarterNamed, dateState } from './state.ts';
 import { VAGUE_RULES, yearWrittenAlone } from './vague.ts';
 
 /**
@@ -20,8 +20,13 @@ const RULES: readonly DateRule[] = [...PERIOD_RULES, ...PHRASE_RULES, ...VAGUE_R
  * "since …" is an open range, and vague phrases are ranges or lengths, never a made-up day. Without an
  * anchor, only expressions that carry their own year are resolved.
  */
-export function findTimeExpressions(text: string, anchor: Anchor | null, recent: RecentDay | null = null): TimeExpression[] {
-  const state = dateState(text, anchor, recent);
+export function findTimeExpressions(
+  text: string,
+  anchor: Anchor | null,
+  recent: RecentDay | null = null,
+  quarter: QuarterNamed | null = null,
+): TimeExpression[] {
+  const state = dateState(text, anchor, recent, quarter);
   for (const rule of RULES) rule(state);
   return state.found.sort((a, b) => a.start - b.start);
 }

@@ -65,16 +65,18 @@ export const latestQuarter: DateRule = anchored(
 );
 
 /**
- * "a year earlier", "a year ago", "the year-earlier period", "the year-ago quarter" in a sentence that names a
- * quarter: the same quarter the year before. Without one, "year-earlier" is the year before the anchor's, and
- * "a year earlier/ago" is left to the counted dates.
+ * "a year earlier", "a year ago", "the year-earlier period", "the year-ago quarter" said of a quarter the
+ * sentence names, or the text named just before: the same quarter the year before. Without one, "year-earlier"
+ * and "a year earlier" (with no day dated before to count from) are the year before the anchor's, and "a year
+ * ago" is left to the counted dates.
  */
 export const yearEarlierPeriod: DateRule = anchored(
   /\b(?:(?:the|a)\s+)?(?:comparable\s+)?(?:a year (?:earlier|ago|before)|year[\s-](?:earlier|ago)(?:\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period))?|last year's (?:quarter|period))\b/gi,
   (m, a, state) => {
-    const q = state.found.filter((e) => e.basis.kind === 'quarter').at(-1)?.basis;
-    if (q?.kind === 'quarter') return quarterResolved(q.year - 1, q.quarter, 'year-before', a);
-    if (/^(?:a )?a year/i.test(m[0].trim())) return null;
+    const b = state.found.filter((e) => e.basis.kind === 'quarter').at(-1)?.basis;
+    const q = b?.kind === 'quarter' ? { year: b.year, quarter: b.quarter } : state.quarter;
+    if (q) return quarterResolved(q.year - 1, q.quarter, 'year-before', a);
+    if (/^a year ago/i.test(m[0].trim()) || (/^a year/i.test(m[0].trim()) && state.recent)) return null;
     const value = String(yearAndMonth(a)[0] - 1);
     return { value, granularity: 'year', basis: { kind: 'from-anchor', step: 'calendar', anchor: a, result: value } };
   },

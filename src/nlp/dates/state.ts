@@ -11,16 +11,30 @@ export interface DateState {
   readonly anchor: Anchor | null;
   /** The day the text dated just before: what "the previous day" and "ten days before" count from. */
   readonly recent: RecentDay | null;
+  /** The quarter the text named last before (this paragraph or the one before): what "a year earlier" may be said of. */
+  readonly quarter: QuarterNamed | null;
   readonly found: TimeExpression[];
 }
 
 /** A rule: finds its own expressions in the state's text and adds them to `found`. */
 export type DateRule = (state: DateState) => void;
 
-export const dateState = (text: string, anchor: Anchor | null, recent: RecentDay | null = null): DateState => ({
+/** A quarter of a year as the text named it: "the third quarter" of 1989. */
+export interface QuarterNamed {
+  year: number;
+  quarter: number;
+}
+
+export const dateState = (
+  text: string,
+  anchor: Anchor | null,
+  recent: RecentDay | null = null,
+  quarter: QuarterNamed | null = null,
+): DateState => ({
   text,
   anchor,
   recent,
+  quarter,
   found: [],
 });
 

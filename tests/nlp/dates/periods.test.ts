@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DateRule } from '../../../src/nlp/dates/state.ts';
+import { type DateRule, dateState } from '../../../src/nlp/dates/state.ts';
 import { decade, latestQuarter, namedQuarter, season, weekend, yearEarlierPeriod } from '../../../src/nlp/dates/periods.ts';
 import { timexOf } from '../../../src/nlp/dates/timex.ts';
 import { brief, mon4Jan2016, run, wed16Dec2015 } from './fixtures.ts';
@@ -48,6 +48,16 @@ describe('yearEarlierPeriod', () => {
       ['Third-quarter', '2015-07-01/2015-09-30', '2015-Q3'],
       ['a year earlier', '2014-07-01/2014-09-30', '2014-Q3'],
     ]);
+  });
+
+  it('reads "a year earlier" said of the quarter the text named just before', () => {
+    const state = dateState('A year earlier, net was $2 million.', wed16Dec2015, null, { year: 2015, quarter: 3 });
+    yearEarlierPeriod(state);
+    expect(state.found.map((e) => [e.text, timexOf(e).value])).toEqual([['A year earlier', '2014-Q3']]);
+  });
+
+  it('reads "a year earlier" with no day dated before as the year before the anchor’s', () => {
+    expect(seen([yearEarlierPeriod], 'A year earlier, net was $2 million.')).toEqual([['A year earlier', '2014', '2014']]);
   });
 
   it('reads "year-earlier" without a quarter as the year before the anchor, and leaves "a year ago" alone then', () => {
