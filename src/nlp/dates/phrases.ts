@@ -6,7 +6,7 @@ const UNIT_CODE: Record<string, string> = { hour: 'TH', minute: 'TM', day: 'D', 
 
 /** "for nearly 10 hours", "a two-week visit": a length of time (ISO duration), not a date. */
 export const lengthOfTime = phraseRule(
-  /\b(?:(?:for|of|during|after|in)\s+)?(?:nearly|about|almost|some|around|more than|over|roughly)?\s*\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a|an)[\s-](hour|minute|day|week|month|year)s?(?:-long)?\b(?!\s+(?:ago|before|after|later|earlier)|[\s-]+old\b)/gi,
+  /\b(?:(?:for|of|during|after|in|over)\s+)?(?:the\s+(?:past|last|next|first|coming)\s+)?(?:nearly|about|almost|some|around|more than|over|roughly)?\s*\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a|an)[\s-](hour|minute|day|week|month|year)s?(?:-long)?\b(?!\s+(?:ago|before|after|later|earlier)|[\s-]+old\b)/gi,
   NOTHING,
   'no-anchor',
   (m) => {
@@ -17,12 +17,17 @@ export const lengthOfTime = phraseRule(
   },
 );
 
-/** "for many years": a length the text does not give. */
-export const untoldLength = phraseRule(/\b(?:long|several|many)\s+(hours|days|weeks|months|years)\b/gi, NOTHING, 'no-anchor', (m) => ({
-  value: null,
-  granularity: 'duration',
-  basis: { kind: 'untold-length', unit: lower(m, 1) },
-}));
+/** "for many years", "the next few days": a length the text does not give. */
+export const untoldLength = phraseRule(
+  /\b(?:long|several|many|(?:a|the\s+(?:next|past|last|first|coming))\s+few)\s+(hours|days|weeks|months|years)\b(?!\s+(?:ago|before|after|later|earlier)\b)/gi,
+  NOTHING,
+  'no-anchor',
+  (m) => ({
+    value: null,
+    granularity: 'duration',
+    basis: { kind: 'untold-length', unit: lower(m, 1) },
+  }),
+);
 
 /** "in recent weeks/months/years": the three of them up to the anchor. */
 export const recentPeriod = anchored(/\b(?:in\s+)?recent (weeks|months|years)\b/gi, (m, a) => {
@@ -88,12 +93,15 @@ export const calendarShift = anchored(/\b(last|next|this) (month|year)\b/gi, (m,
   return { value, granularity, basis: { kind: 'from-anchor', step: 'calendar', anchor: a, result: value } };
 });
 
-/** "previously", "in the past": some time before the anchor, open at the start. */
-export const openBefore = anchored(/\b(?:previously|in the past)\b/gi, (_m, a) => ({
-  value: `../${a.day}`,
-  granularity: 'range',
-  basis: { kind: 'open-range', side: 'before', anchor: a },
-}));
+/** "previously", "in the past": some time before the anchor, open at the start (not "in the past three months", a length). */
+export const openBefore = anchored(
+  /\b(?:previously|in the past(?!\s+(?:\d+|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|hour|day|week|month|year|decade)))\b/gi,
+  (_m, a) => ({
+    value: `../${a.day}`,
+    granularity: 'range',
+    basis: { kind: 'open-range', side: 'before', anchor: a },
+  }),
+);
 
 /** "in the future": any time after the anchor. */
 export const openAfter = anchored(/\bin the future\b/gi, (_m, a) => ({

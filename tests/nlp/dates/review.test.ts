@@ -62,6 +62,21 @@ describe('years and parts of months', () => {
   });
 });
 
+describe('months after "this", "last", "next"', () => {
+  it('reads "this September" in the anchor’s year, "last April" as the last one before, "next June" as the next one after', () => {
+    expect(all('It opens this September.', mon4Jan2016)[0]?.[1]).toBe('2016-09');
+    expect(all('It closed last April.', mon4Jan2016)[0]?.[1]).toBe('2015-04');
+    expect(all('It opens next June.', mon4Jan2016)[0]?.[1]).toBe('2016-06');
+  });
+});
+
+describe('a few', () => {
+  it('reads "the next few days" as a length, and leaves "a few years ago" to the counted dates', () => {
+    expect(all('Talks go on for the next few days.')).toEqual([['the next few days', null, 'duration', 'untold-length']]);
+    expect(all('He left a few years ago.')[0]?.[3]).toBe('from-anchor');
+  });
+});
+
 describe('numbers that are not dates', () => {
   it('leaves ages ("a 52-year-old man") to no length of time', () => {
     expect(all('A 52-year-old man left after 6 years.')).toEqual([['after 6 years', 'P6Y', 'duration', 'length']]);
