@@ -52,6 +52,8 @@ export type DateBasis =
   | { kind: 'as-written'; form: 'year-after-preposition'; year: string }
   /** Day and month without a year ("Dec. 18"): the year that puts it nearest the anchor. */
   | { kind: 'nearest-year'; anchor: Anchor; day: string }
+  /** Day and month without a year, the nearest months away against the tense ("March 31" said in the past in October): the year of the tense. */
+  | { kind: 'year-by-tense'; tense: Tense; anchor: Anchor; day: string }
   /** "this Friday", "next Monday", "last Thursday". */
   | { kind: 'weekday-by-word'; word: 'this' | 'next' | 'last'; anchor: Anchor; day: string }
   /** A bare weekday: the one on or before the anchor in past-tense prose, the one after in future-tense prose. */

@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node';
 import type { Anchor, DateBasis, MonthByTense, TimeExpression } from '../../model/index.ts';
 import { addDays, lastDayOf, monthOf, pad } from './calendar.ts';
 import { type DateRule, type DateState, aDay, expressionAt, taken, unresolvedAt } from './state.ts';
-import { tenseAround } from './tense.ts';
+import { statedTense, tenseAround } from './tense.ts';
 import { toDate } from './words.ts';
 
 /** A date chrono-node read: [start, end) without trailing punctuation, the words as chrono gave them, its parts. */
@@ -90,7 +90,10 @@ export const countedDate: ChronoRule = (state, hit) => {
   return expressionAt(state, hit.start, hit.end, { value, granularity, basis: from.basis(value) });
 };
 
-/** "Dec. 15, 2015" is a full date; "Dec. 18" takes the year that puts it nearest the anchor (2015 in December 2015). */
+/**
+ * "Dec. 15, 2015" is a full date; "Dec. 18" takes the year that puts it nearest the anchor (2015 in December 2015),
+ * unless that is months away against the tense: "the year ended March 31", said in October, is last March's.
+ */
 export const dayAndMonth: ChronoRule = (state, hit) => {
   if (!has(hit, 'day') || !has(hit, 'month')) return null;
   const md = `${pad(hit.at.get('month') as number)}-${pad(hit.at.get('day') as number)}`;
@@ -101,8 +104,13 @@ export const dayAndMonth: ChronoRule = (state, hit) => {
   const ref = toDate(anchor.day).getTime();
   const ay = Number(anchor.day.slice(0, 4));
   const distance = (day: string): number => Math.abs(toDate(day).getTime() - ref);
-  const day = [ay - 1, ay, ay + 1].map((c) => `${c}-${md}`).sort((p, q) => distance(p) - distance(q))[0] as string;
-  return expressionAt(state, hit.start, hit.end, aDay(day, { kind: 'nearest-year', anchor, day }));
+  const [nearest, other] = [ay - 1, ay, ay + 1].map((c) => `${c}-${md}`).sort((p, q) => distance(p) - distance(q)) as [string, string];
+  // Past-tense prose does not tell of a day months ahead ("profit to March 31" in October is last March's), nor future prose of one months back.
+  const tense = statedTense(state.text, hit.start, hit.end);
+  const far = tense !== null && distance(nearest) > 90 * 86_400_000 && nearest > anchor.day === (tense === 'past');
+  if (far && tense && other > anchor.day !== (tense === 'past'))
+    return expressionAt(state, hit.start, hit.end, aDay(other, { kind: 'year-by-tense', tense, anchor, day: other }));
+  return expressionAt(state, hit.start, hit.end, aDay(nearest, { kind: 'nearest-year', anchor, day: nearest }));
 };
 
 const isWeekdayHit = (hit: ChronoHit): boolean => has(hit, 'weekday') && !has(hit, 'day');
@@ -198,26 +206,11 @@ export const monthWithoutDay: ChronoRule = (state, hit) => {
   });
 };
 
-/** A year alone, as written: "2014". */
-export const yearAlone: ChronoRule = (state, hit) =>
-  has(hit, 'year')
-    ? expressionAt(state, hit.start, hit.end, {
-        value: String(hit.at.get('year')),
-        granularity: 'year',
-        basis: { kind: 'as-written', form: 'year' },
-      })
-    : null;
-
-/** The rules over a chrono reading, first that takes it wins. */
-const CHRONO_RULES: readonly ChronoRule[] = [
-  countedDate,
-  dayAndMonth,
-  weekdayByWord,
-  weekdayByTense,
-  partOfMonth,
-  monthWithoutDay,
-  yearAlone,
-];
+/**
+ * The rules over a chrono reading, first that takes it wins. chrono reads no year written alone (that is
+ * `yearWrittenAlone`), only "in the year" as the year after the anchor: no rule takes that.
+ */
+const CHRONO_RULES: readonly ChronoRule[] = [countedDate, dayAndMonth, weekdayByWord, weekdayByTense, partOfMonth, monthWithoutDay];
 
 /** Dates, months and weekdays as chrono-node reads them, less what earlier rules took, "now" words and bare names. */
 export const chronoDates: DateRule = (state) => {

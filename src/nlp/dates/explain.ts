@@ -43,6 +43,8 @@ const vagueRange: Explain<'vague-range'> = (q, b) => {
 const EXPLAIN: { [K in DateBasis['kind']]: Explain<K> } = {
   'as-written': (q, b) => (b.form === 'year-after-preposition' ? `the year ${b.year}, as written` : `${q}: ${AS_WRITTEN[b.form]}`),
   'nearest-year': (q, b) => `${q} with the year nearest ${b.anchor.describe} → ${humanDate(b.day)}`,
+  'year-by-tense': (q, b) =>
+    `${q} in ${b.anchor.describe} (${b.tense} tense: the ${b.tense === 'past' ? 'last one before' : 'next one after'}) → ${humanDate(b.day)}`,
   'weekday-by-word': (q, b) => `${q} in ${b.anchor.describe} (${WEEKDAY_WORD[b.word]}) → ${humanDate(b.day)}`,
   'weekday-by-tense': (q, b) => `${q} in ${b.anchor.describe} (${WEEKDAY_TENSE[b.tense]}) → ${humanDate(b.day)}`,
   'month-by-tense': (q, b) => `${q}: a month, no day given${byTense(b)}`,

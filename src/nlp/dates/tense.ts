@@ -30,3 +30,10 @@ export function tenseAround(sentence: string, start: number, end: number): Tense
   if (FUTURE.test(clause)) return 'future';
   return SCHEDULED_PRESENT.test(clause) && !PAST.test(clause) ? 'future' : 'past';
 }
+
+/** The tense the clause's words say, or null when none does ("We support convening … this Saturday"): what a guess must not override. */
+export function statedTense(sentence: string, start: number, end: number): Tense | null {
+  const clause = clauseAround(sentence, start, end);
+  if (tenseAround(sentence, start, end) === 'future') return 'future';
+  return PAST.test(clause) ? 'past' : null;
+}

@@ -45,6 +45,7 @@ const PART_MOD = (first: number): 'START' | 'MID' | 'END' => (first === 1 ? 'STA
 const TIMEX: { [K in DateBasis['kind']]: Rule<K> } = {
   'as-written': (_b, r) => date(valueOr(r, 'XXXX')),
   'nearest-year': (b) => date(b.day),
+  'year-by-tense': (b) => date(b.day),
   'weekday-by-word': (b) => date(b.day),
   'weekday-by-tense': (b) => date(b.day),
   'month-by-tense': (_b, r) => date(valueOr(r, 'XXXX-XX')),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedFromEvent } from '../../../src/nlp/dates/article.ts';
+import { countedFromEvent, publicationAnchor } from '../../../src/nlp/dates/article.ts';
 import { isFraction, withoutPartWords, chronoHits } from '../../../src/nlp/dates/chrono.ts';
 import { findTimeExpressions } from '../../../src/nlp/dates/find.ts';
 import { dateState } from '../../../src/nlp/dates/state.ts';
@@ -67,6 +67,15 @@ describe('months after "this", "last", "next"', () => {
     expect(all('It opens this September.', mon4Jan2016)[0]?.[1]).toBe('2016-09');
     expect(all('It closed last April.', mon4Jan2016)[0]?.[1]).toBe('2015-04');
     expect(all('It opens next June.', mon4Jan2016)[0]?.[1]).toBe('2016-06');
+  });
+});
+
+describe('a day and month without a year, against the tense', () => {
+  it('reads "March 31" in past-tense prose in October as last March’s, and keeps the nearest when it is near', () => {
+    const oct = publicationAnchor('1989-10-31');
+    expect(all('Profit rose in the year ended March 31.', oct)).toEqual([['March 31', '1989-03-31', 'day', 'year-by-tense']]);
+    expect(all('Profit will be paid on March 31.', oct)).toEqual([['March 31', '1990-03-31', 'day', 'nearest-year']]);
+    expect(all('They met on Dec. 18.')).toEqual([['Dec. 18', '2015-12-18', 'day', 'nearest-year']]);
   });
 });
 
