@@ -163,12 +163,8 @@ function yearOfMonth(state: DateState, hit: ChronoHit): { year: number; byTense:
   const anchor = state.anchor;
   if (!anchor) return null;
   const [ay, am] = anchor.day.split('-').map(Number) as [number, number];
-  const word = /\b(this|last|next)\s+$/i.exec(state.text.slice(Math.max(0, hit.start - 6), hit.start))?.[1]?.toLowerCase();
-  // "this September" is the anchor's year's, "last April" the last one before the anchor's month, "next May" the next one after it.
-  if (word === 'this') return { year: ay, byTense: null };
-  if (word === 'last') return { year: month < am ? ay : ay - 1, byTense: null };
-  const tense = word === 'next' ? 'future' : tenseAround(state.text, hit.start, hit.end);
-  const year = tense === 'future' ? (month > am || (month === am && word !== 'next') ? ay : ay + 1) : month <= am ? ay : ay - 1;
+  const tense = tenseAround(state.text, hit.start, hit.end);
+  const year = tense === 'future' ? (month >= am ? ay : ay + 1) : month <= am ? ay : ay - 1;
   return { year, byTense: { tense, month, anchor } };
 }
 

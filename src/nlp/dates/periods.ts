@@ -159,5 +159,35 @@ export const decade: DateRule = phraseRule(
   },
 );
 
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/**
+ * "this September" (the anchor's year's), "last May" (the last one before the anchor's month), "next June" (the
+ * next one after it): a month a word places. chrono-node reads none of "this May", "last May".
+ */
+export const monthAfterWord: DateRule = anchored(
+  /\b(this|last|next)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/gi,
+  (m, a) => {
+    const [ay, am] = yearAndMonth(a);
+    const month = MONTH_NAMES.indexOf(lower(m, 2)) + 1;
+    const year = { this: ay, last: month < am ? ay : ay - 1, next: month > am ? ay : ay + 1 }[lower<'this' | 'last' | 'next'>(m, 1)];
+    const value = `${year}-${pad(month)}`;
+    return { value, granularity: 'month', basis: { kind: 'from-anchor', step: 'calendar', anchor: a, result: value } };
+  },
+);
+
 /** The rules of periods, in the order they take words: a quarter before "a year earlier" said of it. */
-export const PERIOD_RULES: readonly DateRule[] = [namedQuarter, latestQuarter, yearEarlierPeriod, season, weekend, decade];
+export const PERIOD_RULES: readonly DateRule[] = [namedQuarter, latestQuarter, yearEarlierPeriod, season, weekend, decade, monthAfterWord];

@@ -64,9 +64,10 @@ describe('years and parts of months', () => {
 
 describe('months after "this", "last", "next"', () => {
   it('reads "this September" in the anchor’s year, "last April" as the last one before, "next June" as the next one after', () => {
-    expect(all('It opens this September.', mon4Jan2016)[0]?.[1]).toBe('2016-09');
+    expect(all('It opens this September.', mon4Jan2016)).toEqual([['this September', '2016-09', 'month', 'from-anchor']]);
     expect(all('It closed last April.', mon4Jan2016)[0]?.[1]).toBe('2015-04');
     expect(all('It opens next June.', mon4Jan2016)[0]?.[1]).toBe('2016-06');
+    expect(all('He was appointed last May.', mon4Jan2016)).toEqual([['last May', '2015-05', 'month', 'from-anchor']]);
   });
 });
 
