@@ -10,7 +10,7 @@ import { codeVersion, ROOT, sourceFiles } from '../src/codeVersion.mjs';
 
 export { ROOT };
 export const DIST = join(ROOT, 'dist');
-export const ENTRIES = ['ask', 'harness', 'start', 'deploy'];
+export const ENTRIES = ['ask', 'harness', 'start', 'deploy', 'export'];
 
 /** True when dist/ is missing an entry or a source file is newer than the oldest built entry. */
 export function isStale() {

@@ -32,6 +32,10 @@ export interface Quote {
   speaker: SpeakerRef;
   /** The reporting verb or phrase. */
   cue: string;
+  /** [start, end) in the paragraph text of the words that name the speaker at this quote; absent when the paragraph does not. */
+  speakerSpan?: [number, number];
+  /** [start, end) in the paragraph text of the cue; absent when it stands elsewhere or there is none. */
+  cueSpan?: [number, number];
   /** The shape that attributed it, e.g. `"…," X said`. */
   pattern: string;
   /** 0–1: how sure the attribution is. */

@@ -52,6 +52,8 @@ export type DateBasis =
   | { kind: 'as-written'; form: 'year-after-preposition'; year: string }
   /** Day and month without a year ("Dec. 18"): the year that puts it nearest the anchor. */
   | { kind: 'nearest-year'; anchor: Anchor; day: string }
+  /** Day and month without a year, the nearest months away against the tense ("March 31" said in the past in October): the year of the tense. */
+  | { kind: 'year-by-tense'; tense: Tense; anchor: Anchor; day: string }
   /** "this Friday", "next Monday", "last Thursday". */
   | { kind: 'weekday-by-word'; word: 'this' | 'next' | 'last'; anchor: Anchor; day: string }
   /** A bare weekday: the one on or before the anchor in past-tense prose, the one after in future-tense prose. */
@@ -77,16 +79,36 @@ export type DateBasis =
   /** "previously", "in the past" (before) and "in the future" (after): open on one side. */
   | { kind: 'open-range'; side: 'before' | 'after'; anchor: Anchor }
   /** "since …": from the start of the date that follows, onwards. */
-  | { kind: 'since'; from: string; after: { text: string; basis: DateBasis } }
-  /** "now", "today": the present of the writing. */
-  | { kind: 'present'; anchor: Anchor }
+  | { kind: 'since'; from: string; after: { text: string; value: string | null; granularity: Granularity; basis: DateBasis } }
+  /** "now" (the present, TimeML's PRESENT_REF) or "today" (the anchor's day): the present of the writing. */
+  | { kind: 'present'; anchor: Anchor; form: 'now' | 'today' }
   /** "for nearly 10 hours": a length of time; `unit` as written. */
   | { kind: 'length'; count: number; unit: string }
-  /** "for many years": a length the text does not give. */
-  | { kind: 'untold-length' }
+  /** "for many years": a length the text does not give; `unit` as written, plural. */
+  | { kind: 'untold-length'; unit: string }
   /** "five years after the conflict began", counted from where the article dated that start before. */
   | { kind: 'years-after-event'; event: string; began: number; beganText: string; years: number }
   /** "today" or "now" inside a quote: the day the words were spoken, a day dated just before. */
   | { kind: 'day-spoken'; spoken: RecentDay }
+  /**
+   * A quarter of a year: "the third quarter", "fiscal second-quarter" (`how`: its year as written, or the
+   * nearest in the direction of the tense), "the latest quarter" (the last one ended by the anchor), "the current
+   * quarter", or "a year earlier" said of a quarter the sentence names (the same quarter the year before).
+   */
+  | {
+      kind: 'quarter';
+      year: number;
+      quarter: number;
+      how: 'as-written' | 'by-tense' | 'latest' | 'current' | 'year-before';
+      anchor: Anchor | null;
+    }
+  /** A season: "last fall", "this summer", "the winter of 1994"; `year` as written or from the anchor. */
+  | { kind: 'season'; season: 'SP' | 'SU' | 'FA' | 'WI'; year: number; anchor: Anchor | null }
+  /** "the weekend", "last weekend": the Saturday and Sunday nearest the anchor in the direction the words say. */
+  | { kind: 'weekend'; saturday: string; anchor: Anchor }
+  /** "the 1990s", "the nineties": a decade as written; `decade` is its first three digits (199). */
+  | { kind: 'decade'; decade: number }
+  /** "daily", "every week", "quarterly": something that recurs, not a date; `unit` the period (day, week, month, quarter, year). */
+  | { kind: 'recurring'; unit: string }
   /** Not resolved: no anchor to count from, or no day dated just before. */
   | { kind: 'unresolved'; reason: 'no-anchor' | 'no-day-before' };

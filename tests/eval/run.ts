@@ -1,14 +1,22 @@
 /**
  * `npm run eval`: precision and recall of the quote finder and accuracy of speaker attribution, measured
- * against the hand annotation; with --verbose, every miss and every wrong speaker.
+ * against the hand annotation; with --verbose, every miss and every wrong speaker. `npm run eval -- --timeml
+ * [DIR]`: TempEval-3 Task A figures on a TimeML folder (default ../shared/data/timeml-train) instead.
  */
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadCorpus } from '../../src/ingest/corpus.ts';
 import { explainDate } from '../../src/nlp/dates/explain.ts';
 import { evaluateDates } from './dateEval.ts';
 import { type Figures, evaluate, speakerKey } from './quoteEval.ts';
+import { printTimeml } from './timemlReport.ts';
 
-const verbose = process.argv.includes('--verbose');
+const { values: flags } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, timeml: { type: 'string' } } });
+const verbose = flags.verbose;
+if (process.argv.includes('--timeml')) {
+  printTimeml(flags.timeml ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'timeml-train'), verbose);
+  process.exit(0);
+}
 const corpus = loadCorpus(join(import.meta.dirname, '..', '..', 'corpus'));
 const e = evaluate(corpus.articles);
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`.padStart(7);

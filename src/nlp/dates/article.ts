@@ -3,6 +3,7 @@ import { isFullDateAsWritten, readsThePresent } from './basis.ts';
 import { addDays } from './calendar.ts';
 import { timeExpression } from './explain.ts';
 import { findTimeExpressions } from './find.ts';
+import type { QuarterNamed } from './state.ts';
 import { NUMBER_WORDS, humanDate } from './words.ts';
 
 /** The anchor of an article: its publication day, described as the derivations say it. */
@@ -36,6 +37,19 @@ export function recentDayOf(earlier: readonly EventMention[], paragraph: number 
   return near ? { day: near.time.value as string, text: near.time.text } : null;
 }
 
+/** The quarter named last in this paragraph or the one before ("Third-quarter net fell."): what "a year earlier" is said of. */
+export function quarterNamedBefore(earlier: readonly EventMention[], paragraph: number | null): QuarterNamed | null {
+  const b = earlier.findLast(
+    (x) =>
+      x.time.basis.kind === 'quarter' &&
+      x.time.basis.how !== 'year-before' &&
+      paragraph !== null &&
+      x.paragraph !== null &&
+      paragraph - x.paragraph <= 1,
+  )?.time.basis;
+  return b?.kind === 'quarter' ? { year: b.year, quarter: b.quarter } : null;
+}
+
 /**
  * "five years after the conflict began": counted from the start of that event where the article dated it
  * before ("since the start of the Syrian conflict in 2011"); null when it did not.
@@ -60,6 +74,41 @@ export function yearsAfterEvent(sentence: string, earlier: readonly EventMention
   });
 }
 
+const UNIT_DAYS: Record<string, number> = { day: 1, week: 7 };
+
+/**
+ * "12 days after the vote", "two weeks before the election": counted from the day the article dated that
+ * event before (the last dated sentence naming it), not from whatever day was dated just before. Unresolved
+ * when the article did not date it; null when the words are not of this shape.
+ */
+export function countedFromEvent(sentence: string, earlier: readonly EventMention[]): TimeExpression | null {
+  const m =
+    /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a) (days?|weeks?) (after|before) the ([a-z]+)\b/i.exec(
+      sentence,
+    );
+  if (!m) return null;
+  const n = /^\d+$/.test(m[1] as string) ? Number(m[1]) : (NUMBER_WORDS[(m[1] as string).toLowerCase()] ?? 1);
+  const days = n * (UNIT_DAYS[(m[2] as string).replace(/s$/, '').toLowerCase()] ?? 1) * (/after/i.test(m[3] as string) ? 1 : -1);
+  // "the vote" is named by "voted", "voting" too.
+  const names = new RegExp(`\\b${(m[4] as string).replace(/e$/, '')}`, 'i');
+  const event = earlier.findLast((e) => e.time.granularity === 'day' && e.time.value !== null && names.test(e.sentence));
+  const [start, end] = [m.index, m.index + (m[0].length - (m[4] as string).length - 5)];
+  if (!event?.time.value) {
+    return timeExpression(sentence, start, end, {
+      value: null,
+      granularity: 'unresolved',
+      basis: { kind: 'unresolved', reason: 'no-day-before' },
+    });
+  }
+  const recent = { day: event.time.value, text: event.time.text };
+  const result = addDays(recent.day, days);
+  return timeExpression(sentence, start, end, {
+    value: result,
+    granularity: 'day',
+    basis: { kind: 'from-text-day', step: 'counted', recent, result },
+  });
+}
+
 /**
  * The dates of one sentence of an article: its expressions, counted from the day dated just before where
  * they need one, and "N years after the X began" where the article dated that start.
@@ -71,10 +120,17 @@ export function datesOfSentence(
   paragraph: number | null,
   sentenceIndex: number,
 ): TimeExpression[] {
-  const found = findTimeExpressions(sentence, anchor, recentDayOf(earlier, paragraph, sentenceIndex));
+  const found = findTimeExpressions(
+    sentence,
+    anchor,
+    recentDayOf(earlier, paragraph, sentenceIndex),
+    quarterNamedBefore(earlier, paragraph),
+  );
   const since = yearsAfterEvent(sentence, earlier);
   if (since && !found.some((e) => e.start < since.end && e.end > since.start)) found.push(since);
-  return found;
+  const counted = countedFromEvent(sentence, earlier);
+  if (!counted) return found;
+  return [...found.filter((e) => e.end <= counted.start || e.start >= counted.end), counted].sort((a, b) => a.start - b.start);
 }
 
 /**

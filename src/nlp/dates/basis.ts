@@ -16,7 +16,8 @@ const opensBackwards = (b: DateBasis): boolean =>
 export const isWeakBasis = (b: DateBasis): boolean => readsThePresent(b) || opensBackwards(b);
 
 /** Does it date something: resolved, and not a length of time? */
-export const datesSomething = (b: DateBasis): boolean => b.kind !== 'unresolved' && b.kind !== 'length' && b.kind !== 'untold-length';
+export const datesSomething = (b: DateBasis): boolean =>
+  b.kind !== 'unresolved' && b.kind !== 'length' && b.kind !== 'untold-length' && b.kind !== 'recurring';
 
 /** A full date as written ("Tuesday, Dec. 15, 2015"): what an undated article is anchored on. */
 export const isFullDateAsWritten = (b: DateBasis): boolean => b.kind === 'as-written' && b.form === 'full-date';

@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node';
 import type { Anchor, DateBasis, MonthByTense, TimeExpression } from '../../model/index.ts';
 import { addDays, lastDayOf, monthOf, pad } from './calendar.ts';
 import { type DateRule, type DateState, aDay, expressionAt, taken, unresolvedAt } from './state.ts';
-import { tenseAround } from './tense.ts';
+import { statedTense, tenseAround } from './tense.ts';
 import { toDate } from './words.ts';
 
 /** A date chrono-node read: [start, end) without trailing punctuation, the words as chrono gave them, its parts. */
@@ -25,15 +25,34 @@ const referenceOf = (anchor: Anchor | null): Date => (anchor ? toDate(anchor.day
 const has = (hit: ChronoHit, c: 'year' | 'month' | 'day' | 'weekday'): boolean => hit.at.isCertain(c);
 const wordsOf = (state: DateState, hit: ChronoHit): string => state.text.slice(hit.start, hit.end);
 
+const PART_WORDS = /^(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+month\s+of\s+)?/i;
+
+/**
+ * "end of May": chrono reads it as 31 May. The words before the month are left out of the reading, so that
+ * the month is read alone and `partOfMonth` makes the part of it the words say.
+ */
+export function withoutPartWords(hit: ChronoHit, reference: Date): ChronoHit {
+  const part = PART_WORDS.exec(hit.raw);
+  if (!part) return hit;
+  const rest = chrono.parse(hit.raw.slice(part[0].length), reference, { forwardDate: false })[0];
+  return rest ? { start: hit.start + part[0].length + rest.index, end: hit.end, raw: rest.text, at: rest.start } : hit;
+}
+
+/** Stock prices and fractions ("12 7/8", "rose 3/8"), not dates: a small fraction in the words, or digits glued to one. */
+export const isFraction = (state: DateState, hit: ChronoHit): boolean =>
+  /\b\d{1,2}\/(?:2|4|8|16|32|64)\b/.test(hit.raw) ||
+  /[\d/]$/.test(state.text.slice(0, hit.start)) ||
+  (/^\d{1,2}\/\d{1,2}$/.test(hit.raw.trim()) && /\d\s+$/.test(state.text.slice(0, hit.start)));
+
 /** What chrono reads in the text; a text with no digit, month, weekday or time word has nothing for it (and chrono is slow). */
 export function chronoHits(state: DateState): ChronoHit[] {
   if (!MAY_HAVE_DATE.test(state.text)) return [];
-  return chrono.parse(state.text, referenceOf(state.anchor), { forwardDate: false }).map((r) => ({
-    start: r.index,
-    end: r.index + r.text.replace(/[\s,.;:]+$/, '').length,
-    raw: r.text,
-    at: r.start,
-  }));
+  const reference = referenceOf(state.anchor);
+  return chrono
+    .parse(state.text, reference, { forwardDate: false })
+    .map((r) =>
+      withoutPartWords({ start: r.index, end: r.index + r.text.replace(/[\s,.;:]+$/, '').length, raw: r.text, at: r.start }, reference),
+    );
 }
 
 /** "Sun Tzu", a man called "Jan", "May" the verb: a bare short name of a day or month is a date only after "on", "in", "this"… */
@@ -71,7 +90,10 @@ export const countedDate: ChronoRule = (state, hit) => {
   return expressionAt(state, hit.start, hit.end, { value, granularity, basis: from.basis(value) });
 };
 
-/** "Dec. 15, 2015" is a full date; "Dec. 18" takes the year that puts it nearest the anchor (2015 in December 2015). */
+/**
+ * "Dec. 15, 2015" is a full date; "Dec. 18" takes the year that puts it nearest the anchor (2015 in December 2015),
+ * unless that is months away against the tense: "the year ended March 31", said in October, is last March's.
+ */
 export const dayAndMonth: ChronoRule = (state, hit) => {
   if (!has(hit, 'day') || !has(hit, 'month')) return null;
   const md = `${pad(hit.at.get('month') as number)}-${pad(hit.at.get('day') as number)}`;
@@ -82,8 +104,13 @@ export const dayAndMonth: ChronoRule = (state, hit) => {
   const ref = toDate(anchor.day).getTime();
   const ay = Number(anchor.day.slice(0, 4));
   const distance = (day: string): number => Math.abs(toDate(day).getTime() - ref);
-  const day = [ay - 1, ay, ay + 1].map((c) => `${c}-${md}`).sort((p, q) => distance(p) - distance(q))[0] as string;
-  return expressionAt(state, hit.start, hit.end, aDay(day, { kind: 'nearest-year', anchor, day }));
+  const [nearest, other] = [ay - 1, ay, ay + 1].map((c) => `${c}-${md}`).sort((p, q) => distance(p) - distance(q)) as [string, string];
+  // Past-tense prose does not tell of a day months ahead ("profit to March 31" in October is last March's), nor future prose of one months back.
+  const tense = statedTense(state.text, hit.start, hit.end);
+  const far = tense !== null && distance(nearest) > 90 * 86_400_000 && nearest > anchor.day === (tense === 'past');
+  if (far && tense && other > anchor.day !== (tense === 'past'))
+    return expressionAt(state, hit.start, hit.end, aDay(other, { kind: 'year-by-tense', tense, anchor, day: other }));
+  return expressionAt(state, hit.start, hit.end, aDay(nearest, { kind: 'nearest-year', anchor, day: nearest }));
 };
 
 const isWeekdayHit = (hit: ChronoHit): boolean => has(hit, 'weekday') && !has(hit, 'day');
@@ -175,31 +202,17 @@ export const monthWithoutDay: ChronoRule = (state, hit) => {
   });
 };
 
-/** A year alone, as written: "2014". */
-export const yearAlone: ChronoRule = (state, hit) =>
-  has(hit, 'year')
-    ? expressionAt(state, hit.start, hit.end, {
-        value: String(hit.at.get('year')),
-        granularity: 'year',
-        basis: { kind: 'as-written', form: 'year' },
-      })
-    : null;
-
-/** The rules over a chrono reading, first that takes it wins. */
-const CHRONO_RULES: readonly ChronoRule[] = [
-  countedDate,
-  dayAndMonth,
-  weekdayByWord,
-  weekdayByTense,
-  partOfMonth,
-  monthWithoutDay,
-  yearAlone,
-];
+/**
+ * The rules over a chrono reading, first that takes it wins. chrono reads no year written alone (that is
+ * `yearWrittenAlone`), only "in the year" as the year after the anchor: no rule takes that.
+ */
+const CHRONO_RULES: readonly ChronoRule[] = [countedDate, dayAndMonth, weekdayByWord, weekdayByTense, partOfMonth, monthWithoutDay];
 
 /** Dates, months and weekdays as chrono-node reads them, less what earlier rules took, "now" words and bare names. */
 export const chronoDates: DateRule = (state) => {
   for (const hit of chronoHits(state)) {
     if (taken(state, hit.start, hit.end) || /^(?:now|today|for now|by now)$/i.test(hit.raw.trim()) || isBareName(state, hit)) continue;
+    if (isFraction(state, hit)) continue;
     for (const rule of CHRONO_RULES) {
       const e = rule(state, hit);
       if (e) {

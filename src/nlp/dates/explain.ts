@@ -21,6 +21,15 @@ const WEEKDAY_WORD = { this: '"this": the coming one', next: 'the next one', las
 const WEEKDAY_TENSE = { past: 'past tense, so the one on or before', future: 'future tense, so the one after' };
 const AS_WRITTEN = { 'full-date': 'a full date', month: 'a month, no day given', year: 'a year' };
 
+const QUARTER_HOW = {
+  'as-written': ', as written',
+  'by-tense': ' (the year its tense points to)',
+  latest: ' (the last quarter ended)',
+  current: ' (the quarter under way)',
+  'year-before': ' (the same quarter a year earlier)',
+};
+const SEASONS = { SP: 'spring', SU: 'summer', FA: 'fall', WI: 'winter' };
+
 const vagueRange: Explain<'vague-range'> = (q, b) => {
   const to = b.anchor.describe;
   if (b.phrase === 'recent') return `${q}: the three ${b.unit} up to ${to}`;
@@ -34,6 +43,8 @@ const vagueRange: Explain<'vague-range'> = (q, b) => {
 const EXPLAIN: { [K in DateBasis['kind']]: Explain<K> } = {
   'as-written': (q, b) => (b.form === 'year-after-preposition' ? `the year ${b.year}, as written` : `${q}: ${AS_WRITTEN[b.form]}`),
   'nearest-year': (q, b) => `${q} with the year nearest ${b.anchor.describe} → ${humanDate(b.day)}`,
+  'year-by-tense': (q, b) =>
+    `${q} in ${b.anchor.describe} (${b.tense} tense: the ${b.tense === 'past' ? 'last one before' : 'next one after'}) → ${humanDate(b.day)}`,
   'weekday-by-word': (q, b) => `${q} in ${b.anchor.describe} (${WEEKDAY_WORD[b.word]}) → ${humanDate(b.day)}`,
   'weekday-by-tense': (q, b) => `${q} in ${b.anchor.describe} (${WEEKDAY_TENSE[b.tense]}) → ${humanDate(b.day)}`,
   'month-by-tense': (q, b) => `${q}: a month, no day given${byTense(b)}`,
@@ -55,6 +66,12 @@ const EXPLAIN: { [K in DateBasis['kind']]: Explain<K> } = {
     `${q}: the ${b.event} began in ${b.began} ("${b.beganText}"), so ${b.began} + ${b.years} → ${b.began + b.years}`,
   'day-spoken': (q, b) =>
     `${q} in a quote: the day the words were spoken, the day dated just before ("${b.spoken.text}", ${humanDate(b.spoken.day)})`,
+  quarter: (q, b) =>
+    `${q}: quarter ${b.quarter} of ${b.year}${QUARTER_HOW[b.how]}${b.anchor && b.how !== 'as-written' ? ` from ${b.anchor.describe}` : ''}`,
+  season: (q, b) => `${q}: the ${SEASONS[b.season]} of ${b.year}${b.season === 'WI' ? `–${String(b.year + 1).slice(2)}` : ''}`,
+  weekend: (q, b) => `${q}: the weekend of ${humanDate(b.saturday)}, from ${b.anchor.describe}`,
+  decade: (q, b) => `${q}: the decade ${b.decade}0–${b.decade}9`,
+  recurring: (q, b) => `${q}: every ${b.unit}, not a date`,
   unresolved: (q, b) => (b.reason === 'no-anchor' ? NO_ANCHOR : `${q} counts from an event the text does not date just before it`),
 };
 

@@ -1,6 +1,6 @@
 /**
  * Dates: finding the temporal expressions of a text and resolving them, one named rule each (phrases.ts,
- * chrono.ts, since.ts, article.ts), with how each was resolved as a typed basis (src/model/time.ts) and the
+ * periods.ts, vague.ts, chrono.ts, since.ts, article.ts), with how each was resolved as a typed basis (src/model/time.ts) and the
  * words said from it (explain.ts). Loads chrono-node: the answer side imports words.ts, explain.ts and
  * basis.ts directly, never this.
  */

@@ -1,45 +1,12 @@
-import type { Anchor } from '../../model/index.ts';
 import { addDays, monthOf } from './calendar.ts';
-import type { Resolved } from './explain.ts';
-import { type DateRule, type DateState, aDay, expressionAt, taken, unresolvedAt } from './state.ts';
+import { type DateRule, NOTHING, aDay, anchored, lower, phraseRule, yearAndMonth } from './state.ts';
 import { NUMBER_WORDS, toDate } from './words.ts';
-
-/**
- * A rule of set words: every match of `re` that earlier rules left free becomes an expression, resolved from
- * what `needs` takes of the state (the anchor, the day dated just before), or unresolved for `reason` without it.
- */
-function phraseRule<T>(
-  re: RegExp,
-  needs: (s: DateState) => T | null,
-  reason: 'no-anchor' | 'no-day-before',
-  resolve: (m: RegExpExecArray, base: T) => Resolved,
-): DateRule {
-  return (state) => {
-    for (const m of state.text.matchAll(re)) {
-      const start = m.index + (m[0].length - m[0].trimStart().length);
-      const end = m.index + m[0].length;
-      if (taken(state, start, end)) continue;
-      const base = needs(state);
-      state.found.push(
-        base === null ? unresolvedAt(state, start, end, reason) : expressionAt(state, start, end, resolve(m as RegExpExecArray, base)),
-      );
-    }
-  };
-}
-
-/** Needs nothing: a length, a year as written. */
-const NOTHING = (): true => true;
-const ANCHOR = (s: DateState): Anchor | null => s.anchor;
-const anchored = (re: RegExp, resolve: (m: RegExpExecArray, a: Anchor) => Resolved): DateRule =>
-  phraseRule(re, ANCHOR, 'no-anchor', resolve);
-const lower = <T extends string>(m: RegExpExecArray, group: number): T => (m[group] as string).toLowerCase() as T;
-const yearAndMonth = (a: Anchor): [number, number] => a.day.split('-').map(Number) as [number, number];
 
 const UNIT_CODE: Record<string, string> = { hour: 'TH', minute: 'TM', day: 'D', week: 'W', month: 'M', year: 'Y' };
 
 /** "for nearly 10 hours", "a two-week visit": a length of time (ISO duration), not a date. */
 export const lengthOfTime = phraseRule(
-  /\b(?:(?:for|of|during|after|in)\s+)?(?:nearly|about|almost|some|around|more than|over|roughly)?\s*\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a|an)[\s-](hour|minute|day|week|month|year)s?(?:-long)?\b(?!\s+(?:ago|before|after|later|earlier))/gi,
+  /\b(?:(?:for|of|during|after|in|over)\s+)?(?:the\s+(?:past|last|next|first|coming)\s+)?(?:nearly|about|almost|some|around|more than|over|roughly)?\s*\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a|an)[\s-](hour|minute|day|week|month|year)s?(?:-long)?\b(?!\s+(?:ago|before|after|later|earlier)|[\s-]+old\b)/gi,
   NOTHING,
   'no-anchor',
   (m) => {
@@ -50,12 +17,17 @@ export const lengthOfTime = phraseRule(
   },
 );
 
-/** "for many years": a length the text does not give. */
-export const untoldLength = phraseRule(/\b(?:long|several|many)\s+(hours|days|weeks|months|years)\b/gi, NOTHING, 'no-anchor', () => ({
-  value: null,
-  granularity: 'duration',
-  basis: { kind: 'untold-length' },
-}));
+/** "for many years", "the next few days": a length the text does not give. */
+export const untoldLength = phraseRule(
+  /\b(?:long|several|many|(?:a|the\s+(?:next|past|last|first|coming))\s+few)\s+(hours|days|weeks|months|years)\b(?!\s+(?:ago|before|after|later|earlier)\b)/gi,
+  NOTHING,
+  'no-anchor',
+  (m) => ({
+    value: null,
+    granularity: 'duration',
+    basis: { kind: 'untold-length', unit: lower(m, 1) },
+  }),
+);
 
 /** "in recent weeks/months/years": the three of them up to the anchor. */
 export const recentPeriod = anchored(/\b(?:in\s+)?recent (weeks|months|years)\b/gi, (m, a) => {
@@ -121,12 +93,15 @@ export const calendarShift = anchored(/\b(last|next|this) (month|year)\b/gi, (m,
   return { value, granularity, basis: { kind: 'from-anchor', step: 'calendar', anchor: a, result: value } };
 });
 
-/** "previously", "in the past": some time before the anchor, open at the start. */
-export const openBefore = anchored(/\b(?:previously|in the past)\b/gi, (_m, a) => ({
-  value: `../${a.day}`,
-  granularity: 'range',
-  basis: { kind: 'open-range', side: 'before', anchor: a },
-}));
+/** "previously", "in the past": some time before the anchor, open at the start (not "in the past three months", a length). */
+export const openBefore = anchored(
+  /\b(?:previously|in the past(?!\s+(?:\d+|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|hour|day|week|month|year|decade)))\b/gi,
+  (_m, a) => ({
+    value: `../${a.day}`,
+    granularity: 'range',
+    basis: { kind: 'open-range', side: 'before', anchor: a },
+  }),
+);
 
 /** "in the future": any time after the anchor. */
 export const openAfter = anchored(/\bin the future\b/gi, (_m, a) => ({
@@ -136,11 +111,13 @@ export const openAfter = anchored(/\bin the future\b/gi, (_m, a) => ({
 }));
 
 /** "now", "by now", "today": the anchor's day, the present of the writing. */
-export const present = anchored(/\b(?:by |for |until |right )?now\b|\btoday\b/gi, (_m, a) => aDay(a.day, { kind: 'present', anchor: a }));
+export const present = anchored(/\b(?:by |for |until |right )?now\b|\btoday\b/gi, (m, a) =>
+  aDay(a.day, { kind: 'present', anchor: a, form: /today/i.test(m[0]) ? 'today' : 'now' }),
+);
 
-/** "in 2011", "since 2014": the year as written (not "in 2014-15"). */
+/** "in 2011", "since 2014", "in the year 2014": the year as written (not "in 2014-15"). */
 export const yearAfterPreposition = phraseRule(
-  /\b(?:in|since|by|from|until|before|after) ((?:19|20)\d{2})\b(?![-–/]\d)/gi,
+  /\b(?:in|since|by|from|until|before|after) (?:the year )?((?:19|20)\d{2})\b(?![-–/]\d)/gi,
   NOTHING,
   'no-anchor',
   (m) => ({

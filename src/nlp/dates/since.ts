@@ -16,7 +16,11 @@ export const sinceRanges: DateRule = (state) => {
     const range = expressionAt(state, m.index, after.end, {
       value: `${from}/..`,
       granularity: 'range',
-      basis: { kind: 'since', from, after: { text: after.text, basis: after.basis } },
+      basis: {
+        kind: 'since',
+        from,
+        after: { text: after.text, value: after.value, granularity: after.granularity, basis: after.basis },
+      },
     });
     if (after.start === next) state.found.splice(state.found.indexOf(after), 1, range);
     else state.found.push(range);

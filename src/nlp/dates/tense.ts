@@ -1,7 +1,15 @@
 import type { Tense } from '../../model/index.ts';
 
 const FUTURE =
-  /\b(?:will|shall|going to|is to|are to|to be held|to take place|scheduled for|expected to|upcoming|coming|later this|next)\b/i;
+  /\b(?:will|shall|going to|is to|are to|to be held|to take place|scheduled for|expected to|upcoming|coming|later this|next|(?:is|are) (?:due|set) to|plans? to)\b|['’]ll\b/i;
+
+/** A verb in the present that news uses for what is planned: "Leaders meet on Thursday", "the summit opens Monday". */
+const SCHEDULED_PRESENT =
+  /\b(?:meets?|begins?|starts?|opens?|holds?|travels?|visits?|arrives?|leaves?|hosts?|gathers?|convenes?|resumes?|takes place|(?:is|are) (?:on|due|set|scheduled|planned|expected))\b/i;
+
+/** Words of the past: "was", "met", "said", a verb in -ed. */
+const PAST =
+  /\b(?:was|were|had|did|said|says|told|met|went|came|left|took|held|began|gave|made|saw|spoke|fell|rose|won|lost|[a-z]{3,}ed)\b/i;
 
 /**
  * The clause an expression stands in: back to the nearest comma or semicolon (at most 80 characters), on to
@@ -13,7 +21,19 @@ export function clauseAround(sentence: string, start: number, end: number): stri
   return sentence.slice(from, comma < 0 ? Math.min(sentence.length, end + 40) : end + comma);
 }
 
-/** Future when a word of the clause says so ("will", "is to", "next", …); past otherwise, whatever the verbs. */
+/**
+ * Future when a word of the clause says so ("will", "is to", "next", …), or when its verb is a present of
+ * what is planned ("Leaders meet at a summit on Thursday") and no word of it is past; past otherwise.
+ */
 export function tenseAround(sentence: string, start: number, end: number): Tense {
-  return FUTURE.test(clauseAround(sentence, start, end)) ? 'future' : 'past';
+  const clause = clauseAround(sentence, start, end);
+  if (FUTURE.test(clause)) return 'future';
+  return SCHEDULED_PRESENT.test(clause) && !PAST.test(clause) ? 'future' : 'past';
+}
+
+/** The tense the clause's words say, or null when none does ("We support convening … this Saturday"): what a guess must not override. */
+export function statedTense(sentence: string, start: number, end: number): Tense | null {
+  const clause = clauseAround(sentence, start, end);
+  if (tenseAround(sentence, start, end) === 'future') return 'future';
+  return PAST.test(clause) ? 'past' : null;
 }

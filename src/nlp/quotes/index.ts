@@ -9,6 +9,7 @@ import { findNames } from '../people.ts';
 import { introducedInParagraphBefore, quoteOverParagraphs, speakerOfQuoteBefore, splitQuote } from './continued.ts';
 import { type QuoteRule, leadingCue, namedBeforeColon, participleCue, scareQuote, trailingCue } from './direct.ts';
 import { indirectSpeech } from './indirect.ts';
+import { attributionSpans } from './locate.ts';
 import { mixedQuote } from './mixed.ts';
 import { type Span, quoteSpans, sentenceBounds } from './spans.ts';
 import {
@@ -65,7 +66,7 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
     para.drafts.sort((x, y) => x.at - y.at);
     for (const d of para.drafts) {
       const { at: _at, ...quote } = d;
-      out.push({ ...quote, paragraph: pi });
+      out.push({ ...quote, paragraph: pi, ...attributionSpans(p.text, quote) });
     }
     const last = para.spans[para.spans.length - 1];
     state.pendingOpen = last && !last.closed ? (out[out.length - 1] ?? null) : null;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { anchorOf, datesOfSentence, daySpoken, publicationAnchor, recentDayOf, yearsAfterEvent } from '../../../src/nlp/dates/article.ts';
+import {
+  anchorOf,
+  datesOfSentence,
+  daySpoken,
+  publicationAnchor,
+  quarterNamedBefore,
+  recentDayOf,
+  yearsAfterEvent,
+} from '../../../src/nlp/dates/article.ts';
 import { findTimeExpressions } from '../../../src/nlp/dates/find.ts';
 import type { EventMention } from '../../../src/model/index.ts';
 import { brief, mention, wed16Dec2015 } from './fixtures.ts';
@@ -52,6 +60,18 @@ describe('yearsAfterEvent', () => {
   });
   it('does not count when the article never dated the start', () => {
     expect(yearsAfterEvent('Five years after the conflict began, talks resumed.', [])).toBeNull();
+  });
+});
+
+describe('quarterNamedBefore', () => {
+  const q3 = dated(2, 0, 'Third-quarter net fell.');
+  it('takes the quarter named in this paragraph or the one before, and no further back', () => {
+    expect(quarterNamedBefore([q3], 3)).toEqual({ year: 2015, quarter: 3 });
+    expect(quarterNamedBefore([q3], 4)).toBeNull();
+  });
+  it('counts "a year earlier" from it in the next sentence', () => {
+    const found = datesOfSentence('A year earlier, net was $2 million.', wed16Dec2015, [q3], 2, 1);
+    expect(found.map(brief)).toEqual([['A year earlier', '2014-07-01/2014-09-30', 'range', 'quarter']]);
   });
 });
 

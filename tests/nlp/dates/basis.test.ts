@@ -3,8 +3,12 @@ import type { DateBasis } from '../../../src/model/index.ts';
 import { datesSomething, isFullDateAsWritten, isWeakBasis, readsThePresent } from '../../../src/nlp/dates/basis.ts';
 import { wed16Dec2015 } from './fixtures.ts';
 
-const now: DateBasis = { kind: 'present', anchor: wed16Dec2015 };
-const sinceNow: DateBasis = { kind: 'since', from: '2015-12-16', after: { text: 'today', basis: now } };
+const now: DateBasis = { kind: 'present', anchor: wed16Dec2015, form: 'now' };
+const sinceNow: DateBasis = {
+  kind: 'since',
+  from: '2015-12-16',
+  after: { text: 'today', value: '2015-12-16', granularity: 'day', basis: now },
+};
 const previously: DateBasis = { kind: 'open-range', side: 'before', anchor: wed16Dec2015 };
 const future: DateBasis = { kind: 'open-range', side: 'after', anchor: wed16Dec2015 };
 const friday: DateBasis = { kind: 'weekday-by-tense', tense: 'past', anchor: wed16Dec2015, day: '2015-12-11' };
@@ -34,7 +38,7 @@ describe('datesSomething', () => {
   it('is not a length or an unresolved expression', () => {
     const lengths: DateBasis[] = [
       { kind: 'length', count: 3, unit: 'day' },
-      { kind: 'untold-length' },
+      { kind: 'untold-length', unit: 'years' },
       { kind: 'unresolved', reason: 'no-anchor' },
     ];
     expect(lengths.map(datesSomething)).toEqual([false, false, false]);

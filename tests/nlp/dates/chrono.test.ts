@@ -11,7 +11,6 @@ import {
   partOfMonth,
   weekdayByTense,
   weekdayByWord,
-  yearAlone,
 } from '../../../src/nlp/dates/chrono.ts';
 import { dateState } from '../../../src/nlp/dates/state.ts';
 import { type Brief, brief, mon4Jan2016, read, run, sat12Dec, wed16Dec2015 } from './fixtures.ts';
@@ -124,13 +123,6 @@ const RULES: Array<[string, ChronoRule, Takes[], Reading]> = [
       },
     ],
     { text: 'The meeting on Dec. 18 was short.' },
-  ],
-  [
-    'yearAlone',
-    yearAlone,
-    // What chrono reads as a year alone: "in the year", which it takes for "in a year", the year after the anchor.
-    [{ text: 'The plan changed in the year.', want: ['in the year', '2016', 'year', 'as-written'], basis: { form: 'year' } }],
-    { text: 'They met on Friday.' },
   ],
 ];
 

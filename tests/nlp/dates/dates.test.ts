@@ -60,7 +60,10 @@ describe('resolving dates against the article', () => {
   it('reads the words review found wrong: "last" on its own day, clauses with two tenses, years and months ago, names', () => {
     const fri18 = publicationAnchor('2015-12-18');
     expect(dated('They met last Friday.', fri18)).toEqual([['last Friday', '2015-12-11', 'day']]);
-    expect(dated('Kerry, who arrived on Monday, will leave soon.')).toEqual([['on Monday', '2015-12-14', 'day']]);
+    expect(dated('Kerry, who arrived on Monday, will leave soon.')).toEqual([
+      ['on Monday', '2015-12-14', 'day'],
+      ['soon', '2015-12-17/..', 'range'],
+    ]);
     expect(dated('The war began a year ago.')).toEqual([['a year ago', '2014', 'year']]);
     expect(dated('It started two months ago.')).toEqual([['two months ago', '2015-10', 'month']]);
     expect(dated('Sun Tzu wrote about war. Jan Egeland spoke.')).toEqual([]);

@@ -48,7 +48,11 @@ const CASES: Array<[string, DateBasis, string]> = [
   ],
   [
     'since late September',
-    { kind: 'since', from: '2015-09-20', after: { text: 'late September', basis: lateSeptember } },
+    {
+      kind: 'since',
+      from: '2015-09-20',
+      after: { text: 'late September', value: '2015-09-20/2015-09-30', granularity: 'range', basis: lateSeptember },
+    },
     '"since": from Sun 20 Sep 2015 onwards ("late September" is about days 20–30 of the month (past tense: the last September from an article published Wed 16 Dec 2015))',
   ],
   [
@@ -71,7 +75,11 @@ const CASES: Array<[string, DateBasis, string]> = [
     { kind: 'open-range', side: 'before', anchor: publicationAnchor('2016-07-26') },
     '"previously": some time before an article published Tue 26 Jul 2016',
   ],
-  ['now', { kind: 'present', anchor: publicationAnchor('2016-07-26') }, '"now": the present of an article published Tue 26 Jul 2016'],
+  [
+    'now',
+    { kind: 'present', anchor: publicationAnchor('2016-07-26'), form: 'now' },
+    '"now": the present of an article published Tue 26 Jul 2016',
+  ],
   [
     'five years after the conflict began',
     { kind: 'years-after-event', event: 'conflict', began: 2011, beganText: 'in 2011', years: 5 },

@@ -33,12 +33,23 @@ const RULES: Record<keyof typeof phrases & string, { takes: Takes[]; leaves: Rea
         basis: [{ count: 10, unit: 'hour' }],
       },
       { text: 'It was a two-week visit.', want: [['two-week', 'P2W', 'duration', 'length']], basis: [{ count: 2, unit: 'week' }] },
+      {
+        text: 'Sales rose in the past three months.',
+        want: [['in the past three months', 'P3M', 'duration', 'length']],
+        basis: [{ count: 3, unit: 'month' }],
+      },
     ],
     leaves: { text: 'He left two days ago.' },
   },
   untoldLength: {
     takes: [
       { text: 'The siege lasted many months.', anchor: null, want: [['many months', null, 'duration', 'untold-length']], basis: [{}] },
+      {
+        text: 'Talks go on for the next few days.',
+        anchor: null,
+        want: [['the next few days', null, 'duration', 'untold-length']],
+        basis: [{ unit: 'days' }],
+      },
     ],
     leaves: { text: 'The siege lasted three months.' },
   },
@@ -102,7 +113,7 @@ const RULES: Record<keyof typeof phrases & string, { takes: Takes[]; leaves: Rea
     takes: [
       { text: 'He had previously denied it.', want: [['previously', '../2015-12-16', 'range', 'open-range']], basis: [{ side: 'before' }] },
     ],
-    leaves: { text: 'He had not spoken before.' },
+    leaves: { text: 'Prices rose in the past three months.' },
   },
   openAfter: single(
     'Talks may resume in the future.',

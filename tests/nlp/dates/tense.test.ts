@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clauseAround, tenseAround } from '../../../src/nlp/dates/tense.ts';
+import { clauseAround, statedTense, tenseAround } from '../../../src/nlp/dates/tense.ts';
 
 const around = (sentence: string, words: string): [number, number] => {
   const at = sentence.indexOf(words);
@@ -24,5 +24,16 @@ describe('tenseAround', () => {
     expect(tenseAround(s, ...around(s, 'on Monday'))).toBe('past');
     const t = 'Talks on Friday.';
     expect(tenseAround(t, ...around(t, 'on Friday'))).toBe('past');
+  });
+});
+
+describe('statedTense', () => {
+  it('says past only when a word of the clause is past, and null when no word says', () => {
+    const past = 'Profit rose in the year ended March 31.';
+    expect(statedTense(past, ...around(past, 'March 31'))).toBe('past');
+    const none = 'We support convening another meeting this Saturday, Dec. 18.';
+    expect(statedTense(none, ...around(none, 'Dec. 18'))).toBeNull();
+    const future = 'It will be paid on March 31.';
+    expect(statedTense(future, ...around(future, 'March 31'))).toBe('future');
   });
 });

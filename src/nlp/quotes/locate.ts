@@ -1,0 +1,52 @@
+/**
+ * Where a quote's speaker and cue stand in its paragraph: the rules keep the words ("Kerry", "said"); a
+ * researcher wants their place. Read after the rules, so nothing they decide depends on it.
+ */
+
+/** The words of a quote that its spans are found from. */
+export interface Attributed {
+  span: [number, number];
+  speaker: { mention: string };
+  cue: string;
+}
+
+/** [start, end) in the paragraph text of the speaker's mention and of the cue; absent when the paragraph does not hold them. */
+export interface AttributionSpans {
+  speakerSpan?: [number, number];
+  cueSpan?: [number, number];
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** How far [s, e) stands from [from, to): 0 when they touch or overlap. */
+const distance = (s: number, e: number, [from, to]: readonly [number, number]): number => Math.max(0, from - e, s - to);
+
+/**
+ * The occurrence of `words` (whole words, as written) in `text` nearest to `near`, outside the quotation
+ * `outside`; null when the words do not stand in the text, or are a placeholder like "(subject of the sentence)".
+ */
+export function nearestOccurrence(
+  text: string,
+  words: string,
+  near: readonly [number, number],
+  outside: readonly [number, number],
+): [number, number] | null {
+  const w = words.trim();
+  if (w === '' || /^\(.*\)$/.test(w)) return null;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(w)}(?![\\p{L}\\p{N}])`, 'gu');
+  let best: [number, number] | null = null;
+  for (const m of text.matchAll(re)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (s < outside[1] && e > outside[0]) continue;
+    if (best === null || distance(s, e, near) < distance(best[0], best[1], near)) best = [s, e];
+  }
+  return best;
+}
+
+/** The spans of a quote's speaker mention (nearest the quote) and cue (nearest the speaker, else the quote). */
+export function attributionSpans(text: string, quote: Attributed): AttributionSpans {
+  const speaker = nearestOccurrence(text, quote.speaker.mention, quote.span, quote.span);
+  const cue = nearestOccurrence(text, quote.cue, speaker ?? quote.span, quote.span);
+  return { ...(speaker ? { speakerSpan: speaker } : {}), ...(cue ? { cueSpan: cue } : {}) };
+}
