@@ -19,7 +19,11 @@ describe('whenWords', () => {
       whenWords({
         value: '2015-09-20/..',
         granularity: 'range',
-        basis: { kind: 'since', from: '2015-09-20', after: { text: 'late September', basis: late } },
+        basis: {
+          kind: 'since',
+          from: '2015-09-20',
+          after: { text: 'late September', value: '2015-09-20/2015-09-30', granularity: 'range', basis: late },
+        },
       }),
     ).toBe('from late September 2015');
   });
