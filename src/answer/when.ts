@@ -85,7 +85,7 @@ interface Candidate {
 interface DateGroup {
   value: string;
   days: DayRange;
-  /** The mention shown: the first met, its value the finest of the group. */
+  /** The mention shown: the one that gives the group's finest date (the first met of those). */
   best: Candidate;
   mentions: Candidate[];
   outlets: Set<string>;
@@ -145,8 +145,10 @@ export function groupByDate(corpus: LoadedCorpus, candidates: readonly Candidate
       groups.push(g);
       byValue.set(events.valueIdOf(c.id), g);
     } else if ((GRANULARITY_ORDER[granularityOf(value)] ?? 9) < (GRANULARITY_ORDER[granularityOf(g.value)] ?? 9)) {
+      // The finer date is shown, with its own sentence as the evidence.
       g.value = value;
       g.days = days;
+      g.best = c;
     }
     g.mentions.push(c);
     g.outlets.add(article.meta.outlet ?? article.id);

@@ -10,6 +10,9 @@ export interface Resolved {
 
 type Explain<K extends DateBasis['kind']> = (quoted: string, basis: Extract<DateBasis, { kind: K }>, text: string) => string;
 
+/** "early", "mid-" or "late": the part of a month a range of its days starts in. */
+const partOfMonthWords = (firstDay: number): string => (firstDay <= 1 ? 'early' : firstDay <= 11 ? 'mid' : 'late');
+
 const NO_ANCHOR = 'the article has no date of its own and no full date in its text to count from';
 
 const byTense = (m: MonthByTense | null): string =>
@@ -58,7 +61,9 @@ const EXPLAIN: { [K in DateBasis['kind']]: Explain<K> } = {
   },
   'vague-range': vagueRange,
   'open-range': (q, b) => `${q}: ${b.side === 'before' ? 'some time before' : 'any time after'} ${b.anchor.describe}`,
-  since: (_q, b) => `"since": from ${humanDate(b.from)} onwards (${explainDate(b.after)})`,
+  // "since late September" starts at a part of a month, not on a day: said as the month, never as one day.
+  since: (_q, b) =>
+    `"since": from ${b.after.basis.kind === 'part-of-month' ? `${partOfMonthWords(b.after.basis.firstDay)} ${humanDate(b.from.slice(0, 7))}` : humanDate(b.from)} onwards (${explainDate(b.after)})`,
   present: (q, b) => `${q}: the present of ${b.anchor.describe}`,
   length: (_q, b) => `a length of time: ${b.count} ${b.unit}${b.count === 1 ? '' : 's'}`,
   'untold-length': (_q, _b, text) => `a length of time the text does not give (${text})`,

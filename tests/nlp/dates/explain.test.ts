@@ -53,7 +53,7 @@ const CASES: Array<[string, DateBasis, string]> = [
       from: '2015-09-20',
       after: { text: 'late September', value: '2015-09-20/2015-09-30', granularity: 'range', basis: lateSeptember },
     },
-    '"since": from Sun 20 Sep 2015 onwards ("late September" is about days 20–30 of the month (past tense: the last September from an article published Wed 16 Dec 2015))',
+    '"since": from late September 2015 onwards ("late September" is about days 20–30 of the month (past tense: the last September from an article published Wed 16 Dec 2015))',
   ],
   [
     'in the coming days',
