@@ -2,6 +2,9 @@
  * `npm run eval`: precision and recall of the quote finder and accuracy of speaker attribution, measured
  * against the hand annotation; with --verbose, every miss and every wrong speaker. `npm run eval -- --timeml
  * [DIR]`: TempEval-3 Task A figures on a TimeML folder (default ../shared/data/timeml-train) instead.
+ * `npm run eval -- --polnear [DIR]` (or `--attributions DIR`, the issue's name): quotes and speakers against
+ * PolNeAR (default ../shared/data/polnear/dev; ../shared/data/polnear/train too), scored as the Gender Gap
+ * Tracker scores its extractor (tests/eval/polnear.ts).
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,12 +12,26 @@ import { loadCorpus } from '../../src/ingest/corpus.ts';
 import { explainDate } from '../../src/nlp/dates/explain.ts';
 import { evaluateDates } from './dateEval.ts';
 import { type Figures, evaluate, speakerKey } from './quoteEval.ts';
+import { printPolnear } from './polnearReport.ts';
 import { printTimeml } from './timemlReport.ts';
 
-const { values: flags } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, timeml: { type: 'string' } } });
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    verbose: { type: 'boolean', default: false },
+    timeml: { type: 'string' },
+    polnear: { type: 'boolean', default: false },
+    attributions: { type: 'string' },
+  },
+});
 const verbose = flags.verbose;
+const shared = join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
 if (process.argv.includes('--timeml')) {
-  printTimeml(flags.timeml ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'timeml-train'), verbose);
+  printTimeml(flags.timeml ?? join(shared, 'timeml-train'), verbose);
+  process.exit(0);
+}
+if (flags.polnear || flags.attributions !== undefined) {
+  printPolnear(flags.attributions ?? positionals[0] ?? join(shared, 'polnear', 'dev'), verbose);
   process.exit(0);
 }
 const corpus = loadCorpus(join(import.meta.dirname, '..', '..', 'corpus'));

@@ -1,0 +1,113 @@
+/**
+ * Speaker checks on a quote paired with a PolNeAR attribution.
+ *
+ * Strict (the Gender Gap Tracker's): the found speaker mention's span overlaps the gold source span; a gold
+ * attribution without a source is right when Quotedesk gives no speaker either. It says whether the right words
+ * were picked, not who they were taken to be: "he" is right as a mention even when resolved to the wrong person.
+ *
+ * Loose (who, not which words), by the shape of the gold source:
+ * - a name ("Trump campaign manager Kellyanne Conway", "The New York Times"): right when a found speaker's
+ *   surname (last word; suffixes, possessives and anything after a comma or in brackets dropped) is the gold
+ *   name's. Two people with one surname would pass: PolNeAR has the Clintons, so "Clinton" for Bill is loose.
+ * - a pronoun ("he", "they"): right when the found surname is that of the nearest gold source before it in the
+ *   article that is a name. That is a crude coreference (no gender, no number), so without such a source the
+ *   check falls back to strict.
+ * - a description ("the spokeswoman", "a Clinton aide"): right when the found surname is one the article puts
+ *   right beside the description's head word ("spokeswoman Jennifer Palmieri", "Palmieri, the campaign's
+ *   spokeswoman"); a campaign, team or administration named after a person ("the Clinton campaign") also
+ *   accepts that person (loosely: the issue wants the campaign as an organisation), but "a Clinton aide" or
+ *   "Trump's spokeswoman" never accepts Clinton or Trump. When the article names nobody beside it (anonymous "sources", "officials"), the
+ *   check falls back to strict: the right words, and no invented name (a found name there is wrong).
+ * - no source: right when Quotedesk names nobody.
+ */
+import type { QuoteRecord } from '../../src/answer/export.ts';
+import type { GoldAttribution } from './polnear.ts';
+
+export type SpeakerShape = 'none' | 'name' | 'pronoun' | 'description';
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them', 'us', 'his', 'its', 'their', 'who', 'which', 'this', 'that']);
+const ORG_HEADS = new Set(['campaign', 'camp', 'team', 'administration']);
+const SUFFIX = /\s+(?:jr|sr|ii|iii|iv)\.?$/i;
+
+/** The words that name: before a comma, without brackets or a suffix. */
+const nameSegment = (text: string): string =>
+  (text.split(/,|\s[-–—]\s/)[0] ?? '')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/[.;:]+$/, '')
+    .trim()
+    .replace(SUFFIX, '')
+    .trim();
+
+const lastWord = (text: string): string => nameSegment(text).split(/\s+/).pop() ?? '';
+
+/** "Kellyanne Conway" → "conway"; "Trump’s" → "trump". */
+export const surname = (name: string): string =>
+  lastWord(name)
+    .replace(/['’]s$/i, '')
+    .toLowerCase()
+    .replace(/[^\p{L}-]/gu, '');
+
+/** Whether the gold source is a name, a pronoun, a description or absent. */
+export function speakerShape(g: GoldAttribution): SpeakerShape {
+  if (g.speaker === null) return 'none';
+  const head = lastWord(g.speaker.text).replace(/['’]s$/i, '');
+  if (PRONOUNS.has(head.toLowerCase())) return 'pronoun';
+  return /^\p{Lu}/u.test(head) ? 'name' : 'description';
+}
+
+/** The surnames of a found speaker: "Trump and Pence" has two. */
+const foundSurnames = (f: QuoteRecord): string[] =>
+  f.speakerName === null ? [] : f.speakerName.split(/\s+and\s+|\s*&\s*/).map(surname).filter((s) => s !== '');
+
+const NAME = String.raw`(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+`;
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Surnames the article puts beside a description's head word: "spokeswoman Hope Hicks", "Hicks, a spokeswoman". */
+export function namesBeside(text: string, head: string): Set<string> {
+  const h = `[${head[0]?.toUpperCase() ?? ''}${head[0] ?? ''}]${escape(head.slice(1))}`;
+  const out = new Set<string>();
+  for (const m of text.matchAll(new RegExp(String.raw`\b${h}\s+(${NAME})`, 'gu'))) out.add(surname(m[1] ?? ''));
+  const before = String.raw`(${NAME}),\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\p{L}'’.-]+\s+){0,4}${h}\b`;
+  for (const m of text.matchAll(new RegExp(before, 'gu'))) out.add(surname(m[1] ?? ''));
+  out.delete('');
+  return out;
+}
+
+export interface SpeakerJudge {
+  strict(g: GoldAttribution, f: QuoteRecord): boolean;
+  loose(g: GoldAttribution, f: QuoteRecord): boolean;
+  /** The surname a pronoun source stands for, as the loose check takes it (null when none is before it). */
+  antecedent(g: GoldAttribution): string | null;
+}
+
+/** The speaker checks for attributions of these articles (`texts`: article id → corpus file text). */
+export function speakerJudge(gold: readonly GoldAttribution[], texts: ReadonlyMap<string, string>): SpeakerJudge {
+  const named = new Map<string, GoldAttribution[]>();
+  for (const g of gold)
+    if (speakerShape(g) === 'name') named.set(g.article, [...(named.get(g.article) ?? []), g].sort((a, b) => (a.speaker?.start ?? 0) - (b.speaker?.start ?? 0)));
+  const strict = (g: GoldAttribution, f: QuoteRecord): boolean =>
+    g.speaker === null ? f.speaker === null && f.speakerName === null : f.speaker !== null && f.speaker.start < g.speaker.end && g.speaker.start < f.speaker.end;
+  const antecedent = (g: GoldAttribution): string | null => {
+    const at = g.speaker?.start ?? 0;
+    const before = (named.get(g.article) ?? []).filter((x) => (x.speaker?.start ?? 0) < at);
+    const last = before[before.length - 1];
+    return last?.speaker ? surname(last.speaker.text) : null;
+  };
+  const loose = (g: GoldAttribution, f: QuoteRecord): boolean => {
+    const found = foundSurnames(f);
+    const shape = speakerShape(g);
+    if (shape === 'none' || g.speaker === null) return f.speakerName === null;
+    if (shape === 'name') return found.includes(surname(g.speaker.text));
+    if (shape === 'pronoun') {
+      const a = antecedent(g);
+      return a === null ? strict(g, f) : found.includes(a);
+    }
+    const seg = nameSegment(g.speaker.text);
+    const head = lastWord(seg).toLowerCase();
+    const owners = ORG_HEADS.has(head) ? [...seg.matchAll(/\p{Lu}[\p{L}'’-]+/gu)].map((m) => surname(m[0])) : [];
+    const beside = namesBeside(texts.get(g.article) ?? '', head);
+    if (found.some((s) => beside.has(s) || owners.includes(s))) return true;
+    return beside.size === 0 && owners.length === 0 && strict(g, f) && f.speakerName === null;
+  };
+  return { strict, loose, antecedent };
+}
