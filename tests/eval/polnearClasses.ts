@@ -4,7 +4,7 @@
  * tally, not a measure: one item can carry several, and a label can be wrong.
  */
 import type { QuoteRecord } from '../../src/answer/export.ts';
-import type { GoldAttribution, Pair } from './polnear.ts';
+import { type GoldAttribution, type Pair, matchScore } from './polnear.ts';
 import { speakerShape } from './polnearSpeaker.ts';
 
 /** [start, end) of an article's headline: the first line after the front matter. */
@@ -19,9 +19,14 @@ export function headlineOf(text: string): [number, number] {
 const lineStart = (text: string, at: number): number => text.lastIndexOf('\n', at - 1) + 1;
 const inside = (at: number, [s, e]: readonly [number, number]): boolean => at >= s && at < e;
 
-/** The classes of a gold attribution Quotedesk did not find. */
-export function missClasses(g: GoldAttribution, text: string): string[] {
+/** The classes of a gold attribution Quotedesk did not find (`found`: the quotes found in its article). */
+export function missClasses(g: GoldAttribution, text: string, found: readonly QuoteRecord[]): string[] {
   const out: string[] = [];
+  const part = found.find((f) => f.quote.start < g.quote.end && g.quote.start < f.quote.end);
+  if (part)
+    out.push(
+      matchScore(g, part.quote) > 0.3 ? 'a found quote covers it, but is paired with another attribution' : 'a found quote covers 30% of it or less (a piece)',
+    );
   const q = g.quote;
   const head = headlineOf(text);
   const lineHead = text.slice(lineStart(text, q.start), q.start);
@@ -31,15 +36,18 @@ export function missClasses(g: GoldAttribution, text: string): string[] {
   if (inside(q.start, head)) out.push('quote in the headline');
   else if (g.speaker && inside(g.speaker.start, head)) out.push('speaker named only in the headline');
   if (/\n/.test(q.text)) out.push('runs over several paragraphs');
-  if (/^\s*['‘]/.test(q.text) || (/['‘][^'’]{8,}['’]/.test(q.text) && !/["“”]/.test(q.text))) out.push('single quotation marks');
+  if (/''/.test(q.text)) out.push("two apostrophes as quotation marks (''…'')");
+  else if (/^\s*['‘]/.test(q.text) || (/['‘][^'’]{8,}['’]/.test(q.text) && !/["“”]/.test(q.text))) out.push('single quotation marks');
   if (g.cue?.text.trim() === ':' || /:\s*$/.test(before)) out.push('colon before the quote');
   if (g.cue && g.speaker && /\bby\s*$/i.test(text.slice(g.cue.end, g.speaker.start))) out.push('passive attribution (… by X)');
   else if (g.cue && /\b(?:is|was|were|are|been|being)\s+\w+ed\b/i.test(g.cue.text)) out.push('passive attribution (… by X)');
   if (g.cue && g.cue.start > q.start && /[—–]\s*$/.test(text.slice(Math.max(q.start, g.cue.start - 30), g.cue.start)))
     out.push('dash before the cue');
   if (g.cue && /according to/i.test(g.cue.text)) out.push('"according to"');
+  if (g.speaker && g.cue && g.cue.start > g.speaker.end && /[(,]/.test(text.slice(g.speaker.start, g.cue.start)))
+    out.push('brackets or an appositive between the source and the cue');
   if (g.cue === null) out.push('no cue in the annotation');
-  const shape = speakerShape(g);
+  const shape = speakerShape(g, text);
   if (shape === 'none') out.push('no source in the annotation');
   if (shape === 'pronoun' || shape === 'description') out.push(`source is a ${shape}`);
   if (g.cue && g.cue.start < q.start) out.push(`${g.kind}: cue before the content (X said …)`);
@@ -63,13 +71,14 @@ export function extraClasses(f: QuoteRecord, gold: readonly GoldAttribution[], p
 
 /** The classes of a paired quote whose speaker is wrong (loosely). */
 export function speakerClasses(p: Pair, text: string, antecedent: string | null): string[] {
-  const out: string[] = [`gold source is a ${speakerShape(p.gold)}`];
+  const shape = speakerShape(p.gold, text);
+  const out: string[] = [`gold source is a ${shape}`];
   if (p.found.speakerName === null) out.push('no speaker found');
   if (p.found.speaker === null && p.found.speakerName !== null) out.push('a name, but no mention span in the export');
   if (p.gold.speaker && inside(p.gold.speaker.start, headlineOf(text))) out.push('gold source in the headline');
   const name = p.found.speakerName?.toLowerCase() ?? '';
-  if (antecedent !== null && name.endsWith(antecedent) && speakerShape(p.gold) !== 'pronoun')
+  if (antecedent !== null && name.endsWith(antecedent) && shape !== 'pronoun')
     out.push('found = the last named source before (carried over)');
-  if (p.speakerStrict) out.push('right mention, resolved to another person');
+  if (p.speakerStrict && p.found.speakerName !== null) out.push('right mention, resolved to another person');
   return out;
 }

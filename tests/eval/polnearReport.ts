@@ -60,16 +60,18 @@ export function printPolnear(dir: string, verbose: boolean): void {
     `\ndirect and mixed together at 0.3: P ${f3(p)} R ${f3(r)} F1 ${f3(p + r === 0 ? 0 : (2 * p * r) / (p + r))} speaker loose ${f3(dm.filter((x) => x.speakerLoose).length / Math.max(1, dm.length))} strict ${f3(dm.filter((x) => x.speakerStrict).length / Math.max(1, dm.length))}`,
   );
   console.log(`ingest and export ${(run.ms / 1000).toFixed(1)} s, scoring ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  if (verbose) printErrors(run.gold, low, run.texts);
+  if (verbose) printErrors(run.gold, run.found, low, run.texts);
 }
 
-function printErrors(gold: readonly GoldAttribution[], f: PolnearFigures, texts: ReadonlyMap<string, string>): void {
+function printErrors(gold: readonly GoldAttribution[], found: readonly QuoteRecord[], f: PolnearFigures, texts: ReadonlyMap<string, string>): void {
   const judge = speakerJudge(gold, texts);
   const paired = new Set(f.pairs.map((p) => p.gold));
   const text = (a: string): string => texts.get(a) ?? '';
+  const foundIn = new Map<string, QuoteRecord[]>();
+  for (const x of found) foundIn.set(x.article, [...(foundIn.get(x.article) ?? []), x]);
   const misses = f.missed.map((g) => ({
     article: g.article,
-    classes: missClasses(g, text(g.article)),
+    classes: missClasses(g, text(g.article), foundIn.get(g.article) ?? []),
     line: `${g.kind} ${snippet(g.quote.text)} — ${g.speaker ? snippet(g.speaker.text, 30) : '(no source)'} / ${g.cue ? snippet(g.cue.text, 20) : '(no cue)'}`,
   }));
   const extras = f.extra.map((x: QuoteRecord) => ({
@@ -96,6 +98,13 @@ function printErrors(gold: readonly GoldAttribution[], f: PolnearFigures, texts:
       for (const x of xs.filter((y) => y.article === a)) console.log(`  ${tag} ${x.line}  {${x.classes.join('; ')}}`);
   }
   tally('Missed', misses);
+  const cues = new Map<string, number>();
+  for (const g of f.missed) {
+    const c = g.cue ? g.cue.text.toLowerCase().replace(/\s+/g, ' ').trim() : '(no cue)';
+    cues.set(`${g.kind} ${c}`, (cues.get(`${g.kind} ${c}`) ?? 0) + 1);
+  }
+  console.log('\nMissed, by kind and cue (the 25 commonest):');
+  for (const [c, n] of [...cues].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${num(n, 5)}  ${c}`);
   tally('Found but not in the gold', extras);
   tally('Wrong speaker (loose)', wrong);
 }

@@ -27,6 +27,11 @@ export type SpeakerShape = 'none' | 'name' | 'pronoun' | 'description';
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them', 'us', 'his', 'its', 'their', 'who', 'which', 'this', 'that']);
 const ORG_HEADS = new Set(['campaign', 'camp', 'team', 'administration']);
+const COMMON_SOURCES = new Set(
+  'officials sources aides critics analysts experts polls observers advisers people others some many most both several supporters voters residents researchers economists scientists lawmakers authorities reports documents records data surveys studies'.split(' '),
+);
+/** Capitalised words that follow a description without being its name ("officials Tuesday"). */
+const NOT_NAMES = ['', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'i'];
 const SUFFIX = /\s+(?:jr|sr|ii|iii|iv)\.?$/i;
 
 /** The words that name: before a comma, without brackets or a suffix. */
@@ -47,12 +52,21 @@ export const surname = (name: string): string =>
     .toLowerCase()
     .replace(/[^\p{L}-]/gu, '');
 
-/** Whether the gold source is a name, a pronoun, a description or absent. */
-export function speakerShape(g: GoldAttribution): SpeakerShape {
+/**
+ * Whether the gold source is a name, a pronoun, a description or absent. A lone capitalised word at the start
+ * of a sentence ("Officials said") is a description when it is a common word for sources or the article also
+ * writes it in lower case.
+ */
+export function speakerShape(g: GoldAttribution, text: string): SpeakerShape {
   if (g.speaker === null) return 'none';
   const head = lastWord(g.speaker.text).replace(/['’]s$/i, '');
   if (PRONOUNS.has(head.toLowerCase())) return 'pronoun';
-  return /^\p{Lu}/u.test(head) ? 'name' : 'description';
+  if (!/^\p{Lu}/u.test(head)) return 'description';
+  const sentenceStart = /(?:^|[.!?]["”’]?\s+|\n\s*)$/.test(text.slice(Math.max(0, g.speaker.start - 5), g.speaker.start));
+  const lone = nameSegment(g.speaker.text).split(/\s+/).length === 1;
+  const lower = head.toLowerCase();
+  const common = COMMON_SOURCES.has(lower) || new RegExp(String.raw`\b${escape(lower)}\b`, 'u').test(text);
+  return lone && sentenceStart && common ? 'description' : 'name';
 }
 
 /** The surnames of a found speaker: "Trump and Pence" has two. */
@@ -66,10 +80,11 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function namesBeside(text: string, head: string): Set<string> {
   const h = `[${head[0]?.toUpperCase() ?? ''}${head[0] ?? ''}]${escape(head.slice(1))}`;
   const out = new Set<string>();
-  for (const m of text.matchAll(new RegExp(String.raw`\b${h}\s+(${NAME})`, 'gu'))) out.add(surname(m[1] ?? ''));
-  const before = String.raw`(${NAME}),\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\p{L}'’.-]+\s+){0,4}${h}\b`;
+  for (const m of text.matchAll(new RegExp(String.raw`\b${h},?\s+(${NAME})`, 'gu'))) out.add(surname(m[1] ?? ''));
+  // An appositive needs its determiner: "Hicks, a spokeswoman", "Hicks, Trump’s spokeswoman"; not "Ground Zero, sources said".
+  const before = String.raw`(${NAME}),\s+(?:a|an|the|his|her|its|their|\p{Lu}[\p{L}.-]*['’]s)\s+(?:[\p{L}'’.-]+\s+){0,4}${h}\b`;
   for (const m of text.matchAll(new RegExp(before, 'gu'))) out.add(surname(m[1] ?? ''));
-  out.delete('');
+  for (const w of NOT_NAMES) out.delete(w);
   return out;
 }
 
@@ -83,8 +98,9 @@ export interface SpeakerJudge {
 /** The speaker checks for attributions of these articles (`texts`: article id → corpus file text). */
 export function speakerJudge(gold: readonly GoldAttribution[], texts: ReadonlyMap<string, string>): SpeakerJudge {
   const named = new Map<string, GoldAttribution[]>();
+  const shape = (g: GoldAttribution): SpeakerShape => speakerShape(g, texts.get(g.article) ?? '');
   for (const g of gold)
-    if (speakerShape(g) === 'name') named.set(g.article, [...(named.get(g.article) ?? []), g].sort((a, b) => (a.speaker?.start ?? 0) - (b.speaker?.start ?? 0)));
+    if (shape(g) === 'name') named.set(g.article, [...(named.get(g.article) ?? []), g].sort((a, b) => (a.speaker?.start ?? 0) - (b.speaker?.start ?? 0)));
   const strict = (g: GoldAttribution, f: QuoteRecord): boolean =>
     g.speaker === null ? f.speaker === null && f.speakerName === null : f.speaker !== null && f.speaker.start < g.speaker.end && g.speaker.start < f.speaker.end;
   const antecedent = (g: GoldAttribution): string | null => {
@@ -95,10 +111,10 @@ export function speakerJudge(gold: readonly GoldAttribution[], texts: ReadonlyMa
   };
   const loose = (g: GoldAttribution, f: QuoteRecord): boolean => {
     const found = foundSurnames(f);
-    const shape = speakerShape(g);
-    if (shape === 'none' || g.speaker === null) return f.speakerName === null;
-    if (shape === 'name') return found.includes(surname(g.speaker.text));
-    if (shape === 'pronoun') {
+    const kind = shape(g);
+    if (kind === 'none' || g.speaker === null) return f.speakerName === null;
+    if (kind === 'name') return found.includes(surname(g.speaker.text));
+    if (kind === 'pronoun') {
       const a = antecedent(g);
       return a === null ? strict(g, f) : found.includes(a);
     }
