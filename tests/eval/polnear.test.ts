@@ -61,7 +61,16 @@ describe('PolNeAR scoring (the Gender Gap Tracker way)', () => {
   it('scores the share of the gold span a found span covers, gold pieces apart', () => {
     const g = G.win;
     expect(matchScore(g, { start: g.quote.start + 1, end: g.quote.end - 1 })).toBeCloseTo((g.quote.text.length - 2) / g.quote.text.length);
-    const split: GoldAttribution = { ...g, quote: { ...g.quote, spans: [{ start: 0, end: 10, text: '' }, { start: 20, end: 30, text: '' }] } };
+    const split: GoldAttribution = {
+      ...g,
+      quote: {
+        ...g.quote,
+        spans: [
+          { start: 0, end: 10, text: '' },
+          { start: 20, end: 30, text: '' },
+        ],
+      },
+    };
     expect(matchScore(split, { start: 0, end: 15 })).toBe(0.5);
   });
 
@@ -92,7 +101,12 @@ describe('PolNeAR scoring (the Gender Gap Tracker way)', () => {
   });
 
   it('pairs one to one: a second piece of one attribution is a false positive', () => {
-    const f = scorePolnear([G.win], [found('We will win,', null, null, null, 'direct'), found('“We will', null, null, null, 'direct')], texts, 0.3);
+    const f = scorePolnear(
+      [G.win],
+      [found('We will win,', null, null, null, 'direct'), found('“We will', null, null, null, 'direct')],
+      texts,
+      0.3,
+    );
     expect([f.byKind.all.precision, f.byKind.all.recall]).toEqual([0.5, 1]);
   });
 });
@@ -101,7 +115,12 @@ describe('PolNeAR speaker checks', () => {
   const judge = speakerJudge(Object.values(G), texts);
 
   it('reads the shape of a gold source', () => {
-    expect([G.win, G.taxes, G.plan, G.believe].map((g) => speakerShape(g, TEXT))).toEqual(['name', 'pronoun', 'description', 'description']);
+    expect([G.win, G.taxes, G.plan, G.believe].map((g) => speakerShape(g, TEXT))).toEqual([
+      'name',
+      'pronoun',
+      'description',
+      'description',
+    ]);
     expect(surname('Rep. Gwen Moore (D-Wis.)')).toBe('moore');
     expect(surname('Douglas Holtz-Eakin, an economist')).toBe('holtz-eakin');
     expect(surname('Joseph R. Biden Jr.')).toBe('biden');

@@ -187,7 +187,12 @@ const cueWords = (s: string): string =>
     .trim()
     .replace(/\s+/g, ' ');
 
-function kindFigures(pairs: readonly Pair[], gold: readonly GoldAttribution[], found: readonly QuoteRecord[], allPairs: readonly Pair[]): KindFigures {
+function kindFigures(
+  pairs: readonly Pair[],
+  gold: readonly GoldAttribution[],
+  found: readonly QuoteRecord[],
+  allPairs: readonly Pair[],
+): KindFigures {
   const pairedFound = new Set(allPairs.map((p) => p.found));
   const matchedFound = found.filter((f) => pairedFound.has(f)).length;
   const n = pairs.length;

@@ -25,7 +25,9 @@ export function missClasses(g: GoldAttribution, text: string, found: readonly Qu
   const part = found.find((f) => f.quote.start < g.quote.end && g.quote.start < f.quote.end);
   if (part)
     out.push(
-      matchScore(g, part.quote) > 0.3 ? 'a found quote covers it, but is paired with another attribution' : 'a found quote covers 30% of it or less (a piece)',
+      matchScore(g, part.quote) > 0.3
+        ? 'a found quote covers it, but is paired with another attribution'
+        : 'a found quote covers 30% of it or less (a piece)',
     );
   const q = g.quote;
   const head = headlineOf(text);
@@ -41,7 +43,8 @@ export function missClasses(g: GoldAttribution, text: string, found: readonly Qu
   if (g.cue?.text.trim() === ':' || /:\s*$/.test(before)) out.push('colon before the quote');
   if (g.cue && g.speaker && /\bby\s*$/i.test(text.slice(g.cue.end, g.speaker.start))) out.push('passive attribution (… by X)');
   else if (g.cue && /\b(?:is|was|were|are|been|being)\s+\w+ed\b/i.test(g.cue.text)) out.push('passive attribution (… by X)');
-  if (g.cue && g.cue.start > q.start && /[—–]\s*$/.test(text.slice(Math.max(q.start, g.cue.start - 30), g.cue.start)))
+  if (g.cue && /^\s*[―—–-]+\s*$/.test(g.cue.text)) out.push('a dash as the cue (“…” ― Name)');
+  else if (g.cue && g.cue.start > q.start && /[—–]\s*$/.test(text.slice(Math.max(q.start, g.cue.start - 30), g.cue.start)))
     out.push('dash before the cue');
   if (g.cue && /according to/i.test(g.cue.text)) out.push('"according to"');
   if (g.speaker && g.cue && g.cue.start > g.speaker.end && /[(,]/.test(text.slice(g.speaker.start, g.cue.start)))

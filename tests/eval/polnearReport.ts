@@ -63,7 +63,12 @@ export function printPolnear(dir: string, verbose: boolean): void {
   if (verbose) printErrors(run.gold, run.found, low, run.texts);
 }
 
-function printErrors(gold: readonly GoldAttribution[], found: readonly QuoteRecord[], f: PolnearFigures, texts: ReadonlyMap<string, string>): void {
+function printErrors(
+  gold: readonly GoldAttribution[],
+  found: readonly QuoteRecord[],
+  f: PolnearFigures,
+  texts: ReadonlyMap<string, string>,
+): void {
   const judge = speakerJudge(gold, texts);
   const paired = new Set(f.pairs.map((p) => p.gold));
   const text = (a: string): string => texts.get(a) ?? '';

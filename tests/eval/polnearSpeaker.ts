@@ -11,7 +11,7 @@
  *   name's. Two people with one surname would pass: PolNeAR has the Clintons, so "Clinton" for Bill is loose.
  * - a pronoun ("he", "they"): right when the found surname is that of the nearest gold source before it in the
  *   article that is a name. That is a crude coreference (no gender, no number), so without such a source the
- *   check falls back to strict.
+ *   check falls back to strict; so does a first-person one ("I", "we": the writer, or a speaker on stage).
  * - a description ("the spokeswoman", "a Clinton aide"): right when the found surname is one the article puts
  *   right beside the description's head word ("spokeswoman Jennifer Palmieri", "Palmieri, the campaign's
  *   spokeswoman"); a campaign, team or administration named after a person ("the Clinton campaign") also
@@ -25,13 +25,57 @@ import type { GoldAttribution } from './polnear.ts';
 
 export type SpeakerShape = 'none' | 'name' | 'pronoun' | 'description';
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them', 'us', 'his', 'its', 'their', 'who', 'which', 'this', 'that']);
+const PRONOUNS = new Set([
+  'he',
+  'she',
+  'they',
+  'it',
+  'we',
+  'i',
+  'you',
+  'him',
+  'her',
+  'them',
+  'us',
+  'his',
+  'its',
+  'their',
+  'who',
+  'which',
+  'this',
+  'that',
+]);
+const FIRST_PERSON = new Set(['i', 'we', 'me', 'us']);
 const ORG_HEADS = new Set(['campaign', 'camp', 'team', 'administration']);
 const COMMON_SOURCES = new Set(
-  'officials sources aides critics analysts experts polls observers advisers people others some many most both several supporters voters residents researchers economists scientists lawmakers authorities reports documents records data surveys studies'.split(' '),
+  'officials sources aides critics analysts experts polls observers advisers people others some many most both several supporters voters residents researchers economists scientists lawmakers authorities reports documents records data surveys studies'.split(
+    ' ',
+  ),
 );
 /** Capitalised words that follow a description without being its name ("officials Tuesday"). */
-const NOT_NAMES = ['', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'i'];
+const NOT_NAMES = [
+  '',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'i',
+];
 const SUFFIX = /\s+(?:jr|sr|ii|iii|iv)\.?$/i;
 
 /** The words that name: before a comma, without brackets or a suffix. */
@@ -71,7 +115,12 @@ export function speakerShape(g: GoldAttribution, text: string): SpeakerShape {
 
 /** The surnames of a found speaker: "Trump and Pence" has two. */
 const foundSurnames = (f: QuoteRecord): string[] =>
-  f.speakerName === null ? [] : f.speakerName.split(/\s+and\s+|\s*&\s*/).map(surname).filter((s) => s !== '');
+  f.speakerName === null
+    ? []
+    : f.speakerName
+        .split(/\s+and\s+|\s*&\s*/)
+        .map(surname)
+        .filter((s) => s !== '');
 
 const NAME = String.raw`(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+`;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -100,9 +149,15 @@ export function speakerJudge(gold: readonly GoldAttribution[], texts: ReadonlyMa
   const named = new Map<string, GoldAttribution[]>();
   const shape = (g: GoldAttribution): SpeakerShape => speakerShape(g, texts.get(g.article) ?? '');
   for (const g of gold)
-    if (shape(g) === 'name') named.set(g.article, [...(named.get(g.article) ?? []), g].sort((a, b) => (a.speaker?.start ?? 0) - (b.speaker?.start ?? 0)));
+    if (shape(g) === 'name')
+      named.set(
+        g.article,
+        [...(named.get(g.article) ?? []), g].sort((a, b) => (a.speaker?.start ?? 0) - (b.speaker?.start ?? 0)),
+      );
   const strict = (g: GoldAttribution, f: QuoteRecord): boolean =>
-    g.speaker === null ? f.speaker === null && f.speakerName === null : f.speaker !== null && f.speaker.start < g.speaker.end && g.speaker.start < f.speaker.end;
+    g.speaker === null
+      ? f.speaker === null && f.speakerName === null
+      : f.speaker !== null && f.speaker.start < g.speaker.end && g.speaker.start < f.speaker.end;
   const antecedent = (g: GoldAttribution): string | null => {
     const at = g.speaker?.start ?? 0;
     const before = (named.get(g.article) ?? []).filter((x) => (x.speaker?.start ?? 0) < at);
@@ -115,6 +170,8 @@ export function speakerJudge(gold: readonly GoldAttribution[], texts: ReadonlyMa
     if (kind === 'none' || g.speaker === null) return f.speakerName === null;
     if (kind === 'name') return found.includes(surname(g.speaker.text));
     if (kind === 'pronoun') {
+      // "I" and "we" are the writer or a speaker already on stage, not the last named source: the words decide.
+      if (FIRST_PERSON.has(lastWord(g.speaker.text).toLowerCase())) return strict(g, f);
       const a = antecedent(g);
       return a === null ? strict(g, f) : found.includes(a);
     }
