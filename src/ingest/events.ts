@@ -41,7 +41,9 @@ export function findEvents(blocks: DatableBlock[], published: string | null, quo
         const p1 = at + e.end;
         const quote = b.paragraph === null ? undefined : quoteHolding(quotes, b.paragraph, p0, p1);
         const spoken = quote && b.paragraph !== null ? daySpoken(e, anchor, out, b.paragraph) : null;
-        const speakers = quote?.speaker.status === 'attributed' && quote.speaker.kind === 'person' ? quote.speaker.members : [];
+        // "today" in a quote is the day the words were spoken: their speaker was there. Another date in a
+        // quote ("this Friday", Lavrov said) is of an event the speaker only talks about.
+        const speakers = spoken && quote?.speaker.status === 'attributed' && quote.speaker.kind === 'person' ? quote.speaker.members : [];
         out.push({
           paragraph: b.paragraph,
           sentenceIndex: si,
