@@ -4,7 +4,8 @@ import { explainDate } from '../nlp/dates/explain.ts';
 import { startOf } from '../nlp/dates/words.ts';
 import { MAX_CITATIONS } from './citation.ts';
 import { ALL_DAYS, compareDates, dateWindow, withinDays } from './dates.ts';
-import { eventCitation, jaccard, mentionOf, ownTerms } from './events.ts';
+import { finestMention, groupEvents, outermostExpressions } from './eventGroups.ts';
+import { eventCitation, factsReader, mentionOf } from './events.ts';
 import { periodInQuery } from './queryPeriod.ts';
 import { whenWords } from './whenWords.ts';
 import { articleFilter } from './filters.ts';
@@ -36,44 +37,34 @@ function chosenMentions(corpus: LoadedCorpus, topic: string, keep: (id: number) 
     .sort(byStart);
 }
 
-/** Mentions of one date whose own events share this share of their words are one event. */
-const SAME_EVENT = 0.3;
-
-/**
- * The events of one date: its mentions grouped by what happened (their own words: see `ownTerms`), each
- * joining the first event it shares SAME_EVENT of its words with; in the order first met.
- */
-function eventsOfDate(corpus: LoadedCorpus, ids: readonly number[]): number[][] {
-  if (ids.length === 1) return [[...ids]];
-  const words = ids.map((id) => ownTerms(corpus, id));
-  const events: Array<{ ids: number[]; words: Set<string> }> = [];
-  ids.forEach((id, i) => {
-    const mine = words[i] as Set<string>;
-    const same = events.find((e) => jaccard(e.words, mine) >= SAME_EVENT);
-    if (same) same.ids.push(id);
-    else events.push({ ids: [id], words: mine });
-  });
-  return events.map((e) => e.ids);
+/** A mention chosen for a timeline, with what grouping reads before any word: its date, sentence and span. */
+interface Chosen {
+  id: number;
+  value: string;
+  sentence: number;
+  span: readonly [number, number];
 }
 
-function entryResult(corpus: LoadedCorpus, value: string, group: number[]): Result {
+/** One entry: the event's mentions, one per sentence, in date order, shown by the mention with the finest date. */
+function entryResult(corpus: LoadedCorpus, group: readonly Chosen[]): Result {
   const { events } = corpus;
-  const first = mentionOf(corpus, events.ref(group[0] as number));
+  const shown = finestMention(group);
+  const first = mentionOf(corpus, events.ref(shown.id));
+  const sentences = group.filter((m, i) => group.findIndex((o) => o.sentence === m.sentence) === i);
+  const cited = sentences.map((m) => mentionOf(corpus, events.ref(m.id)));
   return {
     text: first.event.sentence,
-    date: value,
+    date: shown.value,
     dateText: first.event.time.text,
     derivation: explainDate(first.event.time),
     details: {
       when: whenWords(first.event.time),
       granularity: first.event.time.granularity,
-      mentions: group.length,
-      ...(group.length > MAX_CITATIONS ? { moreCitations: group.length - MAX_CITATIONS } : {}),
+      mentions: sentences.length,
+      outlets: new Set(cited.map(({ article }) => article.meta.outlet ?? article.id)).size,
+      ...(sentences.length > MAX_CITATIONS ? { moreCitations: sentences.length - MAX_CITATIONS } : {}),
     },
-    citations: group.slice(0, MAX_CITATIONS).map((id) => {
-      const { article, event } = mentionOf(corpus, events.ref(id));
-      return eventCitation(article, event);
-    }),
+    citations: cited.slice(0, MAX_CITATIONS).map(({ article, event }) => eventCitation(article, event)),
   };
 }
 
@@ -100,30 +91,31 @@ export function timeline(corpus: LoadedCorpus, args: TimelineArgs): Answer {
     const start = startOf(events.valueOf(id));
     return withinDays(start, window);
   };
-  // One entry per date, with every mention that gives it (the first ten cited).
-  const byDate = new Map<string, number[]>();
-  for (const { id, value } of chosenMentions(corpus, topic, keep)) {
-    const list = byDate.get(value);
-    if (list) list.push(id);
-    else byDate.set(value, [id]);
-  }
-  // One entry per event: the dates in order, each date's mentions split by what happened, up to the limit.
-  const entries: Array<[string, number[]]> = [];
-  for (const [value, ids] of byDate) {
-    if (entries.length > TIMELINE_LIMIT) break;
-    for (const event of eventsOfDate(corpus, ids)) entries.push([value, event]);
-  }
+  const chosen: Chosen[] = chosenMentions(corpus, topic, keep).map(({ id, value }) => ({
+    id,
+    value,
+    sentence: events.sentenceOf(id),
+    span: mentionOf(corpus, events.ref(id)).event.time.offsets,
+  }));
+  // One entry per event: one expression once, then the mentions of one event (compatible dates, the same
+  // who, where, what) together across sentences and outlets; in the order of the dates they show.
+  const facts = factsReader(corpus);
+  const entries = groupEvents(outermostExpressions(chosen), (m) => facts(m.id))
+    .map((group) => ({ group, shown: finestMention(group) }))
+    .sort((a, b) =>
+      byStart({ start: startOf(a.shown.value), value: a.shown.value }, { start: startOf(b.shown.value), value: b.shown.value }),
+    );
   const notes: string[] = [];
   if (named) notes.push(`events in ${named} only`);
   if (entries.length === 0)
     notes.push(topic ? `nothing dated in the corpus matches ${JSON.stringify(topic)}` : 'nothing dated in that period');
   if (entries.length > TIMELINE_LIMIT)
-    notes.push(`showing the first ${TIMELINE_LIMIT} events, of ${byDate.size} dates; narrow with a topic or from:/to:`);
+    notes.push(`showing the first ${TIMELINE_LIMIT} events, of ${entries.length}; narrow with a topic or from:/to:`);
   return {
     command: 'timeline',
     query: args.topic ?? '',
-    total: entries.length > TIMELINE_LIMIT ? byDate.size : entries.length,
-    results: entries.slice(0, TIMELINE_LIMIT).map(([value, group]) => entryResult(corpus, value, group)),
+    total: entries.length,
+    results: entries.slice(0, TIMELINE_LIMIT).map(({ group }) => entryResult(corpus, group)),
     ...withNotes(notes),
   };
 }

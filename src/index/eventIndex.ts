@@ -54,8 +54,9 @@ const CAPTION = 2;
 
 /**
  * The dated mentions of the corpus, each searchable by the words of its own event: the words of its sentence
- * nearer to its date than to any other date of the sentence (see `eventTerms`), and the people and places
- * among them. "Kerry met Lavrov on Monday, and Putin will visit Paris in May" is not a Monday visit to Paris.
+ * nearer to its date than to any other date of the sentence (see `eventTerms`), the people and places
+ * among them, and the speaker of a quote that holds the date. "Kerry met Lavrov on Monday, and Putin will visit
+ * Paris in May" is not a Monday visit to Paris.
  */
 export class EventIndex {
   private constructor(
@@ -79,7 +80,9 @@ export class EventIndex {
           dates.indexOf(ei),
         );
         const own = new Set(words);
-        search.add([words, terms([...e.people, ...e.places].join(' ')).filter((t) => own.has(t))]);
+        // Who spoke the words that hold the date was there that day, named in the sentence or not.
+        const who = [...terms([...e.people, ...e.places].join(' ')).filter((t) => own.has(t)), ...terms((e.speakers ?? []).join(' '))];
+        search.add([words, who]);
         const v = e.time.value as string;
         if (!values.has(v)) values.set(v, values.size);
         const flags = (isWeakDate(e) ? WEAK : 0) | (e.caption ? CAPTION : 0);

@@ -14,14 +14,14 @@ const PLACE =
 const NOT_PLACES =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov)\b/;
 
-/** Do the file-text offsets [p0, p1) of a body paragraph stand inside a direct or mixed quote of it? */
-const inQuote = (quotes: readonly Quote[], paragraph: number, p0: number, p1: number): boolean =>
-  quotes.some((q) => q.paragraph === paragraph && q.kind !== 'indirect' && p0 >= q.span[0] && p1 <= q.span[1]);
+/** The direct or mixed quote of a body paragraph that the file-text offsets [p0, p1) stand inside, if any. */
+const quoteHolding = (quotes: readonly Quote[], paragraph: number, p0: number, p1: number): Quote | undefined =>
+  quotes.find((q) => q.paragraph === paragraph && q.kind !== 'indirect' && p0 >= q.span[0] && p1 <= q.span[1]);
 
 /**
  * Dates every sentence of an article (the date rules are in src/nlp/dates/): each temporal expression
- * becomes a mention with the people and places of its sentence; "today" or "now" inside a quote is the
- * day the words were spoken where one is dated just before.
+ * becomes a mention with the people and places of its sentence, and the speaker of the quote it stands in;
+ * "today" or "now" inside a quote is the day the words were spoken where one is dated just before.
  */
 export function findEvents(blocks: DatableBlock[], published: string | null, quotes: readonly Quote[]): EventMention[] {
   const texts = blocks.map((b) => b.mapped.text);
@@ -39,7 +39,11 @@ export function findEvents(blocks: DatableBlock[], published: string | null, quo
       for (const e of datesOfSentence(s.text, anchor, out, b.paragraph, si)) {
         const p0 = at + e.start;
         const p1 = at + e.end;
-        const spoken = b.paragraph !== null && inQuote(quotes, b.paragraph, p0, p1) ? daySpoken(e, anchor, out, b.paragraph) : null;
+        const quote = b.paragraph === null ? undefined : quoteHolding(quotes, b.paragraph, p0, p1);
+        const spoken = quote && b.paragraph !== null ? daySpoken(e, anchor, out, b.paragraph) : null;
+        // "today" in a quote is the day the words were spoken: their speaker was there. Another date in a
+        // quote ("this Friday", Lavrov said) is of an event the speaker only talks about.
+        const speakers = spoken && quote?.speaker.status === 'attributed' && quote.speaker.kind === 'person' ? quote.speaker.members : [];
         out.push({
           paragraph: b.paragraph,
           sentenceIndex: si,
@@ -49,6 +53,7 @@ export function findEvents(blocks: DatableBlock[], published: string | null, quo
           time: { ...(spoken ?? e), offsets: [b.mapped.offsets[p0] as number, (b.mapped.offsets[p1 - 1] as number) + 1] },
           people,
           places,
+          ...(speakers.length > 0 ? { speakers } : {}),
         });
       }
     }

@@ -15,4 +15,6 @@ export interface EventMention {
   time: TimeExpression & { offsets: [number, number] };
   people: string[];
   places: string[];
+  /** Who spoke the words, when the date is the day they were spoken ("We discussed today …," Kerry said): they were there. */
+  speakers?: string[];
 }

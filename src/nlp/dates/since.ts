@@ -3,7 +3,9 @@ import { expressionAt } from './state.ts';
 
 /**
  * "since …": an open range from the start of the date that follows within a few words ("since late
- * September", "since Russia began bombing on Sept. 30"). Right after "since", the range takes that date's place.
+ * September", "since Russia began bombing on Sept. 30"). Right after "since", or when an earlier rule already read
+ * "since" as part of the date ("since 2011" as the year 2011), the range takes that date's place: one expression
+ * is one date, never a year and a range from it.
  */
 export const sinceRanges: DateRule = (state) => {
   for (const m of state.text.matchAll(/\bsince\s+/gi)) {
@@ -22,7 +24,7 @@ export const sinceRanges: DateRule = (state) => {
         after: { text: after.text, value: after.value, granularity: after.granularity, basis: after.basis },
       },
     });
-    if (after.start === next) state.found.splice(state.found.indexOf(after), 1, range);
+    if (after.start === next || after.start === m.index) state.found.splice(state.found.indexOf(after), 1, range);
     else state.found.push(range);
   }
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chronoDates } from '../../../src/nlp/dates/chrono.ts';
-import { present } from '../../../src/nlp/dates/phrases.ts';
+import { present, yearAfterPreposition } from '../../../src/nlp/dates/phrases.ts';
 import { sinceRanges } from '../../../src/nlp/dates/since.ts';
 import { type DateRule } from '../../../src/nlp/dates/state.ts';
 import { brief, run } from './fixtures.ts';
@@ -23,6 +23,11 @@ describe('sinceRanges', () => {
       from: '2015-09-20',
       after: { text: 'late September', basis: { kind: 'part-of-month' } },
     });
+  });
+  it('takes the place of a year an earlier rule read with its "since" ("since 2011"): one expression, one date', () => {
+    expect(run(thenSince(yearAfterPreposition), 'Fighting has gone on since 2011.').map(brief)).toEqual([
+      ['since 2011', '2011/..', 'range', 'since'],
+    ]);
   });
   it('adds a range when words stand between, keeping the date', () => {
     expect(run(thenSince(chronoDates), 'Calm since the attack on Friday.').map(brief)).toEqual([

@@ -1,0 +1,176 @@
+import { daysOf } from './dates.ts';
+
+/**
+ * What the grouping of a timeline reads of one dated mention: typed facts only, never the wording of an
+ * explanation. Built from the corpus by `mentionFacts` (events.ts); tests build them inline.
+ */
+export interface MentionFacts {
+  id: number;
+  /** The date value ("2015-12-15", "2014-09", "2014-09/..", "2016-05/2016-08"). */
+  value: string;
+  /** The sentence it stands in: the same number for every date of one sentence. */
+  sentence: number;
+  /** [start, end) of its expression in the file. */
+  span: readonly [number, number];
+  /** The words of its own event, each action as its group ("met" and "talks" one word). */
+  words: ReadonlySet<string>;
+  /** The people its own event names, and who spoke the words that hold the date: surname terms. */
+  people: ReadonlySet<string>;
+  places: ReadonlySet<string>;
+  /** The actions its own event names, one term per group of eventSynonyms ("met", "talks": one); saying is none. */
+  actions: ReadonlySet<string>;
+  /** The words of its own event written with a capital: who and what is named ("US", "Daesh", "Russia"). */
+  names: ReadonlySet<string>;
+}
+
+/** The share of words two sets have in common. */
+export const jaccard = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => {
+  let both = 0;
+  for (const t of a) if (b.has(t)) both += 1;
+  return both / Math.max(1, a.size + b.size - both);
+};
+
+/** Mentions whose own events share this share of their words are one event, whoever they name. */
+export const SAME_EVENT = 0.3;
+
+const shares = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
+  for (const t of a) if (b.has(t)) return true;
+  return false;
+};
+
+/** Is `a` the same date as `b` or a part of it at a finer precision ("2015-12" and "2015-12-15")? */
+const within = (a: string, b: string): boolean => a === b || (a.startsWith(b) && a[b.length] === '-');
+
+/** Is one point a part of the other, or the same ("2015", "2015-12", "2015-12-15" are all compatible)? */
+const nested = (a: string, b: string): boolean => within(a, b) || within(b, a);
+
+/**
+ * Can two dates be the date of one event? The same value; one day, month or year inside the other
+ * ("December 2015" and "15 Dec 2015"); an open range from a point inside the other, or from a point that
+ * holds it ("September 2014" and "since September 2014"; "since late September" and "September 2015"), as
+ * is the same for two open ranges. Closed ranges ("in recent months") only with the same range, and
+ * "before …" ranges with nothing else: what they hold is not said to start anywhere.
+ */
+export function compatibleDates(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [a0, a1] = a.split('/') as [string, string | undefined];
+  const [b0, b1] = b.split('/') as [string, string | undefined];
+  const open = (end: string | undefined): boolean => end === undefined || end === '..';
+  if (!open(a1) || !open(b1) || a0 === '..' || b0 === '..') return false;
+  return nested(a0, b0);
+}
+
+/** Does one mention's open range start inside the other's point ("since September 2014" and "September 2014")? */
+const rangeFromPoint = (a: string, b: string): boolean => {
+  const continues = (range: string, point: string): boolean =>
+    range.endsWith('/..') && !point.includes('/') && within(range.slice(0, -3), point);
+  return continues(a, b) || continues(b, a);
+};
+
+/** Enough of the same words, as the event's own words go. */
+export const similarWords = (a: MentionFacts, b: MentionFacts): boolean => jaccard(a.words, b.words) >= SAME_EVENT;
+
+/**
+ * The same person, and the same place or the same action: "Kerry arrived in Moscow and met …" and "Kerry
+ * shakes hands with Lavrov in Moscow", "Tuesday's talks, … Kerry said" and "We discussed today …," Kerry said.
+ */
+export const samePersonAndPlaceOrAction = (a: MentionFacts, b: MentionFacts): boolean =>
+  shares(a.people, b.people) && (shares(a.places, b.places) || shares(a.actions, b.actions));
+
+/**
+ * A "since …" range that goes on from the point another mention dates, with the same action and a name in
+ * common: "In September 2014, the US … started conducting airstrikes" and "the US … have been targeting Daesh
+ * since September 2014" are one campaign, from its start. Two points of one day sharing names and an action
+ * are not enough (a news day is crowded: "even as the envoys were meeting Tuesday, air strikes killed …").
+ */
+export const continuesFrom = (a: MentionFacts, b: MentionFacts): boolean =>
+  rangeFromPoint(a.value, b.value) && shares(a.actions, b.actions) && shares(a.names, b.names);
+
+/** Two mentions of one event: compatible dates, and the same words, or who with where or what, or one continuing the other. */
+export const sameEvent = (a: MentionFacts, b: MentionFacts): boolean =>
+  compatibleDates(a.value, b.value) && (similarWords(a, b) || samePersonAndPlaceOrAction(a, b) || continuesFrom(a, b));
+
+/**
+ * One expression is one event: of the mentions whose expressions overlap in one sentence ("since the start of
+ * the Syrian conflict in 2011" holds "in 2011"), only the one with the widest span stays (the first of equals).
+ * The inner date stays a fact of the corpus (/when reads it); a timeline lists what the sentence says.
+ */
+export function outermostExpressions<T extends Pick<MentionFacts, 'sentence' | 'span'>>(mentions: readonly T[]): T[] {
+  const bySentence = new Map<number, T[]>();
+  for (const m of mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
+  const width = (m: T): number => m.span[1] - m.span[0];
+  const overlaps = (a: T, b: T): boolean => a.span[0] < b.span[1] && b.span[0] < a.span[1];
+  return mentions.filter((m) => {
+    const others = bySentence.get(m.sentence) as T[];
+    const i = others.indexOf(m);
+    return others.every((o, j) => j === i || !overlaps(o, m) || width(o) < width(m) || (width(o) === width(m) && j > i));
+  });
+}
+
+/** The day a date starts on (a point is its first day): mentions are grouped in this order. */
+const startKey = (value: string): string => value.split('/')[0] as string;
+
+/** Mentions in date order: by the date they start from, the coarser first on one start ("2014-09" before "2014-09/.."). */
+const inDateOrder = <T extends { value: string }>(mentions: readonly T[]): T[] =>
+  [...mentions].sort((a, b) => {
+    const x = daysOf(a.value)?.from ?? startKey(a.value);
+    const y = daysOf(b.value)?.from ?? startKey(b.value);
+    return (x < y ? -1 : x > y ? 1 : 0) || a.value.length - b.value.length;
+  });
+
+/** The dates a date could be part of, by their start: its year, its month, its day, itself. */
+const heldBy = (start: string): string[] => [...new Set([start.slice(0, 4), start.slice(0, 7), start.slice(0, 10), start])];
+
+/**
+ * The events of a timeline: mentions in date order, each joining every event whose dates are all compatible
+ * with its own and with one mention of which it is the same event (`sameEvent`), those events becoming one
+ * when their dates allow; otherwise it starts an event. Whatever the order they come in, mentions linked by
+ * `sameEvent` end in one event (as far as their dates allow). Facts are read lazily, only of mentions compared.
+ */
+export function groupEvents<T extends { value: string }>(mentions: readonly T[], facts: (m: T) => MentionFacts): T[][] {
+  const groups = new Set<T[]>();
+  // Groups by the start of each member's date. In date order a date comes after every date that could hold
+  // it, so a mention meets only the groups started on its year, month or day.
+  const byStart = new Map<string, Set<T[]>>();
+  const register = (g: T[], value: string): void => {
+    const start = startKey(value);
+    byStart.set(start, (byStart.get(start) ?? new Set()).add(g));
+  };
+  const compatibleWith = (g: readonly T[], values: readonly string[]): boolean =>
+    g.every((o) => values.every((v) => compatibleDates(o.value, v)));
+  for (const m of inDateOrder(mentions)) {
+    const candidates = new Set(heldBy(startKey(m.value)).flatMap((k) => [...(byStart.get(k) ?? [])]));
+    const matching = [...candidates].filter(
+      (g) => groups.has(g) && compatibleWith(g, [m.value]) && g.some((o) => sameEvent(facts(o), facts(m))),
+    );
+    const into = matching[0] ?? [];
+    groups.add(into);
+    for (const other of matching.slice(1)) {
+      if (
+        !compatibleWith(
+          into,
+          other.map((o) => o.value),
+        )
+      )
+        continue;
+      into.push(...other);
+      groups.delete(other);
+      for (const o of other) register(into, o.value);
+    }
+    into.push(m);
+    register(into, m.value);
+  }
+  // Mentions stay in date order within their event.
+  const order = new Map(inDateOrder(mentions).map((m, i) => [m, i]));
+  return [...groups].map((g) => g.sort((a, b) => (order.get(a) as number) - (order.get(b) as number)));
+}
+
+/** The mention an event is shown by: the one with the finest date (fewest days; an open range the most), the first of equals. */
+export function finestMention<T extends { value: string }>(group: readonly T[]): T {
+  const span = (value: string): number => {
+    if (value.endsWith('/..') || value.startsWith('../')) return Number.POSITIVE_INFINITY;
+    const d = daysOf(value);
+    return d === null ? Number.POSITIVE_INFINITY : Date.parse(d.to) - Date.parse(d.from);
+  };
+  return group.reduce((best, m) => (span(m.value) < span(best.value) ? m : best));
+}
