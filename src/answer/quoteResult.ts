@@ -31,6 +31,43 @@ export function speakerLabel(corpus: LoadedCorpus, group: QuoteGroup): string {
   return group.speakers.map((id) => corpus.quotes.speaker(id)?.name ?? id).join(' and ');
 }
 
+/**
+ * Why the speaker is who the answer says, in words, from the typed facts of the attribution: its status and
+ * the basis its speaker rule gave (and whether the paragraph itself names the speaker). Empty when no rule told.
+ */
+export function basisWords(quote: Quote): string {
+  const { speaker } = quote;
+  if (speaker.status === 'unattributed') return 'the text does not say who';
+  if (speaker.status === 'ambiguous') return 'the text could mean more than one person';
+  const where = quote.speakerSpan ? 'in the same sentence' : 'in the paragraph before';
+  switch (speaker.basis) {
+    case 'name':
+      return `named ${where}`;
+    case 'surname':
+      return `named by surname ${where}`;
+    case 'pronoun':
+      return `“${speaker.mention}”: the last person named before it`;
+    case 'author':
+      return `“${speaker.mention}”: the article’s author`;
+    case 'description':
+      return `“${speaker.mention}”: the person of the article whose role fits`;
+    case 'apposition':
+      return 'named beside the description of the speaker';
+    case 'joint':
+      return 'two people named together';
+    case 'organisation':
+      return 'an organisation named in the same sentence';
+    case 'place':
+      return 'a country named for its government';
+    case 'quote-before':
+      return 'no cue: the speaker of the quote before';
+    case 'sentence-subject':
+      return 'no speaker at the quote: the person the sentence is about';
+    default:
+      return '';
+  }
+}
+
 /** White space folded, as the cleaner leaves paragraphs and as a reader compares words. */
 const folded = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
@@ -75,6 +112,7 @@ export function quoteResult(corpus: LoadedCorpus, group: QuoteGroup, score?: num
     kind: group.kind,
     attribution: `${first.pattern}${first.speaker.mention && !first.speaker.mention.startsWith('(') ? ` (“${first.speaker.mention}”)` : ''}`,
     confidence: first.confidence,
+    ...(basisWords(first) ? { basis: basisWords(first) } : {}),
     outlets: new Set(articlesOf(corpus, group).map((a) => a.meta.outlet ?? a.id)).size,
   };
   if (roles.length > 0) details.role = roles.join('; ');

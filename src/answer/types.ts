@@ -43,6 +43,11 @@ export interface Result {
   derivation?: string;
   score?: number;
   citations: Citation[];
+  /**
+   * Where a /who-said topic matched this quote: `phrase`, the topic's exact words inside the quote; `words`,
+   * some of its words in the quote; `narration`, only the words around the quote (not a quote on the topic).
+   */
+  matchedIn?: 'phrase' | 'words' | 'narration';
   /** Set when the outlets cited give the quote in different words: each citation's `text` is its own wording. */
   wordingsDiffer?: true;
   /** Extra fields of a command's own (paragraph counts, derivations), shown by renderers that know them. */

@@ -35,6 +35,8 @@ export interface QuoteGroup {
   kind: QuoteKind;
   /** The fullest wording among the group's quotes. */
   text: string;
+  /** How sure the attribution of its first (earliest) quote is, 0–1: the one an answer shows. */
+  confidence: number;
   refs: QuoteRef[];
 }
 
@@ -69,8 +71,37 @@ function containment(a: Set<string>, b: Set<string>): number {
  */
 export const SAME_QUOTE = 0.8;
 
-/** The quote's own words weigh twice the rest of its sentence. */
-const QUOTE_BOOST = { quote: 2 };
+/**
+ * The quote's own words decide what it is about; the narration around it (its sentence without the quoted
+ * words) counts much less: "…, Lavrov said after talks that touched on Ukraine" is not a quote on Ukraine.
+ */
+const NARRATION_WEIGHT = 0.2;
+const FIELD_BOOST = { quote: 1, narration: NARRATION_WEIGHT };
+
+/**
+ * Where a topic matched a quote: its whole wording as a phrase inside the quoted words, some of its words in
+ * the quoted words, or only in the narration around them.
+ */
+export type QuoteMatch = 'phrase' | 'words' | 'narration';
+
+/** A quote group found for a topic: where the topic matched it, and its text score (quote words first). */
+export interface QuoteHit {
+  group: QuoteGroup;
+  score: number;
+  match: QuoteMatch;
+}
+
+/** The narration of a quote's sentence: its terms less the quote's own (each as often as the quote has it). */
+export function narrationTerms(sentence: readonly string[], quote: readonly string[]): string[] {
+  const left = new Map<string, number>();
+  for (const t of quote) left.set(t, (left.get(t) ?? 0) + 1);
+  return sentence.filter((t) => {
+    const n = left.get(t) ?? 0;
+    if (n === 0) return true;
+    left.set(t, n - 1);
+    return false;
+  });
+}
 
 /**
  * Every quote of the corpus, grouped where several outlets carry the same words, with the registry of
@@ -193,6 +224,7 @@ export class QuoteBook {
           status: q.speaker.status,
           kind: q.kind,
           text: q.text,
+          confidence: q.confidence,
           refs: [{ article: ai, quote: qi }],
         });
         words.push(set);
@@ -203,12 +235,13 @@ export class QuoteBook {
     const counts = new Map<string, number>();
     for (const g of groups) for (const id of new Set(g.speakers)) counts.set(id, (counts.get(id) ?? 0) + 1);
     for (const s of speakers) s.quoteCount = counts.get(s.id) ?? 0;
-    const search = new Bm25Builder(['quote', 'sentence']);
+    const search = new Bm25Builder(['quote', 'narration']);
     const sentences: string[] = [];
     for (const g of groups) {
       const first = g.refs[0] as QuoteRef;
       const q = (articles[first.article] as Article).quotes[first.quote] as Quote;
-      search.add([terms(g.text), terms(q.sentence)]);
+      const own = terms(g.text);
+      search.add([own, narrationTerms(terms(q.sentence), own)]);
       sentences.push(q.sentence);
     }
     return new QuoteBook(speakers, groups, sentences, search.finish());
@@ -259,22 +292,35 @@ export class QuoteBook {
     );
   }
 
-  /** Groups matching a topic, best first, with their score. */
-  query(
-    topic: string,
-    lexicon: Lexicon,
-  ): { hits: Array<{ group: QuoteGroup; score: number }>; corrections: Array<[string, string]>; unknown: string[] } {
+  /**
+   * Groups matching a topic, best first by their text score (the quote's own words first, the narration
+   * around them much less), each with where it matched: the topic as a phrase inside the quoted words, some
+   * of its words there, or only the narration. A quoted phrase of the topic must stand in the quote or its
+   * sentence.
+   */
+  query(topic: string, lexicon: Lexicon): { hits: QuoteHit[]; corrections: Array<[string, string]>; unknown: string[] } {
     const { searchTerms, phrases, corrections, unknown } = lexicon.prepare(topic);
     if (searchTerms.length === 0) return { hits: [], corrections, unknown };
-    const found = this.search.search(searchTerms, { boost: QUOTE_BOOST }).hits;
-    const hits: Array<{ group: QuoteGroup; score: number }> = [];
+    const found = this.search.search(searchTerms, { boost: FIELD_BOOST }).hits;
+    // The whole topic as typed, stopwords kept: an exact phrase of two words or more.
+    const whole = tokenize(topic.replace(/["“”]/g, ' '), { keepStopwords: true, query: true }).flatMap((t) => (t.term ? [t.term] : []));
+    const hits: QuoteHit[] = [];
     for (const r of found) {
       const group = this.groups[r.doc] as QuoteGroup;
+      const quoteTokens = tokenize(group.text, { keepStopwords: true });
       if (phrases.length > 0) {
         const tokens = tokenize(`${group.text} ${this.sentences[r.doc]}`, { keepStopwords: true });
         if (phrases.some((seq) => phraseSpans(tokens, seq).length === 0)) continue;
       }
-      hits.push({ group, score: r.score });
+      const inQuote = phrases.length > 0 ? phrases.every((seq) => phraseSpans(quoteTokens, seq).length > 0) : true;
+      const own = new Set(quoteTokens.map((t) => t.term));
+      const match: QuoteMatch =
+        inQuote && whole.length >= 2 && phraseSpans(quoteTokens, whole).length > 0
+          ? 'phrase'
+          : inQuote && searchTerms.some((t) => own.has(t))
+            ? 'words'
+            : 'narration';
+      hits.push({ group, score: r.score, match });
     }
     return { hits, corrections, unknown };
   }
