@@ -6,7 +6,7 @@ import { articlesOf, quoteResult } from './quoteResult.ts';
 import { type Answer, UsageError } from './types.ts';
 
 /** How many quotes one answer lists. */
-export const WHO_SAID_LIMIT = Number(process.env.WSL ?? 10);
+export const WHO_SAID_LIMIT = 10;
 
 /** A quote carried by more outlets, and a direct one, is stronger evidence of who said what. */
 const KIND_WEIGHT = { direct: 1, mixed: 0.9, indirect: 0.8 } as const;
