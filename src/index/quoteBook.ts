@@ -1,5 +1,6 @@
 import type { Article } from '../model/index.ts';
-import { findNames, firstNamesAgree, surnameKey } from '../nlp/people.ts';
+import { NAME_PARTICLES, ROLE_WORDS } from '../nlp/cues.ts';
+import { type NameMention, findNames, firstNamesAgree, placeOf, roleClass, surnameKey } from '../nlp/people.ts';
 import type { Quote, QuoteKind } from '../model/index.ts';
 import { terms, tokenize } from '../nlp/terms.ts';
 import { publicationKey } from '../ingest/order.ts';
@@ -271,25 +272,51 @@ export class QuoteBook {
   }
 
   /**
-   * The speakers a name stands for: an exact alias first ("Sergei Lavrov", "Kerry"), else every speaker
-   * with an alias word that is the name or one edit from it ("sergei" → Lavrov).
+   * The speakers a name stands for, however a user names them: an exact alias first ("Sergei Lavrov", "Kerry",
+   * "the geopolitical analyst" with or without "the", straight or curly apostrophes); else every speaker with
+   * an alias (or role) whose words have each of the name's words, or one edit from it ("sergei" → Lavrov,
+   * "the Russian foreign minister", "Bandar"); else, for a description by role ("Kremlin spokesman"), every
+   * speaker whose role is of the same kind and whose place agrees.
    */
   findSpeakers(name: string): Speaker[] {
-    const want = name.trim().toLowerCase();
-    const exact = this.speakers.filter((s) => s.aliases.some((a) => a.toLowerCase() === want) || s.id === want);
+    const want = lookupForm(name);
+    if (want === '') return [];
+    const exact = this.speakers.filter((s) => s.aliases.some((a) => lookupForm(a) === want) || s.id === want);
     if (exact.length > 0) return exact;
-    const wantWords = want.split(/\s+/).filter((w) => w.length > 0);
+    const wantWords = want.split(' ').map(bareWord);
     if (wantWords.some((w) => w.length < 2)) return [];
     const close = (a: string, b: string): boolean => a === b || (a.length >= 5 && b.length >= 5 && editDistanceAtMostOne(a, b));
-    return this.speakers.filter((s) =>
-      s.aliases.some((alias) => {
-        const aliasWords = alias
-          .toLowerCase()
-          .split(/\s+/)
-          .map((w) => w.replace(/[.,]+$/, ''));
-        return wantWords.every((w) => aliasWords.some((aw) => close(aw.replace(/['’]s$/, ''), w)));
+    const byWords = this.speakers.filter((s) =>
+      [...s.aliases, ...(s.description ? [s.description] : [])].some((alias) => {
+        const aliasWords = lookupForm(alias).split(' ').map(bareWord);
+        return wantWords.every((w) => aliasWords.some((aw) => close(aw, w)));
       }),
     );
+    if (byWords.length > 0) return byWords;
+    return this.speakersByRole(want);
+  }
+
+  /**
+   * "Kremlin spokesman": the speakers whose role (or, for a description, its own words) is of the same class
+   * ("spokesman" / "spokeswoman") and, where the name gives a place, of that place, read from the role or from
+   * the person it belongs to ("Putin’s spokesman" is Russian: Putin is the Russian President).
+   */
+  private speakersByRole(want: string): Speaker[] {
+    const cls = roleClass(want);
+    if (cls === null) return [];
+    const place = placeOf(want);
+    const placeOfSpeaker = (s: Speaker): string | null => {
+      const own = placeOf(s.description ?? '') ?? placeOf(s.kind === 'description' ? s.name : '');
+      if (own !== null || s.kind !== 'description') return own;
+      const owner = /^([\p{L}.-]+)['’]s\s/u.exec(s.name)?.[1];
+      const person = owner ? this.findSpeakers(owner).filter((p) => p.kind === 'person') : [];
+      return person.length === 1 ? placeOf((person[0] as Speaker).description ?? '') : null;
+    };
+    return this.speakers.filter((s) => {
+      const role = s.description ?? (s.kind === 'description' ? s.name : null);
+      if (role === null || roleClass(role) !== cls) return false;
+      return place === null || placeOfSpeaker(s) === place;
+    });
   }
 
   /**
@@ -324,6 +351,40 @@ export class QuoteBook {
     }
     return { hits, corrections, unknown };
   }
+}
+
+/** A name as a user or the corpus writes it, for comparing: lower case, straight apostrophes, no leading article. */
+export function lookupForm(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:the|a|an) /, '')
+    .replace(/[.,;:!?]+$/, '');
+}
+
+/** A word of a name without its possessive or its trailing dots: "putin's" → "putin". */
+const bareWord = (w: string): string => w.replace(/'s$/, '').replace(/[.,]+$/, '');
+
+/**
+ * A name as the text gives it in full, where a person-name finder kept only its last words ("Prince Bandar
+ * bin Sultan bin Abdulaziz Al Saud" found as "Al Saud"): the capitalised words and name particles just
+ * before it, up to a role word or anything else.
+ */
+export function fullNameAt(text: string, m: NameMention): string {
+  const before = text.slice(0, m.start).split(' ');
+  let from = before.length - 1;
+  // The last element is what stands between the previous word and the name: empty for a single space.
+  if (before[from] !== '') return m.name;
+  const isNameWord = (w: string): boolean =>
+    (/^[\p{Lu}][\p{L}'’-]*$/u.test(w) && !ROLE_WORDS.has(w.toLowerCase())) || NAME_PARTICLES.has(w) || /^(?:al|el|bin|ibn)-/.test(w);
+  while (from - 1 >= 0 && isNameWord(before[from - 1] as string)) from -= 1;
+  // A particle does not start a name.
+  while (from < before.length - 1 && NAME_PARTICLES.has(before[from] as string)) from += 1;
+  const lead = before.slice(from, before.length - 1);
+  return lead.length === 0 ? m.name : `${lead.join(' ')} ${m.name}`;
 }
 
 function editDistanceAtMostOne(a: string, b: string): boolean {
@@ -385,6 +446,11 @@ function buildRegistry(articles: Article[]): Speaker[] {
         const d = person(m.key, m.first);
         d.names.set(m.name, (d.names.get(m.name) ?? 0) + 1);
         d.aliases.add(m.name);
+        const full = fullNameAt(p.text, m);
+        if (full !== m.name) {
+          d.names.set(full, (d.names.get(full) ?? 0) + 1);
+          d.aliases.add(full);
+        }
         if (m.role) {
           d.roles.push(m.role);
           if (/^[\p{Lu}]/u.test(m.role)) d.aliases.add(`${m.role} ${m.name}`);
