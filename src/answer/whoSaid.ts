@@ -94,10 +94,14 @@ export function whoSaid(corpus: LoadedCorpus, args: WhoSaidArgs): Answer {
   const notes = queryNotes(corrections, unknown);
   const who = args.speaker ? ` for ${args.speaker}` : '';
   if (kept.length === 0) notes.unshift(`no quote in the corpus matches ${JSON.stringify(topic)}${who}`);
-  else if (kept.every((h) => h.match === 'narration'))
+  else if (kept.every((h) => h.match === 'narration')) {
     notes.unshift(
       `no quote in the corpus is on ${JSON.stringify(topic)}${who}: only the words around these quotes match, not the quotes; the closest are shown`,
     );
+    // The topic is someone's name: what they said is another question, with its own command.
+    if (corpus.quotes.findSpeakers(topic).some((s) => s.quoteCount > 0))
+      notes.push(`/quotes ${topic} lists what ${topic} is quoted saying`);
+  }
   return {
     command: 'who-said',
     query: topic,

@@ -62,6 +62,10 @@ describe('/who-said on the seeds', () => {
     expect(a.results.every((r) => r.matchedIn === 'narration')).toBe(true);
   });
 
+  it('points to /quotes when the topic is a speaker’s name no quote has', () => {
+    expect(ask('/who-said preston').notes).toContain('/quotes preston lists what preston is quoted saying');
+  });
+
   it('Assad must go: Kerry’s and Lavrov’s quotes on the first page, the 0.5 fragment after every confident quote', () => {
     const a = ask('/who-said Assad must go');
     const speakers = a.results.map((r) => r.speaker);
