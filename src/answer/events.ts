@@ -18,8 +18,9 @@ export function mentionOf(corpus: LoadedCorpus, ref: EventRef): { article: Artic
 
 /** The citation of a dated sentence: its paragraph, or the caption it stands in. */
 export function eventCitation(article: Article, event: EventMention): Citation {
-  if (event.paragraph !== null) return citationOf(article, article.paragraphs[event.paragraph] as Paragraph);
-  return { ...citationOf(article), caption: true, offsets: event.sentenceOffsets };
+  const text = event.sentence;
+  if (event.paragraph !== null) return { ...citationOf(article, article.paragraphs[event.paragraph] as Paragraph), text };
+  return { ...citationOf(article), caption: true, offsets: event.sentenceOffsets, text };
 }
 
 /** The words of a mention's own event, as ranking reads them (see `eventTerms`). */

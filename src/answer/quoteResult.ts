@@ -1,7 +1,7 @@
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import type { QuoteGroup } from '../index/quoteBook.ts';
 import type { EventMention } from '../model/index.ts';
-import type { Article, Paragraph } from '../model/index.ts';
+import type { Article } from '../model/index.ts';
 import { isDatedEvent, isWeakDate } from '../index/eventIndex.ts';
 import type { Quote } from '../model/index.ts';
 import { explainDate } from '../nlp/dates/explain.ts';
@@ -32,8 +32,76 @@ export function speakerLabel(corpus: LoadedCorpus, group: QuoteGroup): string {
 }
 
 /**
+ * Why the speaker is who the answer says, in words, from the typed facts of the attribution: its status and
+ * the basis its speaker rule gave (and whether the paragraph itself names the speaker). Empty when no rule told.
+ */
+export function basisWords(quote: Quote): string {
+  const { speaker } = quote;
+  if (speaker.status === 'unattributed') return 'the text does not say who';
+  if (speaker.status === 'ambiguous') return 'the text could mean more than one person';
+  const where = quote.speakerSpan ? 'in the same sentence' : 'in the paragraph before';
+  switch (speaker.basis) {
+    case 'name':
+      return `named ${where}`;
+    case 'surname':
+      return `named by surname ${where}`;
+    case 'pronoun':
+      return `“${speaker.mention}”: the last person named before it`;
+    case 'author':
+      return `“${speaker.mention}”: the article’s author`;
+    case 'description':
+      return `“${speaker.mention}”: the person of the article whose role fits`;
+    case 'apposition':
+      return 'named beside the description of the speaker';
+    case 'joint':
+      return 'two people named together';
+    case 'organisation':
+      return 'an organisation named in the same sentence';
+    case 'place':
+      return 'a country named for its government';
+    case 'quote-before':
+      return 'no cue: the speaker of the quote before';
+    case 'sentence-subject':
+      return 'no speaker at the quote: the person the sentence is about';
+    default:
+      return '';
+  }
+}
+
+/** White space folded, as the cleaner leaves paragraphs and as a reader compares words. */
+const folded = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * A quote's own words in each paragraph it stands in, in order: the whole text for a quote of one paragraph;
+ * for one that runs over several, the longest run of its words from where the last paragraph's stopped that
+ * this paragraph has. A citation then shows only words its paragraph has.
+ */
+export function wordsPerParagraph(text: string, paragraphs: readonly string[]): string[] {
+  if (paragraphs.length <= 1) return [text];
+  const words = folded(text).split(' ');
+  let at = 0;
+  return paragraphs.map((p, k) => {
+    const here = folded(p);
+    if (k === paragraphs.length - 1) return words.slice(at).join(' ');
+    let end = at;
+    // Split quotes join their parts with "…": a paragraph has each part, not the ellipsis between them.
+    const has = (to: number): boolean =>
+      words
+        .slice(at, to)
+        .join(' ')
+        .split(/\s*…\s*/)
+        .every((piece) => piece === '' || here.includes(piece));
+    while (end < words.length && has(end + 1)) end += 1;
+    const piece = words.slice(at, end).join(' ');
+    at = end;
+    return piece;
+  });
+}
+
+/**
  * One quote group as a result: the words, the speaker and role, how it was attributed, and a citation
- * for every outlet that carries it, earliest first.
+ * for every outlet that carries it, earliest first, each with the wording that stands in its own paragraph.
+ * The result's text is the earliest outlet's wording; where outlets word it differently, `wordingsDiffer`.
  */
 export function quoteResult(corpus: LoadedCorpus, group: QuoteGroup, score?: number): Result {
   // Only the quotes cited are read; the outlets are counted from the articles' metadata.
@@ -44,24 +112,30 @@ export function quoteResult(corpus: LoadedCorpus, group: QuoteGroup, score?: num
     kind: group.kind,
     attribution: `${first.pattern}${first.speaker.mention && !first.speaker.mention.startsWith('(') ? ` (“${first.speaker.mention}”)` : ''}`,
     confidence: first.confidence,
+    ...(basisWords(first) ? { basis: basisWords(first) } : {}),
     outlets: new Set(articlesOf(corpus, group).map((a) => a.meta.outlet ?? a.id)).size,
   };
   if (roles.length > 0) details.role = roles.join('; ');
   if (group.refs.length > MAX_CITATIONS) details.moreCitations = group.refs.length - MAX_CITATIONS;
   const said = dateSaid(items[0]?.article as Article, first);
+  const wordings = new Set(items.map(({ quote }) => folded(quote.text)));
   return {
-    text: group.text,
+    text: first.text,
     speaker: speakerLabel(corpus, group),
-    quote: group.text,
+    quote: first.text,
     ...(said ? { date: said.time.value as string, dateText: said.time.text, derivation: explainDate(said.time) } : {}),
     ...(score === undefined ? {} : { score: Number(score.toFixed(3)) }),
     details,
     // A quote that runs over several paragraphs cites each of them; a quote in many outlets, the first ten.
-    citations: items.flatMap(({ article, quote }) =>
-      Array.from({ length: (quote.lastParagraph ?? quote.paragraph) - quote.paragraph + 1 }, (_, k) =>
-        citationOf(article, article.paragraphs[quote.paragraph + k] as Paragraph),
-      ),
-    ),
+    citations: items.flatMap(({ article, quote }) => {
+      const paragraphs = article.paragraphs.slice(quote.paragraph, (quote.lastParagraph ?? quote.paragraph) + 1);
+      const own = wordsPerParagraph(
+        quote.text,
+        paragraphs.map((p) => p.text),
+      );
+      return paragraphs.map((p, k) => ({ ...citationOf(article, p), text: own[k] as string }));
+    }),
+    ...(wordings.size > 1 ? { wordingsDiffer: true as const } : {}),
   };
 }
 

@@ -21,6 +21,11 @@ export interface Citation {
   caption?: true;
   /** [start, end) character offsets of the cited text in the corpus file. */
   offsets: [number, number];
+  /**
+   * The words this result stands on as they are written in the cited paragraph (or caption): a grouped quote's
+   * wording in this outlet, a dated sentence of this article. Absent for a whole-article citation.
+   */
+  text?: string;
 }
 
 export interface Result {
@@ -38,6 +43,13 @@ export interface Result {
   derivation?: string;
   score?: number;
   citations: Citation[];
+  /**
+   * Where a /who-said topic matched this quote: `phrase`, the topic's exact words inside the quote; `words`,
+   * some of its words in the quote; `narration`, only the words around the quote (not a quote on the topic).
+   */
+  matchedIn?: 'phrase' | 'words' | 'narration';
+  /** Set when the outlets cited give the quote in different words: each citation's `text` is its own wording. */
+  wordingsDiffer?: true;
   /** Extra fields of a command's own (paragraph counts, derivations), shown by renderers that know them. */
   details?: Record<string, string | number>;
 }

@@ -1,5 +1,5 @@
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
-import type { QuoteGroup } from '../index/quoteBook.ts';
+import type { QuoteGroup, QuoteHit, QuoteMatch } from '../index/quoteBook.ts';
 import { articleFilter } from './filters.ts';
 import { queryNotes, withNotes } from './notes.ts';
 import { articlesOf, quoteResult } from './quoteResult.ts';
@@ -20,25 +20,56 @@ export interface WhoSaidArgs {
   outlet?: string | undefined;
 }
 
-interface QuoteHit {
-  group: QuoteGroup;
-  score: number;
+/**
+ * Below this an attribution is a guess ("no cue; the speaker of the quote before" is 0.5): the topic's exact
+ * phrase in its words does not put it first.
+ */
+export const CONFIDENT = 0.6;
+
+/**
+ * Where the topic matched and how sure the speaker is, as a rank. A quote on the topic (its exact phrase, or
+ * some of its words, in the quoted words) comes before one whose narration only matches; of quotes on the
+ * topic, a confident attribution before a guess, since a wrong speaker is the worst answer; then the exact
+ * phrase before some words.
+ */
+export function tierOf(match: QuoteMatch, confidence: number): number {
+  const confident = confidence >= CONFIDENT ? 1 : 0;
+  if (match === 'narration') return confident;
+  return 2 + 2 * confident + (match === 'phrase' ? 1 : 0);
 }
+
+/** How many quotes of one speaker stand together before every other speaker of the same rank has had theirs. */
+export const PER_SPEAKER = 2;
 
 /** A quote's weight as evidence: its kind, and how many articles carry it (log-scaled). */
 export const evidenceWeight = (group: QuoteGroup, articles: number): number => KIND_WEIGHT[group.kind] * (1 + 0.5 * Math.log2(articles));
 
+/** How much a quote's attribution weighs in ranking: its confidence, squared, so that a guess counts far less. */
+export const confidenceWeight = (confidence: number): number => confidence * confidence;
+
 /**
- * Quote hits grouped by speaker: speakers in the order of their best quote, each speaker's quotes best
- * first. The key and the speaker's best score are worked out once per quote, not at every comparison.
+ * Quote hits by rank (see `tierOf`), and within a rank grouped by speaker: speakers in the order of their best
+ * quote, each with their best `PER_SPEAKER` quotes together, best first; a speaker's further quotes of that
+ * rank come after every speaker's best, so that one prolific speaker does not bury the others. The key and the
+ * speaker's best score are worked out once per quote, not at every comparison.
  */
-export function rankBySpeaker(hits: readonly QuoteHit[]): QuoteHit[] {
-  const keyed = hits.map((h) => ({ ...h, key: h.group.speakers.join('+') || `(${h.group.status})`, best: 0 }));
+export function rankBySpeaker<H extends QuoteHit>(hits: readonly H[]): Array<H & { tier: number }> {
+  const keyed = hits.map((h) => {
+    const tier = tierOf(h.match, h.group.confidence);
+    return { ...h, tier, key: `${tier}\u0000${h.group.speakers.join('+') || `(${h.group.status})`}`, best: 0, nth: 0 };
+  });
   const best = new Map<string, number>();
   for (const { key, score } of keyed) best.set(key, Math.max(best.get(key) ?? 0, score));
   for (const h of keyed) h.best = best.get(h.key) ?? 0;
-  keyed.sort((a, b) => b.best - a.best || byKey(a.key, b.key) || b.score - a.score);
-  return keyed;
+  keyed.sort((a, b) => b.tier - a.tier || b.best - a.best || byKey(a.key, b.key) || b.score - a.score);
+  const seen = new Map<string, number>();
+  for (const h of keyed) {
+    h.nth = seen.get(h.key) ?? 0;
+    seen.set(h.key, h.nth + 1);
+  }
+  const spill = (h: { nth: number }): number => (h.nth < PER_SPEAKER ? 0 : 1);
+  // A stable sort: the order above stands within a rank's best and within its spill.
+  return keyed.sort((a, b) => b.tier - a.tier || spill(a) - spill(b));
 }
 
 /** `/who-said`: who is quoted on a topic, grouped by speaker, each quote with every outlet that carries it. */
@@ -52,7 +83,7 @@ export function whoSaid(corpus: LoadedCorpus, args: WhoSaidArgs): Answer {
   }
   const filter = articleFilter(corpus, { outlet: args.outlet });
   const { hits, corrections, unknown } = corpus.quotes.query(topic, corpus.index.lexicon);
-  for (const h of hits) h.score *= evidenceWeight(h.group, corpus.quotes.articleCount(h.group));
+  for (const h of hits) h.score *= evidenceWeight(h.group, corpus.quotes.articleCount(h.group)) * confidenceWeight(h.group.confidence);
   const kept = rankBySpeaker(
     hits.filter(
       ({ group }) =>
@@ -61,13 +92,21 @@ export function whoSaid(corpus: LoadedCorpus, args: WhoSaidArgs): Answer {
     ),
   );
   const notes = queryNotes(corrections, unknown);
-  if (kept.length === 0)
-    notes.unshift(`no quote in the corpus matches ${JSON.stringify(topic)}${args.speaker ? ` for ${args.speaker}` : ''}`);
+  const who = args.speaker ? ` for ${args.speaker}` : '';
+  if (kept.length === 0) notes.unshift(`no quote in the corpus matches ${JSON.stringify(topic)}${who}`);
+  else if (kept.every((h) => h.match === 'narration')) {
+    notes.unshift(
+      `no quote in the corpus is on ${JSON.stringify(topic)}${who}: only the words around these quotes match, not the quotes; the closest are shown`,
+    );
+    // The topic is someone's name: what they said is another question, with its own command.
+    if (corpus.quotes.findSpeakers(topic).some((s) => s.quoteCount > 0))
+      notes.push(`/quotes ${topic} lists what ${topic} is quoted saying`);
+  }
   return {
     command: 'who-said',
     query: topic,
     total: kept.length,
-    results: kept.slice(0, WHO_SAID_LIMIT).map(({ group, score }) => quoteResult(corpus, group, score)),
+    results: kept.slice(0, WHO_SAID_LIMIT).map(({ group, score, match }) => ({ ...quoteResult(corpus, group, score), matchedIn: match })),
     ...withNotes(notes),
   };
 }

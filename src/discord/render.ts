@@ -100,7 +100,10 @@ export function resultBlock(r: Result, n: number, max: number): string {
     head.push(
       `🗓 ${escapeMarkdown(cut(String(r.details?.when ?? r.date), 60))}${r.derivation ? ` — ${escapeMarkdown(cut(r.derivation, 300))}` : ''}`,
     );
-  const links = r.citations.map((c) => `↳ ${citationLine(c)}`);
+  // Where the outlets word a quote differently, each link carries its own wording, cut short.
+  const links = r.citations.map(
+    (c) => `↳ ${citationLine(c)}${r.wordingsDiffer && c.text !== undefined ? ` — “${escapeMarkdown(cut(c.text, 100))}”` : ''}`,
+  );
   // The links stay whole; the quote or snippet gives way.
   let linkText = links.join('\n');
   while (linkText.length > max * 0.6 && links.length > 1) {

@@ -1,5 +1,6 @@
 import type { Article } from '../model/index.ts';
-import { findNames, firstNamesAgree, surnameKey } from '../nlp/people.ts';
+import { NAME_PARTICLES, ROLE_WORDS } from '../nlp/cues.ts';
+import { type NameMention, findNames, firstNamesAgree, placeOf, roleClass, surnameKey } from '../nlp/people.ts';
 import type { Quote, QuoteKind } from '../model/index.ts';
 import { terms, tokenize } from '../nlp/terms.ts';
 import { publicationKey } from '../ingest/order.ts';
@@ -35,6 +36,8 @@ export interface QuoteGroup {
   kind: QuoteKind;
   /** The fullest wording among the group's quotes. */
   text: string;
+  /** How sure the attribution of its first (earliest) quote is, 0–1: the one an answer shows. */
+  confidence: number;
   refs: QuoteRef[];
 }
 
@@ -69,8 +72,37 @@ function containment(a: Set<string>, b: Set<string>): number {
  */
 export const SAME_QUOTE = 0.8;
 
-/** The quote's own words weigh twice the rest of its sentence. */
-const QUOTE_BOOST = { quote: 2 };
+/**
+ * The quote's own words decide what it is about; the narration around it (its sentence without the quoted
+ * words) counts much less: "…, Lavrov said after talks that touched on Ukraine" is not a quote on Ukraine.
+ */
+const NARRATION_WEIGHT = 0.2;
+const FIELD_BOOST = { quote: 1, narration: NARRATION_WEIGHT };
+
+/**
+ * Where a topic matched a quote: its whole wording as a phrase inside the quoted words, some of its words in
+ * the quoted words, or only in the narration around them.
+ */
+export type QuoteMatch = 'phrase' | 'words' | 'narration';
+
+/** A quote group found for a topic: where the topic matched it, and its text score (quote words first). */
+export interface QuoteHit {
+  group: QuoteGroup;
+  score: number;
+  match: QuoteMatch;
+}
+
+/** The narration of a quote's sentence: its terms less the quote's own (each as often as the quote has it). */
+export function narrationTerms(sentence: readonly string[], quote: readonly string[]): string[] {
+  const left = new Map<string, number>();
+  for (const t of quote) left.set(t, (left.get(t) ?? 0) + 1);
+  return sentence.filter((t) => {
+    const n = left.get(t) ?? 0;
+    if (n === 0) return true;
+    left.set(t, n - 1);
+    return false;
+  });
+}
 
 /**
  * Every quote of the corpus, grouped where several outlets carry the same words, with the registry of
@@ -193,6 +225,7 @@ export class QuoteBook {
           status: q.speaker.status,
           kind: q.kind,
           text: q.text,
+          confidence: q.confidence,
           refs: [{ article: ai, quote: qi }],
         });
         words.push(set);
@@ -203,12 +236,13 @@ export class QuoteBook {
     const counts = new Map<string, number>();
     for (const g of groups) for (const id of new Set(g.speakers)) counts.set(id, (counts.get(id) ?? 0) + 1);
     for (const s of speakers) s.quoteCount = counts.get(s.id) ?? 0;
-    const search = new Bm25Builder(['quote', 'sentence']);
+    const search = new Bm25Builder(['quote', 'narration']);
     const sentences: string[] = [];
     for (const g of groups) {
       const first = g.refs[0] as QuoteRef;
       const q = (articles[first.article] as Article).quotes[first.quote] as Quote;
-      search.add([terms(g.text), terms(q.sentence)]);
+      const own = terms(g.text);
+      search.add([own, narrationTerms(terms(q.sentence), own)]);
       sentences.push(q.sentence);
     }
     return new QuoteBook(speakers, groups, sentences, search.finish());
@@ -238,46 +272,119 @@ export class QuoteBook {
   }
 
   /**
-   * The speakers a name stands for: an exact alias first ("Sergei Lavrov", "Kerry"), else every speaker
-   * with an alias word that is the name or one edit from it ("sergei" → Lavrov).
+   * The speakers a name stands for, however a user names them: an exact alias first ("Sergei Lavrov", "Kerry",
+   * "the geopolitical analyst" with or without "the", straight or curly apostrophes); else every speaker with
+   * an alias (or role) whose words have each of the name's words, or one edit from it ("sergei" → Lavrov,
+   * "the Russian foreign minister", "Bandar"); else, for a description by role ("Kremlin spokesman"), every
+   * speaker whose role is of the same kind and whose place agrees.
    */
   findSpeakers(name: string): Speaker[] {
-    const want = name.trim().toLowerCase();
-    const exact = this.speakers.filter((s) => s.aliases.some((a) => a.toLowerCase() === want) || s.id === want);
+    const want = lookupForm(name);
+    if (want === '') return [];
+    const exact = this.speakers.filter((s) => s.aliases.some((a) => lookupForm(a) === want) || s.id === want);
     if (exact.length > 0) return exact;
-    const wantWords = want.split(/\s+/).filter((w) => w.length > 0);
+    const wantWords = want.split(' ').map(bareWord);
     if (wantWords.some((w) => w.length < 2)) return [];
     const close = (a: string, b: string): boolean => a === b || (a.length >= 5 && b.length >= 5 && editDistanceAtMostOne(a, b));
-    return this.speakers.filter((s) =>
-      s.aliases.some((alias) => {
-        const aliasWords = alias
-          .toLowerCase()
-          .split(/\s+/)
-          .map((w) => w.replace(/[.,]+$/, ''));
-        return wantWords.every((w) => aliasWords.some((aw) => close(aw.replace(/['’]s$/, ''), w)));
+    const byWords = this.speakers.filter((s) =>
+      [...s.aliases, ...(s.description ? [s.description] : [])].some((alias) => {
+        const aliasWords = lookupForm(alias).split(' ').map(bareWord);
+        return wantWords.every((w) => aliasWords.some((aw) => close(aw, w)));
       }),
     );
+    if (byWords.length > 0) return byWords;
+    return this.speakersByRole(want);
   }
 
-  /** Groups matching a topic, best first, with their score. */
-  query(
-    topic: string,
-    lexicon: Lexicon,
-  ): { hits: Array<{ group: QuoteGroup; score: number }>; corrections: Array<[string, string]>; unknown: string[] } {
+  /**
+   * "Kremlin spokesman": the speakers whose role (or, for a description, its own words) is of the same class
+   * ("spokesman" / "spokeswoman") and, where the name gives a place, of that place, read from the role or from
+   * the person it belongs to ("Putin’s spokesman" is Russian: Putin is the Russian President).
+   */
+  private speakersByRole(want: string): Speaker[] {
+    const cls = roleClass(want);
+    if (cls === null) return [];
+    const place = placeOf(want);
+    const placeOfSpeaker = (s: Speaker): string | null => {
+      const own = placeOf(s.description ?? '') ?? placeOf(s.kind === 'description' ? s.name : '');
+      if (own !== null || s.kind !== 'description') return own;
+      const owner = /^([\p{L}.-]+)['’]s\s/u.exec(s.name)?.[1];
+      const person = owner ? this.findSpeakers(owner).filter((p) => p.kind === 'person') : [];
+      return person.length === 1 ? placeOf((person[0] as Speaker).description ?? '') : null;
+    };
+    return this.speakers.filter((s) => {
+      const role = s.description ?? (s.kind === 'description' ? s.name : null);
+      if (role === null || roleClass(role) !== cls) return false;
+      return place === null || placeOfSpeaker(s) === place;
+    });
+  }
+
+  /**
+   * Groups matching a topic, best first by their text score (the quote's own words first, the narration
+   * around them much less), each with where it matched: the topic as a phrase inside the quoted words, some
+   * of its words there, or only the narration. A quoted phrase of the topic must stand in the quote or its
+   * sentence.
+   */
+  query(topic: string, lexicon: Lexicon): { hits: QuoteHit[]; corrections: Array<[string, string]>; unknown: string[] } {
     const { searchTerms, phrases, corrections, unknown } = lexicon.prepare(topic);
     if (searchTerms.length === 0) return { hits: [], corrections, unknown };
-    const found = this.search.search(searchTerms, { boost: QUOTE_BOOST }).hits;
-    const hits: Array<{ group: QuoteGroup; score: number }> = [];
+    const found = this.search.search(searchTerms, { boost: FIELD_BOOST }).hits;
+    // The whole topic as typed, stopwords kept: an exact phrase of two words or more.
+    const whole = tokenize(topic.replace(/["“”]/g, ' '), { keepStopwords: true, query: true }).flatMap((t) => (t.term ? [t.term] : []));
+    const hits: QuoteHit[] = [];
     for (const r of found) {
       const group = this.groups[r.doc] as QuoteGroup;
+      const quoteTokens = tokenize(group.text, { keepStopwords: true });
       if (phrases.length > 0) {
         const tokens = tokenize(`${group.text} ${this.sentences[r.doc]}`, { keepStopwords: true });
         if (phrases.some((seq) => phraseSpans(tokens, seq).length === 0)) continue;
       }
-      hits.push({ group, score: r.score });
+      const inQuote = phrases.length > 0 ? phrases.every((seq) => phraseSpans(quoteTokens, seq).length > 0) : true;
+      const own = new Set(quoteTokens.map((t) => t.term));
+      const match: QuoteMatch =
+        inQuote && whole.length >= 2 && phraseSpans(quoteTokens, whole).length > 0
+          ? 'phrase'
+          : inQuote && searchTerms.some((t) => own.has(t))
+            ? 'words'
+            : 'narration';
+      hits.push({ group, score: r.score, match });
     }
     return { hits, corrections, unknown };
   }
+}
+
+/** A name as a user or the corpus writes it, for comparing: lower case, straight apostrophes, no leading article. */
+export function lookupForm(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:the|a|an) /, '')
+    .replace(/[.,;:!?]+$/, '');
+}
+
+/** A word of a name without its possessive or its trailing dots: "putin's" → "putin". */
+const bareWord = (w: string): string => w.replace(/'s$/, '').replace(/[.,]+$/, '');
+
+/**
+ * A name as the text gives it in full, where a person-name finder kept only its last words ("Prince Bandar
+ * bin Sultan bin Abdulaziz Al Saud" found as "Al Saud"): the capitalised words and name particles just
+ * before it, up to a role word or anything else.
+ */
+export function fullNameAt(text: string, m: NameMention): string {
+  const before = text.slice(0, m.start).split(' ');
+  let from = before.length - 1;
+  // The last element is what stands between the previous word and the name: empty for a single space.
+  if (before[from] !== '') return m.name;
+  const isNameWord = (w: string): boolean =>
+    (/^[\p{Lu}][\p{L}'’-]*$/u.test(w) && !ROLE_WORDS.has(w.toLowerCase())) || NAME_PARTICLES.has(w) || /^(?:al|el|bin|ibn)-/.test(w);
+  while (from - 1 >= 0 && isNameWord(before[from - 1] as string)) from -= 1;
+  // A particle does not start a name.
+  while (from < before.length - 1 && NAME_PARTICLES.has(before[from] as string)) from += 1;
+  const lead = before.slice(from, before.length - 1);
+  return lead.length === 0 ? m.name : `${lead.join(' ')} ${m.name}`;
 }
 
 function editDistanceAtMostOne(a: string, b: string): boolean {
@@ -339,6 +446,11 @@ function buildRegistry(articles: Article[]): Speaker[] {
         const d = person(m.key, m.first);
         d.names.set(m.name, (d.names.get(m.name) ?? 0) + 1);
         d.aliases.add(m.name);
+        const full = fullNameAt(p.text, m);
+        if (full !== m.name) {
+          d.names.set(full, (d.names.get(full) ?? 0) + 1);
+          d.aliases.add(full);
+        }
         if (m.role) {
           d.roles.push(m.role);
           if (/^[\p{Lu}]/u.test(m.role)) d.aliases.add(`${m.role} ${m.name}`);

@@ -1,5 +1,26 @@
 export type QuoteKind = 'direct' | 'indirect' | 'mixed';
 
+/**
+ * How a speaker was found, the fact behind an attribution's confidence: named (`name`: a full name;
+ * `surname`: the surname of someone the article names), `pronoun` ("he" after a named person), `author` ("we"
+ * in a byline's article), `description` ("the analyst" to the person whose role fits), `apposition` (named
+ * beside the description), `joint` (two people named together), `organisation` or `place` (a body or a
+ * government), `quote-before` (no cue: the speaker of the quote before), `sentence-subject` (no speaker at
+ * the quote: the person the sentence is about).
+ */
+export type SpeakerBasis =
+  | 'name'
+  | 'surname'
+  | 'pronoun'
+  | 'author'
+  | 'description'
+  | 'apposition'
+  | 'joint'
+  | 'organisation'
+  | 'place'
+  | 'quote-before'
+  | 'sentence-subject';
+
 /** Who said a quote, as far as the article tells. */
 export interface SpeakerRef {
   /** How the text names the speaker at this quote: "Kerry", "he", "Washington's top diplomat". */
@@ -13,6 +34,8 @@ export interface SpeakerRef {
   status: 'attributed' | 'unattributed' | 'ambiguous';
   /** The speaker's role where the article gives it ("US Secretary of State"). */
   role: string | null;
+  /** How the speaker was found (absent where no rule tells, and for a speaker the text does not give). */
+  basis?: SpeakerBasis;
 }
 
 /** A quote found in an article, with how it was attributed. */

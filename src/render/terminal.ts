@@ -38,14 +38,20 @@ export function citationLines(c: Citation): string[] {
   return [parts.join(', '), link];
 }
 
+const sameWords = (a: string, b: string): boolean => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+
 function resultLines(r: Result, n: number, style: TerminalStyle): string[] {
   const head = r.speaker ? `${r.speaker}: ` : '';
   const lines = [`${n}. ${head}${highlight(r.text, r.highlights, style)}`];
   if (r.date) lines.push(`   date: ${r.date}${r.derivation ? ` (${r.derivation})` : ''}`);
   for (const [k, v] of Object.entries(r.details ?? {})) lines.push(style.dim(`   ${k}: ${v}`));
+  if (r.wordingsDiffer) lines.push(style.dim('   wordings: the outlets word it differently; each citation shows its own'));
   for (const c of r.citations) {
     const [cite, link] = citationLines(c);
-    lines.push(`   — ${cite}`, style.dim(`     ${link}`));
+    lines.push(`   — ${cite}`);
+    // Under each citation, only words its own paragraph has: where they are not the text above, they are shown.
+    if (c.text !== undefined && !sameWords(c.text, r.text)) lines.push(`     “${c.text}”`);
+    lines.push(style.dim(`     ${link}`));
   }
   return lines;
 }

@@ -53,7 +53,7 @@ export function speakerOfQuoteBefore(state: ArticleState, para: ParagraphState, 
   const last = state.lastSpeaker;
   if (!last || para.index - last.paragraph > 1 || someoneElseNamedBefore(state, para, quote)) return false;
   const { q, content: text, sentence, at } = quote;
-  const speaker = person(last.person, '(the speaker of the quote before)');
+  const speaker = person(last.person, '(the speaker of the quote before)', 'quote-before');
   const pattern = 'no cue; the speaker of the quote before';
   para.drafts.push({ kind: 'direct', text, span: [q.open + 1, q.close - 1], sentence, speaker, cue: '', pattern, confidence: 0.5, at });
   para.used.push([q.open + 1, q.close - 1]);

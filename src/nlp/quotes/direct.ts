@@ -66,7 +66,7 @@ export function participleCue(state: ArticleState, para: ParagraphState, quote: 
   if (!bp?.groups) return false;
   const explicit = bp.groups.np ? resolveMention(bp.groups.np, state, quote.at, para.index) : null;
   const nearest = lastMentioned(state, quote.at);
-  const speaker: SpeakerRef | null = explicit ?? (nearest ? person(nearest, '(subject of the sentence)') : null);
+  const speaker: SpeakerRef | null = explicit ?? (nearest ? person(nearest, '(subject of the sentence)', 'sentence-subject') : null);
   if (!speaker) return false;
   const pattern = `…, ${bp.groups.np ? `${bp.groups.np} ` : ''}${bp.groups.part} "…"`;
   addDirect(state, para, quote, speaker, bp.groups.part as string, pattern, confidenceOf(speaker, explicit ? 0.9 : 0.7));

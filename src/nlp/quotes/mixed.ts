@@ -117,7 +117,7 @@ function mixedSpeaker(
   if (speaker || !part) return speaker;
   const prior = para.drafts.filter((d) => d.at >= para.base + quote.ss && d.speaker.status === 'attributed').pop();
   const nearest = lastMentioned(state, quote.at);
-  return prior?.speaker ?? (nearest ? person(nearest, '(subject of the sentence)') : null);
+  return prior?.speaker ?? (nearest ? person(nearest, '(subject of the sentence)', 'sentence-subject') : null);
 }
 
 /** The quotations from this one to the sentence's end become part of the mixed quote; returns where it ends. */

@@ -3,7 +3,7 @@
  * of naming a speaker (a pronoun, a full name, a surname, a description by role, an organisation…), tried in
  * the order of `SPEAKER_RULES`.
  */
-import type { SpeakerRef } from '../../model/index.ts';
+import type { SpeakerBasis, SpeakerRef } from '../../model/index.ts';
 import { ORG_HEADS } from '../cues.ts';
 import { type NameMention, findNames, firstNamesAgree, placeOf, roleClass } from '../people.ts';
 import { words } from './grammar.ts';
@@ -27,13 +27,14 @@ const SUBORDINATE = /^(?:though|although|while|as|when|if|because|since|after|be
 const NOT_AN_ORGANISATION = /^(?:In|At|On|After|Before|As|If|When|While|Despite|To|For|From|By|With|This|That|These|Those|It|What|There)$/;
 
 /** A speaker who is a person of the article, named here as `mention`. */
-export const person = (p: LocalPerson, mention: string): SpeakerRef => ({
+export const person = (p: LocalPerson, mention: string, basis?: SpeakerBasis): SpeakerRef => ({
   mention,
   name: p.name,
   members: [p.name],
   kind: 'person',
   status: 'attributed',
   role: p.role,
+  ...(basis ? { basis } : {}),
 });
 /** A speaker the text does not tell (or could be more than one: `ambiguous`). */
 export const nobody = (mention: string, status: SpeakerRef['status'] = 'unattributed'): SpeakerRef => ({
@@ -62,7 +63,9 @@ export function resolveMention(npRaw: string, state: ArticleState, at: number, p
   if (np === '' || words(np) > 10) return null;
   for (const rule of SPEAKER_RULES) {
     const found = rule(np, state, at, paragraph);
-    if (found !== undefined) return found;
+    // The rule that decided is the basis, unless a rule it handed the words on to has told it already.
+    const basis = RULE_BASIS.get(rule);
+    if (found !== undefined) return found && !found.basis && basis && found.status === 'attributed' ? { ...found, basis } : found;
   }
   return null;
 }
@@ -222,6 +225,18 @@ export const SPEAKER_RULES: readonly SpeakerRule[] = [
   organisation,
 ];
 
+/** The basis each speaker rule gives the speakers it finds (rules that hand the words on, or find no one, give none). */
+const RULE_BASIS: ReadonlyMap<SpeakerRule, SpeakerBasis> = new Map<SpeakerRule, SpeakerBasis>([
+  [pronounToLastPerson, 'pronoun'],
+  [weIsTheAuthor, 'author'],
+  [jointSpeaker, 'joint'],
+  [fullName, 'name'],
+  [surname, 'surname'],
+  [descriptionByRole, 'description'],
+  [placeAsOrganisation, 'place'],
+  [organisation, 'organisation'],
+]);
+
 /**
  * "The minister, Mr. Jones, told reporters": when the subject is a description that names no one, the
  * person named in the same words (an apposition) is the speaker.
@@ -232,7 +247,7 @@ export function preferNamed(speaker: SpeakerRef | null, text: string, state: Art
   if (named.length !== 1) return speaker;
   const m = named[0] as NameMention;
   const local = state.people.get(m.key)?.find((p) => firstNamesAgree(p.first, m.first));
-  return local ? person(local, m.name) : speaker;
+  return local ? person(local, m.name, 'apposition') : speaker;
 }
 
 /** How sure an attribution is: the pattern's own figure, less for a pronoun or a description, at most 0.3 unattributed. */

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { wordsPerParagraph } from '../../src/answer/quoteResult.ts';
+import { ask, indexedCorpus, tempCorpus } from '../support/helpers.ts';
+
+describe('wordsPerParagraph', () => {
+  it('gives a quote of one paragraph whole', () => {
+    expect(wordsPerParagraph('We will stay.', ['He said: "We will stay."'])).toEqual(['We will stay.']);
+  });
+
+  it('gives each paragraph of a quote over several only the words it has', () => {
+    const paragraphs = ['She told reporters: "We will stay the course.', '"And we will win the vote in May."'];
+    expect(wordsPerParagraph('We will stay the course. And we will win the vote in May.', paragraphs)).toEqual([
+      'We will stay the course.',
+      'And we will win the vote in May.',
+    ]);
+  });
+
+  it('reads the parts of a split quote across the ellipsis that joins them', () => {
+    const paragraphs = ['"We are close," she said. "Very close.', 'The rest is detail."'];
+    expect(wordsPerParagraph('We are close, … Very close. The rest is detail.', paragraphs)).toEqual([
+      'We are close, … Very close.',
+      'The rest is detail.',
+    ]);
+  });
+});
+
+describe('a quote carried by several outlets', () => {
+  const corpus = () =>
+    indexedCorpus(
+      tempCorpus({
+        'a.txt':
+          '---\ntitle: A\noutlet: First Post\npublished: 2020-01-01\n---\n"The United States and our partners are not seeking regime change in the region," Smith said.\n',
+        'b.txt':
+          '---\ntitle: B\noutlet: Second Post\npublished: 2020-01-02\n---\n"The United States and its partners are not seeking regime change in the region," Smith said.\n',
+      }),
+    );
+
+  it('shows under each outlet the wording of its own paragraph, and says the wordings differ', () => {
+    const a = ask('/who-said regime change', corpus());
+    const r = a.results[0];
+    expect(r?.citations.map((c) => [c.outlet, c.text])).toEqual([
+      ['First Post', 'The United States and our partners are not seeking regime change in the region'],
+      ['Second Post', 'The United States and its partners are not seeking regime change in the region'],
+    ]);
+    expect(r?.text).toBe(r?.citations[0]?.text);
+    expect(r?.wordingsDiffer).toBe(true);
+  });
+
+  it('says nothing of wordings when every outlet has the same words', () => {
+    const same = indexedCorpus(
+      tempCorpus({
+        'a.txt':
+          '---\ntitle: A\noutlet: First Post\npublished: 2020-01-01\n---\n"We are not seeking regime change in the region," Smith said.\n',
+        'b.txt':
+          '---\ntitle: B\noutlet: Second Post\npublished: 2020-01-02\n---\n"We are not seeking regime change in the region," Smith said.\n',
+      }),
+    );
+    const r = ask('/who-said regime change', same).results[0];
+    expect(r?.citations.length).toBe(2);
+    expect(r?.wordingsDiffer).toBeUndefined();
+  });
+});
+
+describe('on the seeds', () => {
+  it('cites LidTime with "our partners" and Daily Sabah with "its partners" for Kerry’s regime-change quote', () => {
+    const r = ask('/who-said "not seeking so-called regime change"').results[0];
+    const byOutlet = Object.fromEntries(r?.citations.map((c) => [c.outlet, c.text]) ?? []);
+    expect(byOutlet.LidTime).toMatch(/our partners/);
+    expect(byOutlet['Daily Sabah']).toMatch(/its partners/);
+    expect(r?.wordingsDiffer).toBe(true);
+  });
+});

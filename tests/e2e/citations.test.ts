@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Answer, Citation, Result } from '../../src/answer/types.ts';
+import type { LoadedCorpus } from '../../src/index/loadedCorpus.ts';
+import { ask, seedCorpus } from '../support/helpers.ts';
+
+/**
+ * Every citation shows words that stand in the paragraph it cites: a grouped quote shows each outlet's own
+ * wording, never another outlet's. Checked over every command of the regression script on the seeds.
+ */
+
+/** White space folded: the cleaned paragraph and the shown text are compared this way. */
+const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** The text a citation points at: its body paragraph, or the caption (or other block) its offsets fall in. */
+function citedText(corpus: LoadedCorpus, c: Citation): string | null {
+  const article = corpus.articles.find((a) => a.id === c.article);
+  if (!article) return null;
+  if (c.paragraph !== null) return article.paragraphs[c.paragraph - 1]?.text ?? null;
+  if (!c.caption) return null;
+  const block = article.setAside.find((b) => b.start <= c.offsets[0] && c.offsets[1] <= b.end);
+  return block?.text ?? null;
+}
+
+/** What a reader sees under a citation: its own words where it carries them, else the result's text. */
+const shownUnder = (r: Result, c: Citation): string => c.text ?? r.text;
+
+/** The pieces of a shown text that must each stand in the paragraph: a snippet's or a split quote's parts, cut at "…". */
+const piecesOf = (shown: string): string[] =>
+  shown
+    .split(/\s*…\s*/)
+    .map(norm)
+    .filter((p) => p.length > 0);
+
+/** The pieces of what a result shows under each citation that its cited paragraph does not have. */
+function falseCitations(corpus: LoadedCorpus, answer: Answer): string[] {
+  const out: string[] = [];
+  for (const r of answer.results) {
+    for (const c of r.citations) {
+      // A whole-article citation (/sources) shows no words of a paragraph.
+      if (c.paragraph === null && !c.caption) continue;
+      const paragraph = norm(citedText(corpus, c) ?? '');
+      for (const piece of piecesOf(shownUnder(r, c))) {
+        if (!paragraph.includes(piece))
+          out.push(`${answer.command} ${answer.query}: ${c.article} ¶${c.paragraph}: "${piece.slice(0, 80)}"`);
+      }
+    }
+  }
+  return out;
+}
+
+const LINES = readFileSync(join(import.meta.dirname, 'regression', 'seeds.txt'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '' && !l.startsWith('#'));
+
+describe('citations in the cited paragraph’s own words', () => {
+  it('the checker finds a citation whose text is not in its paragraph', () => {
+    const corpus = seedCorpus();
+    const answer = ask('/search regime change');
+    const r = answer.results[0] as Result;
+    expect(falseCitations(corpus, answer)).toEqual([]);
+    const cited = r.citations[0] as Citation;
+    const moved = { ...answer, results: [{ ...r, citations: [{ ...cited, paragraph: cited.paragraph === 1 ? 2 : 1 }] }] };
+    expect(falseCitations(corpus, moved).length).toBeGreaterThan(0);
+  });
+
+  it('splits a snippet or a split quote at its ellipses', () => {
+    expect(piecesOf('… we said … and then …')).toEqual(['we said', 'and then']);
+  });
+
+  it('every text shown under every citation, over every command of the regression script, stands in the cited paragraph', () => {
+    const corpus = seedCorpus();
+    expect(LINES.length).toBeGreaterThan(300);
+    const bad = LINES.flatMap((line) => falseCitations(corpus, ask(line)));
+    expect(bad).toEqual([]);
+  }, 120_000);
+});
