@@ -58,6 +58,8 @@ export type DateBasis =
   | { kind: 'weekday-by-word'; word: 'this' | 'next' | 'last'; anchor: Anchor; day: string }
   /** A bare weekday: the one on or before the anchor in past-tense prose, the one after in future-tense prose. */
   | { kind: 'weekday-by-tense'; tense: Tense; anchor: Anchor; day: string }
+  /** A bare weekday that is the article's own, in future-tense prose: "said Friday it will…" in Friday's paper. */
+  | { kind: 'weekday-of-anchor'; anchor: Anchor; day: string }
   /** A month without a year or a day: "in December". */
   | ({ kind: 'month-by-tense' } & MonthByTense)
   /** "early March", "late September": a third of the month; `byTense` when the year came from the tense. */

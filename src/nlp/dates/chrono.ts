@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node';
 import type { Anchor, DateBasis, MonthByTense, TimeExpression } from '../../model/index.ts';
 import { addDays, lastDayOf, monthOf, pad } from './calendar.ts';
 import { type DateRule, type DateState, aDay, expressionAt, taken, unresolvedAt } from './state.ts';
-import { statedTense, tenseAround } from './tense.ts';
+import { statedTense, tenseOfPlan } from './tense.ts';
 import { toDate } from './words.ts';
 
 /** A date chrono-node read: [start, end) without trailing punctuation, the words as chrono gave them, its parts. */
@@ -143,13 +143,25 @@ export const weekdayByWord: ChronoRule = (state, hit) => {
   return expressionAt(state, hit.start, hit.end, aDay(day, { kind: 'weekday-by-word', word, anchor, day }));
 };
 
+/**
+ * A bare weekday that is the anchor's own is the anchor's day even in future-tense prose: news names the day
+ * it is written on ("officials said Monday they will…", "talks open Friday" in Friday's paper), and says "next
+ * Friday" for the one a week on. (In past-tense prose `weekdayByTense` gives the same day.)
+ */
+export const weekdayOfAnchor: ChronoRule = (state, hit) => {
+  const anchor = state.anchor;
+  if (!isWeekdayHit(hit) || !anchor || weekdaySteps(anchor, hit).ahead !== 0) return null;
+  if (tenseOfPlan(state.text, hit.start, hit.end) === 'past') return null;
+  return expressionAt(state, hit.start, hit.end, aDay(anchor.day, { kind: 'weekday-of-anchor', anchor, day: anchor.day }));
+};
+
 /** A bare weekday: the one on or before the anchor in past-tense prose, the one after it in future-tense prose. */
 export const weekdayByTense: ChronoRule = (state, hit) => {
   if (!isWeekdayHit(hit)) return null;
   const anchor = state.anchor;
   if (!anchor) return unresolvedAt(state, hit.start, hit.end, 'no-anchor');
   const { ahead, behind } = weekdaySteps(anchor, hit);
-  const tense = tenseAround(state.text, hit.start, hit.end);
+  const tense = tenseOfPlan(state.text, hit.start, hit.end);
   const day = addDays(anchor.day, tense === 'past' ? -behind : ahead || 7);
   return expressionAt(state, hit.start, hit.end, aDay(day, { kind: 'weekday-by-tense', tense, anchor, day }));
 };
@@ -163,7 +175,7 @@ function yearOfMonth(state: DateState, hit: ChronoHit): { year: number; byTense:
   const anchor = state.anchor;
   if (!anchor) return null;
   const [ay, am] = anchor.day.split('-').map(Number) as [number, number];
-  const tense = tenseAround(state.text, hit.start, hit.end);
+  const tense = tenseOfPlan(state.text, hit.start, hit.end);
   const year = tense === 'future' ? (month >= am ? ay : ay + 1) : month <= am ? ay : ay - 1;
   return { year, byTense: { tense, month, anchor } };
 }
@@ -206,7 +218,15 @@ export const monthWithoutDay: ChronoRule = (state, hit) => {
  * The rules over a chrono reading, first that takes it wins. chrono reads no year written alone (that is
  * `yearWrittenAlone`), only "in the year" as the year after the anchor: no rule takes that.
  */
-const CHRONO_RULES: readonly ChronoRule[] = [countedDate, dayAndMonth, weekdayByWord, weekdayByTense, partOfMonth, monthWithoutDay];
+const CHRONO_RULES: readonly ChronoRule[] = [
+  countedDate,
+  dayAndMonth,
+  weekdayByWord,
+  weekdayOfAnchor,
+  weekdayByTense,
+  partOfMonth,
+  monthWithoutDay,
+];
 
 /** Dates, months and weekdays as chrono-node reads them, less what earlier rules took, "now" words and bare names. */
 export const chronoDates: DateRule = (state) => {

@@ -48,6 +48,7 @@ const TIMEX: { [K in DateBasis['kind']]: Rule<K> } = {
   'year-by-tense': (b) => date(b.day),
   'weekday-by-word': (b) => date(b.day),
   'weekday-by-tense': (b) => date(b.day),
+  'weekday-of-anchor': (b) => date(b.day),
   'month-by-tense': (_b, r) => date(valueOr(r, 'XXXX-XX')),
   'part-of-month': (b, r) => ({ type: 'DATE', value: valueOr(r, 'XXXX-XX').slice(0, 7), mod: PART_MOD(b.firstDay) }),
   'from-anchor': (b) => date(b.result),

@@ -11,6 +11,7 @@ import {
   partOfMonth,
   weekdayByTense,
   weekdayByWord,
+  weekdayOfAnchor,
 } from '../../../src/nlp/dates/chrono.ts';
 import { dateState } from '../../../src/nlp/dates/state.ts';
 import { type Brief, brief, mon4Jan2016, read, run, sat12Dec, wed16Dec2015 } from './fixtures.ts';
@@ -81,11 +82,34 @@ const RULES: Array<[string, ChronoRule, Takes[], Reading]> = [
     { text: 'They met on Friday.' },
   ],
   [
+    'weekdayOfAnchor',
+    weekdayOfAnchor,
+    [
+      {
+        text: 'The mayor said Wednesday the bridge will reopen.',
+        want: ['Wednesday', '2015-12-16', 'day', 'weekday-of-anchor'],
+        basis: { day: '2015-12-16' },
+      },
+      { text: 'Crews will work on Monday.', anchor: mon4Jan2016, want: ['on Monday', '2016-01-04', 'day', 'weekday-of-anchor'], basis: {} },
+    ],
+    { text: 'The mayor spoke on Wednesday.' },
+  ],
+  [
     'weekdayByTense',
     weekdayByTense,
     [
       { text: 'The ministers met on Friday.', want: ['on Friday', '2015-12-11', 'day', 'weekday-by-tense'], basis: { tense: 'past' } },
       { text: 'The talks will resume Friday.', want: ['Friday', '2015-12-18', 'day', 'weekday-by-tense'], basis: { tense: 'future' } },
+      {
+        text: 'The sale was scheduled to close Monday.',
+        want: ['Monday', '2015-12-21', 'day', 'weekday-by-tense'],
+        basis: { tense: 'future' },
+      },
+      {
+        text: 'The judge postponed until Friday any ruling on the case.',
+        want: ['Friday', '2015-12-18', 'day', 'weekday-by-tense'],
+        basis: { tense: 'future' },
+      },
     ],
     { text: 'The meeting on Dec. 18 was short.' },
   ],
@@ -115,6 +139,11 @@ const RULES: Array<[string, ChronoRule, Takes[], Reading]> = [
         anchor: mon4Jan2016,
         want: ['December', '2015-12', 'month', 'month-by-tense'],
         basis: { tense: 'past', month: 12 },
+      },
+      {
+        text: 'The merger, which is expected in February, needs approval.',
+        want: ['February', '2016-02', 'month', 'month-by-tense'],
+        basis: { tense: 'future', month: 2 },
       },
       {
         text: 'The airstrikes began in September 2014.',
