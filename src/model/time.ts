@@ -15,7 +15,12 @@ export interface TimeExpression {
    * `derivation`) are rendered from it when an answer is made (`explainDate` in src/nlp/dates/explain.ts).
    */
   basis: DateBasis;
+  /** The time of the day the words give with a day ("10 p.m. Wednesday", "Friday evening"); absent when they give none. */
+  clock?: Clock;
 }
+
+/** A time of day: a clock time, or a part of the day as TimeML names it (evening: EV). */
+export type Clock = { hour: number; minute: number } | { part: 'MO' | 'AF' | 'EV' | 'NI' };
 
 /** The date relative expressions are resolved against, and where it came from. */
 export interface Anchor {

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import type { Anchor, DateBasis, MonthByTense, TimeExpression } from '../../model/index.ts';
+import type { Anchor, Clock, DateBasis, MonthByTense, TimeExpression } from '../../model/index.ts';
 import { addDays, lastDayOf, monthOf, pad } from './calendar.ts';
 import { type DateRule, type DateState, aDay, expressionAt, taken, unresolvedAt } from './state.ts';
 import { statedTense, tenseOfPlan } from './tense.ts';
@@ -214,6 +214,36 @@ export const monthWithoutDay: ChronoRule = (state, hit) => {
   });
 };
 
+const PART_OF_DAY: ReadonlyArray<[RegExp, 'MO' | 'AF' | 'EV' | 'NI']> = [
+  [/\bevening\b/i, 'EV'],
+  [/\bafternoon\b/i, 'AF'],
+];
+
+/** Words of a clock time: "10 p.m.", "9:30 a.m.", "noon", "midnight"; not "at 1" nor a price read as one ("6.43"). */
+const CLOCK_WORDS = /\d\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b/i;
+
+/**
+ * The time of day chrono reads with a day: a clock time the words give ("10 p.m. Wednesday", "noon Thursday";
+ * midnight is the day's end, T24:00, as TimeML writes it), or a part of the day they name ("Friday evening").
+ * Mornings and nights are left as the day: TimeBank's annotators gave "Friday night" and "Thursday morning"
+ * as the day about as often as with a part of it.
+ */
+export function clockOf(state: DateState, hit: ChronoHit): Clock | null {
+  const words = wordsOf(state, hit);
+  if (CLOCK_WORDS.test(words) && hit.at.isCertain('hour')) {
+    if (/\bmidnight\b/i.test(words)) return { hour: 24, minute: 0 };
+    return { hour: hit.at.get('hour') as number, minute: hit.at.get('minute') ?? 0 };
+  }
+  const part = PART_OF_DAY.find(([re]) => re.test(words));
+  return part ? { part: part[1] } : null;
+}
+
+/** An expression of a day, with the time of day its reading gives. */
+export function withClock(state: DateState, hit: ChronoHit, e: TimeExpression): TimeExpression {
+  const clock = e.granularity === 'day' ? clockOf(state, hit) : null;
+  return clock ? { ...e, clock } : e;
+}
+
 /**
  * The rules over a chrono reading, first that takes it wins. chrono reads no year written alone (that is
  * `yearWrittenAlone`), only "in the year" as the year after the anchor: no rule takes that.
@@ -236,7 +266,7 @@ export const chronoDates: DateRule = (state) => {
     for (const rule of CHRONO_RULES) {
       const e = rule(state, hit);
       if (e) {
-        state.found.push(e);
+        state.found.push(withClock(state, hit, e));
         break;
       }
     }

@@ -4,6 +4,7 @@ import {
   type ChronoRule,
   chronoDates,
   chronoHits,
+  clockOf,
   countedDate,
   dayAndMonth,
   isBareName,
@@ -194,5 +195,25 @@ describe('chronoDates', () => {
   });
   it('leaves "for now" and bare names to others', () => {
     expect(run(chronoDates, 'Sun Tzu is quiet for now.')).toEqual([]);
+  });
+});
+
+describe('clockOf', () => {
+  const clock = (text: string) => {
+    const state = dateState(text, wed16Dec2015);
+    const hits = chronoHits(state);
+    expect(hits).toHaveLength(1);
+    return clockOf(state, hits[0]!);
+  };
+  it('reads a clock time, noon, midnight as the day’s end, and an evening', () => {
+    expect(clock('The vote ends at 9:30 p.m. Friday.')).toEqual({ hour: 21, minute: 30 });
+    expect(clock('Lunch is at noon Friday.')).toEqual({ hour: 12, minute: 0 });
+    expect(clock('The deal lapses at midnight Friday.')).toEqual({ hour: 24, minute: 0 });
+    expect(clock('They dined Friday evening.')).toEqual({ part: 'EV' });
+  });
+  it('reads no time where the words give no clock: a day alone, a night, a bare "at 1"', () => {
+    expect(clock('They met on Friday.')).toBeNull();
+    expect(clock('They dined Friday night.')).toBeNull();
+    expect(clock('It is due on Jan. 1, 2016 at 1.')).toBeNull();
   });
 });
