@@ -3,7 +3,8 @@ import type { Anchor, Clock, DateBasis, MonthByTense, TimeExpression } from '../
 import { addDays, lastDayOf, monthOf, pad } from './calendar.ts';
 import { type DateRule, type DateState, aDay, expressionAt, taken, unresolvedAt } from './state.ts';
 import { statedTense, tenseOfPlan } from './tense.ts';
-import { toDate } from './words.ts';
+import { NUMBER_WORDS, toDate } from './words.ts';
+import type { Resolved } from './explain.ts';
 
 /** A date chrono-node read: [start, end) without trailing punctuation, the words as chrono gave them, its parts. */
 export interface ChronoHit {
@@ -67,6 +68,25 @@ export function isBareName(state: DateState, hit: ChronoHit): boolean {
   );
 }
 
+const COUNTED_LENGTH =
+  /^(?:(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a|an)|(a few|several|many))\s+(hour|minute|day|week|month|year)s?\s+(?:after|before|later|earlier)$/i;
+
+/**
+ * "three days later", "a month after", "several months before" counted from an event the text does not date:
+ * what the words give is the length between the two (TimeML's DURATION "three days"), not a day to guess.
+ * Null for words without a count of a unit ("the day before").
+ */
+export function lengthBeforeUndated(words: string): Resolved | null {
+  const m = COUNTED_LENGTH.exec(words.trim());
+  if (!m) return null;
+  const unit = (m[3] as string).toLowerCase();
+  if (m[2]) return { value: null, granularity: 'duration', basis: { kind: 'untold-length', unit: `${unit}s` } };
+  const count = /^\d+$/.test(m[1] as string) ? Number(m[1]) : (NUMBER_WORDS[(m[1] as string).toLowerCase()] ?? 1);
+  const code = { hour: 'TH', minute: 'TM', day: 'D', week: 'W', month: 'M', year: 'Y' }[unit] as string;
+  const value = code.startsWith('T') ? `PT${count}${code[1]}` : `P${count}${code}`;
+  return { value, granularity: 'duration', basis: { kind: 'length', count, unit } };
+}
+
 /**
  * "two days ago", "yesterday", "tomorrow" count from the writing (the anchor); "ten days before", "three days
  * later" from the day the text dated just before, or stay unresolved. "a year ago" is a year, "two months ago"
@@ -80,7 +100,12 @@ export const countedDate: ChronoRule = (state, hit) => {
   const from: { day: string; basis: (result: string) => DateBasis } | null = fromWriting
     ? anchor && { day: anchor.day, basis: (result) => ({ kind: 'from-anchor', step: 'counted', anchor, result }) }
     : recent && { day: recent.day, basis: (result) => ({ kind: 'from-text-day', step: 'counted', recent, result }) };
-  if (!from) return unresolvedAt(state, hit.start, hit.end, fromWriting ? 'no-anchor' : 'no-day-before');
+  if (!from) {
+    const length = fromWriting ? null : lengthBeforeUndated(words);
+    return length
+      ? expressionAt(state, hit.start, hit.end, length)
+      : unresolvedAt(state, hit.start, hit.end, fromWriting ? 'no-anchor' : 'no-day-before');
+  }
   const s = hit.at;
   const chronoDay = `${s.get('year')}-${pad(s.get('month') ?? 1)}-${pad(s.get('day') ?? 1)}`;
   const day = addDays(from.day, Math.round((toDate(chronoDay).getTime() - referenceOf(anchor).getTime()) / 86_400_000));

@@ -8,6 +8,7 @@ import {
   countedDate,
   dayAndMonth,
   isBareName,
+  lengthBeforeUndated,
   monthWithoutDay,
   partOfMonth,
   weekdayByTense,
@@ -47,7 +48,12 @@ const RULES: Array<[string, ChronoRule, Takes[], Reading]> = [
       },
       {
         text: 'Ten days later, the talks resumed.',
-        want: ['Ten days later', null, 'unresolved', 'unresolved'],
+        want: ['Ten days later', 'P10D', 'duration', 'length'],
+        basis: { count: 10, unit: 'day' },
+      },
+      {
+        text: 'The day before, the talks resumed.',
+        want: ['The day before', null, 'unresolved', 'unresolved'],
         basis: { reason: 'no-day-before' },
       },
     ],
@@ -215,5 +221,29 @@ describe('clockOf', () => {
     expect(clock('They met on Friday.')).toBeNull();
     expect(clock('They dined Friday night.')).toBeNull();
     expect(clock('It is due on Jan. 1, 2016 at 1.')).toBeNull();
+  });
+});
+
+describe('lengthBeforeUndated', () => {
+  it('reads the length between two events when the first is undated: a count, or a few, of a unit', () => {
+    expect(lengthBeforeUndated('Four days later')).toMatchObject({
+      value: 'P4D',
+      granularity: 'duration',
+      basis: { kind: 'length', count: 4 },
+    });
+    expect(lengthBeforeUndated('an hour after')).toMatchObject({ value: 'PT1H', basis: { kind: 'length', unit: 'hour' } });
+    expect(lengthBeforeUndated('several weeks before')).toMatchObject({ value: null, basis: { kind: 'untold-length', unit: 'weeks' } });
+  });
+  it('reads no length in words without a count', () => {
+    expect(lengthBeforeUndated('the day before')).toBeNull();
+  });
+  it('is what countedDate gives when no day was dated before, and a day when one was', () => {
+    expect(brief(read(countedDate, 'Two weeks later, the dam broke.')!)).toEqual(['Two weeks later', 'P2W', 'duration', 'length']);
+    expect(brief(read(countedDate, 'Two weeks later, the dam broke.', wed16Dec2015, sat12Dec)!)).toEqual([
+      'Two weeks later',
+      '2015-12-26',
+      'day',
+      'from-text-day',
+    ]);
   });
 });
