@@ -15,7 +15,12 @@ export interface TimeExpression {
    * `derivation`) are rendered from it when an answer is made (`explainDate` in src/nlp/dates/explain.ts).
    */
   basis: DateBasis;
+  /** The time of the day the words give with a day ("10 p.m. Wednesday", "Friday evening"); absent when they give none. */
+  clock?: Clock;
 }
+
+/** A time of day: a clock time, or a part of the day as TimeML names it (evening: EV). */
+export type Clock = { hour: number; minute: number } | { part: 'MO' | 'AF' | 'EV' | 'NI' };
 
 /** The date relative expressions are resolved against, and where it came from. */
 export interface Anchor {
@@ -58,6 +63,8 @@ export type DateBasis =
   | { kind: 'weekday-by-word'; word: 'this' | 'next' | 'last'; anchor: Anchor; day: string }
   /** A bare weekday: the one on or before the anchor in past-tense prose, the one after in future-tense prose. */
   | { kind: 'weekday-by-tense'; tense: Tense; anchor: Anchor; day: string }
+  /** A bare weekday that is the article's own, in future-tense prose: "said Friday it will…" in Friday's paper. */
+  | { kind: 'weekday-of-anchor'; anchor: Anchor; day: string }
   /** A month without a year or a day: "in December". */
   | ({ kind: 'month-by-tense' } & MonthByTense)
   /** "early March", "late September": a third of the month; `byTense` when the year came from the tense. */

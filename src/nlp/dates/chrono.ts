@@ -1,9 +1,10 @@
 import * as chrono from 'chrono-node';
-import type { Anchor, DateBasis, MonthByTense, TimeExpression } from '../../model/index.ts';
+import type { Anchor, Clock, DateBasis, MonthByTense, TimeExpression } from '../../model/index.ts';
 import { addDays, lastDayOf, monthOf, pad } from './calendar.ts';
 import { type DateRule, type DateState, aDay, expressionAt, taken, unresolvedAt } from './state.ts';
-import { statedTense, tenseAround } from './tense.ts';
-import { toDate } from './words.ts';
+import { statedTense, tenseOfPlan } from './tense.ts';
+import { NUMBER_WORDS, toDate } from './words.ts';
+import type { Resolved } from './explain.ts';
 
 /** A date chrono-node read: [start, end) without trailing punctuation, the words as chrono gave them, its parts. */
 export interface ChronoHit {
@@ -67,6 +68,25 @@ export function isBareName(state: DateState, hit: ChronoHit): boolean {
   );
 }
 
+const COUNTED_LENGTH =
+  /^(?:(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a|an)|(a few|several|many))\s+(hour|minute|day|week|month|year)s?\s+(?:after|before|later|earlier)$/i;
+
+/**
+ * "three days later", "a month after", "several months before" counted from an event the text does not date:
+ * what the words give is the length between the two (TimeML's DURATION "three days"), not a day to guess.
+ * Null for words without a count of a unit ("the day before").
+ */
+export function lengthBeforeUndated(words: string): Resolved | null {
+  const m = COUNTED_LENGTH.exec(words.trim());
+  if (!m) return null;
+  const unit = (m[3] as string).toLowerCase();
+  if (m[2]) return { value: null, granularity: 'duration', basis: { kind: 'untold-length', unit: `${unit}s` } };
+  const count = /^\d+$/.test(m[1] as string) ? Number(m[1]) : (NUMBER_WORDS[(m[1] as string).toLowerCase()] ?? 1);
+  const code = { hour: 'TH', minute: 'TM', day: 'D', week: 'W', month: 'M', year: 'Y' }[unit] as string;
+  const value = code.startsWith('T') ? `PT${count}${code[1]}` : `P${count}${code}`;
+  return { value, granularity: 'duration', basis: { kind: 'length', count, unit } };
+}
+
 /**
  * "two days ago", "yesterday", "tomorrow" count from the writing (the anchor); "ten days before", "three days
  * later" from the day the text dated just before, or stay unresolved. "a year ago" is a year, "two months ago"
@@ -80,7 +100,12 @@ export const countedDate: ChronoRule = (state, hit) => {
   const from: { day: string; basis: (result: string) => DateBasis } | null = fromWriting
     ? anchor && { day: anchor.day, basis: (result) => ({ kind: 'from-anchor', step: 'counted', anchor, result }) }
     : recent && { day: recent.day, basis: (result) => ({ kind: 'from-text-day', step: 'counted', recent, result }) };
-  if (!from) return unresolvedAt(state, hit.start, hit.end, fromWriting ? 'no-anchor' : 'no-day-before');
+  if (!from) {
+    const length = fromWriting ? null : lengthBeforeUndated(words);
+    return length
+      ? expressionAt(state, hit.start, hit.end, length)
+      : unresolvedAt(state, hit.start, hit.end, fromWriting ? 'no-anchor' : 'no-day-before');
+  }
   const s = hit.at;
   const chronoDay = `${s.get('year')}-${pad(s.get('month') ?? 1)}-${pad(s.get('day') ?? 1)}`;
   const day = addDays(from.day, Math.round((toDate(chronoDay).getTime() - referenceOf(anchor).getTime()) / 86_400_000));
@@ -143,13 +168,25 @@ export const weekdayByWord: ChronoRule = (state, hit) => {
   return expressionAt(state, hit.start, hit.end, aDay(day, { kind: 'weekday-by-word', word, anchor, day }));
 };
 
+/**
+ * A bare weekday that is the anchor's own is the anchor's day even in future-tense prose: news names the day
+ * it is written on ("officials said Monday they will…", "talks open Friday" in Friday's paper), and says "next
+ * Friday" for the one a week on. (In past-tense prose `weekdayByTense` gives the same day.)
+ */
+export const weekdayOfAnchor: ChronoRule = (state, hit) => {
+  const anchor = state.anchor;
+  if (!isWeekdayHit(hit) || !anchor || weekdaySteps(anchor, hit).ahead !== 0) return null;
+  if (tenseOfPlan(state.text, hit.start, hit.end) === 'past') return null;
+  return expressionAt(state, hit.start, hit.end, aDay(anchor.day, { kind: 'weekday-of-anchor', anchor, day: anchor.day }));
+};
+
 /** A bare weekday: the one on or before the anchor in past-tense prose, the one after it in future-tense prose. */
 export const weekdayByTense: ChronoRule = (state, hit) => {
   if (!isWeekdayHit(hit)) return null;
   const anchor = state.anchor;
   if (!anchor) return unresolvedAt(state, hit.start, hit.end, 'no-anchor');
   const { ahead, behind } = weekdaySteps(anchor, hit);
-  const tense = tenseAround(state.text, hit.start, hit.end);
+  const tense = tenseOfPlan(state.text, hit.start, hit.end);
   const day = addDays(anchor.day, tense === 'past' ? -behind : ahead || 7);
   return expressionAt(state, hit.start, hit.end, aDay(day, { kind: 'weekday-by-tense', tense, anchor, day }));
 };
@@ -163,7 +200,7 @@ function yearOfMonth(state: DateState, hit: ChronoHit): { year: number; byTense:
   const anchor = state.anchor;
   if (!anchor) return null;
   const [ay, am] = anchor.day.split('-').map(Number) as [number, number];
-  const tense = tenseAround(state.text, hit.start, hit.end);
+  const tense = tenseOfPlan(state.text, hit.start, hit.end);
   const year = tense === 'future' ? (month >= am ? ay : ay + 1) : month <= am ? ay : ay - 1;
   return { year, byTense: { tense, month, anchor } };
 }
@@ -202,11 +239,49 @@ export const monthWithoutDay: ChronoRule = (state, hit) => {
   });
 };
 
+const PART_OF_DAY: ReadonlyArray<[RegExp, 'MO' | 'AF' | 'EV' | 'NI']> = [
+  [/\bevening\b/i, 'EV'],
+  [/\bafternoon\b/i, 'AF'],
+];
+
+/** Words of a clock time: "10 p.m.", "9:30 a.m.", "noon", "midnight"; not "at 1" nor a price read as one ("6.43"). */
+const CLOCK_WORDS = /\d\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b/i;
+
+/**
+ * The time of day chrono reads with a day: a clock time the words give ("10 p.m. Wednesday", "noon Thursday";
+ * midnight is the day's end, T24:00, as TimeML writes it), or a part of the day they name ("Friday evening").
+ * Mornings and nights are left as the day: TimeBank's annotators gave "Friday night" and "Thursday morning"
+ * as the day about as often as with a part of it.
+ */
+export function clockOf(state: DateState, hit: ChronoHit): Clock | null {
+  const words = wordsOf(state, hit);
+  if (CLOCK_WORDS.test(words) && hit.at.isCertain('hour')) {
+    if (/\bmidnight\b/i.test(words)) return { hour: 24, minute: 0 };
+    return { hour: hit.at.get('hour') as number, minute: hit.at.get('minute') ?? 0 };
+  }
+  const part = PART_OF_DAY.find(([re]) => re.test(words));
+  return part ? { part: part[1] } : null;
+}
+
+/** An expression of a day, with the time of day its reading gives. */
+export function withClock(state: DateState, hit: ChronoHit, e: TimeExpression): TimeExpression {
+  const clock = e.granularity === 'day' ? clockOf(state, hit) : null;
+  return clock ? { ...e, clock } : e;
+}
+
 /**
  * The rules over a chrono reading, first that takes it wins. chrono reads no year written alone (that is
  * `yearWrittenAlone`), only "in the year" as the year after the anchor: no rule takes that.
  */
-const CHRONO_RULES: readonly ChronoRule[] = [countedDate, dayAndMonth, weekdayByWord, weekdayByTense, partOfMonth, monthWithoutDay];
+const CHRONO_RULES: readonly ChronoRule[] = [
+  countedDate,
+  dayAndMonth,
+  weekdayByWord,
+  weekdayOfAnchor,
+  weekdayByTense,
+  partOfMonth,
+  monthWithoutDay,
+];
 
 /** Dates, months and weekdays as chrono-node reads them, less what earlier rules took, "now" words and bare names. */
 export const chronoDates: DateRule = (state) => {
@@ -216,7 +291,7 @@ export const chronoDates: DateRule = (state) => {
     for (const rule of CHRONO_RULES) {
       const e = rule(state, hit);
       if (e) {
-        state.found.push(e);
+        state.found.push(withClock(state, hit, e));
         break;
       }
     }

@@ -50,6 +50,7 @@ const EXPLAIN: { [K in DateBasis['kind']]: Explain<K> } = {
     `${q} in ${b.anchor.describe} (${b.tense} tense: the ${b.tense === 'past' ? 'last one before' : 'next one after'}) → ${humanDate(b.day)}`,
   'weekday-by-word': (q, b) => `${q} in ${b.anchor.describe} (${WEEKDAY_WORD[b.word]}) → ${humanDate(b.day)}`,
   'weekday-by-tense': (q, b) => `${q} in ${b.anchor.describe} (${WEEKDAY_TENSE[b.tense]}) → ${humanDate(b.day)}`,
+  'weekday-of-anchor': (q, b) => `${q} in ${b.anchor.describe}: its own weekday: the day of writing, not a week on → ${humanDate(b.day)}`,
   'month-by-tense': (q, b) => `${q}: a month, no day given${byTense(b)}`,
   'part-of-month': (q, b) => `${q} is about days ${b.firstDay}–${b.lastDay} of the month${byTense(b.byTense)}`,
   'from-anchor': (q, b) =>

@@ -28,17 +28,28 @@ export function quarterResolved(
 }
 
 /**
+ * The year of a quarter named without one: in past-tense prose this year's if it has begun, else last year's;
+ * in future-tense prose this year's if it is under way or the one just ended (a company "expects to report
+ * third-quarter results" in October of that year), else next year's.
+ */
+export function quarterYearByTense(quarter: number, a: Anchor, future: boolean): number {
+  const [ay] = yearAndMonth(a);
+  if (future) return quarter >= quarterOf(a) - 1 ? ay : ay + 1;
+  return quarter <= quarterOf(a) ? ay : ay - 1;
+}
+
+/**
  * "the third quarter", "third-quarter", "fiscal second-quarter", "the 1988 third quarter", "the third quarter of
  * 1990", "next year's first quarter": the year as written, else the nearest such quarter in the direction of the
- * tense (past: this year's if it has begun, else last year's).
+ * tense (`quarterYearByTense`); "the year-ago third quarter" the same quarter a year before that.
  */
 export const namedQuarter: DateRule = phraseRule(
-  /\b(?:(?:the|its|a|(this|last|next) year's)\s+)?(?:((?:19|20)\d\d)\s+)?(?:fiscal[\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:fiscal\s+)?((?:19|20)\d\d))?/gi,
+  /\b(?:(?:the|its|a|(this|last|next) year's)\s+)?(year[\s-]ago\s+|year[\s-]earlier\s+)?(?:((?:19|20)\d\d)\s+)?(?:fiscal[\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:fiscal\s+)?((?:19|20)\d\d))?/gi,
   NOTHING,
   'no-anchor',
   (m, _n, state) => {
-    const quarter = ORDINAL[lower(m, 3)] as number;
-    const written = m[2] ?? m[4];
+    const quarter = ORDINAL[lower(m, 4)] as number;
+    const written = m[3] ?? m[5];
     if (written) return quarterResolved(Number(written), quarter, 'as-written', state.anchor);
     const a = state.anchor;
     if (!a) return { value: null, granularity: 'unresolved', basis: { kind: 'unresolved', reason: 'no-anchor' } };
@@ -46,8 +57,9 @@ export const namedQuarter: DateRule = phraseRule(
     const shift = m[1] ? { this: 0, last: -1, next: 1 }[lower<'this' | 'last' | 'next'>(m, 1)] : null;
     if (shift !== null) return quarterResolved(ay + shift, quarter, 'as-written', a);
     const future = tenseAround(state.text, m.index, m.index + m[0].length) === 'future';
-    const year = future ? (quarter >= quarterOf(a) ? ay : ay + 1) : quarter <= quarterOf(a) ? ay : ay - 1;
-    return quarterResolved(year, quarter, 'by-tense', a);
+    const year = quarterYearByTense(quarter, a, future);
+    // "the year-ago third quarter": the same quarter the year before the one the tense points to.
+    return m[2] ? quarterResolved(year - 1, quarter, 'year-before', a) : quarterResolved(year, quarter, 'by-tense', a);
   },
 );
 

@@ -1,4 +1,4 @@
-import type { DateBasis, Granularity } from '../../model/index.ts';
+import type { Clock, DateBasis, Granularity } from '../../model/index.ts';
 import { addDays } from './calendar.ts';
 import { toDate } from './words.ts';
 
@@ -17,6 +17,7 @@ export interface Resolution {
   value: string | null;
   granularity: Granularity;
   basis: DateBasis;
+  clock?: Clock;
 }
 
 /** The ISO week of a day, "2015-W51" (the week of its Thursday). */
@@ -48,6 +49,7 @@ const TIMEX: { [K in DateBasis['kind']]: Rule<K> } = {
   'year-by-tense': (b) => date(b.day),
   'weekday-by-word': (b) => date(b.day),
   'weekday-by-tense': (b) => date(b.day),
+  'weekday-of-anchor': (b) => date(b.day),
   'month-by-tense': (_b, r) => date(valueOr(r, 'XXXX-XX')),
   'part-of-month': (b, r) => ({ type: 'DATE', value: valueOr(r, 'XXXX-XX').slice(0, 7), mod: PART_MOD(b.firstDay) }),
   'from-anchor': (b) => date(b.result),
@@ -80,7 +82,17 @@ const TIMEX: { [K in DateBasis['kind']]: Rule<K> } = {
  */
 export function timexOf(r: Resolution): Timex {
   const rule = TIMEX[r.basis.kind] as Rule<DateBasis['kind']>;
-  return rule(r.basis, r);
+  return atClock(rule(r.basis, r), r.clock);
+}
+
+/** TimeML's suffix of a time of day: "T22:00" for 10 p.m., "TEV" for the evening. */
+const clockSuffix = (c: Clock): string =>
+  'part' in c ? `T${c.part}` : `T${String(c.hour).padStart(2, '0')}:${String(c.minute).padStart(2, '0')}`;
+
+/** A day with a time of day is a TIME: "10 p.m. Wednesday" is 1998-02-11T22:00, "Friday evening" 1989-10-27TEV. */
+export function atClock(t: Timex, clock: Clock | undefined): Timex {
+  if (!clock || t.type !== 'DATE' || !/^\d{4}-\d\d-\d\d$/.test(t.value)) return t;
+  return { type: 'TIME', value: `${t.value}${clockSuffix(clock)}` };
 }
 
 const SIGNAL =

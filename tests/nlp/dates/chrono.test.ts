@@ -4,13 +4,16 @@ import {
   type ChronoRule,
   chronoDates,
   chronoHits,
+  clockOf,
   countedDate,
   dayAndMonth,
   isBareName,
+  lengthBeforeUndated,
   monthWithoutDay,
   partOfMonth,
   weekdayByTense,
   weekdayByWord,
+  weekdayOfAnchor,
 } from '../../../src/nlp/dates/chrono.ts';
 import { dateState } from '../../../src/nlp/dates/state.ts';
 import { type Brief, brief, mon4Jan2016, read, run, sat12Dec, wed16Dec2015 } from './fixtures.ts';
@@ -45,7 +48,12 @@ const RULES: Array<[string, ChronoRule, Takes[], Reading]> = [
       },
       {
         text: 'Ten days later, the talks resumed.',
-        want: ['Ten days later', null, 'unresolved', 'unresolved'],
+        want: ['Ten days later', 'P10D', 'duration', 'length'],
+        basis: { count: 10, unit: 'day' },
+      },
+      {
+        text: 'The day before, the talks resumed.',
+        want: ['The day before', null, 'unresolved', 'unresolved'],
         basis: { reason: 'no-day-before' },
       },
     ],
@@ -81,11 +89,34 @@ const RULES: Array<[string, ChronoRule, Takes[], Reading]> = [
     { text: 'They met on Friday.' },
   ],
   [
+    'weekdayOfAnchor',
+    weekdayOfAnchor,
+    [
+      {
+        text: 'The mayor said Wednesday the bridge will reopen.',
+        want: ['Wednesday', '2015-12-16', 'day', 'weekday-of-anchor'],
+        basis: { day: '2015-12-16' },
+      },
+      { text: 'Crews will work on Monday.', anchor: mon4Jan2016, want: ['on Monday', '2016-01-04', 'day', 'weekday-of-anchor'], basis: {} },
+    ],
+    { text: 'The mayor spoke on Wednesday.' },
+  ],
+  [
     'weekdayByTense',
     weekdayByTense,
     [
       { text: 'The ministers met on Friday.', want: ['on Friday', '2015-12-11', 'day', 'weekday-by-tense'], basis: { tense: 'past' } },
       { text: 'The talks will resume Friday.', want: ['Friday', '2015-12-18', 'day', 'weekday-by-tense'], basis: { tense: 'future' } },
+      {
+        text: 'The sale was scheduled to close Monday.',
+        want: ['Monday', '2015-12-21', 'day', 'weekday-by-tense'],
+        basis: { tense: 'future' },
+      },
+      {
+        text: 'The judge postponed until Friday any ruling on the case.',
+        want: ['Friday', '2015-12-18', 'day', 'weekday-by-tense'],
+        basis: { tense: 'future' },
+      },
     ],
     { text: 'The meeting on Dec. 18 was short.' },
   ],
@@ -115,6 +146,11 @@ const RULES: Array<[string, ChronoRule, Takes[], Reading]> = [
         anchor: mon4Jan2016,
         want: ['December', '2015-12', 'month', 'month-by-tense'],
         basis: { tense: 'past', month: 12 },
+      },
+      {
+        text: 'The merger, which is expected in February, needs approval.',
+        want: ['February', '2016-02', 'month', 'month-by-tense'],
+        basis: { tense: 'future', month: 2 },
       },
       {
         text: 'The airstrikes began in September 2014.',
@@ -165,5 +201,49 @@ describe('chronoDates', () => {
   });
   it('leaves "for now" and bare names to others', () => {
     expect(run(chronoDates, 'Sun Tzu is quiet for now.')).toEqual([]);
+  });
+});
+
+describe('clockOf', () => {
+  const clock = (text: string) => {
+    const state = dateState(text, wed16Dec2015);
+    const hits = chronoHits(state);
+    expect(hits).toHaveLength(1);
+    return clockOf(state, hits[0]!);
+  };
+  it('reads a clock time, noon, midnight as the day’s end, and an evening', () => {
+    expect(clock('The vote ends at 9:30 p.m. Friday.')).toEqual({ hour: 21, minute: 30 });
+    expect(clock('Lunch is at noon Friday.')).toEqual({ hour: 12, minute: 0 });
+    expect(clock('The deal lapses at midnight Friday.')).toEqual({ hour: 24, minute: 0 });
+    expect(clock('They dined Friday evening.')).toEqual({ part: 'EV' });
+  });
+  it('reads no time where the words give no clock: a day alone, a night, a bare "at 1"', () => {
+    expect(clock('They met on Friday.')).toBeNull();
+    expect(clock('They dined Friday night.')).toBeNull();
+    expect(clock('It is due on Jan. 1, 2016 at 1.')).toBeNull();
+  });
+});
+
+describe('lengthBeforeUndated', () => {
+  it('reads the length between two events when the first is undated: a count, or a few, of a unit', () => {
+    expect(lengthBeforeUndated('Four days later')).toMatchObject({
+      value: 'P4D',
+      granularity: 'duration',
+      basis: { kind: 'length', count: 4 },
+    });
+    expect(lengthBeforeUndated('an hour after')).toMatchObject({ value: 'PT1H', basis: { kind: 'length', unit: 'hour' } });
+    expect(lengthBeforeUndated('several weeks before')).toMatchObject({ value: null, basis: { kind: 'untold-length', unit: 'weeks' } });
+  });
+  it('reads no length in words without a count', () => {
+    expect(lengthBeforeUndated('the day before')).toBeNull();
+  });
+  it('is what countedDate gives when no day was dated before, and a day when one was', () => {
+    expect(brief(read(countedDate, 'Two weeks later, the dam broke.')!)).toEqual(['Two weeks later', 'P2W', 'duration', 'length']);
+    expect(brief(read(countedDate, 'Two weeks later, the dam broke.', wed16Dec2015, sat12Dec)!)).toEqual([
+      'Two weeks later',
+      '2015-12-26',
+      'day',
+      'from-text-day',
+    ]);
   });
 });

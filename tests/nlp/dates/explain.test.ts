@@ -24,6 +24,11 @@ const CASES: Array<[string, DateBasis, string]> = [
     '"on Tuesday" in an article published Wed 16 Dec 2015 (past tense, so the one on or before) → Tue 15 Dec 2015',
   ],
   [
+    'Wednesday',
+    { kind: 'weekday-of-anchor', anchor: wed16Dec2015, day: '2015-12-16' },
+    '"Wednesday" in an article published Wed 16 Dec 2015: its own weekday: the day of writing, not a week on → Wed 16 Dec 2015',
+  ],
+  [
     'this Friday',
     { kind: 'weekday-by-word', word: 'this', anchor: undated, day: '2015-12-18' },
     '"this Friday" in an undated article whose text gives the date "Tuesday, Dec. 15, 2015" (Tue 15 Dec 2015) ("this": the coming one) → Fri 18 Dec 2015',

@@ -23,6 +23,18 @@ describe('namedQuarter', () => {
     expect(seen([namedQuarter], 'Net income will rise in the second quarter.', mon4Jan2016)[0]?.[2]).toBe('2016-Q2');
   });
 
+  it('reads a quarter just ended as this year’s in future-tense prose: results are reported after it', () => {
+    expect(seen([namedQuarter], 'The firm will report a third-quarter loss.')[0]?.[2]).toBe('2015-Q3');
+    expect(seen([namedQuarter], 'The firm will report a second-quarter loss.')[0]?.[2]).toBe('2016-Q2');
+  });
+
+  it('reads "the year-ago third quarter" as that quarter a year before', () => {
+    expect(seen([namedQuarter], 'Profit doubled from the year-ago third quarter.')).toEqual([
+      ['the year-ago third quarter', '2014-07-01/2014-09-30', '2014-Q3'],
+    ]);
+    expect(seen([namedQuarter], 'Sales fell from the year-earlier fourth quarter.', mon4Jan2016)[0]?.[2]).toBe('2014-Q4');
+  });
+
   it('leaves a quarter of a city alone', () => {
     expect(seen([namedQuarter], 'They live in the Latin Quarter.')).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clauseAround, statedTense, tenseAround } from '../../../src/nlp/dates/tense.ts';
+import { clauseAround, isPlannedFor, statedTense, tenseAround, tenseOfPlan } from '../../../src/nlp/dates/tense.ts';
 
 const around = (sentence: string, words: string): [number, number] => {
   const at = sentence.indexOf(words);
@@ -35,5 +35,36 @@ describe('statedTense', () => {
     expect(statedTense(none, ...around(none, 'Dec. 18'))).toBeNull();
     const future = 'It will be paid on March 31.';
     expect(statedTense(future, ...around(future, 'March 31'))).toBe('future');
+  });
+});
+
+describe('isPlannedFor', () => {
+  it('reads a plan, an expectation or a deadline said before the expression in its clause', () => {
+    for (const [s, words] of [
+      ['The vote was scheduled to take place Monday.', 'Monday'],
+      ['Fans planned a parade on Saturday.', 'on Saturday'],
+      ['The bonus would be paid in June.', 'in June'],
+      ['She could return as early as Tuesday.', 'Tuesday'],
+      ['The board adjourned until Thursday its debate.', 'Thursday'],
+    ] as const)
+      expect(isPlannedFor(s, around(s, words)[0]), s).toBe(true);
+  });
+  it('leaves a plan said after the day, one overtaken, and a day named by what happened on it', () => {
+    for (const [s, words] of [
+      ['The club said Friday it would sell the ground.', 'Friday'],
+      ['The strike began as previously planned on Sunday.', 'on Sunday'],
+      ['Rebels said they would appeal Tuesday’s verdict.', 'Tuesday'],
+      ['Sales were lower than expected in May.', 'May'],
+    ] as const)
+      expect(isPlannedFor(s, around(s, words)[0]), s).toBe(false);
+  });
+});
+
+describe('tenseOfPlan', () => {
+  it('is future when a plan reaches the expression, else the clause’s tense', () => {
+    const planned = 'The deal was expected to close on Monday.';
+    expect(tenseOfPlan(planned, ...around(planned, 'on Monday'))).toBe('future');
+    const past = 'The deal closed on Monday.';
+    expect(tenseOfPlan(past, ...around(past, 'on Monday'))).toBe('past');
   });
 });

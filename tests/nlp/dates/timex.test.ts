@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findTimeExpressions } from '../../../src/nlp/dates/find.ts';
-import { isoWeek, timexLead, timexOf } from '../../../src/nlp/dates/timex.ts';
+import { atClock, isoWeek, timexLead, timexOf } from '../../../src/nlp/dates/timex.ts';
 import { wed16Dec2015 } from './fixtures.ts';
 
 /** The TIMEX3 of the one expression in a sentence, read against Wed 16 Dec 2015. */
@@ -15,6 +15,11 @@ const timex = (sentence: string): [string, string, string, string | undefined] =
 describe('TIMEX3 type and value, from the basis', () => {
   it.each([
     ['Kerry met Putin on Tuesday.', ['Tuesday', 'DATE', '2015-12-15', undefined]],
+    ['The polls closed at 10 p.m. Monday.', ['10 p.m. Monday', 'TIME', '2015-12-14T22:00', undefined]],
+    ['The bids were due by noon Tuesday.', ['noon Tuesday', 'TIME', '2015-12-15T12:00', undefined]],
+    ['The offer expired at midnight Monday.', ['midnight Monday', 'TIME', '2015-12-14T24:00', undefined]],
+    ['The crowd gathered Monday evening.', ['Monday evening', 'TIME', '2015-12-14TEV', undefined]],
+    ['The fire began Monday night.', ['Monday night', 'DATE', '2015-12-14', undefined]],
     ['The talks ended on Dec. 15, 2015.', ['Dec. 15, 2015', 'DATE', '2015-12-15', undefined]],
     ['It began in September 2014.', ['September 2014', 'DATE', '2014-09', undefined]],
     ['The war began in 2011.', ['2011', 'DATE', '2011', undefined]],
@@ -41,5 +46,14 @@ describe('TIMEX3 type and value, from the basis', () => {
       '2016-W01',
       '2015-W01',
     ]);
+  });
+});
+
+describe('atClock', () => {
+  it('makes a day with a time of day a TIME, and leaves anything coarser as it is', () => {
+    expect(atClock({ type: 'DATE', value: '2015-12-14' }, { hour: 9, minute: 5 })).toEqual({ type: 'TIME', value: '2015-12-14T09:05' });
+    expect(atClock({ type: 'DATE', value: '2015-12-14' }, { part: 'AF' })).toEqual({ type: 'TIME', value: '2015-12-14TAF' });
+    expect(atClock({ type: 'DATE', value: '2015-12' }, { part: 'EV' })).toEqual({ type: 'DATE', value: '2015-12' });
+    expect(atClock({ type: 'DATE', value: '2015-12-14' }, undefined)).toEqual({ type: 'DATE', value: '2015-12-14' });
   });
 });
