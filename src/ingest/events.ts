@@ -1,4 +1,5 @@
 import { anchorOf, datesOfSentence, daySpoken } from '../nlp/dates/index.ts';
+import { describedPeople, namedPeople } from '../nlp/coref.ts';
 import { findNames } from '../nlp/people.ts';
 import type { EventMention, MappedText, Quote } from '../model/index.ts';
 
@@ -20,13 +21,15 @@ const inQuote = (quotes: readonly Quote[], paragraph: number, p0: number, p1: nu
 
 /**
  * Dates every sentence of an article (the date rules are in src/nlp/dates/): each temporal expression
- * becomes a mention with the people and places of its sentence; "today" or "now" inside a quote is the
- * day the words were spoken where one is dated just before.
+ * becomes a mention with the people and places of its sentence, people named only by description ("the
+ * U.S. envoy") among them where the article names one person in that role; "today" or "now" inside a quote
+ * is the day the words were spoken where one is dated just before.
  */
 export function findEvents(blocks: DatableBlock[], published: string | null, quotes: readonly Quote[]): EventMention[] {
   const texts = blocks.map((b) => b.mapped.text);
   const anchor = anchorOf(published, texts);
   const out: EventMention[] = [];
+  const named = namedPeople(blocks.flatMap((b) => b.sentences.map((s) => s.text)));
   for (const b of blocks) {
     const text = b.mapped.text;
     let cursor = 0;
@@ -34,7 +37,8 @@ export function findEvents(blocks: DatableBlock[], published: string | null, quo
       const at = text.indexOf(s.text, cursor);
       if (at < 0) continue;
       cursor = at + s.text.length;
-      const people = [...new Set(findNames(s.text).map((n) => n.name))];
+      const described = describedPeople(s.text, named);
+      const people = [...new Set([...findNames(s.text).map((n) => n.name), ...described.map((d) => d.name)])];
       const places = [...new Set([...s.text.matchAll(PLACE)].map((m) => m[1] as string).filter((p) => !NOT_PLACES.test(p)))];
       for (const e of datesOfSentence(s.text, anchor, out, b.paragraph, si)) {
         const p0 = at + e.start;
@@ -48,6 +52,7 @@ export function findEvents(blocks: DatableBlock[], published: string | null, quo
           sentenceOffsets: [s.start, s.end],
           time: { ...(spoken ?? e), offsets: [b.mapped.offsets[p0] as number, (b.mapped.offsets[p1 - 1] as number) + 1] },
           people,
+          described,
           places,
         });
       }
