@@ -30,14 +30,17 @@ export function findEvents(blocks: DatableBlock[], published: string | null, quo
   const anchor = anchorOf(published, texts);
   const out: EventMention[] = [];
   const named = namedPeople(blocks.flatMap((b) => b.sentences.map((s) => s.text)));
+  // The index of each sentence among all of them, as `named` counts them.
+  let sentenceAt = -1;
   for (const b of blocks) {
     const text = b.mapped.text;
     let cursor = 0;
     for (const [si, s] of b.sentences.entries()) {
+      sentenceAt += 1;
       const at = text.indexOf(s.text, cursor);
       if (at < 0) continue;
       cursor = at + s.text.length;
-      const described = describedPeople(s.text, named);
+      const described = describedPeople(s.text, named, sentenceAt);
       const people = [...new Set([...findNames(s.text).map((n) => n.name), ...described.map((d) => d.name)])];
       const places = [...new Set([...s.text.matchAll(PLACE)].map((m) => m[1] as string).filter((p) => !NOT_PLACES.test(p)))];
       for (const e of datesOfSentence(s.text, anchor, out, b.paragraph, si)) {

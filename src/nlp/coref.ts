@@ -5,7 +5,11 @@
  * article names fits both, since a wrong person is worse than none.
  */
 import type { DescribedMention } from '../model/index.ts';
-import { type NameMention, findNames, firstNamesAgree } from './people.ts';
+import { ROLE_WORDS } from './cues.ts';
+import { englishStopwords } from './natural.ts';
+import { type NameMention, findNames, firstNamesAgree, surnameKey } from './people.ts';
+
+const STOP = new Set(englishStopwords);
 
 /** What kind of office a title or a description names: descriptions and roles of one kind may be one person. */
 export type Office = 'diplomat' | 'leader' | 'minister' | 'deputy' | 'spokesperson' | 'analyst';
@@ -81,15 +85,43 @@ export interface NamedPerson {
   first: string | null;
   key: string;
   roles: string[];
+  /** The index of the first text that names them (see `namedPeople`). */
+  firstSeen: number;
 }
 
-/** The people a text names, one entry per person (merged by surname and agreeing first names), the fullest name kept. */
+/**
+ * A title before a surname alone: "President Obama", "Russian Foreign Minister Lavrov". `findNames` wants a
+ * first name or an honorific; a title says as much that a person is meant.
+ */
+const TITLED_SURNAME =
+  /(?<![\p{L}.])((?:[\p{Lu}][\p{L}.]*\s+){0,3})(President|Prime Minister|Premier|Chancellor|Secretary of State|Secretary|Foreign Minister|Minister|Ambassador|King)\s+([\p{Lu}][\p{L}-]+)(?:['’]s)?(?![\p{L}'’-]|\s+[\p{Lu}])/gu;
+
+/** The people named by a title and a surname alone, each as a name mention (no first name). */
+export function titledSurnames(text: string): NameMention[] {
+  const out: NameMention[] = [];
+  for (const m of text.matchAll(TITLED_SURNAME)) {
+    const surname = m[3] as string;
+    if (ROLE_WORDS.has(surname.toLowerCase()) || STOP.has(surname.toLowerCase())) continue;
+    const role = `${m[1] ?? ''}${m[2] as string}`.replace(/^(?:The|A|An)\s+/, '');
+    const start = m.index + m[0].lastIndexOf(surname);
+    out.push({ start, end: start + surname.length, name: surname, role, key: surnameKey(surname), first: null });
+  }
+  return out;
+}
+
+/**
+ * The people texts name, one entry per person (merged by surname and agreeing first names), the fullest
+ * name kept, with the index of the text that first names them. A surname named only with a title joins the
+ * one person of that surname, or stands alone when no one has it; when two people share it, it joins neither.
+ */
 export function namedPeople(texts: readonly string[]): NamedPerson[] {
   const out: NamedPerson[] = [];
-  const add = (m: NameMention): void => {
-    const p = out.find((x) => x.key === m.key && firstNamesAgree(x.first, m.first));
+  const add = (m: NameMention, at: number): void => {
+    const same = out.filter((x) => x.key === m.key && firstNamesAgree(x.first, m.first));
+    if (m.first === null && same.length > 1) return;
+    const p = same[0];
     if (!p) {
-      out.push({ name: m.name, first: m.first, key: m.key, roles: m.role ? [m.role] : [] });
+      out.push({ name: m.name, first: m.first, key: m.key, roles: m.role ? [m.role] : [], firstSeen: at });
       return;
     }
     if (!p.first && m.first) {
@@ -98,19 +130,51 @@ export function namedPeople(texts: readonly string[]): NamedPerson[] {
     }
     if (m.role && !p.roles.includes(m.role)) p.roles.push(m.role);
   };
-  for (const t of texts) findNames(t).forEach(add);
+  texts.forEach((t, at) => {
+    const full = findNames(t);
+    full.forEach((m) => add(m, at));
+    for (const m of titledSurnames(t)) if (!full.some((f) => f.start <= m.start && m.end <= f.end)) add(m, at);
+  });
   return out;
 }
 
-/** What a description says of whom it stands for: the office, the place served (if told), the gender (if told). */
+/**
+ * What a description says of whom it stands for: the office, the title where the description names one
+ * ("the president", not "the leader"), the place served (if told), the gender (if told), and whether the
+ * office is a past one ("the former president").
+ */
 export interface Description {
   office: Office;
+  title: string | null;
   place: string | null;
   gender: 'm' | 'f' | null;
+  former: boolean;
 }
 
-/** Words before a role noun that make it someone other than the one named: "the former president", "the new envoy". */
-const ANOTHER = /^(?:former|late|new|next|then|other|another|previous|incoming|outgoing|acting|interim|future|ex-\S*)$/i;
+/**
+ * Role nouns that are titles: "the president" is someone whose title is president, never a "civil rights
+ * leader". The others ("leader", "envoy", "diplomat", "analyst", "spokesman") name the office in general:
+ * "the Kremlin leader" may be the Russian President, "the U.S. envoy" the Secretary of State.
+ */
+const TITLES: ReadonlySet<string> = new Set([
+  'president',
+  'premier',
+  'chancellor',
+  'ambassador',
+  'minister',
+  'secretary',
+  'editor',
+  'founder',
+  'professor',
+  'scholar',
+]);
+
+/** Words before a role noun that make it someone other than the one the article names in it: "the new envoy", "the next president". */
+const ANOTHER = /^(?:late|new|next|then|other|another|previous|incoming|outgoing|acting|interim|future|first|last|most|recent)$/i;
+/** A description after a copula or a verb of appointing names a role, not a person: "she should be the president", "was named the envoy". */
+const PREDICATIVE = /\b(?:be|is|was|were|been|being|become|becomes|became|elected|named|appointed)\s+$/i;
+/** A past office: "the former president" is the one named "Former President …", never the president. */
+const FORMER = /\bformer\b/i;
 /** Words that cannot stand between "the" and a role noun in one description. */
 const NOT_A_MODIFIER = /^(?:and|or|but|of|to|with|as|in|on|at|for|by|from|that|which|who|a|an|the|his|her|their|its|our|two|three|both)$/i;
 const ROLE_NOUNS =
@@ -136,16 +200,20 @@ export function readDescription(np: string): Description | null {
   const words = `${owner ?? ''} ${m.groups.mods ?? ''}${m.groups.head ?? ''}${m.groups.of ?? ''}`;
   const office = officeOf(words);
   if (office === null) return null;
-  return { office, place: placeServed(words), gender: genderOf('', words) };
+  const head = (m.groups.head ?? '').toLowerCase();
+  const title = TITLES.has(head) ? head : null;
+  return { office, title, place: placeServed(words), gender: genderOf('', words), former: FORMER.test(words) };
 }
 
 /**
- * Does a person fit a description? One of their roles names the same office; where the description names a
- * place, one of their roles must name it too (a person whose place the article does not give fits no "U.S.
- * envoy"); a gender the description tells must not contradict theirs.
+ * Does a person fit a description? One of their roles names the same office (with the same title, where the
+ * description names one), past or present as the description's is; where the description names a place, one
+ * of their roles must name it too (a person whose place the article does not give fits no "U.S. envoy"); a
+ * gender the description tells must not contradict theirs.
  */
 export function fitsDescription(d: Description, p: Pick<NamedPerson, 'name' | 'roles'>): boolean {
-  if (!p.roles.some((r) => officeOf(r) === d.office)) return false;
+  const title = d.title === null ? null : new RegExp(`\\b${d.title}\\b`, 'i');
+  if (!p.roles.some((r) => officeOf(r) === d.office && FORMER.test(r) === d.former && (title === null || title.test(r)))) return false;
   if (d.place !== null && !p.roles.some((r) => placeServed(r) === d.place) && placeOf(p.name) !== d.place) return false;
   if (d.gender === null) return true;
   const theirs = p.roles.map((r) => genderOf(p.name, r)).find((g) => g !== null) ?? genderOf(p.name, null);
@@ -173,17 +241,20 @@ function insideQuotation(sentence: string, at: number): boolean {
 }
 
 /**
- * The people a sentence names only by description, each the one person of the article who fits it. A title
- * before a name ("the Russian President Vladimir Putin") is not a description: the name says who.
+ * The people a sentence names only by description, each the one person of the article who fits it, named
+ * before it (`at` is the sentence's index among the texts `people` were read from: see `namedPeople`). A
+ * title before a name ("the Russian President Vladimir Putin") is not a description: the name says who; nor
+ * is a role after a copula ("she would be the president").
  */
-export function describedPeople(sentence: string, people: readonly NamedPerson[]): DescribedMention[] {
+export function describedPeople(sentence: string, people: readonly NamedPerson[], at: number): DescribedMention[] {
   const out: DescribedMention[] = [];
   for (const m of sentence.matchAll(DESCRIPTION_IN_TEXT)) {
     const start = m.index;
     const end = start + m[0].length;
     if (/^\s+(?:[\p{Lu}]|of\b)/u.test(sentence.slice(end)) || insideQuotation(sentence, start)) continue;
+    if (PREDICATIVE.test(sentence.slice(Math.max(0, start - 20), start))) continue;
     const who = personDescribed(m[0], people);
-    if (who) out.push({ name: who.name, description: m[0], span: [start, end] });
+    if (who && who.firstSeen <= at) out.push({ name: who.name, description: m[0], span: [start, end] });
   }
   return out;
 }

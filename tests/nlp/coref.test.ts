@@ -9,6 +9,7 @@ import {
   placeOf,
   placeServed,
   readDescription,
+  titledSurnames,
 } from '../../src/nlp/coref.ts';
 
 /** An invented article: two diplomats of two countries, a head of state, an analyst, a spokeswoman. */
@@ -70,26 +71,75 @@ describe('genderOf', () => {
   });
 });
 
+describe('titledSurnames', () => {
+  it('reads a title before a surname alone as a person with that role', () => {
+    expect(titledSurnames('Later, Russian President Sokol and the Pope met.').map((m) => [m.name, m.role])).toEqual([
+      ['Sokol', 'Russian President'],
+    ]);
+  });
+
+  it('takes no title before a full name, a role word or a function word', () => {
+    expect(titledSurnames('President Ivan Sokol spoke.')).toEqual([]);
+    expect(titledSurnames('The Prime Minister said so.')).toEqual([]);
+  });
+});
+
 describe('namedPeople', () => {
-  it('lists each person once, with every role the text gives them', () => {
-    const twice = namedPeople(['Secretary of State Anna Bell spoke.', 'U.S. Secretary of State Anna Bell left.']);
-    expect(twice.map((p) => [p.name, p.roles])).toEqual([['Anna Bell', ['Secretary of State', 'U.S. Secretary of State']]]);
+  it('lists each person once, with every role the text gives them and the text first naming them', () => {
+    const twice = namedPeople(['It rained.', 'Secretary of State Anna Bell spoke.', 'U.S. Secretary of State Anna Bell left.']);
+    expect(twice.map((p) => [p.name, p.roles, p.firstSeen])).toEqual([['Anna Bell', ['Secretary of State', 'U.S. Secretary of State'], 1]]);
+  });
+
+  it('joins a titled surname to the one person of that surname, or keeps it alone', () => {
+    const both = namedPeople(['Ivan Sokol, a former banker, spoke.', 'President Sokol left; President Vale stayed.']);
+    expect(both.map((p) => [p.name, p.roles])).toEqual([
+      ['Ivan Sokol', ['a former banker', 'President']],
+      ['Vale', ['President']],
+    ]);
+  });
+
+  it('joins a titled surname to no one when two people share it', () => {
+    const two = namedPeople(['Ivan Sokol, a banker, spoke.', 'Olga Sokol, an editor, spoke.', 'President Sokol left.']);
+    expect(two.map((p) => [p.name, p.roles])).toEqual([
+      ['Ivan Sokol', ['a banker']],
+      ['Olga Sokol', ['an editor']],
+    ]);
   });
 });
 
 describe('readDescription', () => {
   it('reads office, place and gender', () => {
-    expect(readDescription('the U.S. envoy')).toEqual({ office: 'diplomat', place: 'us', gender: null });
-    expect(readDescription("Washington's top diplomat")).toEqual({ office: 'diplomat', place: 'us', gender: null });
-    expect(readDescription('the Kremlin leader')).toEqual({ office: 'leader', place: 'russia', gender: null });
-    expect(readDescription('the secretary of state')).toEqual({ office: 'diplomat', place: 'us', gender: null });
-    expect(readDescription('The spokeswoman')).toEqual({ office: 'spokesperson', place: null, gender: 'f' });
+    expect(readDescription('the U.S. envoy')).toEqual({ office: 'diplomat', title: null, place: 'us', gender: null, former: false });
+    expect(readDescription("Washington's top diplomat")).toEqual({
+      office: 'diplomat',
+      title: null,
+      place: 'us',
+      gender: null,
+      former: false,
+    });
+    expect(readDescription('the Kremlin leader')).toEqual({ office: 'leader', title: null, place: 'russia', gender: null, former: false });
+    expect(readDescription('the secretary of state')).toEqual({
+      office: 'diplomat',
+      title: 'secretary',
+      place: 'us',
+      gender: null,
+      former: false,
+    });
+    expect(readDescription('The spokeswoman')).toEqual({ office: 'spokesperson', title: null, place: null, gender: 'f', former: false });
+    expect(readDescription('the former president')).toEqual({
+      office: 'leader',
+      title: 'president',
+      place: null,
+      gender: null,
+      former: true,
+    });
   });
 
   it('reads no description of an indefinite, a plural, another person, or an owner who is not a place', () => {
     expect(readDescription('a Western diplomat')).toBeNull();
     expect(readDescription('the two leaders')).toBeNull();
-    expect(readDescription('the former president')).toBeNull();
+    expect(readDescription('the new envoy')).toBeNull();
+    expect(readDescription('the most recent president')).toBeNull();
     expect(readDescription("Sokol's spokesman")).toBeNull();
     expect(readDescription("the country's leader")).toBeNull();
     expect(readDescription('the monitoring group')).toBeNull();
@@ -99,17 +149,39 @@ describe('readDescription', () => {
 describe('fitsDescription', () => {
   const bell = { name: 'Anna Bell', roles: ['Secretary of State'] };
   it('fits when the office agrees and the place the description names is one of theirs', () => {
-    expect(fitsDescription({ office: 'diplomat', place: 'us', gender: null }, bell)).toBe(true);
-    expect(fitsDescription({ office: 'diplomat', place: null, gender: 'f' }, bell)).toBe(true);
+    expect(fitsDescription({ office: 'diplomat', title: null, place: 'us', gender: null, former: false }, bell)).toBe(true);
+    expect(fitsDescription({ office: 'diplomat', title: null, place: null, gender: 'f', former: false }, bell)).toBe(true);
+  });
+
+  it('fits a title only to a role with that title, a general office to any of its titles', () => {
+    const president = readDescription('the president')!;
+    expect(fitsDescription(president, { name: 'Cy Vale', roles: ['civil rights leader'] })).toBe(false);
+    expect(fitsDescription(president, { name: 'Al Moss', roles: ['President'] })).toBe(true);
+    expect(fitsDescription(readDescription('the leader')!, { name: 'Al Moss', roles: ['President'] })).toBe(true);
+  });
+
+  it('fits a past office only to a past office', () => {
+    const past = { office: 'leader', title: null, place: null, gender: null, former: true } as const;
+    expect(fitsDescription(past, { name: 'Bo Lake', roles: ['Former President'] })).toBe(true);
+    expect(fitsDescription(past, { name: 'Al Moss', roles: ['President'] })).toBe(false);
+    expect(fitsDescription({ ...past, former: false }, { name: 'Bo Lake', roles: ['Former President'] })).toBe(false);
   });
 
   it('does not fit another office, another place, an untold place, or another gender', () => {
-    expect(fitsDescription({ office: 'leader', place: null, gender: null }, bell)).toBe(false);
-    expect(fitsDescription({ office: 'diplomat', place: 'russia', gender: null }, bell)).toBe(false);
-    expect(fitsDescription({ office: 'diplomat', place: 'us', gender: null }, { name: 'Jo Park', roles: ['Ambassador'] })).toBe(false);
-    expect(fitsDescription({ office: 'spokesperson', place: null, gender: 'm' }, { name: 'Vera Lind', roles: ['spokeswoman'] })).toBe(
-      false,
-    );
+    expect(fitsDescription({ office: 'leader', title: null, place: null, gender: null, former: false }, bell)).toBe(false);
+    expect(fitsDescription({ office: 'diplomat', title: null, place: 'russia', gender: null, former: false }, bell)).toBe(false);
+    expect(
+      fitsDescription(
+        { office: 'diplomat', title: null, place: 'us', gender: null, former: false },
+        { name: 'Jo Park', roles: ['Ambassador'] },
+      ),
+    ).toBe(false);
+    expect(
+      fitsDescription(
+        { office: 'spokesperson', title: null, place: null, gender: 'm', former: false },
+        { name: 'Vera Lind', roles: ['spokeswoman'] },
+      ),
+    ).toBe(false);
   });
 });
 
@@ -134,19 +206,32 @@ describe('personDescribed', () => {
 describe('describedPeople', () => {
   it('finds each description of a sentence with its span and person', () => {
     const s = 'Even as the U.S. envoy and the Kremlin leader met on Monday, talks went on.';
-    expect(describedPeople(s, people)).toEqual([
+    expect(describedPeople(s, people, ARTICLE.length)).toEqual([
       { name: 'Anna Bell', description: 'the U.S. envoy', span: [8, 22] },
       { name: 'Ivan Sokol', description: 'the Kremlin leader', span: [27, 45] },
     ]);
   });
 
   it('takes a possessive of a description for its person', () => {
-    expect(describedPeople('In the analyst’s view, it is late.', people).map((d) => d.name)).toEqual(['Tom Reyes']);
+    expect(describedPeople('In the analyst’s view, it is late.', people, ARTICLE.length).map((d) => d.name)).toEqual(['Tom Reyes']);
+  });
+
+  it('takes no one named only after the description', () => {
+    const later = namedPeople(['The analyst spoke first.', 'Tom Reyes, a political analyst, agreed.']);
+    expect(describedPeople('The analyst spoke first.', later, 0)).toEqual([]);
+    expect(describedPeople('The analyst spoke again.', later, 2).map((d) => d.name)).toEqual(['Tom Reyes']);
+  });
+
+  it('takes no one when a person named by title alone also fits', () => {
+    const titled = namedPeople([...ARTICLE, 'President Vale spoke.']);
+    expect(describedPeople('The president left.', people, 9).map((d) => d.name)).toEqual(['Ivan Sokol']);
+    expect(describedPeople('The president left.', titled, 9)).toEqual([]);
   });
 
   it('leaves a title before a name, a description with a complement, and one inside a quotation', () => {
-    expect(describedPeople('He met the Russian President Ivan Sokol.', people)).toEqual([]);
-    expect(describedPeople('She met the leader of the opposition.', people)).toEqual([]);
-    expect(describedPeople('Reyes said: "the Kremlin leader is wrong."', people)).toEqual([]);
+    expect(describedPeople('He met the Russian President Ivan Sokol.', people, ARTICLE.length)).toEqual([]);
+    expect(describedPeople('She met the leader of the opposition.', people, ARTICLE.length)).toEqual([]);
+    expect(describedPeople('She would be the president they need.', people, ARTICLE.length)).toEqual([]);
+    expect(describedPeople('Reyes said: "the Kremlin leader is wrong."', people, ARTICLE.length)).toEqual([]);
   });
 });
