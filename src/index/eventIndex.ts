@@ -80,8 +80,13 @@ export class EventIndex {
           dates.indexOf(ei),
         );
         const own = new Set(words);
-        // Who spoke the words that hold the date was there that day, named in the sentence or not.
-        const who = [...terms([...e.people, ...e.places].join(' ')).filter((t) => own.has(t)), ...terms((e.speakers ?? []).join(' '))];
+        // Who spoke the words that hold the date was there that day, named in the sentence or not; people named
+        // only by a description count where the description is among the date's own words.
+        const who = [
+          ...terms([...e.people, ...e.places].join(' ')).filter((t) => own.has(t)),
+          ...describedInEvent(e, own),
+          ...terms((e.speakers ?? []).join(' ')),
+        ];
         search.add([words, who]);
         const v = e.time.value as string;
         if (!values.has(v)) values.set(v, values.size);
@@ -230,6 +235,15 @@ function chronologicalOrder(facts: EventFacts): Uint32Array {
     const b = starts[vy] as string;
     return (a < b ? -1 : a > b ? 1 : 0) || (facts.values[vx] as string).length - (facts.values[vy] as string).length || x - y;
   });
+}
+
+/**
+ * The names of the people a mention's sentence names by description, where the description stands among
+ * the words of the mention's own event: "the U.S. envoy and the Kremlin leader were meeting Tuesday" is a
+ * Tuesday meeting of the two people the article names in those roles.
+ */
+function describedInEvent(e: EventMention, own: ReadonlySet<string>): string[] {
+  return e.described.filter((d) => terms(d.description).some((t) => own.has(t))).flatMap((d) => terms(d.name));
 }
 
 /** One key per sentence of an article (captions included). */

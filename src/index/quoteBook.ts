@@ -1,6 +1,7 @@
 import type { Article } from '../model/index.ts';
 import { NAME_PARTICLES, ROLE_WORDS } from '../nlp/cues.ts';
-import { type NameMention, findNames, firstNamesAgree, placeOf, roleClass, surnameKey } from '../nlp/people.ts';
+import { officeOf, placeOf } from '../nlp/coref.ts';
+import { type NameMention, findNames, firstNamesAgree, surnameKey } from '../nlp/people.ts';
 import type { Quote, QuoteKind } from '../model/index.ts';
 import { terms, tokenize } from '../nlp/terms.ts';
 import { publicationKey } from '../ingest/order.ts';
@@ -302,7 +303,7 @@ export class QuoteBook {
    * the person it belongs to ("Putin’s spokesman" is Russian: Putin is the Russian President).
    */
   private speakersByRole(want: string): Speaker[] {
-    const cls = roleClass(want);
+    const cls = officeOf(want);
     if (cls === null) return [];
     const place = placeOf(want);
     const placeOfSpeaker = (s: Speaker): string | null => {
@@ -314,7 +315,7 @@ export class QuoteBook {
     };
     return this.speakers.filter((s) => {
       const role = s.description ?? (s.kind === 'description' ? s.name : null);
-      if (role === null || roleClass(role) !== cls) return false;
+      if (role === null || officeOf(role) !== cls) return false;
       return place === null || placeOfSpeaker(s) === place;
     });
   }

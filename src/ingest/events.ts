@@ -1,4 +1,5 @@
 import { anchorOf, datesOfSentence, daySpoken } from '../nlp/dates/index.ts';
+import { describedPeople, namedPeople } from '../nlp/coref.ts';
 import { findNames } from '../nlp/people.ts';
 import type { EventMention, MappedText, Quote } from '../model/index.ts';
 
@@ -20,21 +21,27 @@ const quoteHolding = (quotes: readonly Quote[], paragraph: number, p0: number, p
 
 /**
  * Dates every sentence of an article (the date rules are in src/nlp/dates/): each temporal expression
- * becomes a mention with the people and places of its sentence, and the speaker of the quote it stands in;
- * "today" or "now" inside a quote is the day the words were spoken where one is dated just before.
+ * becomes a mention with the people and places of its sentence, people named only by description ("the
+ * U.S. envoy") among them where the article names one person in that role, and the speaker of the quote it
+ * stands in; "today" or "now" inside a quote is the day the words were spoken where one is dated just before.
  */
 export function findEvents(blocks: DatableBlock[], published: string | null, quotes: readonly Quote[]): EventMention[] {
   const texts = blocks.map((b) => b.mapped.text);
   const anchor = anchorOf(published, texts);
   const out: EventMention[] = [];
+  const named = namedPeople(blocks.flatMap((b) => b.sentences.map((s) => s.text)));
+  // The index of each sentence among all of them, as `named` counts them.
+  let sentenceAt = -1;
   for (const b of blocks) {
     const text = b.mapped.text;
     let cursor = 0;
     for (const [si, s] of b.sentences.entries()) {
+      sentenceAt += 1;
       const at = text.indexOf(s.text, cursor);
       if (at < 0) continue;
       cursor = at + s.text.length;
-      const people = [...new Set(findNames(s.text).map((n) => n.name))];
+      const described = describedPeople(s.text, named, sentenceAt);
+      const people = [...new Set([...findNames(s.text).map((n) => n.name), ...described.map((d) => d.name)])];
       const places = [...new Set([...s.text.matchAll(PLACE)].map((m) => m[1] as string).filter((p) => !NOT_PLACES.test(p)))];
       for (const e of datesOfSentence(s.text, anchor, out, b.paragraph, si)) {
         const p0 = at + e.start;
@@ -52,6 +59,7 @@ export function findEvents(blocks: DatableBlock[], published: string | null, quo
           sentenceOffsets: [s.start, s.end],
           time: { ...(spoken ?? e), offsets: [b.mapped.offsets[p0] as number, (b.mapped.offsets[p1 - 1] as number) + 1] },
           people,
+          described,
           places,
           ...(speakers.length > 0 ? { speakers } : {}),
         });

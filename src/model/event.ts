@@ -13,8 +13,20 @@ export interface EventMention {
   sentenceOffsets: [number, number];
   /** The expression, with [start, end) file offsets. */
   time: TimeExpression & { offsets: [number, number] };
+  /** The people the sentence names, by name or by description (see `described`). */
   people: string[];
+  /** Of `people`, those the sentence names only by a description the article's roles resolve ("the U.S. envoy"). */
+  described: DescribedMention[];
   places: string[];
   /** Who spoke the words, when the date is the day they were spoken ("We discussed today …," Kerry said): they were there. */
   speakers?: string[];
+}
+
+/** A person a sentence names only by description, resolved to the one person of the article in that role. */
+export interface DescribedMention {
+  name: string;
+  /** The words that describe them: "the Kremlin leader". */
+  description: string;
+  /** [start, end) of the description in the sentence. */
+  span: [number, number];
 }

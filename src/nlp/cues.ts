@@ -56,25 +56,6 @@ export const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'dr',
 /** Lower-case particles inside names: "Staffan de Mistura", "Bashar al-Assad", "bin Sultan". */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'van', 'von', 'bin', 'al', 'el', 'le', 'la', 'di', 'du', 'ibn']);
 
-/**
- * Role classes: a description ("the analyst", "Washington's top diplomat") stands for a person whose role
- * falls in the same class.
- */
-export const ROLE_CLASSES: Readonly<Record<string, readonly string[]>> = {
-  diplomat: ['secretary of state', 'foreign minister', 'diplomat', 'envoy', 'ambassador', 'minister'],
-  analyst: ['analyst', 'founder', 'editor', 'expert', 'commentator', 'director', 'scholar', 'professor'],
-  leader: ['president', 'leader', 'prime minister', 'king', 'chancellor'],
-  spokesperson: ['spokesman', 'spokeswoman', 'spokesperson'],
-};
-
-/** Places and nationalities that stand for one another in descriptions ("Washington's" diplomat is a US one). */
-export const PLACE_ALIASES: Readonly<Record<string, readonly string[]>> = {
-  us: ['us', 'u.s.', 'american', 'americans', 'washington', 'united states'],
-  russia: ['russia', 'russian', 'russians', 'moscow', 'kremlin'],
-  syria: ['syria', 'syrian', 'syrians', 'damascus'],
-  uk: ['uk', 'british', 'britain', 'london'],
-};
-
 /** Last words of organisations and bodies: "Security Council", "Support Group", "State Department". */
 // prettier-ignore
 export const ORG_HEADS: ReadonlySet<string> = new Set([

@@ -1,4 +1,4 @@
-import { HONORIFICS, NAME_PARTICLES, ORG_HEADS, PLACE_ALIASES, ROLE_CLASSES, ROLE_WORDS } from './cues.ts';
+import { HONORIFICS, NAME_PARTICLES, ORG_HEADS, ROLE_WORDS } from './cues.ts';
 import { englishStopwords } from './natural.ts';
 
 const STOP = new Set(englishStopwords);
@@ -145,20 +145,4 @@ export function firstNamesAgree(a: string | null, b: string | null): boolean {
   while (i < x.length && x[i] === y[i]) i += 1;
   const rest = (s: string, k: number): string => s.slice(k);
   return rest(x, i + 1) === rest(y, i + 1) || rest(x, i + 1) === rest(y, i) || rest(x, i) === rest(y, i + 1);
-}
-
-/** The role class of a role or description ("Secretary of State" → diplomat), or null. */
-export function roleClass(text: string): string | null {
-  const t = text.toLowerCase();
-  for (const [cls, words] of Object.entries(ROLE_CLASSES)) if (words.some((w) => t.includes(w))) return cls;
-  return null;
-}
-
-/** The place a word names, folded ("Washington's", "American", "U.S." → "us"), or null. */
-export function placeOf(text: string): string | null {
-  const t = text.toLowerCase().replace(/['’]s\b/g, '');
-  for (const [place, words] of Object.entries(PLACE_ALIASES)) {
-    if (words.some((w) => new RegExp(`(?:^|[^\\p{L}])${w.replace(/\./g, '\\.')}(?:$|[^\\p{L}])`, 'u').test(t))) return place;
-  }
-  return null;
 }

@@ -5,7 +5,8 @@
  */
 import type { SpeakerBasis, SpeakerRef } from '../../model/index.ts';
 import { ORG_HEADS } from '../cues.ts';
-import { type NameMention, findNames, firstNamesAgree, placeOf, roleClass } from '../people.ts';
+import { type Description, fitsDescription as fitsRoles, placeOf, placeServed, readDescription } from '../coref.ts';
+import { type NameMention, findNames, firstNamesAgree } from '../people.ts';
 import { words } from './grammar.ts';
 import { type ArticleState, type LocalPerson, lastMentioned, peopleBySurname } from './state.ts';
 
@@ -141,40 +142,36 @@ export function indefiniteSource(np: string): Resolution {
 }
 
 /**
- * `the Russian diplomat said`, `Putin's spokesman said`: the person whose role fits the description (the last
- * speaker first, if recent); a description naming its owner stands for itself when no one fits.
+ * `the Russian diplomat said`, `Putin's spokesman said`: the person whose role fits the description (see
+ * src/nlp/coref.ts; the last speaker first, if recent); a description naming its owner stands for itself
+ * when no one fits.
  */
 export function descriptionByRole(np: string, state: ArticleState, at: number, paragraph: number): Resolution {
   const d = DESCRIPTION.exec(np);
   if (!d?.groups) return undefined;
-  const place = placeOf(`${d.groups.owner ?? ''} ${d.groups.mods ?? ''}`);
-  const fits = fitsDescription(roleClass(d.groups.head as string), place);
-  if (state.lastSpeaker && fits(state.lastSpeaker.person) && paragraph - state.lastSpeaker.paragraph <= 3)
-    return person(state.lastSpeaker.person, np);
-  const byRole = personByRole(np, state, at, fits, place);
-  if (byRole !== undefined) return byRole;
+  const description = readDescription(np);
+  if (description) {
+    const fits = fitsDescription(description);
+    if (state.lastSpeaker && fits(state.lastSpeaker.person) && paragraph - state.lastSpeaker.paragraph <= 3)
+      return person(state.lastSpeaker.person, np);
+    const byRole = personByRole(np, state, at, fits, description.place);
+    if (byRole !== undefined) return byRole;
+  }
   if (d.groups.owner && /^[\p{Lu}]/u.test(d.groups.owner)) {
     return { mention: np, name: np, members: [], kind: 'description', status: 'attributed', role: null };
   }
   return nobody(np);
 }
 
-/**
- * The role's class must agree; a place in the description ("the Russian diplomat") must not contradict the
- * person's ("Russian Foreign Minister"), where the article gives one.
- */
-export function fitsDescription(cls: string | null, place: string | null): (p: LocalPerson) => boolean {
-  return (p) => {
-    if (p.role === null || roleClass(p.role) !== cls) return false;
-    const theirs = placeOf(p.role) ?? placeOf(p.name);
-    return place === null || theirs === null || theirs === place;
-  };
+/** Does a person of the article so far fit a description (src/nlp/coref.ts: office, place served, gender)? */
+export function fitsDescription(d: Description): (p: LocalPerson) => boolean {
+  return (p) => fitsRoles(d, { name: p.name, roles: p.role === null ? [] : [p.role] });
 }
 
 /** Of the people whose role fits a description: the one of the same place, the only one, or the last named. */
 function personByRole(np: string, state: ArticleState, at: number, fits: (p: LocalPerson) => boolean, place: string | null): Resolution {
   const candidates = [...state.people.values()].flat().filter(fits);
-  const samePlace = place === null ? [] : candidates.filter((p) => (placeOf(p.role ?? '') ?? placeOf(p.name)) === place);
+  const samePlace = place === null ? [] : candidates.filter((p) => (placeServed(p.role ?? '') ?? placeOf(p.name)) === place);
   if (samePlace.length === 1) return person(samePlace[0] as LocalPerson, np);
   if (candidates.length === 1) return person(candidates[0] as LocalPerson, np);
   if (candidates.length > 1) {

@@ -3,6 +3,7 @@
  * and descriptions), and, for the paragraph being read, its quotations and the quotes found in it so far.
  */
 import type { Quote, SpeakerRef } from '../../model/index.ts';
+import { genderOf as genderFrom } from '../coref.ts';
 import { type NameMention, firstNamesAgree, surnameKey } from '../people.ts';
 import { type Span, sentenceOf } from './spans.ts';
 
@@ -66,12 +67,8 @@ export function newArticleState(byline: string | null): ArticleState {
   return { author, people: new Map(), mentions: [], lastSpeaker: null, pendingOpen: null };
 }
 
-const MALE = /^(?:mr|sir|lord|king|prince)\b|\b(?:spokesman|chairman)\b/i;
-const FEMALE = /^(?:mrs|ms|miss|madam|dame|lady|queen|princess)\b|\b(?:spokeswoman|chairwoman)\b/i;
-
 /** The gender an honorific or a role word tells ("Mrs. May", "the spokesman"); null when none does. */
-export const genderOf = (m: NameMention): 'm' | 'f' | null =>
-  FEMALE.test(m.name) || FEMALE.test(m.role ?? '') ? 'f' : MALE.test(m.name) || MALE.test(m.role ?? '') ? 'm' : null;
+export const genderOf = (m: NameMention): 'm' | 'f' | null => genderFrom(m.name, m.role);
 
 /** Records a name found in the text: a new person, or more about one already named (first name, role, gender). */
 export function registerName(state: ArticleState, m: NameMention, at: number): LocalPerson {

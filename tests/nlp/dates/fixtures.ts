@@ -42,6 +42,7 @@ export function mention(paragraph: number | null, sentenceIndex: number, sentenc
     sentenceOffsets: [0, sentence.length],
     time: { ...time, offsets: [time.start, time.end] },
     people: [],
+    described: [],
     places: [],
   };
 }

@@ -185,14 +185,14 @@ describe('descriptionByRole', () => {
 describe('fitsDescription', () => {
   it('fits a person of the same role class and place', () => {
     const lavrov = known().people.get('lavrov')![0]!;
-    expect(fitsDescription('diplomat', 'russia')(lavrov)).toBe(true);
+    expect(fitsDescription({ office: 'diplomat', title: null, place: 'russia', gender: null, former: false })(lavrov)).toBe(true);
   });
 
   it('does not fit a person of another place, or of another role', () => {
     const state = known('U.S. Secretary of State John Kerry met UN spokesman Stephane Dujarric.');
     const kerry = state.people.get('kerry')![0]!;
-    expect(fitsDescription('spokesperson', null)(kerry)).toBe(false);
-    expect(fitsDescription('diplomat', 'russia')(kerry)).toBe(false);
+    expect(fitsDescription({ office: 'spokesperson', title: null, place: null, gender: null, former: false })(kerry)).toBe(false);
+    expect(fitsDescription({ office: 'diplomat', title: null, place: 'russia', gender: null, former: false })(kerry)).toBe(false);
   });
 });
 
