@@ -6,7 +6,8 @@
 import type { SpeakerRef } from '../../model/index.ts';
 import { SOURCE_PHRASES } from '../cues.ts';
 import { ADVERBS, APPOSITION, AUD, NP, QUOTE_MARK, VERBS, cleanClause, words } from './grammar.ts';
-import { confidenceOf, preferNamed, resolveMention } from './speaker.ts';
+import { confidenceOf, preferNamed } from './speaker.ts';
+import { reportSubject } from './subject.ts';
 import { quoteSpans } from './spans.ts';
 import { type ArticleState, type ParagraphState, addDraft } from './state.ts';
 
@@ -230,7 +231,7 @@ export function indirectSpeaker(state: ArticleState, para: ParagraphState, np: s
     return inSentence.pop()?.speaker ?? null;
   }
   const s = para.text.slice(ss, se);
-  return preferNamed(resolveMention(np, state, para.base + ss + Math.max(0, s.indexOf(np)), para.index), np, state);
+  return preferNamed(reportSubject(np, state, para.base + ss + Math.max(0, s.indexOf(np)), para.index), np, state);
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import type { SpeakerRef } from '../../model/index.ts';
 import { ADVERBS, AFTER_CUE, NP, PART_AFTER, PARTS, VERBS, cleanClause, stripEnd, words } from './grammar.ts';
-import { confidenceOf, person, resolveMention } from './speaker.ts';
+import { confidenceOf, person } from './speaker.ts';
+import { reportSubject } from './subject.ts';
 import { type ArticleState, type ParagraphState, type QuoteAt, addDraft, lastMentioned } from './state.ts';
 
 const MIXED_RELAY = new RegExp(`(?:reports|quotes|quoted|cites|cited)\\s+(?<np5>${NP})\\s+\\w+ing\\s+(?:that\\s+)?`, 'u');
@@ -113,7 +114,7 @@ function mixedSpeaker(
   np: string | undefined,
   part: string | undefined,
 ): SpeakerRef | null {
-  const speaker = np ? resolveMention(np, state, quote.at, para.index) : null;
+  const speaker = np ? reportSubject(np, state, quote.at, para.index) : null;
   if (speaker || !part) return speaker;
   const prior = para.drafts.filter((d) => d.at >= para.base + quote.ss && d.speaker.status === 'attributed').pop();
   const nearest = lastMentioned(state, quote.at);

@@ -1,0 +1,57 @@
+/**
+ * The subject of a reporting verb in reported speech (`X said (that) …`, `according to X, …`), when the
+ * speaker rules of `speaker.ts` do not take it: news often names a speaker with a description the rules have
+ * no role for ("The campaign says", "Many lawmakers say") or a name behind a lowercase title ("longtime
+ * pollster Pat Caddell said"). The speaker rules decide first; these only keep such a report from being lost,
+ * and never name anyone the words do not name.
+ */
+import type { SpeakerRef } from '../../model/index.ts';
+import { nobody, resolveMention, trimConnectives } from './speaker.ts';
+import type { ArticleState } from './state.ts';
+
+/** Words a noun phrase of a speaker never holds: pronouns, clause openers, auxiliaries, negations. */
+const NOT_IN_SUBJECT =
+  /\b(?:that|which|who|whom|whose|he|she|it|they|we|i|you|him|them|when|while|if|because|since|although|though|as|has|have|had|is|are|was|were|be|been|would|could|will|should|may|might|must|can|not|never|no|nor|then|also)\b/i;
+/** How a description opens: a determiner or quantifier, or an owner ("Trump's"). */
+const DESCRIPTION_OPENER =
+  /^(?:the|a|an|one|some|many|most|several|few|two|three|four|five|both|other|another|all|his|her|its|their|[\p{Lu}][\p{L}.-]*['’]s)\s+\S/iu;
+/** A bare plural of people or bodies that speak: "Republicans said", "experts say", "Lawmakers say". */
+const PLURAL_SOURCE = /^(?:[\p{L}-]+\s+){0,2}[\p{L}-]*(?:ers|ors|ists|ans|ials|ants|ents|ities|ies|ates)$/iu;
+/** A person's name closing a description with a lowercase word in it: "longtime Democratic pollster Pat Caddell". */
+const NAME_AFTER_TITLE = /(?:^|\s)[\p{Ll}][\p{L}-]*\s+(?<name>(?:[\p{Lu}][\p{L}'’-]*\.?\s+){1,2}[\p{Lu}][\p{L}'’-]+)$/u;
+
+/**
+ * `longtime Democratic pollster Pat Caddell said`: the name at the end of a subject whose title the speaker
+ * rules do not know, resolved as that name alone.
+ */
+export function nameAfterTitle(np: string, state: ArticleState, at: number, paragraph: number): SpeakerRef | null {
+  const m = NAME_AFTER_TITLE.exec(np.trim());
+  if (!m?.groups) return null;
+  const found = resolveMention(m.groups.name as string, state, at, paragraph);
+  return found?.kind === 'person' ? found : null;
+}
+
+/**
+ * `The campaign says …`, `Many lawmakers say …`, `according to exit polls, …`: a description the article
+ * does not resolve to anyone is the speaker as written, unattributed (no name is made up for it).
+ */
+export function unresolvedDescription(np: string): SpeakerRef | null {
+  const t = np.trim();
+  const wordCount = t.split(/\s+/).length;
+  if (wordCount > 8 || NOT_IN_SUBJECT.test(t)) return null;
+  if (!DESCRIPTION_OPENER.test(t) && !PLURAL_SOURCE.test(t)) return null;
+  // The head of a description is a noun: not an adverb or a bare number.
+  if (/(?:ly|\d)$/.test(t)) return null;
+  return nobody(t);
+}
+
+/**
+ * Who the subject of a report stands for: the speaker rules' answer, else a name behind a title, else the
+ * description itself, unattributed. Pronouns and anything the speaker rules refuse stay refused.
+ */
+export function reportSubject(npRaw: string, state: ArticleState, at: number, paragraph: number): SpeakerRef | null {
+  const resolved = resolveMention(npRaw, state, at, paragraph);
+  if (resolved) return resolved;
+  const np = trimConnectives(npRaw);
+  return nameAfterTitle(np, state, at, paragraph) ?? unresolvedDescription(np);
+}
