@@ -5,7 +5,7 @@
  */
 import type { SpeakerRef } from '../../model/index.ts';
 import { SOURCE_PHRASES } from '../cues.ts';
-import { ADVERBS, APPOSITION, AUD, NP, QUOTE_MARK, VERBS, cleanClause, words } from './grammar.ts';
+import { ADVERBS, AUD, LONG_APPOSITION, NP, PROGRESSIVE, QUOTE_MARK, VERBS, cleanClause, words } from './grammar.ts';
 import { confidenceOf, preferNamed } from './speaker.ts';
 import { reportSubject } from './subject.ts';
 import { quoteSpans } from './spans.ts';
@@ -36,7 +36,7 @@ export interface IndirectSentence {
 
 const LEAD = '(?:(?:But|And|However|Yet|Meanwhile|Publicly|Still|Now),?\\s+)?';
 const SUBJECT_VERB = new RegExp(
-  `^(?<lead>${LEAD}(?:[^,"“”]{0,160}?(?:,|\\s[–—])\\s+)??)(?<np>${NP})${APPOSITION}\\s+${ADVERBS}(?<verb>${VERBS}|respond|respond(?:s|ed))\\b(?<aud>(?<=told|tells|tell)\\s+${AUD})?(?<rest>.*)$`,
+  `^(?<lead>${LEAD}(?:[^,"“”]{0,160}?(?:,|\\s[–—])\\s+)??)(?<np>${NP})${LONG_APPOSITION}\\s+${ADVERBS}(?<verb>${PROGRESSIVE}|${VERBS}|respond|respond(?:s|ed))\\b(?<aud>(?<=told|tells|tell)\\s+${AUD})?(?<rest>.*)$`,
   'su',
 );
 const SOURCE = SOURCE_PHRASES.join('|');
@@ -139,7 +139,8 @@ export function subjectVerb(sentence: IndirectSentence): IndirectMatch[] {
   const sv = SUBJECT_VERB.exec(body);
   if (!sv?.groups) return [];
   const rest = sv.groups.rest as string;
-  const clause = rest.replace(/^\s*(?:publicly\s+)?(?:that\s+)?/i, '');
+  const afterAdverbial = thatAfterAdverbial(rest, AUDIENCE_VERB.test(sv.groups.verb as string));
+  const clause = afterAdverbial === null ? rest.replace(/^\s*(?:publicly\s+)?(?:that\s+)?/i, '') : rest.slice(afterAdverbial);
   if (CLAUSE_PREPOSITION.test(clause.trim()) || clause.trim() === '') return [];
   const np = sv.groups.np as string;
   const c0 = lead + body.length - rest.length + (rest.length - clause.length);
@@ -158,6 +159,32 @@ export function subjectVerb(sentence: IndirectSentence): IndirectMatch[] {
     out.push({ np, cue: second.groups.verb as string, pattern: 'X said … and said …', clauseStart: s0, clauseEnd: end });
   }
   return out;
+}
+
+/** What may stand between a reporting verb and its "that": a place, a time, a medium, whom it was told. */
+const ADVERBIAL_START =
+  /^\s*,?\s*(?:in|on|at|during|after|before|to|with|from|via|through|over|earlier|later|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|repeatedly|privately|recently|frequently|often|again|reporters|journalists|[a-z]+ly)\b/;
+/** Whom a speaker told or warned, before "that": "told a young woman that …", "warned voters that …". */
+const AUDIENCE_THEN_THAT = /^\s*(?:a|an|the|his|her|their|[\p{Lu}][\p{L}'’.-]*|[a-z]+s)\s/u;
+/** Verbs whose audience stands before "that": told, warned, assured, reminded. */
+const AUDIENCE_VERB =
+  /^(?:(?:is|are|was|were)\s+)?(?:told|tells|tell|telling|warn|warns|warned|warning|assured|assures|assuring|reminded|reminds|reminding)$/;
+/** Words that end the adverbial before "that" as a verb or a conjunction would: then "that" opens another clause. */
+const NOT_ADVERBIAL = /\b(?:[a-z]+ing|and|but|or|said|says|told|added|was|were|is|are|had|has)\s*,?\s*$/;
+
+/**
+ * `Clinton says at a campaign stop in Toledo, Ohio, that …`, `Stenger announced in a statement this month
+ * that …`, `Trump is telling a veterans group that …`: the verb is followed by an adverbial (or whom it was
+ * told, for `told`) and then "that"; the reported clause starts after "that". Returns that offset in `rest`,
+ * or null when `rest` does not read so: no adverbial first, no "that" within 120 characters of plain words, or
+ * a verb or conjunction just before "that" (`on Monday the talks stalled, adding that …`).
+ */
+export function thatAfterAdverbial(rest: string, told = false): number | null {
+  if (!ADVERBIAL_START.test(rest) && !(told && AUDIENCE_THEN_THAT.test(rest))) return null;
+  const m = /^[^.;:!?"“”]{0,120}?\bthat\s+/.exec(rest);
+  if (!m || m[0].trim() === 'that') return null;
+  const before = m[0].replace(/\bthat\s+$/, '');
+  return NOT_ADVERBIAL.test(before) || /[,;]\s+(?:and|but)\s/.test(before) ? null : m[0].length;
 }
 
 /** `…, Western nations have accused Moscow of …`: another speaker's own report, read from `o0` (their subject) on. */

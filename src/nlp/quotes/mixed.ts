@@ -8,7 +8,7 @@ import { confidenceOf, person } from './speaker.ts';
 import { reportSubject } from './subject.ts';
 import { type ArticleState, type ParagraphState, type QuoteAt, addDraft, lastMentioned } from './state.ts';
 
-const MIXED_RELAY = new RegExp(`(?:reports|quotes|quoted|cites|cited)\\s+(?<np5>${NP})\\s+\\w+ing\\s+(?:that\\s+)?`, 'u');
+const MIXED_RELAY = new RegExp(`(?:reports|quotes|quoted|cites|cited)\\s+(?!that\\b)(?<np5>${NP})\\s+\\w+ing\\s+(?:that\\s+)?`, 'u');
 const MIXED_CUE = new RegExp(
   `(?:^|[,;]\\s*|\\band\\s+|\\bwhile\\s+)(?<np>${NP})\\s+${ADVERBS}(?<verb>${VERBS})\\s+(?:that\\s+)?|\\b(?<part>${PARTS})\\s+that\\s+|\\b[Aa]ccording to\\s+(?<np3>${NP}),\\s+|\\b[Ff]rom\\s+(?<np4>${NP})['’]s\\s+(?:viewpoint|point of view|perspective),\\s+`,
   'u',
@@ -82,13 +82,10 @@ export function mixedAfterLeadingCue(
 export function mixedQuote(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
   const { q, ss, sentence } = quote;
   const frame = para.text.slice(ss, q.open);
-  // The outermost cue: "Sputnik reports Lavrov saying that Kerry told …" is Lavrov's.
-  const cue = MIXED_RELAY.exec(frame) ?? MIXED_CUE.exec(frame);
-  if (!cue?.groups) return false;
-  const g = cue.groups;
-  const np = g.np5 ?? g.np ?? g.np3 ?? g.np4;
-  const speaker = mixedSpeaker(state, para, quote, np, g.part);
-  if (!speaker) return false;
+  const found = mixedCue(state, para, quote, frame);
+  if (!found) return false;
+  const { cue, np, speaker } = found;
+  const g = cue.groups as Record<string, string | undefined>;
   const from = ss + (cue.index ?? 0) + cue[0].length;
   const to = takeQuotationsOfSentence(para, quote);
   const verb = g.verb ?? g.part ?? 'according to';
@@ -104,6 +101,27 @@ export function mixedQuote(state: ArticleState, para: ParagraphState, quote: Quo
     at: para.base + from,
   });
   return true;
+}
+
+/**
+ * The cue of a mixed quote in the words before it, and its speaker: the outermost cue first ("Sputnik reports
+ * Lavrov saying that Kerry told …" is Lavrov's), then the ordinary one when the relay names no speaker.
+ */
+export function mixedCue(
+  state: ArticleState,
+  para: ParagraphState,
+  quote: QuoteAt,
+  frame: string,
+): { cue: RegExpExecArray; np: string | undefined; speaker: SpeakerRef } | null {
+  for (const re of [MIXED_RELAY, MIXED_CUE]) {
+    const cue = re.exec(frame);
+    if (!cue?.groups) continue;
+    const g = cue.groups;
+    const np = g.np5 ?? g.np ?? g.np3 ?? g.np4;
+    const speaker = mixedSpeaker(state, para, quote, np, g.part);
+    if (speaker) return { cue, np, speaker };
+  }
+  return null;
 }
 
 /** The cue's subject; for a participle cue without one, the last speaker of the sentence or the last person named. */

@@ -17,8 +17,12 @@ const DESCRIPTION_OPENER =
   /^(?:the|a|an|one|some|many|most|several|few|two|three|four|five|both|other|another|all|his|her|its|their|[\p{Lu}][\p{L}.-]*['’]s)\s+\S/iu;
 /** A bare plural of people or bodies that speak: "Republicans said", "experts say", "Lawmakers say". */
 const PLURAL_SOURCE = /^(?:[\p{L}-]+\s+){0,2}[\p{L}-]*(?:ers|ors|ists|ans|ials|ants|ents|ities|ies|ates)$/iu;
-/** A person's name closing a description with a lowercase word in it: "longtime Democratic pollster Pat Caddell". */
-const NAME_AFTER_TITLE = /(?:^|\s)[\p{Ll}][\p{L}-]*\s+(?<name>(?:[\p{Lu}][\p{L}'’-]*\.?\s+){1,2}[\p{Lu}][\p{L}'’-]+)$/u;
+/**
+ * A person's name closing a description, after a lowercase title word: "longtime Democratic pollster Pat
+ * Caddell" (not "Commission on Presidential Debates": a preposition is no title).
+ */
+const NAME_AFTER_TITLE =
+  /(?:^|\s)(?!(?:of|on|for|at|in|the|and|to|from|with|by|a|an)\s)[\p{Ll}][\p{L}-]*\s+(?<name>(?:[\p{Lu}][\p{L}'’-]*\.?\s+){1,2}[\p{Lu}][\p{L}'’-]+)$/u;
 
 /**
  * `longtime Democratic pollster Pat Caddell said`: the name at the end of a subject whose title the speaker

@@ -15,6 +15,7 @@ import {
   participleLead,
   participleTail,
   subjectVerb,
+  thatAfterAdverbial,
 } from '../../../src/nlp/quotes/indirect.ts';
 import { kept, reading } from './fixtures.ts';
 
@@ -136,6 +137,44 @@ describe('subjectVerb', () => {
 
   it('leaves a verb followed by a preposition, not a clause', () => {
     expect(subjectVerb(indirectSentence('Kerry said on Monday.'))).toEqual([]);
+  });
+
+  it('reads a clause after a place, a time or an audience and "that"', () => {
+    const clauses = (s: string) => subjectVerb(indirectSentence(s)).map((m) => [m.np, m.cue, clauseOf(s, m)]);
+    expect(clauses('The mayor said at a rally in Dayton, Ohio, that the bridge would reopen in May.')).toEqual([
+      ['The mayor', 'said', 'the bridge would reopen in May'],
+    ]);
+    expect(clauses('Ruiz announced in a statement on Friday that she would run again.')).toEqual([
+      ['Ruiz', 'announced', 'she would run again'],
+    ]);
+  });
+
+  it('reads a verb in the progressive', () => {
+    const s = 'The governor is warning drivers that the pass will close tonight.';
+    expect(subjectVerb(indirectSentence(s)).map((m) => [m.np, m.cue, clauseOf(s, m)])).toEqual([
+      ['The governor', 'is warning', 'the pass will close tonight'],
+    ]);
+  });
+
+  it('reads past a party in brackets and a long apposition between the speaker and the verb', () => {
+    const a = 'Sen. Ann Cole (D-Ore.) said the bill would pass.';
+    expect(subjectVerb(indirectSentence(a)).map((m) => [m.np, clauseOf(a, m)])).toEqual([['Sen. Ann Cole', 'the bill would pass']]);
+    const b =
+      'Ann Cole, a professor of constitutional law at the state university in the capital and a former judge, said the bill would pass.';
+    expect(subjectVerb(indirectSentence(b)).map((m) => [m.np, clauseOf(b, m)])).toEqual([['Ann Cole', 'the bill would pass']]);
+  });
+});
+
+describe('thatAfterAdverbial', () => {
+  it('gives where the clause starts after an adverbial and "that"', () => {
+    const rest = ' in a statement this month that the deal was done.';
+    expect(rest.slice(thatAfterAdverbial(rest) ?? 0)).toBe('the deal was done.');
+  });
+
+  it('gives nothing when the verb is followed by its clause, or "that" is far or past a full stop', () => {
+    expect(thatAfterAdverbial(' the bridge said that it would open.')).toBeNull();
+    expect(thatAfterAdverbial(' on Monday. Later that day it opened.')).toBeNull();
+    expect(thatAfterAdverbial(` on ${'a very long day '.repeat(10)}that it opened.`)).toBeNull();
   });
 });
 

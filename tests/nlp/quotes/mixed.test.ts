@@ -61,6 +61,13 @@ describe('mixedQuote', () => {
     expect([...para.consumed]).toEqual([0, 1]);
   });
 
+  it('reads `X reports that … "…"` as X’s report, not a relay of whoever comes after "that"', () => {
+    const { kept } = applyRule(mixedQuote, 'The Daily Courier reports that the mayor is hiding "the real cost of the bridge" from voters.');
+    expect(kept.map((q) => [q.speaker, q.text])).toEqual([
+      ['Daily Courier', 'the mayor is hiding "the real cost of the bridge" from voters'],
+    ]);
+  });
+
   it('leaves a quote with no reporting cue before it in the sentence', () => {
     expect(applyRule(mixedQuote, 'The blockade was "a violation of every agreement we have" in March.')).toEqual({ took: false, kept: [] });
   });
