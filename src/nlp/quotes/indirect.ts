@@ -7,7 +7,7 @@ import type { SpeakerRef } from '../../model/index.ts';
 import { SOURCE_PHRASES } from '../cues.ts';
 import { ADVERBS, AUD, LONG_APPOSITION, NP, PROGRESSIVE, QUOTE_MARK, VERBS, cleanClause, words } from './grammar.ts';
 import { confidenceOf, preferNamed } from './speaker.ts';
-import { reportSubject } from './subject.ts';
+import { reportSubject, sentenceSubject } from './subject.ts';
 import { quoteSpans } from './spans.ts';
 import { type ArticleState, type ParagraphState, addDraft } from './state.ts';
 
@@ -51,7 +51,12 @@ const PART_LEAD = new RegExp(
   'su',
 );
 const PART_TAIL = new RegExp(
-  `,?\\s+(?:before\\s+(?:immediately\\s+)?|while\\s+)?(?<part>adding|noting|stressing|warning|insisting) that (?<clause>.+)$`,
+  `,?\\s+(?:before\\s+(?:immediately\\s+)?|while\\s+)?(?<part>adding|noting|stressing|warning|insisting|saying|arguing|claiming|explaining|suggesting|predicting|acknowledging|declaring|asserting) that (?<clause>.+)$`,
+  'su',
+);
+/** A participle cue with its clause and no "that", after a comma: ", saying it would …", ", promising to …". */
+const PART_TAIL_BARE = new RegExp(
+  `,\\s+(?:before\\s+|while\\s+)?(?:(?<part>saying|arguing|claiming)\\s+(?!that\\b)|(?<part2>promising|vowing|pledging)\\s+(?=to\\s))(?<clause>.+)$`,
   'su',
 );
 const PARENTHETICAL = new RegExp(`^(?<a>.{8,}?),\\s+(?<np>${NP})\\s+(?<verb>${VERBS}),\\s+(?<b>.+)$`, 'su');
@@ -144,7 +149,7 @@ export function subjectVerb(sentence: IndirectSentence): IndirectMatch[] {
   if (CLAUSE_PREPOSITION.test(clause.trim()) || clause.trim() === '') return [];
   const np = sv.groups.np as string;
   const c0 = lead + body.length - rest.length + (rest.length - clause.length);
-  const tail = PART_TAIL.exec(clause);
+  const tail = participleAfter(clause);
   const other = OTHER_SPEAKER.exec(clause);
   const second = SECOND_VERB.exec(clause);
   const cut = Math.min(tail?.index ?? clause.length, other?.index ?? clause.length, second?.index ?? clause.length);
@@ -211,12 +216,26 @@ export function invertedCue({ body, lead }: IndirectSentence): IndirectMatch | n
   };
 }
 
-/** `…, adding that the convoy would leave on Monday`: a participle cue whose subject is the sentence's speaker. */
+/** A participle cue in `text` and its clause: `, adding that …` or `, saying …`, whichever comes first. */
+export function participleAfter(text: string): { index: number; cue: string; clause: string } | null {
+  const found = [PART_TAIL.exec(text), PART_TAIL_BARE.exec(text)]
+    .filter((m): m is RegExpExecArray => m?.groups !== undefined)
+    .sort((a, b) => a.index - b.index)[0];
+  if (!found?.groups) return null;
+  const g = found.groups;
+  const cue = g.part2 ?? (found[0].includes(`${g.part} that `) ? `${g.part} that` : (g.part as string));
+  return { index: found.index, cue, clause: g.clause as string };
+}
+
+/**
+ * `…, adding that the convoy would leave on Monday`, `…, saying it would leave`, `…, promising to leave`: a
+ * participle cue whose subject is the sentence's speaker.
+ */
 export function participleTail({ body, lead, end }: IndirectSentence): IndirectMatch | null {
-  const pt = PART_TAIL.exec(body);
-  if (!pt?.groups) return null;
-  const c0 = lead + body.lastIndexOf(pt.groups.clause as string);
-  return { np: null, cue: `${pt.groups.part} that`, pattern: '…, adding that …', clauseStart: c0, clauseEnd: end };
+  const pt = participleAfter(body);
+  if (!pt) return null;
+  const c0 = lead + body.lastIndexOf(pt.clause);
+  return { np: null, cue: pt.cue, pattern: `…, ${pt.cue} …`, clauseStart: c0, clauseEnd: end };
 }
 
 /** Indirect speech in one sentence of the paragraph, where no quote found before used the same words. */
@@ -250,12 +269,12 @@ export function indirectSpeech(state: ArticleState, para: ParagraphState, si: nu
 
 /**
  * Who reports an indirect clause of the sentence [ss, se): its subject as written, or for `…, adding that …`
- * (no subject) the last speaker the sentence has attributed.
+ * (no subject) the last speaker the sentence has attributed, else the subject the sentence opens with.
  */
 export function indirectSpeaker(state: ArticleState, para: ParagraphState, np: string | null, ss: number, se: number): SpeakerRef | null {
   if (np === null) {
     const inSentence = para.drafts.filter((d) => d.at >= para.base + ss && d.at < para.base + se && d.speaker.status === 'attributed');
-    return inSentence.pop()?.speaker ?? null;
+    return inSentence.pop()?.speaker ?? sentenceSubject(para.text.slice(ss, se), state, para.base + ss, para.index);
   }
   const s = para.text.slice(ss, se);
   return preferNamed(reportSubject(np, state, para.base + ss + Math.max(0, s.indexOf(np)), para.index), np, state);

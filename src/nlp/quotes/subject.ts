@@ -6,6 +6,7 @@
  * and never name anyone the words do not name.
  */
 import type { SpeakerRef } from '../../model/index.ts';
+import { LONG_APPOSITION, NP } from './grammar.ts';
 import { nobody, resolveMention, trimConnectives } from './speaker.ts';
 import type { ArticleState } from './state.ts';
 
@@ -58,4 +59,22 @@ export function reportSubject(npRaw: string, state: ArticleState, at: number, pa
   if (resolved) return resolved;
   const np = trimConnectives(npRaw);
   return nameAfterTitle(np, state, at, paragraph) ?? unresolvedDescription(np);
+}
+
+/** A finite verb after a subject: a form in -ed or -s, an auxiliary, or a common irregular past. */
+const FINITE_VERB =
+  '(?:[a-z]+(?:ed|es|s)|is|was|are|were|has|had|have|spoke|took|made|went|gave|told|said|met|came|sent|wrote|began|ran|led|won|lost|hit|left|sat|stood|drew|held|kept|put|set|cut)';
+const SENTENCE_SUBJECT = new RegExp(
+  `^\\s*(?:(?:But|And|However|Yet|Meanwhile|Still|Now|Then),?\\s+)?(?:[^,"“”]{0,80}?,\\s+)??(?<np>${NP})${LONG_APPOSITION}\\s+(?:[a-z]+ly\\s+)?${FINITE_VERB}\\b`,
+  'u',
+);
+
+/**
+ * `Trump attacked the plan on Friday, saying it would …`: the subject that opens a sentence, for a participle
+ * cue that has none of its own. Resolved as any subject of a report is; null when the sentence does not open
+ * with one (then no one is guessed).
+ */
+export function sentenceSubject(sentence: string, state: ArticleState, at: number, paragraph: number): SpeakerRef | null {
+  const m = SENTENCE_SUBJECT.exec(sentence);
+  return m?.groups ? reportSubject(m.groups.np as string, state, at, paragraph) : null;
 }

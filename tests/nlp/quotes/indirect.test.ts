@@ -13,6 +13,7 @@ import {
   otherSpeakerReport,
   parentheticalCue,
   participleLead,
+  participleAfter,
   participleTail,
   subjectVerb,
   thatAfterAdverbial,
@@ -165,6 +166,24 @@ describe('subjectVerb', () => {
   });
 });
 
+describe('participleAfter', () => {
+  it('reads a participle cue without "that" after a comma', () => {
+    expect(participleAfter('Ruiz attacked the plan, saying it would ruin the town.')).toMatchObject({
+      cue: 'saying',
+      clause: 'it would ruin the town.',
+    });
+    expect(participleAfter('Ruiz spoke, promising to fight on.')).toMatchObject({ cue: 'promising', clause: 'to fight on.' });
+  });
+
+  it('takes the first of two cues, and no bare participle that is not a report', () => {
+    expect(participleAfter('Ruiz spoke, saying it was over, adding that she was tired.')?.clause).toBe(
+      'it was over, adding that she was tired.',
+    );
+    expect(participleAfter('Ruiz left, promising nothing.')).toBeNull();
+    expect(participleAfter('The vote was close, adding to the confusion.')).toBeNull();
+  });
+});
+
 describe('thatAfterAdverbial', () => {
   it('gives where the clause starts after an adverbial and "that"', () => {
     const rest = ' in a statement this month that the deal was done.';
@@ -245,8 +264,13 @@ describe('indirectSpeaker', () => {
     expect(indirectSpeaker(state, para, 'Lavrov', 46, para.text.length)?.name).toBe('Sergei Lavrov');
   });
 
-  it('has no one for `…, adding that …` when the sentence has no attributed quote yet', () => {
-    const { state, para } = reading('Foreign Minister Sergei Lavrov met the press.');
+  it('has the subject the sentence opens with for `…, adding that …` when it has no attributed quote yet', () => {
+    const { state, para } = reading('Foreign Minister Sergei Lavrov met the press, adding that talks would resume.');
+    expect(indirectSpeaker(state, para, null, 0, para.text.length)?.name).toBe('Sergei Lavrov');
+  });
+
+  it('has no one for `…, adding that …` when the sentence opens with no subject either', () => {
+    const { state, para } = reading('Foreign Minister Sergei Lavrov arrived.\nIn Geneva on a cold day, adding that talks would resume.');
     expect(indirectSpeaker(state, para, null, 0, para.text.length)).toBeNull();
   });
 });

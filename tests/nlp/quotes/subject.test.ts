@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findQuotes } from '../../../src/nlp/quotes/index.ts';
-import { nameAfterTitle, reportSubject, unresolvedDescription } from '../../../src/nlp/quotes/subject.ts';
+import { nameAfterTitle, reportSubject, sentenceSubject, unresolvedDescription } from '../../../src/nlp/quotes/subject.ts';
 import { reading } from './fixtures.ts';
 
 describe('nameAfterTitle', () => {
@@ -56,5 +56,20 @@ describe('reports whose subject the speaker rules do not resolve', () => {
   it('gives a report behind a lowercase title to the person it names', () => {
     const [q] = findQuotes([{ text: 'Veteran county pollster Dana Whitfield said the turnout would be low this year.' }], null);
     expect(q?.speaker.name).toBe('Dana Whitfield');
+  });
+});
+
+describe('sentenceSubject', () => {
+  it('reads the subject a sentence opens with, past an opening phrase', () => {
+    const text = 'Mayor Ana Ruiz spoke.\nIn a long speech on Friday, Ruiz attacked the plan, saying it would fail.';
+    const { state } = reading(text);
+    expect(sentenceSubject('In a long speech on Friday, Ruiz attacked the plan, saying it would fail.', state, 30, 1)?.name).toBe(
+      'Ana Ruiz',
+    );
+  });
+
+  it('guesses no one when the sentence opens with no subject and verb', () => {
+    const { state } = reading('Mayor Ana Ruiz spoke.');
+    expect(sentenceSubject('After hours of talks, saying it would fail.', state, 30, 1)).toBeNull();
   });
 });
