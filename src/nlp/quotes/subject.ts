@@ -16,8 +16,8 @@ const NOT_IN_SUBJECT =
 /** How a description opens: a determiner or quantifier, or an owner ("Trump's"). */
 const DESCRIPTION_OPENER =
   /^(?:the|a|an|one|some|many|most|several|few|two|three|four|five|both|other|another|all|his|her|its|their|[\p{Lu}][\p{L}.-]*['’]s)\s+\S/iu;
-/** A bare plural of people or bodies that speak: "Republicans said", "experts say", "Lawmakers say". */
-const PLURAL_SOURCE = /^(?:[\p{L}-]+\s+){0,2}[\p{L}-]*(?:ers|ors|ists|ans|ials|ants|ents|ities|ies|ates)$/iu;
+/** A bare plural of people or bodies that speak: "experts say", "campaign aides said", "Federal and state officials said". */
+const PLURAL_SOURCE = /^(?:[\p{L}-]+\s+){0,3}[\p{Ll}][\p{L}-]*[^s’']s$/u;
 /**
  * A person's name closing a description, after a lowercase title word: "longtime Democratic pollster Pat
  * Caddell" (not "Commission on Presidential Debates": a preposition is no title).
@@ -45,6 +45,12 @@ export function unresolvedDescription(np: string): SpeakerRef | null {
   const wordCount = t.split(/\s+/).length;
   if (wordCount > 8 || NOT_IN_SUBJECT.test(t)) return null;
   if (!DESCRIPTION_OPENER.test(t) && !PLURAL_SOURCE.test(t)) return null;
+  // An adverbial of place or time is no speaker: "In recent years", "For months".
+  if (
+    /^(?:in|on|at|after|before|for|over|during|since|with|by|from|within|until)\s/i.test(t) ||
+    /\b(?:years|months|weeks|days|hours|times)$/i.test(t)
+  )
+    return null;
   // The head of a description is a noun: not an adverb or a bare number.
   if (/(?:ly|\d)$/.test(t)) return null;
   return nobody(t);

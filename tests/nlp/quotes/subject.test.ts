@@ -18,7 +18,15 @@ describe('nameAfterTitle', () => {
 
 describe('unresolvedDescription', () => {
   it('keeps a description as written, naming no one', () => {
-    for (const np of ['The campaign', 'Many lawmakers', 'the school board', 'Local farmers', 'Two county officials']) {
+    for (const np of [
+      'The campaign',
+      'Many lawmakers',
+      'the school board',
+      'Local farmers',
+      'Two county officials',
+      'Federal and state regulators',
+      'exit polls',
+    ]) {
       const s = unresolvedDescription(np);
       expect(s?.mention).toBe(np);
       expect(s?.name).toBeNull();
@@ -27,7 +35,16 @@ describe('unresolvedDescription', () => {
   });
 
   it('refuses what is not a noun phrase of a speaker', () => {
-    for (const np of ['Last week the mayor', 'The board has not', 'the plan that he', 'He', 'the vote previously', 'Route 9']) {
+    for (const np of [
+      'Last week the mayor',
+      'The board has not',
+      'the plan that he',
+      'He',
+      'the vote previously',
+      'Route 9',
+      'Glass',
+      'In recent years',
+    ]) {
       expect(unresolvedDescription(np)).toBeNull();
     }
   });
