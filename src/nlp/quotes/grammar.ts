@@ -17,6 +17,19 @@ export const AUD = `(?:${AUDIENCE_WORDS.join('|')}|[A-Z][\\w.]*(?:\\s+[A-Z][\\w.
 /** An apposition between a speaker and the verb: "Kerry, speaking in Geneva, said", "Smith, a professor at Oxford, said". */
 export const APPOSITION = '(?:,\\s+[^,"“”]{3,80},)?';
 
+/**
+ * A reporting verb in the progressive, as running news copy writes it: "Trump is warning voters that …",
+ * "The White House is saying that …".
+ */
+export const PROGRESSIVE =
+  '(?:is|are|was|were)\\s+(?:saying|telling|warning|claiming|arguing|insisting|stressing|noting|confirming|announcing|predicting|explaining|reporting|promising|vowing|pledging|acknowledging|admitting|maintaining|declaring|asserting|contending)';
+/**
+ * What may stand between a speaker in reported speech and the verb: a party and state in brackets ("Sen. Ann
+ * Cole (D-Ore.)"), then an apposition of up to 160 characters set off by commas or paired dashes ("Ann Cole, a
+ * professor of law at the state university, said").
+ */
+export const LONG_APPOSITION = '(?:\\s*\\([^()"“”]{1,40}\\))?(?:,\\s+[^"“”]{3,160}?,|\\s+(?:--|[–—])\\s+[^"“”]{3,160}?\\s+(?:--|[–—]))?';
+
 /** The words of a text that hold a letter or digit. */
 export const words = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 /** The text without the commas, colons and spaces that end it. */

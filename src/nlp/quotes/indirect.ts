@@ -5,8 +5,9 @@
  */
 import type { SpeakerRef } from '../../model/index.ts';
 import { SOURCE_PHRASES } from '../cues.ts';
-import { ADVERBS, APPOSITION, AUD, NP, QUOTE_MARK, VERBS, cleanClause, words } from './grammar.ts';
-import { confidenceOf, preferNamed, resolveMention } from './speaker.ts';
+import { ADVERBS, AUD, LONG_APPOSITION, NP, PROGRESSIVE, QUOTE_MARK, VERBS, cleanClause, words } from './grammar.ts';
+import { confidenceOf, preferNamed } from './speaker.ts';
+import { reportSubject, sentenceSubject } from './subject.ts';
 import { quoteSpans } from './spans.ts';
 import { type ArticleState, type ParagraphState, addDraft } from './state.ts';
 
@@ -35,7 +36,7 @@ export interface IndirectSentence {
 
 const LEAD = '(?:(?:But|And|However|Yet|Meanwhile|Publicly|Still|Now),?\\s+)?';
 const SUBJECT_VERB = new RegExp(
-  `^(?<lead>${LEAD}(?:[^,"“”]{0,160}?(?:,|\\s[–—])\\s+)??)(?<np>${NP})${APPOSITION}\\s+${ADVERBS}(?<verb>${VERBS}|respond|respond(?:s|ed))\\b(?<aud>(?<=told|tells|tell)\\s+${AUD})?(?<rest>.*)$`,
+  `^(?<lead>${LEAD}(?:[^,"“”]{0,160}?(?:,|\\s[–—])\\s+)??)(?<np>${NP})${LONG_APPOSITION}\\s+${ADVERBS}(?<verb>${PROGRESSIVE}|${VERBS}|respond|respond(?:s|ed))\\b(?<aud>(?<=told|tells|tell)\\s+${AUD})?(?<rest>.*)$`,
   'su',
 );
 const SOURCE = SOURCE_PHRASES.join('|');
@@ -50,7 +51,12 @@ const PART_LEAD = new RegExp(
   'su',
 );
 const PART_TAIL = new RegExp(
-  `,?\\s+(?:before\\s+(?:immediately\\s+)?|while\\s+)?(?<part>adding|noting|stressing|warning|insisting) that (?<clause>.+)$`,
+  `,?\\s+(?:before\\s+(?:immediately\\s+)?|while\\s+)?(?<part>adding|noting|stressing|warning|insisting|saying|arguing|claiming|explaining|suggesting|predicting|acknowledging|declaring|asserting) that (?<clause>.+)$`,
+  'su',
+);
+/** A participle cue with its clause and no "that", after a comma: ", saying it would …", ", promising to …". */
+const PART_TAIL_BARE = new RegExp(
+  `,\\s+(?:before\\s+|while\\s+)?(?:(?<part>saying|arguing|claiming)\\s+(?!that\\b)|(?<part2>promising|vowing|pledging)\\s+(?=to\\s))(?<clause>.+)$`,
   'su',
 );
 const PARENTHETICAL = new RegExp(`^(?<a>.{8,}?),\\s+(?<np>${NP})\\s+(?<verb>${VERBS}),\\s+(?<b>.+)$`, 'su');
@@ -138,11 +144,12 @@ export function subjectVerb(sentence: IndirectSentence): IndirectMatch[] {
   const sv = SUBJECT_VERB.exec(body);
   if (!sv?.groups) return [];
   const rest = sv.groups.rest as string;
-  const clause = rest.replace(/^\s*(?:publicly\s+)?(?:that\s+)?/i, '');
+  const afterAdverbial = thatAfterAdverbial(rest, AUDIENCE_VERB.test(sv.groups.verb as string));
+  const clause = afterAdverbial === null ? rest.replace(/^\s*(?:publicly\s+)?(?:that\s+)?/i, '') : rest.slice(afterAdverbial);
   if (CLAUSE_PREPOSITION.test(clause.trim()) || clause.trim() === '') return [];
   const np = sv.groups.np as string;
   const c0 = lead + body.length - rest.length + (rest.length - clause.length);
-  const tail = PART_TAIL.exec(clause);
+  const tail = participleAfter(clause);
   const other = OTHER_SPEAKER.exec(clause);
   const second = SECOND_VERB.exec(clause);
   const cut = Math.min(tail?.index ?? clause.length, other?.index ?? clause.length, second?.index ?? clause.length);
@@ -157,6 +164,32 @@ export function subjectVerb(sentence: IndirectSentence): IndirectMatch[] {
     out.push({ np, cue: second.groups.verb as string, pattern: 'X said … and said …', clauseStart: s0, clauseEnd: end });
   }
   return out;
+}
+
+/** What may stand between a reporting verb and its "that": a place, a time, a medium, whom it was told. */
+const ADVERBIAL_START =
+  /^\s*,?\s*(?:in|on|at|during|after|before|to|with|from|via|through|over|earlier|later|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|repeatedly|privately|recently|frequently|often|again|reporters|journalists|[a-z]+ly)\b/;
+/** Whom a speaker told or warned, before "that": "told a young woman that …", "warned voters that …". */
+const AUDIENCE_THEN_THAT = /^\s*(?:a|an|the|his|her|their|[\p{Lu}][\p{L}'’.-]*|[a-z]+s)\s/u;
+/** Verbs whose audience stands before "that": told, warned, assured, reminded. */
+const AUDIENCE_VERB =
+  /^(?:(?:is|are|was|were)\s+)?(?:told|tells|tell|telling|warn|warns|warned|warning|assured|assures|assuring|reminded|reminds|reminding)$/;
+/** Words that end the adverbial before "that" as a verb or a conjunction would: then "that" opens another clause. */
+const NOT_ADVERBIAL = /\b(?:[a-z]+ing|and|but|or|said|says|told|added|was|were|is|are|had|has)\s*,?\s*$/;
+
+/**
+ * `Clinton says at a campaign stop in Toledo, Ohio, that …`, `Stenger announced in a statement this month
+ * that …`, `Trump is telling a veterans group that …`: the verb is followed by an adverbial (or whom it was
+ * told, for `told`) and then "that"; the reported clause starts after "that". Returns that offset in `rest`,
+ * or null when `rest` does not read so: no adverbial first, no "that" within 120 characters of plain words, or
+ * a verb or conjunction just before "that" (`on Monday the talks stalled, adding that …`).
+ */
+export function thatAfterAdverbial(rest: string, told = false): number | null {
+  if (!ADVERBIAL_START.test(rest) && !(told && AUDIENCE_THEN_THAT.test(rest))) return null;
+  const m = /^[^.;:!?"“”]{0,120}?\bthat\s+/.exec(rest);
+  if (!m || m[0].trim() === 'that') return null;
+  const before = m[0].replace(/\bthat\s+$/, '');
+  return NOT_ADVERBIAL.test(before) || /[,;]\s+(?:and|but)\s/.test(before) ? null : m[0].length;
 }
 
 /** `…, Western nations have accused Moscow of …`: another speaker's own report, read from `o0` (their subject) on. */
@@ -183,12 +216,26 @@ export function invertedCue({ body, lead }: IndirectSentence): IndirectMatch | n
   };
 }
 
-/** `…, adding that the convoy would leave on Monday`: a participle cue whose subject is the sentence's speaker. */
+/** A participle cue in `text` and its clause: `, adding that …` or `, saying …`, whichever comes first. */
+export function participleAfter(text: string): { index: number; cue: string; clause: string } | null {
+  const found = [PART_TAIL.exec(text), PART_TAIL_BARE.exec(text)]
+    .filter((m): m is RegExpExecArray => m?.groups !== undefined)
+    .sort((a, b) => a.index - b.index)[0];
+  if (!found?.groups) return null;
+  const g = found.groups;
+  const cue = g.part2 ?? (found[0].includes(`${g.part} that `) ? `${g.part} that` : (g.part as string));
+  return { index: found.index, cue, clause: g.clause as string };
+}
+
+/**
+ * `…, adding that the convoy would leave on Monday`, `…, saying it would leave`, `…, promising to leave`: a
+ * participle cue whose subject is the sentence's speaker.
+ */
 export function participleTail({ body, lead, end }: IndirectSentence): IndirectMatch | null {
-  const pt = PART_TAIL.exec(body);
-  if (!pt?.groups) return null;
-  const c0 = lead + body.lastIndexOf(pt.groups.clause as string);
-  return { np: null, cue: `${pt.groups.part} that`, pattern: '…, adding that …', clauseStart: c0, clauseEnd: end };
+  const pt = participleAfter(body);
+  if (!pt) return null;
+  const c0 = lead + body.lastIndexOf(pt.clause);
+  return { np: null, cue: pt.cue, pattern: `…, ${pt.cue} …`, clauseStart: c0, clauseEnd: end };
 }
 
 /** Indirect speech in one sentence of the paragraph, where no quote found before used the same words. */
@@ -222,15 +269,15 @@ export function indirectSpeech(state: ArticleState, para: ParagraphState, si: nu
 
 /**
  * Who reports an indirect clause of the sentence [ss, se): its subject as written, or for `…, adding that …`
- * (no subject) the last speaker the sentence has attributed.
+ * (no subject) the last speaker the sentence has attributed, else the subject the sentence opens with.
  */
 export function indirectSpeaker(state: ArticleState, para: ParagraphState, np: string | null, ss: number, se: number): SpeakerRef | null {
   if (np === null) {
     const inSentence = para.drafts.filter((d) => d.at >= para.base + ss && d.at < para.base + se && d.speaker.status === 'attributed');
-    return inSentence.pop()?.speaker ?? null;
+    return inSentence.pop()?.speaker ?? sentenceSubject(para.text.slice(ss, se), state, para.base + ss, para.index);
   }
   const s = para.text.slice(ss, se);
-  return preferNamed(resolveMention(np, state, para.base + ss + Math.max(0, s.indexOf(np)), para.index), np, state);
+  return preferNamed(reportSubject(np, state, para.base + ss + Math.max(0, s.indexOf(np)), para.index), np, state);
 }
 
 /**

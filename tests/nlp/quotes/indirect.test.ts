@@ -13,8 +13,10 @@ import {
   otherSpeakerReport,
   parentheticalCue,
   participleLead,
+  participleAfter,
   participleTail,
   subjectVerb,
+  thatAfterAdverbial,
 } from '../../../src/nlp/quotes/indirect.ts';
 import { kept, reading } from './fixtures.ts';
 
@@ -137,6 +139,62 @@ describe('subjectVerb', () => {
   it('leaves a verb followed by a preposition, not a clause', () => {
     expect(subjectVerb(indirectSentence('Kerry said on Monday.'))).toEqual([]);
   });
+
+  it('reads a clause after a place, a time or an audience and "that"', () => {
+    const clauses = (s: string) => subjectVerb(indirectSentence(s)).map((m) => [m.np, m.cue, clauseOf(s, m)]);
+    expect(clauses('The mayor said at a rally in Dayton, Ohio, that the bridge would reopen in May.')).toEqual([
+      ['The mayor', 'said', 'the bridge would reopen in May'],
+    ]);
+    expect(clauses('Ruiz announced in a statement on Friday that she would run again.')).toEqual([
+      ['Ruiz', 'announced', 'she would run again'],
+    ]);
+  });
+
+  it('reads a verb in the progressive', () => {
+    const s = 'The governor is warning drivers that the pass will close tonight.';
+    expect(subjectVerb(indirectSentence(s)).map((m) => [m.np, m.cue, clauseOf(s, m)])).toEqual([
+      ['The governor', 'is warning', 'the pass will close tonight'],
+    ]);
+  });
+
+  it('reads past a party in brackets and a long apposition between the speaker and the verb', () => {
+    const a = 'Sen. Ann Cole (D-Ore.) said the bill would pass.';
+    expect(subjectVerb(indirectSentence(a)).map((m) => [m.np, clauseOf(a, m)])).toEqual([['Sen. Ann Cole', 'the bill would pass']]);
+    const b =
+      'Ann Cole, a professor of constitutional law at the state university in the capital and a former judge, said the bill would pass.';
+    expect(subjectVerb(indirectSentence(b)).map((m) => [m.np, clauseOf(b, m)])).toEqual([['Ann Cole', 'the bill would pass']]);
+  });
+});
+
+describe('participleAfter', () => {
+  it('reads a participle cue without "that" after a comma', () => {
+    expect(participleAfter('Ruiz attacked the plan, saying it would ruin the town.')).toMatchObject({
+      cue: 'saying',
+      clause: 'it would ruin the town.',
+    });
+    expect(participleAfter('Ruiz spoke, promising to fight on.')).toMatchObject({ cue: 'promising', clause: 'to fight on.' });
+  });
+
+  it('takes the first of two cues, and no bare participle that is not a report', () => {
+    expect(participleAfter('Ruiz spoke, saying it was over, adding that she was tired.')?.clause).toBe(
+      'it was over, adding that she was tired.',
+    );
+    expect(participleAfter('Ruiz left, promising nothing.')).toBeNull();
+    expect(participleAfter('The vote was close, adding to the confusion.')).toBeNull();
+  });
+});
+
+describe('thatAfterAdverbial', () => {
+  it('gives where the clause starts after an adverbial and "that"', () => {
+    const rest = ' in a statement this month that the deal was done.';
+    expect(rest.slice(thatAfterAdverbial(rest) ?? 0)).toBe('the deal was done.');
+  });
+
+  it('gives nothing when the verb is followed by its clause, or "that" is far or past a full stop', () => {
+    expect(thatAfterAdverbial(' the bridge said that it would open.')).toBeNull();
+    expect(thatAfterAdverbial(' on Monday. Later that day it opened.')).toBeNull();
+    expect(thatAfterAdverbial(` on ${'a very long day '.repeat(10)}that it opened.`)).toBeNull();
+  });
 });
 
 describe('otherSpeakerReport', () => {
@@ -206,8 +264,13 @@ describe('indirectSpeaker', () => {
     expect(indirectSpeaker(state, para, 'Lavrov', 46, para.text.length)?.name).toBe('Sergei Lavrov');
   });
 
-  it('has no one for `…, adding that …` when the sentence has no attributed quote yet', () => {
-    const { state, para } = reading('Foreign Minister Sergei Lavrov met the press.');
+  it('has the subject the sentence opens with for `…, adding that …` when it has no attributed quote yet', () => {
+    const { state, para } = reading('Foreign Minister Sergei Lavrov met the press, adding that talks would resume.');
+    expect(indirectSpeaker(state, para, null, 0, para.text.length)?.name).toBe('Sergei Lavrov');
+  });
+
+  it('has no one for `…, adding that …` when the sentence opens with no subject either', () => {
+    const { state, para } = reading('Foreign Minister Sergei Lavrov arrived.\nIn Geneva on a cold day, adding that talks would resume.');
     expect(indirectSpeaker(state, para, null, 0, para.text.length)).toBeNull();
   });
 });

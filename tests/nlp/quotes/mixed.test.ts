@@ -61,6 +61,36 @@ describe('mixedQuote', () => {
     expect([...para.consumed]).toEqual([0, 1]);
   });
 
+  it('reads `X reports that … "…"` as X’s report, not a relay of whoever comes after "that"', () => {
+    const { kept } = applyRule(mixedQuote, 'The Daily Courier reports that the mayor is hiding "the real cost of the bridge" from voters.');
+    expect(kept.map((q) => [q.speaker, q.text])).toEqual([
+      ['Daily Courier', 'the mayor is hiding "the real cost of the bridge" from voters'],
+    ]);
+  });
+
+  it('reads a framing verb before a quoted fragment: `X called Y a "…"`', () => {
+    const { kept } = applyRule(mixedQuote, 'Mayor Ana Ruiz spoke.\nRuiz called the council vote "a betrayal of the valley" on Monday.');
+    expect(kept.map((q) => [q.speaker, q.text, q.pattern])).toEqual([
+      ['Ana Ruiz', 'the council vote "a betrayal of the valley" on Monday', 'Ruiz called … "…"'],
+    ]);
+  });
+
+  it('reads past an apposition, and starts at "that" after an adverbial', () => {
+    const { kept } = applyRule(
+      mixedQuote,
+      'Mayor Ana Ruiz spoke.\nRuiz, who has led the town for a decade, said on Friday that the vote was "a betrayal".',
+    );
+    expect(kept.map((q) => [q.speaker, q.text])).toEqual([['Ana Ruiz', 'the vote was "a betrayal"']]);
+  });
+
+  it('gives a participle cue without a subject to the subject the sentence opens with', () => {
+    const { kept } = applyRule(
+      mixedQuote,
+      'Mayor Ana Ruiz and Judge Tom Hale spoke.\nRuiz attacked Hale on Friday, saying his ruling was "a betrayal of the valley".',
+    );
+    expect(kept.map((q) => [q.speaker, q.text])).toEqual([['Ana Ruiz', 'his ruling was "a betrayal of the valley"']]);
+  });
+
   it('leaves a quote with no reporting cue before it in the sentence', () => {
     expect(applyRule(mixedQuote, 'The blockade was "a violation of every agreement we have" in March.')).toEqual({ took: false, kept: [] });
   });
