@@ -9,6 +9,8 @@ import type { CommandContext } from '../../commands/define.ts';
 import { runLine } from '../../src/router/router.ts';
 
 export const CORPUS_DIR = join(import.meta.dirname, '..', '..', 'corpus');
+/** The second development set: raw news pages with independent annotations (tests/devpages/README.md). */
+export const DEVPAGES_DIR = join(import.meta.dirname, '..', 'devpages');
 export const SEEDS = [
   '000_dbd715e2f98fffeb',
   '001_b2cf09a019e98ac2',
