@@ -1,5 +1,5 @@
 import { englishStopwords } from '../nlp/natural.ts';
-import { BOILERPLATE_RULES, CAPTION_RULES, FULL_DATE, LISTING_ENTRY } from './clutterRules.ts';
+import { BOILERPLATE_RULES, CAPTION_RULES, FULL_DATE, GALLERY_COUNTER, LISTING_ENTRY } from './clutterRules.ts';
 import { cleanSpan, foldText as compareKey } from '../nlp/text.ts';
 import type { BlockRole, Span } from '../model/index.ts';
 
@@ -27,6 +27,32 @@ function isForeign(text: string): boolean {
   const common = ws.filter((w) => STOPWORDS.has(w.toLowerCase().replace(/[^a-z']/g, ''))).length;
   return common / ws.length < 0.08;
 }
+
+/**
+ * An image's alt text and its caption dumped on one line: the same words twice over ("Governor Ralph Northam
+ * Governor Ralph Northam"), a caption's length at most and not a sentence (prose can be pasted twice).
+ */
+export function isDoubledLine(text: string): boolean {
+  const half = (text.length - 1) / 2;
+  const once = text.slice(0, half);
+  const caption = words(once).length <= 40 && !TERMINAL.test(once);
+  return Number.isInteger(half) && half >= 8 && caption && text[half] === ' ' && once === text.slice(half + 1);
+}
+
+/** A dateline that gives a place and the outlet but no date, standing alone above the body: "RICHMOND, Va. (WVIR) -". */
+export const isPlaceDateline = (text: string): boolean =>
+  /^\p{Lu}{2,}[\p{Lu} .'-]*(?:,\s*[\p{L}.]+(?:\s[\p{L}.]+){0,2})?\s*\([\p{L}\p{N} .&-]+\)\s*[-–—]+$/u.test(text);
+
+/**
+ * The last line of an excerpt cut off mid-sentence ("McMaster also encouraged residents t"): no sentence end, and
+ * words in lower case after the first, as prose has and a footer label ("Press TV News Roku") does not.
+ */
+export const isCutOffProse = (text: string): boolean =>
+  !TERMINAL.test(text) &&
+  words(text).length >= 2 &&
+  words(text)
+    .slice(1)
+    .some((w) => /^\p{Ll}/u.test(w));
 
 /** Cuts the text into lines with their offsets, noting which ones follow a blank line. */
 function lines(raw: string, from: number): Array<Span & { text: string; afterBlank: boolean }> {
@@ -77,6 +103,8 @@ function classify(text: string, title: string | null): { role: BlockRole; rule: 
   if (title && compareKey(text) === compareKey(title)) return { role: 'title', rule: 'same as the title' };
   if (/^by\s+\S/i.test(text) && n <= 8 && !TERMINAL.test(text)) return { role: 'byline', rule: 'byline' };
   if (n <= 12 && !/[.!?]["”’]?$/.test(text) && FULL_DATE.test(text)) return { role: 'dateline', rule: 'dateline' };
+  if (isPlaceDateline(text)) return { role: 'dateline', rule: 'dateline without a date' };
+  if (isDoubledLine(text)) return { role: 'caption', rule: 'doubled line (alt text and caption)' };
   if (n <= 10 && /^[\p{Lu}][\p{L}-]*(?:\s[\p{L}-]+){0,2}:\s+\S/u.test(text) && !/[.!?]$/.test(text)) {
     return { role: 'label', rule: 'label line' };
   }
@@ -102,6 +130,8 @@ export function segment(raw: string, from: number, knownTitle: string | null): B
     const text = cleanSpan(raw, span).text;
     return { ...span, text, ...classify(text, knownTitle) };
   });
+  markRepeats(raw, blocks);
+  markTeasers(blocks);
   const prose = blocks.map((b) => b.role === 'body' && isProse(b.text));
   const first = prose.indexOf(true);
   const last = prose.lastIndexOf(true);
@@ -121,9 +151,64 @@ export function segment(raw: string, from: number, knownTitle: string | null): B
         b.rule = 'page header fragment';
       }
     } else if (i > last) {
+      if (i === blocks.length - 1 && i === last + 1 && isCutOffProse(b.text)) return;
       b.role = 'clutter';
       b.rule = 'page footer fragment';
     }
   });
   return blocks;
+}
+
+const REPEAT_MIN = 60;
+
+/** A block's words, without a gallery counter or a kicker in capitals ("LIVE: ", "UPDATE: "). */
+const repeatKey = (b: Block): string => compareKey(b.text.replace(GALLERY_COUNTER, '').replace(/^\p{Lu}{2,}:\s+/u, ''));
+
+/**
+ * A caption or video teaser that the page prints twice, close together (under the image and again in the player,
+ * or once more with a gallery counter or a "LIVE:" kicker, one copy sometimes cut short), above the article or
+ * below it: a long block whose copy, whole or as the start of the other, stands within two blocks of it with no
+ * blank line between (one widget of the page, not two paragraphs) is set aside, each copy, when no other prose
+ * comes before them or none after. A paragraph the body itself repeats (a quote given again, longer) stays.
+ */
+function markRepeats(raw: string, blocks: Block[]): void {
+  const keys = blocks.map(repeatKey);
+  const sameText = (i: number, j: number): boolean => {
+    const [a, b] = [keys[i] ?? '', keys[j] ?? ''];
+    const [first, second] = [blocks[Math.min(i, j)], blocks[Math.max(i, j)]];
+    const oneUnit = first !== undefined && second !== undefined && !/\n[^\S\n]*\n/.test(raw.slice(first.end, second.start));
+    return oneUnit && a.length >= REPEAT_MIN && b.length >= REPEAT_MIN && (a.startsWith(b) || b.startsWith(a));
+  };
+  const copied = blocks.map(
+    (b, i) => b.role === 'body' && [i - 2, i - 1, i + 1, i + 2].some((j) => j >= 0 && j < blocks.length && sameText(i, j)),
+  );
+  const otherProse = blocks.map((b, i) => b.role === 'body' && !copied[i] && isProse(b.text));
+  copied.forEach((c, i) => {
+    const b = blocks[i];
+    if (!c || !b) return;
+    const atEdge = !otherProse.slice(0, i).includes(true) || !otherProse.slice(i + 1).includes(true);
+    if (atEdge) {
+      b.role = 'caption';
+      b.rule = 'text repeated on the page (caption or teaser)';
+    }
+  });
+}
+
+const VIDEO_LABEL = /^(?:watch|video|watch live)\s*:\s+\S/i;
+
+/**
+ * A block right before a continue-reading link is the teaser of the post it links to; one sentence right after a
+ * video's label ("WATCH: …") is that video's caption.
+ */
+function markTeasers(blocks: Block[]): void {
+  blocks.forEach((b, i) => {
+    if (b.role !== 'body') return;
+    if (blocks[i + 1]?.rule === 'continue-reading link') {
+      b.role = 'clutter';
+      b.rule = 'teaser of another post';
+    } else if (VIDEO_LABEL.test(blocks[i - 1]?.text ?? '') && words(b.text).length <= 30 && !/[.!?]\s+\S/.test(b.text)) {
+      b.role = 'caption';
+      b.rule = 'caption of the video before';
+    }
+  });
 }

@@ -5,6 +5,9 @@
  * copyright and fair-use notices, mirror-site notices), not the wording of one site: they are meant to hold
  * for the next article too. A rule's name is reported with every block it sets aside.
  */
+/** A photo gallery's counter before its caption: "1 of 3 | …". */
+export const GALLERY_COUNTER = /^\s*\d{1,3} of \d{1,3}\s*[|·:]\s*/;
+
 export interface ClutterRule {
   name: string;
   pattern: RegExp;
@@ -40,11 +43,38 @@ export const BOILERPLATE_RULES: readonly ClutterRule[] = [
     name: 'mirror-site notice',
     pattern: /\b(?:alternate|alternative|mirror) (?:addresses|address|sites?|domains?)\b|\bcan also be accessed at\b/i,
   },
-  { name: 'read-more link', pattern: /^\s*(?:read more|related|see also|more on this|recommended)\s*:/i },
+  {
+    name: 'read-more link',
+    pattern: /^\s*(?:read more|related(?: stor(?:y|ies)| articles?| coverage| links?)?|see also|more on this|recommended)\s*:/i,
+  },
+  // "Weiterlesen »", "Read more ›": a short link label ending in an arrow, in any language.
+  { name: 'continue-reading link', pattern: /^[\p{L}\s]{2,30}[»›→]$/u },
+  // A related link's kicker glued to its headline by the dump ("'Something that lives with me':Derek Chauvin jurors
+  // share …"): a colon straight before a capital, and no sentence end.
+  { name: 'related link', pattern: /^[^:]{3,60}:\p{Lu}[^:]*[^.!?:;"”’']$/u },
+  {
+    name: 'comment prompt',
+    pattern:
+      /^\s*(?:no|\d+) comments?\s*$|\b(?:post|leave|drop|add|write) a (?:comment|reply)\b|\byour email address will not be published\b|\brequired fields are marked\b/i,
+  },
+  {
+    name: 'call to action',
+    pattern: /^\s*click here\b|\bclick here (?:to|for)\b|\b(?:download|get) (?:the|our) [\p{L}\s]{0,30}\bapp\b/iu,
+  },
+  { name: 'advertising notice', pattern: /^\s*advertise(?:ment)? (?:on|with|here)\b|\badvert(?:ising)? enquir/i },
+  { name: 'update notice', pattern: /\bthis is a developing story\b|\bcheck back (?:for|later)\b/i },
+  {
+    name: 'syndication notice',
+    pattern: /\b(?:this|the) content\b.*\b(?:embargo|may not be (?:published|broadcast|rewritten|redistributed))\b/i,
+  },
+  // Twitter's embed: "… pic.twitter.com/x — Name (@handle) May 15, 2023".
+  { name: 'embedded post', pattern: /\bpic\.twitter\.com\/|\s[—–-]\s[^()]{1,60}\(@\w+\)\s+\p{L}+\.? \d{1,2}, \d{4}\s*$/u },
+  { name: 'video player label', pattern: /^\s*(?:up next|now playing|watch (?:now|live|next)|play video)\s*$/i },
 ];
 
-/** A photo caption or credit: "X, left, shakes hands with Y", "(AP Photo/…)", "Photo: …". */
+/** A photo caption or credit: "X, left, shakes hands with Y", "(AP Photo/…)", "Photo: …", "1 of 3 | …". */
 export const CAPTION_RULES: readonly ClutterRule[] = [
+  { name: 'gallery caption', pattern: GALLERY_COUNTER },
   {
     name: 'caption position marker',
     pattern: /,\s(?:left|right|centre|center|second (?:left|right)|top|bottom|front|rear),\s|\((?:L|R|C|left|right|center|centre)\)/,

@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Answer, Citation, Result } from '../../src/answer/types.ts';
 import type { LoadedCorpus } from '../../src/index/loadedCorpus.ts';
-import { ask, seedCorpus } from '../support/helpers.ts';
+import { readGold } from '../eval/polnear.ts';
+import { ask, DEVPAGES_DIR, indexedCorpus, seedCorpus } from '../support/helpers.ts';
 
 /**
  * Every citation shows words that stand in the paragraph it cites: a grouped quote shows each outlet's own
- * wording, never another outlet's. Checked over every command of the regression script on the seeds.
+ * wording, never another outlet's. Checked over every command of the regression script on the seeds, and over
+ * commands made from the development pages' own words (tests/devpages).
  */
 
 /** White space folded: the cleaned paragraph and the shown text are compared this way. */
@@ -54,6 +56,45 @@ const LINES = readFileSync(join(import.meta.dirname, 'regression', 'seeds.txt'),
   .split('\n')
   .filter((l) => l.trim() !== '' && !l.startsWith('#'));
 
+/** Words of a title worth asking about: four letters or more, as a reader would type them. */
+const titleWords = (title: string): string[] =>
+  title
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'’-]+/u)
+    .map((w) => w.replace(/^['’-]+|['’-]+$/g, ''))
+    .filter((w) => w.length >= 4);
+
+/**
+ * The commands a researcher would type about the development pages, from their own words: /quotes and /who-said for
+ * every speaker the annotator named, /who-said on each annotated quote's first words with its speaker, /search, /when
+ * and /who-said for every pair of neighbouring title words, /timeline on each title's first word and bare, and the
+ * listings.
+ */
+function devpagesLines(corpus: LoadedCorpus): string[] {
+  const gold = readGold(DEVPAGES_DIR);
+  const names = [...new Set(gold.flatMap((g) => (g.speakerName ? g.speakerName.split(/\s+and\s+/) : [])))];
+  const surname = (n: string): string => n.split(/\s+/).at(-1) ?? n;
+  // A topic from the quote's own words, asked of its speaker.
+  const onTopic = gold.flatMap((g) => {
+    const topic = titleWords(g.quote.text).slice(0, 2).join(' ');
+    return g.speakerName && topic ? [`/who-said ${topic} speaker:${surname(g.speakerName)}`] : [];
+  });
+  const pairs = corpus.articles.flatMap((a) => {
+    const ws = titleWords(a.meta.title ?? '');
+    return ws.slice(1).map((w, i) => `${ws[i]} ${w}`);
+  });
+  const firstWords = corpus.articles.map((a) => titleWords(a.meta.title ?? '')[0]).filter((w): w is string => w !== undefined);
+  return [
+    ...names.flatMap((n) => [`/quotes ${n}`, `/quotes ${surname(n)}`, `/who-said ${surname(n)}`]),
+    ...onTopic,
+    ...[...new Set(pairs)].flatMap((p) => [`/search ${p}`, `/when ${p}`, `/who-said ${p}`]),
+    ...[...new Set(firstWords)].map((w) => `/timeline ${w}`),
+    '/timeline',
+    '/speakers',
+    '/sources',
+  ];
+}
+
 describe('citations in the cited paragraph’s own words', () => {
   it('the checker finds a citation whose text is not in its paragraph', () => {
     const corpus = seedCorpus();
@@ -74,5 +115,15 @@ describe('citations in the cited paragraph’s own words', () => {
     expect(LINES.length).toBeGreaterThan(300);
     const bad = LINES.flatMap((line) => falseCitations(corpus, ask(line)));
     expect(bad).toEqual([]);
+  }, 120_000);
+
+  it('every text shown under every citation, over commands made from the development pages’ words, stands in the cited paragraph', () => {
+    const corpus = indexedCorpus(join(DEVPAGES_DIR, 'corpus'));
+    const lines = devpagesLines(corpus);
+    expect(lines.length).toBeGreaterThan(300);
+    const answers = lines.map((line) => ask(line, corpus));
+    // The commands must reach the pages: most give results with citations.
+    expect(answers.filter((a) => a.results.some((r) => r.citations.length > 0)).length).toBeGreaterThan(lines.length / 2);
+    expect(answers.flatMap((a) => falseCitations(corpus, a))).toEqual([]);
   }, 120_000);
 });

@@ -48,6 +48,11 @@ export interface GoldAttribution {
   speaker: Span | null;
   cue: Span | null;
   kind: GoldKind;
+  /**
+   * Who the source is, in the article's own words, where the gold gives it (tests/devpages does; PolNeAR does
+   * not): the loose speaker check then compares names with it (polnearSpeaker.ts). Null: no one in particular.
+   */
+  speakerName?: string | null;
 }
 
 /**

@@ -9,13 +9,8 @@ import type { CommandContext } from '../../commands/define.ts';
 import { runLine } from '../../src/router/router.ts';
 
 export const CORPUS_DIR = join(import.meta.dirname, '..', '..', 'corpus');
-export const SEEDS = [
-  '000_dbd715e2f98fffeb',
-  '001_b2cf09a019e98ac2',
-  '002_3719606cfbb6d677',
-  '003_85ee1c887779c124',
-  '004_58819347198058c8',
-] as const;
+/** The second development set: raw news pages with independent annotations (tests/devpages/README.md). */
+export const DEVPAGES_DIR = join(import.meta.dirname, '..', 'devpages');
 
 /** A corpus indexed in memory, as the bot would have it after start-up (no cache involved). */
 export const indexedCorpus = (dir: string): LoadedCorpus => indexInMemory(loadCorpus(dir), 'test');
