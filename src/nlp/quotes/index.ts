@@ -28,10 +28,10 @@ export type { Span } from './spans.ts';
 export const QUOTE_RULES: readonly QuoteRule[] = [
   trailingCue,
   scareQuote,
+  splitQuote,
   leadingCue,
   participleCue,
   mixedQuote,
-  splitQuote,
   introducedInParagraphBefore,
   quoteOverParagraphs,
   namedBeforeColon,
