@@ -17,6 +17,21 @@ describe('trailingCue', () => {
     expect(kept.map((q) => [q.speaker, q.pattern])).toEqual([[null, '"…," said one senior official']]);
   });
 
+  it('reads past a party and state in brackets, or appositions, between the name and the verb', () => {
+    const bracketed = applyRule(trailingCue, '"We cannot wait any longer," Rep. Jane Okafor (D-Ore.) said on Monday.');
+    expect(bracketed.kept.map((q) => [q.speaker, q.cue])).toEqual([['Rep. Jane Okafor', 'said']]);
+    const apposed = applyRule(
+      trailingCue,
+      '"It is a land grab," Tom Ferris, the attorney general of Nevada, one of the states suing, told reporters.',
+    );
+    expect(apposed.kept.map((q) => [q.speaker, q.cue])).toEqual([['Tom Ferris', 'told']]);
+  });
+
+  it('reads past brackets after the name that follows the verb', () => {
+    const { kept } = applyRule(trailingCue, '"This is a sad day," said Rep. K.L. Marsh (D-N.C.), who chairs the caucus.');
+    expect(kept.map((q) => q.speaker)).toEqual(['Rep. K.L. Marsh']);
+  });
+
   it('leaves a quote that ends with a full stop and no cue after it', () => {
     expect(applyRule(trailingCue, 'German Chancellor Angela Merkel met the press. "We will not give up." Merkel left.')).toEqual(NOTHING);
   });
