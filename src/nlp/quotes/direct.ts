@@ -4,7 +4,7 @@
  * and returns true when it has dealt with it (kept a quote, or decided it is none).
  */
 import type { SpeakerRef } from '../../model/index.ts';
-import { ADVERBS, AFTER_CUE, APPOSITION, AUD, NP, PARTS, VERBS, words } from './grammar.ts';
+import { ADVERBS, AFTER_CUE, APPOSITION, AUD, BRACKETS, NP, PARTS, VERBS, words } from './grammar.ts';
 import { mixedAfterLeadingCue, mixedBeforeTrailingCue } from './mixed.ts';
 import { confidenceOf, nobody, person, preferNamed, resolveMention } from './speaker.ts';
 import { type ArticleState, type ParagraphState, type QuoteAt, addDirect, lastMentioned } from './state.ts';
@@ -19,6 +19,23 @@ const BEFORE_CUE = new RegExp(
   'u',
 );
 const BEFORE_PART = new RegExp(`(?:(?<np>${NP})\\s+)?(?<part>${PARTS})(?:\\s+the following)?\\s*[,:]?\\s*$`, 'u');
+
+/** A dash and a name that end the paragraph after a quote: `“…” ― Ana Ruiz`. */
+const DASH_NAME = new RegExp(`^["”]?[\\s,]*(?:[―—–]|--)\\s*(?<np>(?=[\\p{Lu}])${NP})${BRACKETS}[\\s.,]*$`, 'u');
+
+/**
+ * `“We deserve better than this.” ― Ana Ruiz`: a quote signed with a dash and a name that ends its paragraph,
+ * as readers' or voters' words are set in a list. The name is the speaker; one not otherwise known stays
+ * unattributed under its words.
+ */
+export function signedWithDash(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
+  const m = DASH_NAME.exec(para.text.slice(quote.q.close));
+  if (!m?.groups || !quote.q.closed) return false;
+  const np = m.groups.np as string;
+  const speaker = resolveMention(np, state, quote.at, para.index) ?? nobody(np);
+  addDirect(state, para, quote, speaker, '―', `"…" ― ${np}`, confidenceOf(speaker, 0.9));
+  return true;
+}
 
 /**
  * `"We will not give up," said Merkel.` / `"…," Kerry said`: a quote that ends as speech does, then a cue.

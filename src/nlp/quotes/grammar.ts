@@ -39,10 +39,11 @@ export const APPOSITIONS_AFTER = '(?:,\\s+[^,"“”]{2,100}?(?:,\\s+[^,"“”]
 
 /**
  * A cue just after a quote: `"…," Kerry said` (np, verb) or `"…," said Kerry` (verb2, np2). A party and state
- * in brackets, and appositions, may stand between the name and the verb, or after the name that follows it.
+ * in brackets, and appositions, may stand between the name and the verb, or after the name that follows it; a
+ * dash may stand before the cue (`"…," — he said`).
  */
 export const AFTER_CUE = new RegExp(
-  `^["”]?\\s*,?\\s*(?:(?<np>${NP})${BRACKETS}${APPOSITIONS_AFTER}\\s+${ADVERBS}(?<verb>${VERBS})\\b|(?<verb2>${VERBS})\\s+(?<np2>${NP})(?=\\s*[,.;(]|\\s+(?:in|at|on|after|before|while|during|to)\\b|\\s*$))`,
+  `^["”]?\\s*,?\\s*(?:(?:[—–―]|--)\\s*)?(?:(?<np>${NP})${BRACKETS}${APPOSITIONS_AFTER}\\s+${ADVERBS}(?<verb>${VERBS})\\b|(?<verb2>${VERBS})\\s+(?<np2>${NP})(?=\\s*[,.;(]|\\s+(?:in|at|on|after|before|while|during|to)\\b|\\s*$))`,
   'u',
 );
 /** A participle cue just after a quote: `"…," before adding …`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leadingCue, namedBeforeColon, participleCue, scareQuote, trailingCue } from '../../../src/nlp/quotes/direct.ts';
+import { leadingCue, namedBeforeColon, participleCue, scareQuote, signedWithDash, trailingCue } from '../../../src/nlp/quotes/direct.ts';
 import { applyRule } from './fixtures.ts';
 
 const NOTHING = { took: false, kept: [] };
@@ -32,8 +32,28 @@ describe('trailingCue', () => {
     expect(kept.map((q) => q.speaker)).toEqual(['Rep. K.L. Marsh']);
   });
 
+  it('reads a dash before the cue', () => {
+    const { kept } = applyRule(trailingCue, 'Mayor Lena Brandt spoke. "We will rebuild the bridge," — she said.');
+    expect(kept.map((q) => [q.speaker, q.cue])).toEqual([['Lena Brandt', 'said']]);
+  });
+
   it('leaves a quote that ends with a full stop and no cue after it', () => {
     expect(applyRule(trailingCue, 'German Chancellor Angela Merkel met the press. "We will not give up." Merkel left.')).toEqual(NOTHING);
+  });
+});
+
+describe('signedWithDash', () => {
+  it('gives a quote signed with a dash and a name ending the paragraph to that name', () => {
+    const { took, kept } = applyRule(signedWithDash, '“He never listens to people like us. We deserve better.” ― Ana Ruiz.');
+    expect(took).toBe(true);
+    expect(kept.map((q) => [q.kind, q.text, q.speaker, q.cue])).toEqual([
+      ['direct', 'He never listens to people like us. We deserve better.', 'Ana Ruiz', '―'],
+    ]);
+  });
+
+  it('leaves a dash followed by more of the sentence', () => {
+    const text = 'He called it “a disgrace” — a word Ana Ruiz repeated on Monday.';
+    expect(applyRule(signedWithDash, text)).toEqual(NOTHING);
   });
 });
 
