@@ -48,13 +48,31 @@ export function trailingCue(state: ArticleState, para: ParagraphState, quote: Qu
   if (!a?.groups || !endsLikeSpeech) return false;
   const np = (a.groups.np ?? a.groups.np2) as string;
   const verb = (a.groups.verb ?? a.groups.verb2) as string;
-  const speaker = resolveMention(np, state, quote.at, para.index) ?? nobody(np);
+  const speaker = speakerNamedLast(np, state, quote.at, para.index) ?? nobody(np);
   const startsSentence = para.text.slice(quote.ss, q.open).trim() === '';
   if (startsSentence || q.open === 0) {
     const pattern = a.groups.np ? `"…," ${np} ${verb}` : `"…," ${verb} ${np}`;
     addDirect(state, para, quote, speaker, verb, pattern, confidenceOf(speaker, 0.95));
   } else mixedBeforeTrailingCue(state, para, quote, speaker, np, verb);
   return true;
+}
+
+/**
+ * `White House press secretary Josh Earnest`, `Representative Jane B. Doe of Ohio`: a title of any words before
+ * a person's name, which the speaker rules may not read as a whole. When the whole phrase names no one, the
+ * last two or three capitalised words before any `of …` are tried as the name; the mention stays the phrase.
+ */
+export function speakerNamedLast(np: string, state: ArticleState, at: number, paragraph: number): SpeakerRef | null {
+  const whole = resolveMention(np, state, at, paragraph);
+  if (whole?.name) return whole;
+  const tokens = np.replace(/\s+(?:of|from)\s+[\p{Lu}].*$/u, '').split(/\s+/);
+  for (let n = Math.min(3, tokens.length - 1); n >= 2; n -= 1) {
+    const tail = tokens.slice(-n);
+    if (!tail.every((w) => /^[\p{Lu}]/u.test(w))) continue;
+    const found = resolveMention(tail.join(' '), state, at, paragraph);
+    if (found?.kind === 'person' && found.name) return { ...found, mention: np };
+  }
+  return whole;
 }
 
 /** `the so-called "moderate" rebels`, `the "Islamic State"`: one word, or a short name in capitals, is not speech. */
@@ -67,7 +85,7 @@ export function leadingCue(state: ArticleState, para: ParagraphState, quote: Quo
   const b = BEFORE_CUE.exec(quote.before);
   if (!b?.groups) return false;
   const np = b.groups.np as string;
-  const resolved = resolveMention(np, state, quote.beforeStart + (b.index ?? 0) + para.base, para.index);
+  const resolved = speakerNamedLast(np, state, quote.beforeStart + (b.index ?? 0) + para.base, para.index);
   const speaker = preferNamed(resolved, b[0], state);
   if (!speaker) return false;
   const from = quote.beforeStart + (b.index ?? 0) + b[0].length;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { leadingCue, namedBeforeColon, participleCue, scareQuote, signedWithDash, trailingCue } from '../../../src/nlp/quotes/direct.ts';
-import { applyRule } from './fixtures.ts';
+import {
+  leadingCue,
+  namedBeforeColon,
+  participleCue,
+  scareQuote,
+  signedWithDash,
+  speakerNamedLast,
+  trailingCue,
+} from '../../../src/nlp/quotes/direct.ts';
+import { applyRule, reading } from './fixtures.ts';
 
 const NOTHING = { took: false, kept: [] };
 
@@ -109,5 +117,18 @@ describe('namedBeforeColon', () => {
 
   it('does not take a thing before a colon for a speaker', () => {
     expect(applyRule(namedBeforeColon, 'Foreign Minister Sergei Lavrov replied. The plan was simple: "we wait and see."')).toEqual(NOTHING);
+  });
+});
+
+describe('speakerNamedLast', () => {
+  it('finds the person whose name ends a title the speaker rules do not read as a whole', () => {
+    const { state } = reading('"We are ready," City Hall press officer Mara Lindqvist said.');
+    const found = speakerNamedLast('City Hall press officer Mara Lindqvist', state, 10, 0);
+    expect([found?.name, found?.mention]).toEqual(['Mara Lindqvist', 'City Hall press officer Mara Lindqvist']);
+  });
+
+  it('does not make a person of an organisation', () => {
+    const { state } = reading('"We are ready," the town council said.');
+    expect(speakerNamedLast('the town council', state, 10, 0)?.kind).not.toBe('person');
   });
 });
