@@ -43,13 +43,13 @@ export function signedWithDash(state: ArticleState, para: ParagraphState, quote:
  */
 export function trailingCue(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
   const { q, after } = quote;
-  const endsLikeSpeech = /[,?!]\s*$/.test(q.content) || /^["”]?\s*,/.test(after) || !q.closed;
   const a = AFTER_CUE.exec(after);
-  if (!a?.groups || !endsLikeSpeech) return false;
+  const startsSentence = para.text.slice(quote.ss, q.open).trim() === '';
+  const endsLikeSpeech = /[,?!]\s*$/.test(q.content) || /^["”]?\s*,/.test(after) || !q.closed;
+  if (!a?.groups || !(endsLikeSpeech || (startsSentence && cueEndsSentence(after.slice(a[0].length))))) return false;
   const np = (a.groups.np ?? a.groups.np2) as string;
   const verb = (a.groups.verb ?? a.groups.verb2) as string;
   const speaker = speakerNamedLast(np, state, quote.at, para.index) ?? nobody(np);
-  const startsSentence = para.text.slice(quote.ss, q.open).trim() === '';
   if (startsSentence || q.open === 0) {
     const pattern = a.groups.np ? `"…," ${np} ${verb}` : `"…," ${verb} ${np}`;
     addDirect(state, para, quote, speaker, verb, pattern, confidenceOf(speaker, 0.95));
@@ -74,6 +74,16 @@ export function speakerNamedLast(np: string, state: ArticleState, at: number, pa
   }
   return whole;
 }
+
+/** What follows a cue that ends its sentence: `.`, or a time or place first (`on Monday.`, `in Iowa;`). */
+const CUE_ENDS_SENTENCE =
+  /^\s*(?:(?:on|in|at|during|after|before|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^.;"“”]{0,40})?[.;]/;
+
+/**
+ * `"The caucus is a battle of niches" Grubbs said.`: a quote without its comma is still speech when it opens
+ * the sentence and its cue closes it.
+ */
+export const cueEndsSentence = (rest: string): boolean => CUE_ENDS_SENTENCE.test(rest);
 
 /** `the so-called "moderate" rebels`, `the "Islamic State"`: one word, or a short name in capitals, is not speech. */
 export function scareQuote(_state: ArticleState, _para: ParagraphState, { content }: QuoteAt): boolean {

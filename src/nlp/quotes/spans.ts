@@ -47,7 +47,8 @@ export function flanks(text: string, i: number): { opens: boolean; closes: boole
   const leftFlank = next !== undefined && /\S/.test(next) && (prev === undefined || /[\s([{—–-]/.test(prev));
   const rightFlank = prev !== undefined && /\S/.test(prev) && (next === undefined || /[\s.,;:!?)\]—–-]/.test(next));
   const opens = ch === '“' ? !rightFlank || leftFlank : ch === '”' ? false : leftFlank && !rightFlank;
-  const closes = ch === '”' ? true : ch === '“' ? false : rightFlank;
+  // `“It's odd,“ said Noble`: an opening curly mark set where a closing one belongs still closes.
+  const closes = ch === '”' ? true : ch === '“' ? rightFlank && !leftFlank : rightFlank;
   return { opens, closes, leftFlank };
 }
 

@@ -40,6 +40,20 @@ describe('trailingCue', () => {
     expect(kept.map((q) => q.speaker)).toEqual(['Rep. K.L. Marsh']);
   });
 
+  it('reads the verbs of rallies and social media as cues', () => {
+    const { kept } = applyRule(trailingCue, 'Senator Ada Moreno was online. "The polls are wrong again!" Moreno tweeted.');
+    expect(kept.map((q) => [q.speaker, q.cue])).toEqual([['Ada Moreno', 'tweeted']]);
+  });
+
+  it('keeps a quote without its comma when it opens the sentence and the cue closes it', () => {
+    const { kept } = applyRule(trailingCue, 'Senator Ada Moreno spoke. "The race is a battle of niches" Moreno said on Monday.');
+    expect(kept.map((q) => [q.kind, q.speaker])).toEqual([['direct', 'Ada Moreno']]);
+  });
+
+  it('leaves a quote without its comma when the sentence goes on past the verb', () => {
+    expect(applyRule(trailingCue, 'Senator Ada Moreno spoke. "The deal" Moreno said was dead.')).toEqual(NOTHING);
+  });
+
   it('reads a dash before the cue', () => {
     const { kept } = applyRule(trailingCue, 'Mayor Lena Brandt spoke. "We will rebuild the bridge," — she said.');
     expect(kept.map((q) => [q.speaker, q.cue])).toEqual([['Lena Brandt', 'said']]);
@@ -99,6 +113,11 @@ describe('participleCue', () => {
   it('gives `…, saying "…"` to the subject of the sentence', () => {
     const { kept } = applyRule(participleCue, 'Foreign Minister Sergei Lavrov spoke in Geneva, saying "the talks are over for now."');
     expect(kept.map((q) => [q.speaker, q.cue, q.pattern])).toEqual([['Sergei Lavrov', 'saying', '…, saying "…"']]);
+  });
+
+  it('takes `…, asserting "…"` as a participle cue', () => {
+    const { kept } = applyRule(participleCue, 'Governor Ted Albers stood firm, asserting "we pay every tax we owe."');
+    expect(kept.map((q) => [q.speaker, q.cue])).toEqual([['Ted Albers', 'asserting']]);
   });
 
   it('leaves a quote with no participle before it', () => {

@@ -36,6 +36,13 @@ describe('quoteSpans', () => {
     ]);
   });
 
+  it('closes a quotation at an opening curly mark set after the words', () => {
+    expect(contents('“It is odd,“ said Noble. “Very odd.”')).toEqual([
+      ['It is odd,', true],
+      ['Very odd.', true],
+    ]);
+  });
+
   it('finds none in text without quotation marks', () => {
     expect(quoteSpans('He said we would win.')).toEqual([]);
   });
