@@ -127,3 +127,20 @@ export function namedBeforeColon(state: ArticleState, para: ParagraphState, quot
   addDirect(state, para, quote, speaker, verb as string, `${np} ${verb}: "…"`, confidenceOf(speaker, 0.85));
   return true;
 }
+
+/** A person's name just before a colon: `Republican pollster Dana Ortiz:`, `More from Ortiz:`. */
+const NAME_COLON = /(?<np>(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}[\p{Lu}][\p{L}'’-]+)\s*:\s*$/u;
+
+/**
+ * `The surge does not surprise pollster Dana Ortiz: "…"`, `Clinton: "…" Bush: "…"`: a person named just
+ * before a colon, with no verb, speaks the quote after it. Only a person: `Washington: "…"` is a dateline or
+ * a heading.
+ */
+export function personBeforeColon(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
+  const m = NAME_COLON.exec(quote.before);
+  const np = m?.groups?.np;
+  const speaker = np ? speakerNamedLast(np, state, quote.at, para.index) : null;
+  if (!np || speaker?.kind !== 'person' || speaker.status !== 'attributed') return false;
+  addDirect(state, para, quote, speaker, ':', `${np}: "…"`, confidenceOf(speaker, 0.8));
+  return true;
+}

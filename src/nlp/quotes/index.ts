@@ -7,7 +7,16 @@
 import type { Quote } from '../../model/index.ts';
 import { findNames } from '../people.ts';
 import { introducedInParagraphBefore, quoteOverParagraphs, speakerOfQuoteBefore, splitQuote } from './continued.ts';
-import { type QuoteRule, leadingCue, namedBeforeColon, participleCue, scareQuote, signedWithDash, trailingCue } from './direct.ts';
+import {
+  type QuoteRule,
+  leadingCue,
+  namedBeforeColon,
+  participleCue,
+  personBeforeColon,
+  scareQuote,
+  signedWithDash,
+  trailingCue,
+} from './direct.ts';
 import { indirectSpeech } from './indirect.ts';
 import { attributionSpans } from './locate.ts';
 import { mixedQuote } from './mixed.ts';
@@ -36,6 +45,7 @@ export const QUOTE_RULES: readonly QuoteRule[] = [
   introducedInParagraphBefore,
   quoteOverParagraphs,
   namedBeforeColon,
+  personBeforeColon,
   speakerOfQuoteBefore,
 ];
 

@@ -3,6 +3,7 @@ import {
   leadingCue,
   namedBeforeColon,
   participleCue,
+  personBeforeColon,
   scareQuote,
   signedWithDash,
   speakerNamedLast,
@@ -149,5 +150,19 @@ describe('speakerNamedLast', () => {
   it('does not make a person of an organisation', () => {
     const { state } = reading('"We are ready," the town council said.');
     expect(speakerNamedLast('the town council', state, 10, 0)?.kind).not.toBe('person');
+  });
+});
+
+describe('personBeforeColon', () => {
+  it('gives a quote after `pollster X:` to the person named before the colon', () => {
+    const { kept } = applyRule(
+      personBeforeColon,
+      'Dana Ortiz, a pollster, said little. The surge does not surprise pollster Dana Ortiz: "Late deciders broke one way."',
+    );
+    expect(kept.map((q) => [q.speaker, q.cue])).toEqual([['Dana Ortiz', ':']]);
+  });
+
+  it('does not take a place before a colon for a speaker', () => {
+    expect(applyRule(personBeforeColon, 'WASHINGTON: "The vote is close," an aide said.')).toEqual(NOTHING);
   });
 });
