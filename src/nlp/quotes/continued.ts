@@ -4,9 +4,9 @@
  * that goes on from the speaker before.
  */
 import { findNames } from '../people.ts';
-import { NP, PARTS, VERBS } from './grammar.ts';
+import { NP, PARTS, VERBS, words } from './grammar.ts';
 import { confidenceOf, person, resolveMention } from './speaker.ts';
-import { innerSpan, sentenceBounds } from './spans.ts';
+import { type Span, innerSpan, sentenceBounds } from './spans.ts';
 import { type ArticleState, type ParagraphState, type QuoteAt, addDirect, peopleBySurname } from './state.ts';
 
 const INTRO_RELAY = new RegExp(`(?:reports|quotes|quoted|cites|cited)\\s+(?<np>${NP})\\s+\\w+ing\\b`, 'u');
@@ -23,7 +23,7 @@ const ANY_CUE = new RegExp(`\\b(?:${VERBS}|${PARTS})(?:\\s+(?:${VERBS}|${PARTS})
  */
 export function splitQuote(_state: ArticleState, para: ParagraphState, { q, qi, content, before }: QuoteAt): boolean {
   const prev = para.drafts[para.drafts.length - 1];
-  const prevQ = para.spans[qi - 1];
+  const prevQ = prev ? pieceBefore(para, qi, prev.span[1]) : undefined;
   if (!prev || !prevQ || prev.kind !== 'direct' || prev.span[1] !== innerSpan(para.text, prevQ)[1]) return false;
   const gap = para.text.slice(prevQ.close, q.open);
   const apart = sentenceIndex(para, q.open) - sentenceIndex(para, prevQ.close - 1);
@@ -34,6 +34,19 @@ export function splitQuote(_state: ArticleState, para: ParagraphState, { q, qi, 
   prev.pattern = `${prev.pattern} "…"`;
   para.used.push(prev.span);
   return true;
+}
+
+/**
+ * The quotation before the `qi`-th that ends where the quote `end` does, looking past short titles in the cue
+ * between them (`said Ruiz, who hosts "Morning Talk." "…"`); undefined when a longer quotation stands between.
+ */
+function pieceBefore(para: ParagraphState, qi: number, end: number): Span | undefined {
+  for (let j = qi - 1; j >= 0; j -= 1) {
+    const s = para.spans[j] as Span;
+    if (innerSpan(para.text, s)[1] === end) return s;
+    if (words(s.content) > 4) return undefined;
+  }
+  return undefined;
 }
 
 /** Which sentence of the paragraph an offset stands in. */

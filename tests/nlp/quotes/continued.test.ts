@@ -41,6 +41,14 @@ describe('splitQuote', () => {
     ]);
   });
 
+  it('looks past a short title quoted in the cue between the pieces', () => {
+    const text = '"It is too early," said Ana Ruiz, who hosts "Morning Talk." "We will know in May."';
+    const { state, para, quote: title } = secondHalf(text);
+    expect(splitQuote(state, para, title)).toBe(false);
+    expect(splitQuote(state, para, quoteAt(para, para.spans[2]!, 2))).toBe(true);
+    expect(para.drafts.map((d) => d.text)).toEqual(['It is too early … We will know in May.']);
+  });
+
   it('does not join a second piece with a cue of its own between them', () => {
     const { state, para, quote } = secondHalf('"The door stays open," Baerbock said, adding: "the terms are ours."');
     expect(splitQuote(state, para, quote)).toBe(false);
