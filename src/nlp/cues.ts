@@ -14,12 +14,16 @@ export const REPORTING_VERBS: readonly string[] = [
   'writes', 'replied', 'replies', 'responded', 'responds', 'recalled', 'emphasized', 'emphasised', 'urged', 'urges',
   'accused', 'observed', 'remarked', 'stated', 'believes', 'believed', 'contended', 'asked', 'asks', 'agreed',
   'agrees',
+  // Speech as news reports it from rallies, debates and social media.
+  'tweeted', 'tweets', 'concluded', 'concludes', 'shouted', 'chanted', 'joked', 'quipped', 'yelled', 'answered',
+  'exclaimed', 'demanded', 'boasted', 'wondered', 'cautioned', 'conceded', 'countered',
 ];
 
 /** Participles that hang a quote on the subject of the sentence: "…, saying "…"", "Noting that …, Kerry …". */
 // prettier-ignore
 export const PARTICIPLE_CUES: readonly string[] = [
   'saying', 'adding', 'noting', 'stressing', 'warning', 'insisting', 'arguing', 'explaining', 'telling', 'calling',
+  'asking', 'asserting', 'declaring', 'writing', 'tweeting', 'chanting', 'shouting', 'joking', 'replying', 'responding',
 ];
 
 /** Phrases that put a source before its words: "according to X, …", "from X's viewpoint, …", "in the words of X". */

@@ -4,24 +4,53 @@
  * that goes on from the speaker before.
  */
 import { findNames } from '../people.ts';
-import { NP, VERBS } from './grammar.ts';
+import { NP, PARTS, VERBS, words } from './grammar.ts';
 import { confidenceOf, person, resolveMention } from './speaker.ts';
-import { sentenceBounds } from './spans.ts';
+import { type Span, innerSpan, sentenceBounds } from './spans.ts';
 import { type ArticleState, type ParagraphState, type QuoteAt, addDirect, peopleBySurname } from './state.ts';
 
 const INTRO_RELAY = new RegExp(`(?:reports|quotes|quoted|cites|cited)\\s+(?<np>${NP})\\s+\\w+ing\\b`, 'u');
 const INTRO_SPEAKER = new RegExp(`\\b(?<np>we|he|she|[A-Z][\\w.]*(?:\\s+[A-Z][\\w.]*)*)\\s+(?:${VERBS})\\b`, 'u');
 
-/** `"The door stays open," Baerbock said. "But the terms are ours."`: the second half joins the quote before. */
-export function splitQuote(_state: ArticleState, para: ParagraphState, { q, content, before }: QuoteAt): boolean {
+/** A reporting verb or participle (two running together, "said argued", count as one): to count the cues between two pieces of a quote. */
+const ANY_CUE = new RegExp(`\\b(?:${VERBS}|${PARTS})(?:\\s+(?:${VERBS}|${PARTS}))*\\b`, 'gu');
+
+/**
+ * `"The door stays open," Baerbock said. "But the terms are ours."`, `"A," said Kerry, a former senator, "B."`:
+ * the second piece of a quote split around its one cue joins the first, and the quote's span covers both.
+ * The second piece must have no cue of its own and either open the next sentence or follow the cue with a
+ * comma or colon; the words between must hold no more than the one cue (`X said, adding: "…"` is two).
+ */
+export function splitQuote(_state: ArticleState, para: ParagraphState, { q, qi, content, before }: QuoteAt): boolean {
   const prev = para.drafts[para.drafts.length - 1];
-  if (!prev || prev.kind !== 'direct' || before.trim() !== '' || prev.span[1] >= q.open) return false;
-  if (para.text.slice(prev.span[1], q.open).length >= 60) return false;
+  const prevQ = prev ? pieceBefore(para, qi, prev.span[1]) : undefined;
+  if (!prev || !prevQ || prev.kind !== 'direct' || prev.span[1] !== innerSpan(para.text, prevQ)[1]) return false;
+  const gap = para.text.slice(prevQ.close, q.open);
+  const apart = sentenceIndex(para, q.open) - sentenceIndex(para, prevQ.close - 1);
+  const joins = apart === 0 ? /[,:]\s*$/.test(gap) : apart === 1 && before.trim() === '';
+  if (!joins || gap.length > 250 || (gap.match(ANY_CUE) ?? []).length > 1) return false;
   prev.text = `${prev.text} … ${content}`;
-  prev.span = [prev.span[0], q.close - 1];
+  prev.span = [prev.span[0], innerSpan(para.text, q)[1]];
   prev.pattern = `${prev.pattern} "…"`;
+  para.used.push(prev.span);
   return true;
 }
+
+/**
+ * The quotation before the `qi`-th that ends where the quote `end` does, looking past short titles in the cue
+ * between them (`said Ruiz, who hosts "Morning Talk." "…"`); undefined when a longer quotation stands between.
+ */
+function pieceBefore(para: ParagraphState, qi: number, end: number): Span | undefined {
+  for (let j = qi - 1; j >= 0; j -= 1) {
+    const s = para.spans[j] as Span;
+    if (innerSpan(para.text, s)[1] === end) return s;
+    if (words(s.content) > 4) return undefined;
+  }
+  return undefined;
+}
+
+/** Which sentence of the paragraph an offset stands in. */
+const sentenceIndex = (para: ParagraphState, at: number): number => para.sentenceStarts.filter((s) => s <= at).length - 1;
 
 /** `Sputnik reports him saying the following:` ¶ `"…"`: a quote opening a paragraph after an introduction ending the one before. */
 export function introducedInParagraphBefore(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
@@ -55,8 +84,9 @@ export function speakerOfQuoteBefore(state: ArticleState, para: ParagraphState, 
   const { q, content: text, sentence, at } = quote;
   const speaker = person(last.person, '(the speaker of the quote before)', 'quote-before');
   const pattern = 'no cue; the speaker of the quote before';
-  para.drafts.push({ kind: 'direct', text, span: [q.open + 1, q.close - 1], sentence, speaker, cue: '', pattern, confidence: 0.5, at });
-  para.used.push([q.open + 1, q.close - 1]);
+  const span = innerSpan(para.text, q);
+  para.drafts.push({ kind: 'direct', text, span, sentence, speaker, cue: '', pattern, confidence: 0.5, at });
+  para.used.push(span);
   return true;
 }
 

@@ -42,9 +42,21 @@ export const cleanClause = (s: string): string =>
     .replace(/[\s.,;:]+$/, '')
     .trim();
 
-/** A cue just after a quote: `"…," Kerry said` (np, verb) or `"…," said Kerry` (verb2, np2). */
+/** A party and state, or an age, in brackets after a name: "Rep. Jane Doe (D-Wis.)". */
+export const BRACKETS = '(?:\\s*\\([^()"“”]{1,40}\\))?';
+/**
+ * Up to three appositions between a speaker named after a quote and the verb: `"…," Jane Doe, the attorney
+ * general of Oklahoma, one of the states suing, said`.
+ */
+export const APPOSITIONS_AFTER = '(?:,\\s+[^,"“”]{2,100}?(?:,\\s+[^,"“”]{2,100}?){0,2},)?';
+
+/**
+ * A cue just after a quote: `"…," Kerry said` (np, verb) or `"…," said Kerry` (verb2, np2). A party and state
+ * in brackets, and appositions, may stand between the name and the verb, or after the name that follows it; a
+ * dash may stand before the cue (`"…," — he said`).
+ */
 export const AFTER_CUE = new RegExp(
-  `^["”]?\\s*,?\\s*(?:(?<np>${NP})\\s+${ADVERBS}(?<verb>${VERBS})\\b|(?<verb2>${VERBS})\\s+(?<np2>${NP})(?=\\s*[,.;]|\\s+(?:in|at|on|after|before|while|during|to)\\b|\\s*$))`,
+  `^["”]?\\s*,?\\s*(?:(?:[—–―]|--)\\s*)?(?:(?<np>${NP})${BRACKETS}${APPOSITIONS_AFTER}\\s+${ADVERBS}(?<verb>${VERBS})\\b|(?<verb2>${VERBS})\\s+(?<np2>${NP})(?=\\s*[,.;(]|\\s+(?:in|at|on|after|before|while|during|to)\\b|\\s*$))`,
   'u',
 );
 /** A participle cue just after a quote: `"…," before adding …`. */

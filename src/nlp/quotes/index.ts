@@ -7,7 +7,16 @@
 import type { Quote } from '../../model/index.ts';
 import { findNames } from '../people.ts';
 import { introducedInParagraphBefore, quoteOverParagraphs, speakerOfQuoteBefore, splitQuote } from './continued.ts';
-import { type QuoteRule, leadingCue, namedBeforeColon, participleCue, scareQuote, trailingCue } from './direct.ts';
+import {
+  type QuoteRule,
+  leadingCue,
+  namedBeforeColon,
+  participleCue,
+  personBeforeColon,
+  scareQuote,
+  signedWithDash,
+  trailingCue,
+} from './direct.ts';
 import { indirectSpeech } from './indirect.ts';
 import { attributionSpans } from './locate.ts';
 import { mixedQuote } from './mixed.ts';
@@ -27,14 +36,16 @@ export type { Span } from './spans.ts';
 /** The rules for a quotation, in the order they are tried: the first that deals with it wins. */
 export const QUOTE_RULES: readonly QuoteRule[] = [
   trailingCue,
+  signedWithDash,
   scareQuote,
+  splitQuote,
   leadingCue,
   participleCue,
   mixedQuote,
-  splitQuote,
   introducedInParagraphBefore,
   quoteOverParagraphs,
   namedBeforeColon,
+  personBeforeColon,
   speakerOfQuoteBefore,
 ];
 

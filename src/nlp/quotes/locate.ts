@@ -3,8 +3,11 @@
  * researcher wants their place. Read after the rules, so nothing they decide depends on it.
  */
 
+import { quoteSpans } from './spans.ts';
+
 /** The words of a quote that its spans are found from. */
 export interface Attributed {
+  kind?: string;
   span: [number, number];
   speaker: { mention: string };
   cue: string;
@@ -22,14 +25,14 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const distance = (s: number, e: number, [from, to]: readonly [number, number]): number => Math.max(0, from - e, s - to);
 
 /**
- * The occurrence of `words` (whole words, as written) in `text` nearest to `near`, outside the quotation
+ * The occurrence of `words` (whole words, as written) in `text` nearest to `near`, outside the quotations
  * `outside`; null when the words do not stand in the text, or are a placeholder like "(subject of the sentence)".
  */
 export function nearestOccurrence(
   text: string,
   words: string,
   near: readonly [number, number],
-  outside: readonly [number, number],
+  outside: ReadonlyArray<readonly [number, number]>,
 ): [number, number] | null {
   const w = words.trim();
   if (w === '' || /^\(.*\)$/.test(w)) return null;
@@ -38,15 +41,29 @@ export function nearestOccurrence(
   for (const m of text.matchAll(re)) {
     const s = m.index;
     const e = s + m[0].length;
-    if (s < outside[1] && e > outside[0]) continue;
+    if (outside.some(([from, to]) => s < to && e > from)) continue;
     if (best === null || distance(s, e, near) < distance(best[0], best[1], near)) best = [s, e];
   }
   return best;
 }
 
+/**
+ * The words a quote's speaker and cue cannot stand in: a direct quote's quotations (its span covers the cue
+ * of a quote split around it, `"A," Kerry said, "B."`), else the whole span.
+ */
+export function quotedParts(text: string, quote: Attributed): Array<readonly [number, number]> {
+  if (quote.kind !== 'direct') return [quote.span];
+  const [from, to] = quote.span;
+  const parts = quoteSpans(text)
+    .filter((q) => q.open < to && q.close > from)
+    .map((q) => [q.open, q.close] as const);
+  return parts.length > 0 ? parts : [quote.span];
+}
+
 /** The spans of a quote's speaker mention (nearest the quote) and cue (nearest the speaker, else the quote). */
 export function attributionSpans(text: string, quote: Attributed): AttributionSpans {
-  const speaker = nearestOccurrence(text, quote.speaker.mention, quote.span, quote.span);
-  const cue = nearestOccurrence(text, quote.cue, speaker ?? quote.span, quote.span);
+  const quoted = quotedParts(text, quote);
+  const speaker = nearestOccurrence(text, quote.speaker.mention, quote.span, quoted);
+  const cue = nearestOccurrence(text, quote.cue, speaker ?? quote.span, quoted);
   return { ...(speaker ? { speakerSpan: speaker } : {}), ...(cue ? { cueSpan: cue } : {}) };
 }

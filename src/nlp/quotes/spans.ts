@@ -12,15 +12,43 @@ export interface Span {
   closed: boolean;
 }
 
+/**
+ * How many characters the quotation mark at `i` takes: 2 for two apostrophes (`''This isn't reform,''`, as
+ * some archives set a double quotation mark), else 1.
+ */
+export const markWidth = (text: string, i: number): number => (text.startsWith("''", i) ? 2 : 1);
+
+/** [start, end) of a quotation's words inside its marks; an unclosed one runs to the paragraph end, less one. */
+export function innerSpan(text: string, q: Span): [number, number] {
+  const start = q.open + markWidth(text, q.open);
+  const end = q.closed && q.close >= 2 && text.startsWith("''", q.close - 2) ? q.close - 2 : q.close - 1;
+  return [start, Math.max(start, end)];
+}
+
+/**
+ * `He said ''we will win'' and left`: where two apostrophes stand for one double quotation mark, as some
+ * archives set it. Which side of a word they stand on decides, as for any mark, whether they open or close.
+ */
+export function doubleApostrophes(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < text.length; i += 1) {
+    if (text[i] !== "'" || text[i + 1] !== "'") continue;
+    out.push(i);
+    i += 1;
+  }
+  return out;
+}
+
 /** Pairs quotation marks by which side of a word they stand on, so mixed straight and curly marks pair too. */
 export function flanks(text: string, i: number): { opens: boolean; closes: boolean; leftFlank: boolean } {
   const ch = text[i] as string;
   const prev = text[i - 1];
-  const next = text[i + 1];
+  const next = text[i + markWidth(text, i)];
   const leftFlank = next !== undefined && /\S/.test(next) && (prev === undefined || /[\s([{—–-]/.test(prev));
   const rightFlank = prev !== undefined && /\S/.test(prev) && (next === undefined || /[\s.,;:!?)\]—–-]/.test(next));
   const opens = ch === '“' ? !rightFlank || leftFlank : ch === '”' ? false : leftFlank && !rightFlank;
-  const closes = ch === '”' ? true : ch === '“' ? false : rightFlank;
+  // `“It's odd,“ said Noble`: an opening curly mark set where a closing one belongs still closes.
+  const closes = ch === '”' ? true : ch === '“' ? rightFlank && !leftFlank : rightFlank;
   return { opens, closes, leftFlank };
 }
 
@@ -29,10 +57,19 @@ export function flanks(text: string, i: number): { opens: boolean; closes: boole
  * part of the outer one. Where the marks do not nest cleanly, they are paired one after the other.
  */
 export function quoteSpans(text: string): Span[] {
-  const marks: number[] = [];
+  const marks: number[] = doubleApostrophes(text);
   for (let i = 0; i < text.length; i += 1) if (QUOTE_MARK.test(text[i] as string)) marks.push(i);
+  marks.sort((a, b) => a - b);
   return nestedSpans(text, marks) ?? spansInOrder(text, marks);
 }
+
+/** The quotation from the mark at `open` to the one at `close`, both included. */
+const closedSpan = (text: string, open: number, close: number): Span => ({
+  open,
+  close: close + markWidth(text, close),
+  content: text.slice(open + markWidth(text, open), close),
+  closed: true,
+});
 
 /** `He said "we call them "rebels" here"`: marks paired as they nest; null when more than one is left open. */
 export function nestedSpans(text: string, marks: readonly number[]): Span[] | null {
@@ -42,13 +79,13 @@ export function nestedSpans(text: string, marks: readonly number[]): Span[] | nu
     const f = flanks(text, i);
     if (f.closes && stack.length > 0 && !(f.opens && !f.closes)) {
       const open = stack.pop() as number;
-      if (stack.length === 0) nested.push({ open, close: i + 1, content: text.slice(open + 1, i), closed: true });
+      if (stack.length === 0) nested.push(closedSpan(text, open, i));
     } else if (f.opens || f.leftFlank) stack.push(i);
   }
   if (stack.length > 1) return null;
   if (stack.length === 1) {
     const open = stack[0] as number;
-    nested.push({ open, close: text.length, content: text.slice(open + 1), closed: false });
+    nested.push({ open, close: text.length, content: text.slice(open + markWidth(text, open)), closed: false });
   }
   return nested;
 }
@@ -61,11 +98,11 @@ export function spansInOrder(text: string, marks: readonly number[]): Span[] {
     const f = flanks(text, i);
     if (openAt < 0 && (f.opens || (f.leftFlank && text[i] !== '”'))) openAt = i;
     else if (openAt >= 0 && f.closes) {
-      flat.push({ open: openAt, close: i + 1, content: text.slice(openAt + 1, i), closed: true });
+      flat.push(closedSpan(text, openAt, i));
       openAt = -1;
     } else if (openAt >= 0 && f.opens) openAt = i;
   }
-  if (openAt >= 0) flat.push({ open: openAt, close: text.length, content: text.slice(openAt + 1), closed: false });
+  if (openAt >= 0) flat.push({ open: openAt, close: text.length, content: text.slice(openAt + markWidth(text, openAt)), closed: false });
   return flat;
 }
 

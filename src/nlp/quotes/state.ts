@@ -5,7 +5,7 @@
 import type { Quote, SpeakerRef } from '../../model/index.ts';
 import { genderOf as genderFrom } from '../coref.ts';
 import { type NameMention, firstNamesAgree, surnameKey } from '../people.ts';
-import { type Span, sentenceOf } from './spans.ts';
+import { type Span, innerSpan, sentenceOf } from './spans.ts';
 
 export interface LocalPerson {
   name: string;
@@ -172,5 +172,5 @@ export function addDirect(
   confidence: number,
 ): void {
   const { q, content: text, sentence, at } = quote;
-  addDraft(state, para, { kind: 'direct', text, span: [q.open + 1, q.close - 1], sentence, speaker, cue, pattern, confidence, at });
+  addDraft(state, para, { kind: 'direct', text, span: innerSpan(para.text, q), sentence, speaker, cue, pattern, confidence, at });
 }

@@ -32,6 +32,33 @@ describe('splitQuote', () => {
     ]);
   });
 
+  it('joins `"…," said X, an appositive, "…"` around a long cue in one sentence, its span covering both pieces', () => {
+    const text = '"The door stays open," said Annalena Baerbock, the German foreign minister, "but the terms are ours."';
+    const { state, para, quote } = secondHalf(text);
+    expect(splitQuote(state, para, quote)).toBe(true);
+    expect(para.drafts.map((d) => [d.text, text.slice(...d.span)])).toEqual([
+      ['The door stays open … but the terms are ours.', text.slice(1, -1)],
+    ]);
+  });
+
+  it('looks past a short title quoted in the cue between the pieces', () => {
+    const text = '"It is too early," said Ana Ruiz, who hosts "Morning Talk." "We will know in May."';
+    const { state, para, quote: title } = secondHalf(text);
+    expect(splitQuote(state, para, title)).toBe(false);
+    expect(splitQuote(state, para, quoteAt(para, para.spans[2]!, 2))).toBe(true);
+    expect(para.drafts.map((d) => d.text)).toEqual(['It is too early … We will know in May.']);
+  });
+
+  it('does not join a second piece with a cue of its own between them', () => {
+    const { state, para, quote } = secondHalf('"The door stays open," Baerbock said, adding: "the terms are ours."');
+    expect(splitQuote(state, para, quote)).toBe(false);
+  });
+
+  it('does not join a quotation in the sentence after next', () => {
+    const { state, para, quote } = secondHalf('"The door stays open," Baerbock said. Then she left. "The terms are ours."');
+    expect(splitQuote(state, para, quote)).toBe(false);
+  });
+
   it('does not join a quote with its own words before it', () => {
     const { state, para, quote } = secondHalf('"The door stays open," Baerbock said. She added "but the terms are ours."');
     expect(splitQuote(state, para, quote)).toBe(false);

@@ -14,7 +14,13 @@ describe('where a quote’s speaker and cue stand', () => {
   });
 
   it('matches whole words only, and never inside the quotation', () => {
-    expect(nearestOccurrence('"He said he would," Heather said.', 'he', [0, 18], [1, 17])).toBeNull();
+    expect(nearestOccurrence('"He said he would," Heather said.', 'he', [0, 18], [[1, 17]])).toBeNull();
+  });
+
+  it('finds the speaker and cue of a direct quote split around them, between its pieces', () => {
+    const split = '"We are close," Kerry said, "and we will finish."';
+    const s = attributionSpans(split, { kind: 'direct', span: [1, split.length - 1], speaker: { mention: 'Kerry' }, cue: 'said' });
+    expect(s).toEqual({ speakerSpan: at(split, 'Kerry'), cueSpan: at(split, 'said') });
   });
 
   it('leaves out a placeholder mention and an empty cue', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { flanks, nestedSpans, quoteSpans, sentenceBounds, sentenceOf, spansInOrder } from '../../../src/nlp/quotes/spans.ts';
+import {
+  doubleApostrophes,
+  flanks,
+  innerSpan,
+  nestedSpans,
+  quoteSpans,
+  sentenceBounds,
+  sentenceOf,
+  spansInOrder,
+} from '../../../src/nlp/quotes/spans.ts';
 
 const contents = (text: string) => quoteSpans(text).map((s) => [s.content, s.closed]);
 const marksOf = (text: string) => [...text].flatMap((c, i) => (/["“”]/.test(c) ? [i] : []));
@@ -27,8 +36,37 @@ describe('quoteSpans', () => {
     ]);
   });
 
+  it('closes a quotation at an opening curly mark set after the words', () => {
+    expect(contents('“It is odd,“ said Noble. “Very odd.”')).toEqual([
+      ['It is odd,', true],
+      ['Very odd.', true],
+    ]);
+  });
+
   it('finds none in text without quotation marks', () => {
     expect(quoteSpans('He said we would win.')).toEqual([]);
+  });
+});
+
+describe('doubleApostrophes', () => {
+  it('finds two apostrophes as one mark, and a lone apostrophe as none', () => {
+    expect(doubleApostrophes("''It isn't over,'' she said.")).toEqual([0, 16]);
+  });
+});
+
+describe('two apostrophes as quotation marks', () => {
+  it("reads ''…'' as one quotation, an apostrophe inside it part of the words", () => {
+    const text = "''We can't wait,'' said the mayor. ''Not now.''";
+    expect(contents(text)).toEqual([
+      ["We can't wait,", true],
+      ['Not now.', true],
+    ]);
+    const [first] = quoteSpans(text);
+    expect(first && text.slice(...innerSpan(text, first))).toBe("We can't wait,");
+  });
+
+  it('leaves a possessive apostrophe alone', () => {
+    expect(quoteSpans("The players' union met.")).toEqual([]);
   });
 });
 
