@@ -8,7 +8,7 @@ import { ORG_HEADS } from '../cues.ts';
 import { type Description, fitsDescription as fitsRoles, placeOf, placeServed, readDescription } from '../coref.ts';
 import { type NameMention, findNames, firstNamesAgree } from '../people.ts';
 import { words } from './grammar.ts';
-import { type ArticleState, type LocalPerson, lastMentioned, peopleBySurname } from './state.ts';
+import { type ArticleState, type LocalPerson, lastMentioned, lastSalient, peopleBySurname } from './state.ts';
 
 /**
  * What a speaker rule says of a noun phrase: who it stands for, null when it cannot be a speaker at all (so
@@ -71,12 +71,16 @@ export function resolveMention(npRaw: string, state: ArticleState, at: number, p
   return null;
 }
 
-/** `"…," he said`: the last person named outside quotation marks whose gender does not contradict the pronoun. */
+/**
+ * `"…," he said`: the last subject or speaker of the last paragraphs whose gender does not contradict the
+ * pronoun (the person the text is about), else the last person named outside quotation marks.
+ */
 export function pronounToLastPerson(np: string, state: ArticleState, at: number): Resolution {
   const lower = np.toLowerCase();
   if (!/^(?:he|she|him|her)$/.test(lower)) return undefined;
   const g = /^(?:she|her)$/.test(lower) ? 'f' : 'm';
-  const recent = lastMentioned(state, at, (p) => p.gender === null || p.gender === g);
+  const fits = (p: LocalPerson): boolean => p.gender === null || p.gender === g;
+  const recent = lastSalient(state, at, fits) ?? lastMentioned(state, at, fits);
   if (!recent) return nobody(np, 'ambiguous');
   recent.gender ??= g;
   return person(recent, np);

@@ -56,8 +56,18 @@ describe('resolveMention', () => {
 });
 
 describe('pronounToLastPerson', () => {
-  it('takes "he" to the last person named', () => {
-    expect(nameOf(decide(pronounToLastPerson, 'he'))).toEqual(['Sergei Lavrov', 'attributed']);
+  it('takes "he" to the subject before it, not to the last name of the sentence', () => {
+    expect(nameOf(decide(pronounToLastPerson, 'he'))).toEqual(['John Kerry', 'attributed']);
+  });
+
+  it('takes "he" to the last person named when no subject or speaker is near', () => {
+    const state = known('The talks, with Secretary of State John Kerry and Foreign Minister Sergei Lavrov, ended.');
+    expect(nameOf(decide(pronounToLastPerson, 'he', state))).toEqual(['Sergei Lavrov', 'attributed']);
+  });
+
+  it('passes over a subject whose given name tells another gender', () => {
+    const state = known('Hillary Clinton met Secretary of State John Kerry.');
+    expect(nameOf(decide(pronounToLastPerson, 'he', state))).toEqual(['John Kerry', 'attributed']);
   });
 
   it('never takes "she" to a man', () => {
