@@ -133,7 +133,10 @@ function personOfRun(text: string, run: Token[]): NameMention | null {
   const honorific = roleTokens.length > 0 && HONORIFICS.has(bare(roleTokens[roleTokens.length - 1]!.w));
   if (nameTokens.length === 0) return null;
   // A title after a name ("Putin Kerry talks") or a date: not a person's name.
-  if (nameTokens.some((x) => ROLE_WORDS.has(bare(x.w)) || MONTHS_DAYS.has(x.w.toLowerCase()) || STOP.has(x.w.toLowerCase()))) return null;
+  // "Theresa May": a month after a known given name is a surname.
+  const month = (x: Token, i: number): boolean =>
+    MONTHS_DAYS.has(x.w.toLowerCase()) && !(i > 0 && givenNameGender(nameTokens[i - 1]!.w) !== null);
+  if (nameTokens.some((x, i) => ROLE_WORDS.has(bare(x.w)) || month(x, i) || STOP.has(x.w.toLowerCase()))) return null;
   if (ORG_HEADS.has(nameTokens[nameTokens.length - 1]!.w.toLowerCase())) return null;
   nameTokens = longNameOrLastTwo(nameTokens);
   const start = (honorific ? roleTokens[roleTokens.length - 1]! : nameTokens[0]!).start;
@@ -201,14 +204,23 @@ const NAME_LISTS = ['en', 'it', 'es', 'fr', 'de', 'tr'] as const;
 let nameLists: ReadonlyArray<ReadonlyMap<string, string>> | null = null;
 
 /**
- * The gender a given name tells ("Hillary" f, "Donald" m), when every list that has the name agrees; null for a
- * name the lists split on ("Andrea" is a woman's name in English, a man's in Italian) or do not have. Loaded on
- * first use: the lists take a tenth of a second to read, which an answer from a cached index should not pay.
+ * The gender a given name tells ("Hillary" f, "Donald" m): the one three quarters of the lists that have the
+ * name agree on, the English list counting twice (the news is in English); null for a name the lists split on
+ * ("Andrea" is a woman's name in English, a man's in Italian) or do not have. Loaded on first use: the lists
+ * take a tenth of a second to read, which an answer from a cached index should not pay.
  */
 export function givenNameGender(first: string | null): 'm' | 'f' | null {
   if (!first || !/^[\p{Lu}][\p{Ll}]/u.test(first)) return null;
   nameLists ??= NAME_LISTS.map((l) => require(`gender-detection-from-name/names/${l}.js`) as ReadonlyMap<string, string>);
-  const found = new Set(nameLists.map((m) => m.get(first.toLowerCase())).filter((g) => g !== undefined));
-  if (found.size !== 1) return null;
-  return found.has('female') ? 'f' : found.has('male') ? 'm' : null;
+  let male = 0;
+  let female = 0;
+  nameLists.forEach((list, i) => {
+    const g = list.get(first.toLowerCase());
+    const weight = i === 0 ? 2 : 1;
+    if (g === 'male') male += weight;
+    else if (g === 'female') female += weight;
+  });
+  if (male >= 3 * female && male > 0) return 'm';
+  if (female >= 3 * male && female > 0) return 'f';
+  return null;
 }

@@ -198,10 +198,23 @@ export function placeAsOrganisation(np: string): Resolution {
   return { mention: np, name, members: [], kind: 'organisation', status: 'attributed', role: null };
 }
 
+/**
+ * `the 69-year-old said`, `Having said`, `Obama's America`: an age, a participle opening the sentence, a
+ * possessive phrase or a surname of someone the article names; never an organisation.
+ */
+export function notAnOrganisation(np: string, state: ArticleState): Resolution {
+  const name = np.replace(/^the\s+/i, '');
+  if (/\b\d+-year-old\b/i.test(name)) return nobody(np);
+  const first = name.split(/\s+/)[0] as string;
+  if (/^[\p{Lu}][\p{Ll}]+ing$/u.test(first) || /['’]s\s/.test(name)) return null;
+  if (!/\p{Lu}/u.test(name)) return null;
+  return words(name) > 1 && peopleBySurname(state, first).length > 0 ? null : undefined;
+}
+
 /** `Press TV said`, `the Foreign Ministry said`: every word capitalised, or an organisation's word at the end. */
 export function organisation(np: string): Resolution {
   const orgWords = np.replace(/^the\s+/i, '').split(/\s+/);
-  const allCaps = orgWords.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|and|for|the)$/.test(w));
+  const allCaps = orgWords.every((w) => /^[\p{Lu}][\p{L}\p{N}.&'’-]*$|^[\p{Lu}\p{N}]+$/u.test(w) || /^(?:of|and|for|the)$/.test(w));
   const orgHead = ORG_HEADS.has((orgWords[orgWords.length - 1] ?? '').toLowerCase()) && /^[\p{Lu}]/u.test(orgWords[0] ?? '');
   if (orgWords.length > 4 || !(allCaps || orgHead)) return undefined;
   const name = np.replace(/^the\s+/i, '');
@@ -223,6 +236,7 @@ export const SPEAKER_RULES: readonly SpeakerRule[] = [
   descriptionByRole,
   genericSource,
   placeAsOrganisation,
+  notAnOrganisation,
   organisation,
 ];
 

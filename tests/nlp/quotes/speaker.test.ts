@@ -10,6 +10,7 @@ import {
   indefiniteSource,
   jointSpeaker,
   negatedReport,
+  notAnOrganisation,
   nobody,
   organisation,
   person,
@@ -261,5 +262,19 @@ describe('confidenceOf', () => {
 
   it('caps an unattributed speaker at 0.3', () => {
     expect(confidenceOf(nobody('officials'), 0.95)).toBe(0.3);
+  });
+});
+
+describe('notAnOrganisation', () => {
+  it('leaves an age unattributed, and takes no participle, possessive phrase, lower-case word or person’s name for an organisation', () => {
+    expect(nameOf(decide(notAnOrganisation, 'the 69-year-old'))).toEqual([null, 'unattributed']);
+    expect(decide(notAnOrganisation, 'Having')).toBeNull();
+    expect(decide(notAnOrganisation, 'Obama’s America')).toBeNull();
+    expect(decide(notAnOrganisation, 'and')).toBeNull();
+    expect(decide(notAnOrganisation, 'Kerry Speech')).toBeNull();
+  });
+
+  it('does not decide for a name an organisation may have', () => {
+    expect(decide(notAnOrganisation, 'Press TV')).toBeUndefined();
   });
 });
