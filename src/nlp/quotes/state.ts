@@ -141,7 +141,10 @@ export function isSubjectAt(text: string, sentenceStart: number, start: number, 
   return BEFORE_SUBJECT.test(text.slice(sentenceStart, start)) && !/^['’]s\b/.test(text.slice(end, end + 3));
 }
 
-/** Keeps a quote, and makes its speaker (one person) the last speaker and the last one spoken of. */
+/**
+ * Keeps a quote, and makes its speaker (one person) the last one spoken of and, for words in quotation marks,
+ * the last speaker: a later quotation without a cue continues quoted words, not a report in the writer's words.
+ */
 export function addDraft(state: ArticleState, para: ParagraphState, d: Draft): void {
   para.drafts.push(d);
   para.used.push(d.span);
@@ -149,7 +152,7 @@ export function addDraft(state: ArticleState, para: ParagraphState, d: Draft): v
     const key = surnameKey(d.speaker.members[0] as string);
     const lp = state.people.get(key)?.[0];
     if (lp) {
-      state.lastSpeaker = { person: lp, paragraph: para.index };
+      if (d.kind !== 'indirect') state.lastSpeaker = { person: lp, paragraph: para.index };
       // "Washington's top diplomat said": the person is now the last one spoken of.
       state.mentions.push({ person: lp, at: d.at, inQuote: false, salient: true });
       state.mentions.sort((x, y) => x.at - y.at);

@@ -130,12 +130,20 @@ describe('addDraft', () => {
     at: 5,
   });
 
-  it('keeps the quote, marks its words used and makes its one person the last speaker', () => {
+  it('keeps the quote, marks its words used and makes the one person of quoted words the last speaker', () => {
     const { state, para } = reading('Secretary of State John Kerry spoke.');
-    addDraft(state, para, draft(person(state.people.get('kerry')![0]!, 'Kerry')));
+    addDraft(state, para, { ...draft(person(state.people.get('kerry')![0]!, 'Kerry')), kind: 'direct' });
     expect(para.drafts).toHaveLength(1);
     expect(para.used).toEqual([[0, 16]]);
     expect(state.lastSpeaker).toMatchObject({ person: { name: 'John Kerry' }, paragraph: 0 });
+  });
+
+  it('makes the speaker of indirect speech the one spoken of, not the last speaker a cue-less quotation continues', () => {
+    const { state, para } = reading('The talks in Geneva went on for days.');
+    registerName(state, findNames('Secretary of State John Kerry')[0]!, 1);
+    addDraft(state, para, draft(person(state.people.get('kerry')![0]!, 'Kerry')));
+    expect(state.lastSpeaker).toBeNull();
+    expect(lastSalient(state, NEXT)?.name).toBe('John Kerry');
   });
 
   it('leaves the last speaker alone for an unattributed quote', () => {
