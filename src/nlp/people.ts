@@ -199,9 +199,18 @@ export function firstNamesAgree(a: string | null, b: string | null): boolean {
   return rest(x, i + 1) === rest(y, i + 1) || rest(x, i + 1) === rest(y, i) || rest(x, i) === rest(y, i + 1);
 }
 
-/** The languages whose given-name lists `givenNameGender` reads (gender-detection-from-name: US, Italian, Spanish, French, German, Turkish records). */
-const NAME_LISTS = ['en', 'it', 'es', 'fr', 'de', 'tr'] as const;
 let nameLists: ReadonlyArray<ReadonlyMap<string, string>> | null = null;
+
+/** The given-name lists of gender-detection-from-name, English first: English, Italian, Spanish, French, German, Turkish. */
+const readNameLists = (): ReadonlyArray<ReadonlyMap<string, string>> =>
+  [
+    require('gender-detection-from-name/names/en.js'),
+    require('gender-detection-from-name/names/it.js'),
+    require('gender-detection-from-name/names/es.js'),
+    require('gender-detection-from-name/names/fr.js'),
+    require('gender-detection-from-name/names/de.js'),
+    require('gender-detection-from-name/names/tr.js'),
+  ] as ReadonlyArray<ReadonlyMap<string, string>>;
 
 /**
  * The gender a given name tells ("Hillary" f, "Donald" m): the one three quarters of the lists that have the
@@ -211,7 +220,7 @@ let nameLists: ReadonlyArray<ReadonlyMap<string, string>> | null = null;
  */
 export function givenNameGender(first: string | null): 'm' | 'f' | null {
   if (!first || !/^[\p{Lu}][\p{Ll}]/u.test(first)) return null;
-  nameLists ??= NAME_LISTS.map((l) => require(`gender-detection-from-name/names/${l}.js`) as ReadonlyMap<string, string>);
+  nameLists ??= readNameLists();
   let male = 0;
   let female = 0;
   nameLists.forEach((list, i) => {
