@@ -46,7 +46,7 @@ export function basisWords(quote: Quote): string {
     case 'surname':
       return `named by surname ${where}`;
     case 'pronoun':
-      return `“${speaker.mention}”: the last person named before it`;
+      return `“${speaker.mention}”: the person the text was about just before (the subject or speaker, else the last named)`;
     case 'author':
       return `“${speaker.mention}”: the article’s author`;
     case 'description':

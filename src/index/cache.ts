@@ -173,7 +173,12 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
         quotes: quotes.toJSON(),
         events: events.toJSON(),
       } satisfies CacheHeader);
-      renameSync(tmp, cacheFile);
+      if (corpus.warnings.some((w) => w.ingestFailed)) {
+        // Saved, the failure would outlive its cause (a fixed install) until the corpus or the code changed.
+        // The articles read their details through the open file, which outlives its name.
+        removeQuietly(tmp);
+        problem('the index is not saved: the ingest failed on a file (see the warnings); the next start reads it again');
+      } else renameSync(tmp, cacheFile);
     } catch (error) {
       problem(`could not save the index to ${cacheFile}: ${(error as Error).message}`);
       // The articles still read their details through the open file.

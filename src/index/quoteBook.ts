@@ -1,7 +1,7 @@
 import type { Article } from '../model/index.ts';
-import { NAME_PARTICLES, ROLE_WORDS } from '../nlp/cues.ts';
+import { HONORIFICS } from '../nlp/cues.ts';
 import { officeOf, placeOf } from '../nlp/coref.ts';
-import { type NameMention, findNames, firstNamesAgree, surnameKey } from '../nlp/people.ts';
+import { findNames, firstNamesAgree, surnameKey } from '../nlp/people.ts';
 import type { Quote, QuoteKind } from '../model/index.ts';
 import { terms, tokenize } from '../nlp/terms.ts';
 import { publicationKey } from '../ingest/order.ts';
@@ -369,25 +369,6 @@ export function lookupForm(name: string): string {
 /** A word of a name without its possessive or its trailing dots: "putin's" → "putin". */
 const bareWord = (w: string): string => w.replace(/'s$/, '').replace(/[.,]+$/, '');
 
-/**
- * A name as the text gives it in full, where a person-name finder kept only its last words ("Prince Bandar
- * bin Sultan bin Abdulaziz Al Saud" found as "Al Saud"): the capitalised words and name particles just
- * before it, up to a role word or anything else.
- */
-export function fullNameAt(text: string, m: NameMention): string {
-  const before = text.slice(0, m.start).split(' ');
-  let from = before.length - 1;
-  // The last element is what stands between the previous word and the name: empty for a single space.
-  if (before[from] !== '') return m.name;
-  const isNameWord = (w: string): boolean =>
-    (/^[\p{Lu}][\p{L}'’-]*$/u.test(w) && !ROLE_WORDS.has(w.toLowerCase())) || NAME_PARTICLES.has(w) || /^(?:al|el|bin|ibn)-/.test(w);
-  while (from - 1 >= 0 && isNameWord(before[from - 1] as string)) from -= 1;
-  // A particle does not start a name.
-  while (from < before.length - 1 && NAME_PARTICLES.has(before[from] as string)) from += 1;
-  const lead = before.slice(from, before.length - 1);
-  return lead.length === 0 ? m.name : `${lead.join(' ')} ${m.name}`;
-}
-
 function editDistanceAtMostOne(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
@@ -447,11 +428,6 @@ function buildRegistry(articles: Article[]): Speaker[] {
         const d = person(m.key, m.first);
         d.names.set(m.name, (d.names.get(m.name) ?? 0) + 1);
         d.aliases.add(m.name);
-        const full = fullNameAt(p.text, m);
-        if (full !== m.name) {
-          d.names.set(full, (d.names.get(full) ?? 0) + 1);
-          d.aliases.add(full);
-        }
         if (m.role) {
           d.roles.push(m.role);
           if (/^[\p{Lu}]/u.test(m.role)) d.aliases.add(`${m.role} ${m.name}`);
@@ -459,12 +435,20 @@ function buildRegistry(articles: Article[]): Speaker[] {
       }
     }
   }
+  // "May said", "Zakharova said": a word the rules took for an organisation is the surname of a person the
+  // corpus names in full elsewhere ("Theresa May"): the person, not a second entry.
+  const personNamed = (name: string): Draft | undefined =>
+    /^[\p{Lu}][\p{L}'’-]+$/u.test(name) ? find('person', surnameKey(name), (d) => d.first !== null) : undefined;
   for (const a of articles) {
     for (const q of a.quotes) {
       const sp = q.speaker;
       if (sp.kind === 'person') {
         for (const member of sp.members) {
-          const d = person(surnameKey(member), member.split(/\s+/).length > 1 ? (member.split(/\s+/)[0] as string) : null);
+          // "Mr Barnier": an honorific is no first name, so he joins "Michel Barnier".
+          const words = member.split(/\s+/);
+          const first =
+            words.length > 1 && !HONORIFICS.has((words[0] as string).toLowerCase().replace(/\.$/, '')) ? (words[0] as string) : null;
+          const d = person(surnameKey(member), first);
           if (d.names.size === 0) d.names.set(member, 1);
           d.aliases.add(member);
           if (sp.members.length === 1 && !/^(?:he|she|him|her|we|\(.*\))$/i.test(sp.mention)) {
@@ -475,6 +459,11 @@ function buildRegistry(articles: Article[]): Speaker[] {
           }
         }
       } else if ((sp.kind === 'organisation' || sp.kind === 'description') && sp.name) {
+        const named = personNamed(sp.name);
+        if (named) {
+          named.aliases.add(sp.name);
+          continue;
+        }
         const key = sp.name.toLowerCase();
         let d = find(sp.kind, key);
         d ??= make({ key, first: null, kind: sp.kind, names: new Map([[sp.name, 1]]), aliases: new Set([sp.name]), roles: [] });
@@ -483,8 +472,13 @@ function buildRegistry(articles: Article[]): Speaker[] {
     }
   }
   return drafts.map((d) => {
-    // The canonical name: the fullest form used most often ("Sergey Lavrov" over "Lavrov").
-    const name = [...d.names.entries()].sort((x, y) => y[0].split(' ').length - x[0].split(' ').length || y[1] - x[1])[0]?.[0] ?? d.key;
+    // The canonical name: the fullest personal name used most often ("Sergey Lavrov" over "Lavrov", "Michel
+    // Barnier" over "Mr Barnier").
+    const honorific = (n: string): number => Number(/^(?:Mr|Mrs|Ms|Dr|Sen|Gen|Prof|Sir)\.?\s/.test(n));
+    const name =
+      [...d.names.entries()].sort(
+        (x, y) => honorific(x[0]) - honorific(y[0]) || y[0].split(' ').length - x[0].split(' ').length || y[1] - x[1],
+      )[0]?.[0] ?? d.key;
     const surname = name.split(/\s+/).pop() as string;
     if (d.kind === 'person' && !/^(?:Mr|Mrs|Ms|Dr)\.?$/.test(surname)) d.aliases.add(surname.replace(/^(?:al|el)-/, (m) => m));
     // The role the corpus gives most often, a title ("Russian Foreign Minister") before an apposition.

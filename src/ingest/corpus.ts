@@ -8,6 +8,11 @@ import { MAX_FILE_BYTES, listCorpusFiles, readCorpusFile } from './files.ts';
 export interface CorpusWarning {
   file: string;
   reason: string;
+  /**
+   * The ingest itself failed on this file (an exception: a bug, or a dependency missing from the install),
+   * not the file being unusable: the next start should try again, so an index with such a warning is not saved.
+   */
+  ingestFailed?: true;
 }
 
 export interface Corpus {
@@ -144,7 +149,7 @@ export function loadCorpus(
     try {
       article = ingestArticle(id, name, decoded.text);
     } catch (error) {
-      warnings.push({ file: name, reason: error instanceof Error ? error.message : String(error) });
+      warnings.push({ file: name, reason: error instanceof Error ? error.message : String(error), ingestFailed: true });
       continue;
     }
     if (article.paragraphs.length === 0) {

@@ -7,7 +7,7 @@
 import type { DescribedMention } from '../model/index.ts';
 import { ROLE_WORDS } from './cues.ts';
 import { englishStopwords } from './natural.ts';
-import { type NameMention, findNames, firstNamesAgree, surnameKey } from './people.ts';
+import { type NameMention, findNames, firstNamesAgree, givenNameGender, surnameKey } from './people.ts';
 
 const STOP = new Set(englishStopwords);
 
@@ -75,9 +75,16 @@ export const placeServed = (text: string): string | null => placeOf(text) ?? fir
 const MALE = /^(?:mr|sir|lord|king|prince)\b|\b(?:spokesman|chairman)\b/i;
 const FEMALE = /^(?:mrs|ms|miss|madam|dame|lady|queen|princess)\b|\b(?:spokeswoman|chairwoman)\b/i;
 
-/** The gender an honorific or a role word tells ("Mrs. May", "the spokesman"); null when none does. */
+/**
+ * The gender an honorific or a role word tells ("Mrs. May", "the spokesman"), else the given name's ("Hillary
+ * Clinton": see `givenNameGender`); null when none does.
+ */
 export const genderOf = (name: string, role: string | null): 'm' | 'f' | null =>
-  FEMALE.test(name) || FEMALE.test(role ?? '') ? 'f' : MALE.test(name) || MALE.test(role ?? '') ? 'm' : null;
+  FEMALE.test(name) || FEMALE.test(role ?? '')
+    ? 'f'
+    : MALE.test(name) || MALE.test(role ?? '')
+      ? 'm'
+      : givenNameGender(/^([\p{Lu}][\p{L}-]+)\s+\S/u.exec(name)?.[1] ?? null);
 
 /** A person an article names, with every role it gives them. */
 export interface NamedPerson {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullNameAt, lookupForm, narrationTerms } from '../../src/index/quoteBook.ts';
-import { findNames } from '../../src/nlp/people.ts';
+import { lookupForm, narrationTerms } from '../../src/index/quoteBook.ts';
 import { indexedCorpus, tempCorpus } from '../support/helpers.ts';
 
 describe('lookupForm', () => {
@@ -8,21 +7,6 @@ describe('lookupForm', () => {
     expect(lookupForm("The Putin's  Spokesman")).toBe(lookupForm('Putin’s spokesman'));
     expect(lookupForm('the geopolitical analyst')).toBe('geopolitical analyst');
     expect(lookupForm('Mr. Strokan.')).toBe('mr. strokan');
-  });
-});
-
-describe('fullNameAt', () => {
-  it('takes back the first words of a long name the finder cut to its last two', () => {
-    const text = 'The head of Saudi intelligence Prince Walid bin Faisal bin Abdulaziz Al Saud flew to Paris.';
-    const m = findNames(text).find((n) => n.name.endsWith('Saud'));
-    expect(m).toBeDefined();
-    expect(fullNameAt(text, m!)).toBe('Walid bin Faisal bin Abdulaziz Al Saud');
-  });
-
-  it('leaves a name whose words before it are a role as it is', () => {
-    const text = 'Russian Foreign Minister Sergei Lavrov said it.';
-    const m = findNames(text)[0]!;
-    expect(fullNameAt(text, m)).toBe(m.name);
   });
 });
 
@@ -71,5 +55,43 @@ describe('the quote book of a tiny corpus', () => {
     expect(match('Ukraine')).toEqual([['The sanctions must end soon', 'narration']]);
     expect(match('sanctions must end')).toEqual([['The sanctions must end soon', 'phrase']]);
     expect(match('sanctions end talks')).toContainEqual(['The sanctions must end soon', 'words']);
+  });
+});
+
+describe('the registry across articles', () => {
+  const corpus = () =>
+    indexedCorpus(
+      tempCorpus({
+        'a.txt': [
+          '---\ntitle: A\noutlet: First Post\npublished: 2020-01-01\n---',
+          'The negotiator Michel Barnier met Prime Minister Theresa May in London on Monday to discuss the terms of the deal.',
+          '"We are ready for the next round of the talks," Mr Barnier said after the meeting in London.',
+          '"The deal is done and we will sign it this week," May said on Monday evening in London.',
+          '',
+        ].join('\n\n'),
+        'b.txt': [
+          '---\ntitle: B\noutlet: Second Post\npublished: 2020-01-02\n---',
+          'While Mr Barnier waited in Brussels, the talks on the terms of the deal went on for another week.',
+          '"Nothing is agreed until everything is agreed," Mr Barnier said in Brussels on Tuesday.',
+          '"It will take a long time to finish the work," the 69-year-old said in Brussels on Tuesday.',
+          'Prince Bandar bin Sultan bin Abdulaziz Al Saud flew to Paris on Wednesday for talks with the president.',
+          '',
+        ].join('\n\n'),
+      }),
+    );
+
+  it('keeps one entry per person, under the fullest name, typed as a person, with no clause word as a role', () => {
+    const { quotes } = corpus();
+    const barnier = quotes.speakers.filter((s) => /barnier/i.test(s.name));
+    expect(barnier.map((s) => [s.name, s.kind])).toEqual([['Michel Barnier', 'person']]);
+    expect(barnier[0]?.description).toBeNull();
+    const may = quotes.speakers.filter((s) => /\bmay\b/i.test(s.name));
+    expect(may.map((s) => [s.name, s.kind])).toEqual([['Theresa May', 'person']]);
+  });
+
+  it('lists no age as a speaker, and a long name whole', () => {
+    const { quotes } = corpus();
+    expect(quotes.speakers.some((s) => /year-old/.test(s.name))).toBe(false);
+    expect(quotes.speakers.map((s) => s.name)).toContain('Bandar bin Sultan bin Abdulaziz Al Saud');
   });
 });

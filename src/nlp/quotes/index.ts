@@ -25,6 +25,7 @@ import {
   type ArticleState,
   type LocalPerson,
   type ParagraphState,
+  isSubjectAt,
   newArticleState,
   peopleBySurname,
   quoteAt,
@@ -88,19 +89,25 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
 /** Registers the people a paragraph names and finds its sentences and quotations, before any rule reads it. */
 export function readParagraph(state: ArticleState, text: string, previousText: string, index: number): ParagraphState {
   const base = index * 1_000_000;
-  registerMentions(state, text, base);
   const sentenceStarts = sentenceBounds(text);
+  registerMentions(state, text, base, sentenceStarts);
   const spans = quoteSpans(text);
   markQuotedMentions(state, spans, base);
   return { index, text, previousText, base, sentenceStarts, spans, drafts: [], used: [], consumed: new Set() };
 }
 
 /** The people a paragraph names, and bare surnames of people already named ("Kerry arrived"), as mentions. */
-export function registerMentions(state: ArticleState, text: string, base: number): void {
-  for (const m of findNames(text)) registerName(state, m, base + m.start);
+export function registerMentions(state: ArticleState, text: string, base: number, sentenceStarts: readonly number[] = [0]): void {
+  const subject = (start: number, end: number): boolean =>
+    isSubjectAt(text, sentenceStarts.filter((s) => s <= start).pop() ?? 0, start, end);
+  const names = findNames(text);
+  for (const m of names) registerName(state, m, base + m.start, subject(m.start, m.end));
   for (const m of text.matchAll(/\b[\p{Lu}][\p{L}-]+(?:['’]s)?\b/gu)) {
+    if (names.some((n) => n.start <= m.index && m.index < n.end)) continue;
     const found = peopleBySurname(state, m[0]);
-    if (found.length === 1) state.mentions.push({ person: found[0] as LocalPerson, at: base + m.index, inQuote: false });
+    const end = m.index + m[0].length;
+    if (found.length === 1)
+      state.mentions.push({ person: found[0] as LocalPerson, at: base + m.index, inQuote: false, salient: subject(m.index, end) });
   }
   state.mentions.sort((a, b) => a.at - b.at);
 }

@@ -8,7 +8,7 @@ import { ORG_HEADS } from '../cues.ts';
 import { type Description, fitsDescription as fitsRoles, placeOf, placeServed, readDescription } from '../coref.ts';
 import { type NameMention, findNames, firstNamesAgree } from '../people.ts';
 import { words } from './grammar.ts';
-import { type ArticleState, type LocalPerson, lastMentioned, peopleBySurname } from './state.ts';
+import { type ArticleState, type LocalPerson, lastMentioned, lastSalient, peopleBySurname } from './state.ts';
 
 /**
  * What a speaker rule says of a noun phrase: who it stands for, null when it cannot be a speaker at all (so
@@ -71,12 +71,16 @@ export function resolveMention(npRaw: string, state: ArticleState, at: number, p
   return null;
 }
 
-/** `"…," he said`: the last person named outside quotation marks whose gender does not contradict the pronoun. */
+/**
+ * `"…," he said`: the last subject or speaker of the last paragraphs whose gender does not contradict the
+ * pronoun (the person the text is about), else the last person named outside quotation marks.
+ */
 export function pronounToLastPerson(np: string, state: ArticleState, at: number): Resolution {
   const lower = np.toLowerCase();
   if (!/^(?:he|she|him|her)$/.test(lower)) return undefined;
   const g = /^(?:she|her)$/.test(lower) ? 'f' : 'm';
-  const recent = lastMentioned(state, at, (p) => p.gender === null || p.gender === g);
+  const fits = (p: LocalPerson): boolean => p.gender === null || p.gender === g;
+  const recent = lastSalient(state, at, fits) ?? lastMentioned(state, at, fits);
   if (!recent) return nobody(np, 'ambiguous');
   recent.gender ??= g;
   return person(recent, np);
@@ -194,10 +198,23 @@ export function placeAsOrganisation(np: string): Resolution {
   return { mention: np, name, members: [], kind: 'organisation', status: 'attributed', role: null };
 }
 
+/**
+ * `the 69-year-old said`, `Having said`, `Obama's America`: an age, a participle opening the sentence, a
+ * possessive phrase or a surname of someone the article names; never an organisation.
+ */
+export function notAnOrganisation(np: string, state: ArticleState): Resolution {
+  const name = np.replace(/^the\s+/i, '');
+  if (/\b\d+-year-old\b/i.test(name)) return nobody(np);
+  const first = name.split(/\s+/)[0] as string;
+  if (/^[\p{Lu}][\p{Ll}]+ing$/u.test(first) || /['’]s\s/.test(name)) return null;
+  if (!/\p{Lu}/u.test(name)) return null;
+  return words(name) > 1 && peopleBySurname(state, first).length > 0 ? null : undefined;
+}
+
 /** `Press TV said`, `the Foreign Ministry said`: every word capitalised, or an organisation's word at the end. */
 export function organisation(np: string): Resolution {
   const orgWords = np.replace(/^the\s+/i, '').split(/\s+/);
-  const allCaps = orgWords.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|and|for|the)$/.test(w));
+  const allCaps = orgWords.every((w) => /^[\p{Lu}][\p{L}\p{N}.&'’-]*$|^[\p{Lu}\p{N}]+$/u.test(w) || /^(?:of|and|for|the)$/.test(w));
   const orgHead = ORG_HEADS.has((orgWords[orgWords.length - 1] ?? '').toLowerCase()) && /^[\p{Lu}]/u.test(orgWords[0] ?? '');
   if (orgWords.length > 4 || !(allCaps || orgHead)) return undefined;
   const name = np.replace(/^the\s+/i, '');
@@ -219,6 +236,7 @@ export const SPEAKER_RULES: readonly SpeakerRule[] = [
   descriptionByRole,
   genericSource,
   placeAsOrganisation,
+  notAnOrganisation,
   organisation,
 ];
 

@@ -22,6 +22,8 @@ export interface Mention {
   /** Absolute position (paragraph * 1e6 + offset). */
   at: number;
   inQuote: boolean;
+  /** The subject of its sentence or the speaker of a quote: whom a later "he" or "she" most likely continues. */
+  salient?: boolean;
 }
 
 /** Per-article state: the people named so far and who spoke last, for pronouns and descriptions. */
@@ -71,7 +73,7 @@ export function newArticleState(byline: string | null): ArticleState {
 export const genderOf = (m: NameMention): 'm' | 'f' | null => genderFrom(m.name, m.role);
 
 /** Records a name found in the text: a new person, or more about one already named (first name, role, gender). */
-export function registerName(state: ArticleState, m: NameMention, at: number): LocalPerson {
+export function registerName(state: ArticleState, m: NameMention, at: number, salient = false): LocalPerson {
   const list = state.people.get(m.key) ?? [];
   let p = list.find((x) => firstNamesAgree(x.first, m.first));
   if (!p) {
@@ -86,7 +88,7 @@ export function registerName(state: ArticleState, m: NameMention, at: number): L
     p.role ??= m.role;
     p.gender ??= genderOf(m);
   }
-  state.mentions.push({ person: p, at, inQuote: false });
+  state.mentions.push({ person: p, at, inQuote: false, salient });
   return p;
 }
 
@@ -104,7 +106,45 @@ export function lastMentioned(state: ArticleState, before: number, accept: (p: L
   return null;
 }
 
-/** Keeps a quote, and makes its speaker (one person) the last speaker and the last one spoken of. */
+/** How many paragraphs back a subject or a speaker stays the one a pronoun continues. */
+const SALIENT_PARAGRAPHS = 2;
+
+/**
+ * The last subject or speaker before a point, within the last paragraphs, that `accept` takes: `"…," Kerry said
+ * after meeting Putin. "…," he added` continues Kerry, the subject, not Putin, the last name.
+ */
+export function lastSalient(state: ArticleState, before: number, accept: (p: LocalPerson) => boolean = () => true): LocalPerson | null {
+  const from = (Math.floor(before / 1_000_000) - SALIENT_PARAGRAPHS) * 1_000_000;
+  for (let i = state.mentions.length - 1; i >= 0; i -= 1) {
+    const m = state.mentions[i] as Mention;
+    if (m.at < from) return null;
+    if (m.at < before && m.salient && !m.inQuote && accept(m.person)) return m.person;
+  }
+  return null;
+}
+
+/** Lower-case words of a title before a name: "Trump lawyer Marc Kasowitz", "White House press secretary Josh Earnest". */
+const TITLE_WORDS =
+  'the|of|for|and|former|presidential|vice|nominee|candidate|running|mate|lawyer|attorney|spokesman|spokeswoman|spokesperson|press|secretary|senator|president|chairman|chairwoman|chair|adviser|advisor|aide|director|manager|governor|mayor|leader|minister|host|anchor|analyst|professor|rival|opponent|campaign|chief|general|rep|sen|gov';
+/** Words that may open a sentence before its subject: a connective, a phrase closed by a comma, title words. */
+const BEFORE_SUBJECT = new RegExp(
+  `^\\s*["“]?\\s*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Then|Now|Later|Also|Instead),?\\s+)?(?:[^"“”]{0,90}?,\\s+)?(?:(?:[\\p{Lu}][\\p{L}.'’-]*|${TITLE_WORDS})\\s+){0,7}$`,
+  'u',
+);
+
+/**
+ * Does a name at [start, end) of a text stand as the subject of the sentence that opens at `sentenceStart`:
+ * nothing but a connective, an opening phrase or title words before it, and no possessive after it ("Trump’s
+ * campaign said" is the campaign speaking)?
+ */
+export function isSubjectAt(text: string, sentenceStart: number, start: number, end: number): boolean {
+  return BEFORE_SUBJECT.test(text.slice(sentenceStart, start)) && !/^['’]s\b/.test(text.slice(end, end + 3));
+}
+
+/**
+ * Keeps a quote, and makes its speaker (one person) the last one spoken of and, for words in quotation marks,
+ * the last speaker: a later quotation without a cue continues quoted words, not a report in the writer's words.
+ */
 export function addDraft(state: ArticleState, para: ParagraphState, d: Draft): void {
   para.drafts.push(d);
   para.used.push(d.span);
@@ -112,9 +152,9 @@ export function addDraft(state: ArticleState, para: ParagraphState, d: Draft): v
     const key = surnameKey(d.speaker.members[0] as string);
     const lp = state.people.get(key)?.[0];
     if (lp) {
-      state.lastSpeaker = { person: lp, paragraph: para.index };
+      if (d.kind !== 'indirect') state.lastSpeaker = { person: lp, paragraph: para.index };
       // "Washington's top diplomat said": the person is now the last one spoken of.
-      state.mentions.push({ person: lp, at: d.at, inQuote: false });
+      state.mentions.push({ person: lp, at: d.at, inQuote: false, salient: true });
       state.mentions.sort((x, y) => x.at - y.at);
     }
   }

@@ -247,7 +247,9 @@ describe('indirectSpeech', () => {
     expect(kept(para)).toEqual([
       { kind: 'indirect', text: 'the ceasefire would hold', speaker: 'Sergei Lavrov', cue: 'told', pattern: 'X said (that) …' },
     ]);
-    expect(state.lastSpeaker?.person.name).toBe('Sergei Lavrov');
+    // The one spoken of (for a pronoun after it), not the last speaker a cue-less quotation would continue.
+    expect(state.mentions.at(-1)).toMatchObject({ person: { name: 'Sergei Lavrov' }, salient: true });
+    expect(state.lastSpeaker).toBeNull();
   });
 
   it('leaves words a quote has used already', () => {

@@ -10,6 +10,7 @@ import {
   indefiniteSource,
   jointSpeaker,
   negatedReport,
+  notAnOrganisation,
   nobody,
   organisation,
   person,
@@ -56,8 +57,18 @@ describe('resolveMention', () => {
 });
 
 describe('pronounToLastPerson', () => {
-  it('takes "he" to the last person named', () => {
-    expect(nameOf(decide(pronounToLastPerson, 'he'))).toEqual(['Sergei Lavrov', 'attributed']);
+  it('takes "he" to the subject before it, not to the last name of the sentence', () => {
+    expect(nameOf(decide(pronounToLastPerson, 'he'))).toEqual(['John Kerry', 'attributed']);
+  });
+
+  it('takes "he" to the last person named when no subject or speaker is near', () => {
+    const state = known('The talks, with Secretary of State John Kerry and Foreign Minister Sergei Lavrov, ended.');
+    expect(nameOf(decide(pronounToLastPerson, 'he', state))).toEqual(['Sergei Lavrov', 'attributed']);
+  });
+
+  it('passes over a subject whose given name tells another gender', () => {
+    const state = known('Hillary Clinton met Secretary of State John Kerry.');
+    expect(nameOf(decide(pronounToLastPerson, 'he', state))).toEqual(['John Kerry', 'attributed']);
   });
 
   it('never takes "she" to a man', () => {
@@ -251,5 +262,19 @@ describe('confidenceOf', () => {
 
   it('caps an unattributed speaker at 0.3', () => {
     expect(confidenceOf(nobody('officials'), 0.95)).toBe(0.3);
+  });
+});
+
+describe('notAnOrganisation', () => {
+  it('leaves an age unattributed, and takes no participle, possessive phrase, lower-case word or person’s name for an organisation', () => {
+    expect(nameOf(decide(notAnOrganisation, 'the 69-year-old'))).toEqual([null, 'unattributed']);
+    expect(decide(notAnOrganisation, 'Having')).toBeNull();
+    expect(decide(notAnOrganisation, 'Obama’s America')).toBeNull();
+    expect(decide(notAnOrganisation, 'and')).toBeNull();
+    expect(decide(notAnOrganisation, 'Kerry Speech')).toBeNull();
+  });
+
+  it('does not decide for a name an organisation may have', () => {
+    expect(decide(notAnOrganisation, 'Press TV')).toBeUndefined();
   });
 });

@@ -5,7 +5,9 @@ import {
   addDirect,
   addDraft,
   genderOf,
+  isSubjectAt,
   lastMentioned,
+  lastSalient,
   newArticleState,
   peopleBySurname,
   quoteAt,
@@ -35,8 +37,11 @@ describe('genderOf', () => {
     expect(genderOf(nameIn('Kremlin spokesman Dmitry Peskov spoke.'))).toBe('m');
   });
 
-  it('does not guess it from a first name', () => {
-    expect(genderOf(nameIn('Secretary of State John Kerry spoke.'))).toBeNull();
+  it('reads it from a given name every name list agrees on, and from no other', () => {
+    expect(genderOf(nameIn('Secretary of State John Kerry spoke.'))).toBe('m');
+    expect(genderOf(nameIn('Senator Hillary Clinton spoke.'))).toBe('f');
+    // A woman's name in English, a man's in Italian: unknown.
+    expect(genderOf(nameIn('Senator Andrea Rossi spoke.'))).toBeNull();
   });
 });
 
@@ -82,6 +87,36 @@ describe('lastMentioned', () => {
   });
 });
 
+describe('isSubjectAt', () => {
+  const subject = (text: string, name: string) => {
+    const i = text.indexOf(name);
+    return isSubjectAt(text, 0, i, i + name.length);
+  };
+
+  it('takes a name after a connective, an opening phrase or title words as the subject', () => {
+    expect(subject('Later, U.S. Secretary of State John Kerry arrived.', 'John Kerry')).toBe(true);
+    expect(subject('Speaking in Novi, Michigan, Trump says he will win.', 'Trump')).toBe(true);
+    expect(subject('White House press secretary Josh Earnest said so.', 'Josh Earnest')).toBe(true);
+  });
+
+  it('does not take an object or a possessive for one', () => {
+    expect(subject('Trump attacked Obama on Friday.', 'Obama')).toBe(false);
+    expect(subject('Trump’s campaign said so.', 'Trump')).toBe(false);
+  });
+});
+
+describe('lastSalient', () => {
+  it('is the last subject before a point, not the last name', () => {
+    const { state } = reading('Secretary of State John Kerry met Russian Foreign Minister Sergei Lavrov.');
+    expect(lastSalient(state, NEXT)?.name).toBe('John Kerry');
+  });
+
+  it('forgets a subject more than two paragraphs back', () => {
+    const { state } = reading('Secretary of State John Kerry arrived.\nIt rained.\nIt rained.\nIt rained.');
+    expect(lastSalient(state, 4 * NEXT)).toBeNull();
+  });
+});
+
 describe('addDraft', () => {
   const draft = (speaker: ReturnType<typeof nobody>) => ({
     kind: 'indirect' as const,
@@ -95,12 +130,20 @@ describe('addDraft', () => {
     at: 5,
   });
 
-  it('keeps the quote, marks its words used and makes its one person the last speaker', () => {
+  it('keeps the quote, marks its words used and makes the one person of quoted words the last speaker', () => {
     const { state, para } = reading('Secretary of State John Kerry spoke.');
-    addDraft(state, para, draft(person(state.people.get('kerry')![0]!, 'Kerry')));
+    addDraft(state, para, { ...draft(person(state.people.get('kerry')![0]!, 'Kerry')), kind: 'direct' });
     expect(para.drafts).toHaveLength(1);
     expect(para.used).toEqual([[0, 16]]);
     expect(state.lastSpeaker).toMatchObject({ person: { name: 'John Kerry' }, paragraph: 0 });
+  });
+
+  it('makes the speaker of indirect speech the one spoken of, not the last speaker a cue-less quotation continues', () => {
+    const { state, para } = reading('The talks in Geneva went on for days.');
+    registerName(state, findNames('Secretary of State John Kerry')[0]!, 1);
+    addDraft(state, para, draft(person(state.people.get('kerry')![0]!, 'Kerry')));
+    expect(state.lastSpeaker).toBeNull();
+    expect(lastSalient(state, NEXT)?.name).toBe('John Kerry');
   });
 
   it('leaves the last speaker alone for an unattributed quote', () => {
