@@ -84,7 +84,8 @@ export function findEvents(blocks: DatableBlock[], published: string | null, quo
       if (found.length > 0) {
         for (const act of acts)
           found.forEach((e, k) => {
-            if (datesTheAct(s.text, act, e)) remarks.push({ speaker: act.speaker, paragraph: b.paragraph as number, time: e, mention: first + k });
+            if (datesTheAct(s.text, act, e))
+              remarks.push({ speaker: act.speaker, paragraph: b.paragraph as number, time: e, mention: first + k });
           });
         continue;
       }

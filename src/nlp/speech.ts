@@ -34,8 +34,12 @@ const CUE = new RegExp(
 /** A cue after these is not the act of that day: "had said", "has said" (before), "would say", "never said". */
 const NOT_THE_ACT = /\b(?:had|has|have|would|will|could|may|might|not|never|n['’]t)\s+(?:\p{L}+ly\s+)?$/iu;
 
-/** What may stand between a subject and its cue: an adverb ("further", "also") or an apposition (", the founder of …,"). */
-const BETWEEN_SUBJECT_AND_CUE = /^(?:\s*,[^,;:"“”]{1,120},)?\s*(?:(?:also|further|then|later|again|\p{L}+ly)\s+)?$/u;
+/**
+ * What may stand between a subject and its cue: an apposition (", the founder of …,"), a short phrase of
+ * time, place or manner ("on Tuesday", "in a statement"), an adverb ("further", "also").
+ */
+const BETWEEN_SUBJECT_AND_CUE =
+  /^(?:\s*,[^,;:"“”]{1,120},)?\s*(?:(?:on|in|at|last|this|late|early)\s+[\p{L}.]+(?:\s+[\p{L}.]+){0,2}\s+)?(?:(?:also|further|then|later|again|\p{L}+ly)\s+)?$/u;
 
 /**
  * Before a subject, words that make it not this sentence's own speaker alone: one of two ("Kerry and Lavrov
