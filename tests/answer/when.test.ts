@@ -184,3 +184,18 @@ describe('the order of citations and of the timeline', () => {
     ]);
   });
 });
+
+describe('/timeline: words dated by their speaker’s remarks nearby', () => {
+  it('lists the remarks, not the words they date', () => {
+    const corpus = indexedCorpus(
+      tempCorpus({
+        'a.txt':
+          '---\npublished: 2016-03-10\n---\nTom Reyes, a political analyst in Ohio, made the remarks in an interview on Tuesday.\n\nThe political analyst said the siege of Aleppo was cruel.\n',
+      }),
+    );
+    expect(corpus.articles[0]?.events.map((e) => e.time.basis.kind)).toEqual(['weekday-by-tense', 'remarks-dated']);
+    expect(ask('/timeline', corpus).results.map((r) => r.text)).toEqual([
+      'Tom Reyes, a political analyst in Ohio, made the remarks in an interview on Tuesday.',
+    ]);
+  });
+});
