@@ -4,6 +4,7 @@
  * is the text). The records are data for researchers and for evaluation; src/render/export.ts writes them.
  */
 import type { Article, EventMention, Paragraph, Quote } from '../model/index.ts';
+import { isRemarksDated } from '../nlp/dates/basis.ts';
 import { explainDate } from '../nlp/dates/explain.ts';
 import { timexLead, timexOf } from '../nlp/dates/timex.ts';
 import { cleanSpan } from '../nlp/text.ts';
@@ -58,13 +59,17 @@ export type ExportWhat = 'quotes' | 'dates';
 
 const fileSpan = (raw: string, start: number, end: number): FileSpan => ({ start, end, text: raw.slice(start, end) });
 
-/** The records of an article's temporal expressions, in the order of the text. */
+/**
+ * The records of an article's temporal expressions, in the order of the text. A mention dated by its speaker's
+ * remarks nearby (`remarks-dated`) has no expression of its own, and no record.
+ */
 export function dateRecords(article: Article, raw: string): DateRecord[] {
-  return article.events.map((e: EventMention) => {
+  return article.events.flatMap((e: EventMention) => {
+    if (isRemarksDated(e.time.basis)) return [];
     const lead = timexLead(e.time.text);
     const timex = timexOf(e.time);
     const [start, end] = [e.time.offsets[0] + lead, e.time.offsets[1]];
-    return {
+    const record: DateRecord = {
       record: 'date',
       article: article.id,
       paragraph: e.paragraph === null ? null : e.paragraph + 1,
@@ -77,6 +82,7 @@ export function dateRecords(article: Article, raw: string): DateRecord[] {
       derivation: explainDate(e.time),
       words: e.time.text,
     };
+    return [record];
   });
 }
 

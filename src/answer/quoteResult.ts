@@ -4,6 +4,7 @@ import type { EventMention } from '../model/index.ts';
 import type { Article } from '../model/index.ts';
 import { isDatedEvent, isWeakDate } from '../index/eventIndex.ts';
 import type { Quote } from '../model/index.ts';
+import { isRemarksDated } from '../nlp/dates/basis.ts';
 import { explainDate } from '../nlp/dates/explain.ts';
 import { MAX_CITATIONS, citationOf } from './citation.ts';
 import type { Result } from './types.ts';
@@ -141,7 +142,8 @@ export function quoteResult(corpus: LoadedCorpus, group: QuoteGroup, score?: num
 
 /**
  * The day a quote was said, where its own sentence gives it outside the quoted words ("At a news
- * conference on Tuesday, Kerry said, “…”"); a date inside the quote is about what is said, not when.
+ * conference on Tuesday, Kerry said, “…”"); a date inside the quote is about what is said, not when. A day
+ * borrowed from the speaker's remarks nearby is no date of the sentence's own.
  */
 export function dateSaid(article: Article, quote: Quote): EventMention | undefined {
   return article.events.find(
@@ -150,6 +152,7 @@ export function dateSaid(article: Article, quote: Quote): EventMention | undefin
       e.time.granularity === 'day' &&
       isDatedEvent(e) &&
       !isWeakDate(e) &&
+      !isRemarksDated(e.time.basis) &&
       quote.sentence.includes(e.sentence.slice(0, 40)) &&
       !quote.text.includes(e.time.text),
   );

@@ -71,7 +71,7 @@ function entryResult(corpus: LoadedCorpus, group: readonly Chosen[]): Result {
 /**
  * `/timeline`: the dated events in order, one entry per event at the precision its words allow, each cited.
  * A year or a month in the topic ("syria 2015") narrows the period; "now", "previously" and "in the future"
- * date no event and are left out.
+ * date no event and are left out, nor do words dated only by their speaker's remarks nearby (the remarks are listed).
  */
 export function timeline(corpus: LoadedCorpus, args: TimelineArgs): Answer {
   const { words: topic, period, named } = periodInQuery(args.topic ?? '');
@@ -86,7 +86,9 @@ export function timeline(corpus: LoadedCorpus, args: TimelineArgs): Answer {
         };
   const { events } = corpus;
   const keep = (id: number): boolean => {
-    if (events.isWeak(id) || !filter.accept(corpus.articles[events.articleOf(id)] as Article)) return false;
+    // Words dated only by their speaker's remarks nearby are part of those remarks, whose own sentence the
+    // timeline lists: they answer /when, they are no event of their own.
+    if (events.isWeak(id) || events.isByRemarks(id) || !filter.accept(corpus.articles[events.articleOf(id)] as Article)) return false;
     // An event belongs to the period it starts in; "since 2011" is not an event of 2015.
     const start = startOf(events.valueOf(id));
     return withinDays(start, window);

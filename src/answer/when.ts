@@ -124,13 +124,20 @@ const GRANULARITY_ORDER: Record<string, number> = { day: 0, month: 1, range: 2, 
 
 /**
  * Mentions grouped by compatible dates (days that overlap: "December 2015" and "15 Dec 2015" are one date,
- * 15 and 18 December two), a body sentence before a caption, the best scored first; the group shows its finest
- * date. The event with more of the question's names first, a date before a range ("on Friday" before
- * "in the coming days"), then by the outlets that give each date, then by score.
+ * 15 and 18 December two), a body sentence before a caption, one whose sentence holds its date before one
+ * dated by its speaker's remarks nearby, the best scored first; the group shows its finest date. The event
+ * with more of the question's names first, then a date some sentence gives in its own words before one only
+ * a speaker's remarks nearby give, a date before a range ("on Friday" before "in the coming days"), then by
+ * the outlets that give each date, then by score.
  */
 export function groupByDate(corpus: LoadedCorpus, candidates: readonly Candidate[]): DateGroup[] {
   const { events } = corpus;
-  const ordered = [...candidates].sort((a, b) => Number(events.isCaption(a.id)) - Number(events.isCaption(b.id)) || b.score - a.score);
+  const ordered = [...candidates].sort(
+    (a, b) =>
+      Number(events.isCaption(a.id)) - Number(events.isCaption(b.id)) ||
+      Number(events.isByRemarks(a.id)) - Number(events.isByRemarks(b.id)) ||
+      b.score - a.score,
+  );
   const groups: DateGroup[] = [];
   // Most mentions share a date with one met before: found by the date's number before any range is compared.
   const byValue = new Map<number, DateGroup>();
@@ -139,14 +146,21 @@ export function groupByDate(corpus: LoadedCorpus, candidates: readonly Candidate
     const days = daysOf(value);
     if (days === null) continue;
     const article = corpus.articles[events.articleOf(c.id)] as Article;
-    let g = byValue.get(events.valueIdOf(c.id)) ?? groups.find((x) => overlap(x.days, days));
+    // A day only a speaker's remarks nearby give joins mentions of that very day, never a month or a range
+    // around it: the analyst's words are no evidence of a campaign "since late September".
+    const byRemarks = events.isByRemarks(c.id);
+    let g = byRemarks
+      ? groups.find((x) => x.value === value)
+      : (byValue.get(events.valueIdOf(c.id)) ?? groups.find((x) => overlap(x.days, days)));
     if (g) byValue.set(events.valueIdOf(c.id), g);
+    const rank = (v: string): number => GRANULARITY_ORDER[granularityOf(v)] ?? 9;
     if (!g) {
       g = { value, days, best: c, mentions: [], outlets: new Set() };
       groups.push(g);
       byValue.set(events.valueIdOf(c.id), g);
-    } else if ((GRANULARITY_ORDER[granularityOf(value)] ?? 9) < (GRANULARITY_ORDER[granularityOf(g.value)] ?? 9)) {
-      // The finer date is shown, with its own sentence as the evidence.
+    } else if (rank(value) < rank(g.value) || (rank(value) === rank(g.value) && events.isByRemarks(g.best.id) && !byRemarks)) {
+      // The finer date is shown, with its own sentence as the evidence; a sentence that holds its date before
+      // one dated by its speaker's remarks.
       g.value = value;
       g.days = days;
       g.best = c;
@@ -156,8 +170,14 @@ export function groupByDate(corpus: LoadedCorpus, candidates: readonly Candidate
   }
   const vague = (g: DateGroup): number => Number(granularityOf(g.value) === 'range');
   const names = (g: DateGroup): number => Math.max(...g.mentions.map((m) => m.names));
+  const byRemarksOnly = (g: DateGroup): number => Number(g.mentions.every((m) => events.isByRemarks(m.id)));
   return groups.sort(
-    (a, b) => names(b) - names(a) || vague(a) - vague(b) || b.outlets.size - a.outlets.size || b.best.score - a.best.score,
+    (a, b) =>
+      names(b) - names(a) ||
+      byRemarksOnly(a) - byRemarksOnly(b) ||
+      vague(a) - vague(b) ||
+      b.outlets.size - a.outlets.size ||
+      b.best.score - a.best.score,
   );
 }
 

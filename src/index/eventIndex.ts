@@ -1,6 +1,6 @@
 import type { EventMention } from '../model/index.ts';
 import type { Article } from '../model/index.ts';
-import { datesSomething, isWeakBasis } from '../nlp/dates/basis.ts';
+import { datesSomething, isRemarksDated, isWeakBasis } from '../nlp/dates/basis.ts';
 import { startOf } from '../nlp/dates/words.ts';
 import { eventTerms } from '../nlp/eventWords.ts';
 import { terms } from '../nlp/terms.ts';
@@ -40,7 +40,7 @@ interface EventFacts {
   sentence: Uint32Array;
   /** Index into `values`. */
   value: Uint32Array;
-  /** WEAK | CAPTION. */
+  /** WEAK | CAPTION | BY_REMARKS. */
   flags: Uint8Array;
   values: string[];
   /** Every mention, in date order: see `chronological`. */
@@ -51,6 +51,8 @@ interface EventFacts {
 
 const WEAK = 1;
 const CAPTION = 2;
+/** Dated by its speaker's remarks nearby, not by words of its own sentence (see `isRemarksDated`). */
+const BY_REMARKS = 4;
 
 /**
  * The dated mentions of the corpus, each searchable by the words of its own event: the words of its sentence
@@ -90,7 +92,7 @@ export class EventIndex {
         search.add([words, who]);
         const v = e.time.value as string;
         if (!values.has(v)) values.set(v, values.size);
-        const flags = (isWeakDate(e) ? WEAK : 0) | (e.caption ? CAPTION : 0);
+        const flags = (isWeakDate(e) ? WEAK : 0) | (e.caption ? CAPTION : 0) | (isRemarksDated(e.time.basis) ? BY_REMARKS : 0);
         const key = `${ai}:${e.paragraph ?? -1}:${e.sentenceOffsets[0]}`;
         if (!sentences.has(key)) sentences.set(key, sentences.size);
         rows.push([ai, ei, e.paragraph ?? -1, sentences.get(key) as number, values.get(v) as number, flags]);
@@ -156,6 +158,11 @@ export class EventIndex {
 
   isCaption(id: number): boolean {
     return ((this.facts.flags[id] as number) & CAPTION) !== 0;
+  }
+
+  /** Is mention `id` dated by its speaker's remarks nearby rather than by a date in its own sentence? */
+  isByRemarks(id: number): boolean {
+    return ((this.facts.flags[id] as number) & BY_REMARKS) !== 0;
   }
 
   /**

@@ -1,7 +1,9 @@
 import { anchorOf, datesOfSentence, daySpoken } from '../nlp/dates/index.ts';
+import { type DatedRemarks, datesTheAct, remarksDated } from '../nlp/dates/remarks.ts';
 import { describedPeople, namedPeople } from '../nlp/coref.ts';
 import { findNames } from '../nlp/people.ts';
-import type { EventMention, MappedText, Quote } from '../model/index.ts';
+import { speechActs } from '../nlp/speech.ts';
+import type { EventMention, MappedText, Quote, TimeExpression } from '../model/index.ts';
 
 /** A block of text to date: a body paragraph or a caption, with its offsets into the file. */
 export interface DatableBlock {
@@ -24,11 +26,17 @@ const quoteHolding = (quotes: readonly Quote[], paragraph: number, p0: number, p
  * becomes a mention with the people and places of its sentence, people named only by description ("the
  * U.S. envoy") among them where the article names one person in that role, and the speaker of the quote it
  * stands in; "today" or "now" inside a quote is the day the words were spoken where one is dated just before.
+ * A body sentence with no expression whose certain speaker ("the geopolitical analyst said …") had remarks
+ * dated a few paragraphs before gets a mention of its own kind (`remarks-dated`, see src/nlp/dates/remarks.ts),
+ * which later expressions never count from.
  */
 export function findEvents(blocks: DatableBlock[], published: string | null, quotes: readonly Quote[]): EventMention[] {
   const texts = blocks.map((b) => b.mapped.text);
   const anchor = anchorOf(published, texts);
+  // The mentions of expressions, what later expressions count from; `all` adds the remarks-dated, in text order.
   const out: EventMention[] = [];
+  const all: EventMention[] = [];
+  const remarks: DatedRemarks[] = [];
   const named = namedPeople(blocks.flatMap((b) => b.sentences.map((s) => s.text)));
   // The index of each sentence among all of them, as `named` counts them.
   let sentenceAt = -1;
@@ -43,28 +51,51 @@ export function findEvents(blocks: DatableBlock[], published: string | null, quo
       const described = describedPeople(s.text, named, sentenceAt);
       const people = [...new Set([...findNames(s.text).map((n) => n.name), ...described.map((d) => d.name)])];
       const places = [...new Set([...s.text.matchAll(PLACE)].map((m) => m[1] as string).filter((p) => !NOT_PLACES.test(p)))];
-      for (const e of datesOfSentence(s.text, anchor, out, b.paragraph, si)) {
-        const p0 = at + e.start;
-        const p1 = at + e.end;
-        const quote = b.paragraph === null ? undefined : quoteHolding(quotes, b.paragraph, p0, p1);
+      const offsetsOf = (e: TimeExpression): [number, number] =>
+        e.end > e.start
+          ? [b.mapped.offsets[at + e.start] as number, (b.mapped.offsets[at + e.end - 1] as number) + 1]
+          : [b.mapped.offsets[at + e.start] as number, b.mapped.offsets[at + e.start] as number];
+      const mention = (time: TimeExpression, speakers: readonly string[]): EventMention => ({
+        paragraph: b.paragraph,
+        sentenceIndex: si,
+        caption: b.paragraph === null,
+        sentence: s.text,
+        sentenceOffsets: [s.start, s.end],
+        time: { ...time, offsets: offsetsOf(time) },
+        people,
+        described,
+        places,
+        ...(speakers.length > 0 ? { speakers: [...speakers] } : {}),
+      });
+      const found = datesOfSentence(s.text, anchor, out, b.paragraph, si);
+      const first = out.length;
+      for (const e of found) {
+        const quote = b.paragraph === null ? undefined : quoteHolding(quotes, b.paragraph, at + e.start, at + e.end);
         const spoken = quote && b.paragraph !== null ? daySpoken(e, anchor, out, b.paragraph) : null;
         // "today" in a quote is the day the words were spoken: their speaker was there. Another date in a
         // quote ("this Friday", Lavrov said) is of an event the speaker only talks about.
         const speakers = spoken && quote?.speaker.status === 'attributed' && quote.speaker.kind === 'person' ? quote.speaker.members : [];
-        out.push({
-          paragraph: b.paragraph,
-          sentenceIndex: si,
-          caption: b.paragraph === null,
-          sentence: s.text,
-          sentenceOffsets: [s.start, s.end],
-          time: { ...(spoken ?? e), offsets: [b.mapped.offsets[p0] as number, (b.mapped.offsets[p1 - 1] as number) + 1] },
-          people,
-          described,
-          places,
-          ...(speakers.length > 0 ? { speakers } : {}),
-        });
+        const m = mention(spoken ?? e, speakers);
+        out.push(m);
+        all.push(m);
+      }
+      if (b.paragraph === null) continue;
+      const acts = speechActs(s.text, named, sentenceAt);
+      if (found.length > 0) {
+        for (const act of acts)
+          found.forEach((e, k) => {
+            if (datesTheAct(s.text, act, e))
+              remarks.push({ speaker: act.speaker, paragraph: b.paragraph as number, time: e, mention: first + k });
+          });
+        continue;
+      }
+      for (const act of acts) {
+        const time = remarksDated(s.text, act, remarks, out, b.paragraph);
+        if (!time) continue;
+        all.push(mention(time, [act.speaker]));
+        break;
       }
     }
   }
-  return out;
+  return all;
 }

@@ -98,6 +98,13 @@ export type DateBasis =
   /** "today" or "now" inside a quote: the day the words were spoken, a day dated just before. */
   | { kind: 'day-spoken'; spoken: RecentDay }
   /**
+   * No expression of its own: the words of a speaker whose remarks the article dated shortly before ("X made
+   * the remarks … on Tuesday", then "the analyst said …"), taken for the same interview. `speaker` as the
+   * article names them; `described` the description that names them here (null for a name); `remarks` the
+   * day and the words that dated the remarks, in body paragraph `paragraph` (0-based).
+   */
+  | { kind: 'remarks-dated'; speaker: string; described: string | null; remarks: RecentDay; paragraph: number }
+  /**
    * A quarter of a year: "the third quarter", "fiscal second-quarter" (`how`: its year as written, or the
    * nearest in the direction of the tense), "the latest quarter" (the last one ended by the anchor), "the current
    * quarter", or "a year earlier" said of a quarter the sentence names (the same quarter the year before).

@@ -241,7 +241,7 @@ const DESCRIPTION_IN_TEXT = new RegExp(
 );
 
 /** Is offset `at` of a sentence inside quotation marks (someone else's words, whose "the president" may be anyone)? */
-function insideQuotation(sentence: string, at: number): boolean {
+export function insideQuotation(sentence: string, at: number): boolean {
   const before = sentence.slice(0, at);
   const curly = (before.match(/“/g)?.length ?? 0) - (before.match(/”/g)?.length ?? 0);
   return curly > 0 || (before.match(/"/g)?.length ?? 0) % 2 === 1;

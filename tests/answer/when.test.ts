@@ -85,6 +85,30 @@ describe('/when', () => {
   });
 });
 
+describe('/when: words dated by their speaker’s remarks nearby', () => {
+  // Invented: the analyst's remarks dated Tuesday in ¶1; ¶2 his undated words on Aleppo; ¶3 a date of its own on Aleppo.
+  const corpus = indexedCorpus(
+    tempCorpus({
+      'a.txt':
+        '---\noutlet: Wire A\npublished: 2016-03-10\n---\nTom Reyes, a political analyst in Ohio, made the remarks in an interview with Ohio Radio on Tuesday.\n\nThe political analyst said the siege of Aleppo was cruel.\n\nThe army has besieged Aleppo since late January.\n',
+    }),
+  );
+
+  it('answers with the day of the remarks, and says how in words', () => {
+    const a = ask('/when did Reyes say the siege of Aleppo was cruel', corpus);
+    expect(a.results[0]).toMatchObject({ date: '2016-03-08', dateText: '' });
+    expect(a.results[0]?.derivation).toBe(
+      `The political analyst (Tom Reyes) speaking, with no date in the sentence: the day of Tom Reyes's remarks dated in ¶1 ("on Tuesday", Tue 8 Mar 2016)`,
+    );
+  });
+
+  it('ranks a date a sentence gives in its own words first, and never lends the remarks’ day to it', () => {
+    const a = ask('/when Aleppo', corpus);
+    expect(a.results.map((r) => r.date)).toEqual(['2016-01-20/..', '2016-03-08']);
+    expect(a.results[0]?.citations.map((c) => c.paragraph)).toEqual([3]);
+  });
+});
+
 describe('/timeline', () => {
   it('lists the events in date order, one entry per event with every mention of it, each cited', () => {
     const a = ask('/timeline');
@@ -157,6 +181,21 @@ describe('the order of citations and of the timeline', () => {
       'Delta Daily',
       'Foxtrot Herald',
       'Golf Times',
+    ]);
+  });
+});
+
+describe('/timeline: words dated by their speaker’s remarks nearby', () => {
+  it('lists the remarks, not the words they date', () => {
+    const corpus = indexedCorpus(
+      tempCorpus({
+        'a.txt':
+          '---\npublished: 2016-03-10\n---\nTom Reyes, a political analyst in Ohio, made the remarks in an interview on Tuesday.\n\nThe political analyst said the siege of Aleppo was cruel.\n',
+      }),
+    );
+    expect(corpus.articles[0]?.events.map((e) => e.time.basis.kind)).toEqual(['weekday-by-tense', 'remarks-dated']);
+    expect(ask('/timeline', corpus).results.map((r) => r.text)).toEqual([
+      'Tom Reyes, a political analyst in Ohio, made the remarks in an interview on Tuesday.',
     ]);
   });
 });

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCorpus } from '../../src/ingest/corpus.ts';
 import type { Article } from '../../src/model/index.ts';
+import { isRemarksDated } from '../../src/nlp/dates/basis.ts';
 import { explainDate } from '../../src/nlp/dates/explain.ts';
 import { timexLead, timexOf, type TimexType } from '../../src/nlp/dates/timex.ts';
 
@@ -50,14 +51,18 @@ export const readGold = (dir: string): GoldTimex[] =>
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as GoldTimex);
 
-/** Every temporal expression of the articles as TIMEX3, spans without the leading preposition. */
+/**
+ * Every temporal expression of the articles as TIMEX3, spans without the leading preposition; a mention dated
+ * by its speaker's remarks nearby has no expression of its own and is no TIMEX3.
+ */
 export function foundTimexes(articles: readonly Article[]): FoundTimex[] {
   return articles.flatMap((a) =>
-    a.events.map((e) => {
+    a.events.flatMap((e) => {
+      if (isRemarksDated(e.time.basis)) return [];
       const lead = timexLead(e.time.text);
       const { type, value } = timexOf(e.time);
       const start = e.time.offsets[0] + lead;
-      return {
+      const found: FoundTimex = {
         article: a.id,
         start,
         end: e.time.offsets[1],
@@ -66,6 +71,7 @@ export function foundTimexes(articles: readonly Article[]): FoundTimex[] {
         value,
         derivation: `${e.time.value ?? '-'}: ${explainDate(e.time)}`,
       };
+      return [found];
     }),
   );
 }

@@ -21,3 +21,10 @@ export const datesSomething = (b: DateBasis): boolean =>
 
 /** A full date as written ("Tuesday, Dec. 15, 2015"): what an undated article is anchored on. */
 export const isFullDateAsWritten = (b: DateBasis): boolean => b.kind === 'as-written' && b.form === 'full-date';
+
+/**
+ * Dated by the speaker's remarks dated nearby, not by words of its own sentence: no temporal expression of the
+ * text, so it stays out of what lists or scores expressions (the export, the date evaluations), and it is
+ * weaker evidence than a sentence that holds its own date.
+ */
+export const isRemarksDated = (b: DateBasis): boolean => b.kind === 'remarks-dated';

@@ -72,6 +72,8 @@ const EXPLAIN: { [K in DateBasis['kind']]: Explain<K> } = {
     `${q}: the ${b.event} began in ${b.began} ("${b.beganText}"), so ${b.began} + ${b.years} → ${b.began + b.years}`,
   'day-spoken': (q, b) =>
     `${q} in a quote: the day the words were spoken, the day dated just before ("${b.spoken.text}", ${humanDate(b.spoken.day)})`,
+  'remarks-dated': (_q, b) =>
+    `${b.described === null ? b.speaker : `${b.described} (${b.speaker})`} speaking, with no date in the sentence: the day of ${b.speaker}'s remarks dated in ¶${b.paragraph + 1} ("${b.remarks.text}", ${humanDate(b.remarks.day)})`,
   quarter: (q, b) =>
     `${q}: quarter ${b.quarter} of ${b.year}${QUARTER_HOW[b.how]}${b.anchor && b.how !== 'as-written' ? ` from ${b.anchor.describe}` : ''}`,
   season: (q, b) => `${q}: the ${SEASONS[b.season]} of ${b.year}${b.season === 'WI' ? `–${String(b.year + 1).slice(2)}` : ''}`,

@@ -68,6 +68,8 @@ const TIMEX: { [K in DateBasis['kind']]: Rule<K> } = {
   'untold-length': (b) => ({ type: 'DURATION', value: untoldDuration(b.unit) }),
   'years-after-event': (_b, r) => date(valueOr(r, 'XXXX')),
   'day-spoken': (b) => date(b.spoken.day),
+  // Never exported or scored (it has no expression: see isRemarksDated); the day, were it asked.
+  'remarks-dated': (b) => date(b.remarks.day),
   quarter: (b) => date(`${b.year}-Q${b.quarter}`),
   season: (b) => date(`${b.year}-${b.season}`),
   weekend: (b) => date(`${isoWeek(b.saturday)}-WE`),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DateBasis } from '../../../src/model/index.ts';
-import { datesSomething, isFullDateAsWritten, isWeakBasis, readsThePresent } from '../../../src/nlp/dates/basis.ts';
+import { datesSomething, isFullDateAsWritten, isRemarksDated, isWeakBasis, readsThePresent } from '../../../src/nlp/dates/basis.ts';
 import { wed16Dec2015 } from './fixtures.ts';
 
 const now: DateBasis = { kind: 'present', anchor: wed16Dec2015, form: 'now' };
@@ -51,5 +51,21 @@ describe('isFullDateAsWritten', () => {
   });
   it('is not a month as written, or a day the rules worked out', () => {
     expect([{ kind: 'as-written', form: 'month' } as const, friday].map(isFullDateAsWritten)).toEqual([false, false]);
+  });
+});
+
+describe('isRemarksDated', () => {
+  const byRemarks: DateBasis = {
+    kind: 'remarks-dated',
+    speaker: 'Tom Reyes',
+    described: null,
+    remarks: { day: '2015-12-15', text: 'on Tuesday' },
+    paragraph: 0,
+  };
+  it('is a speaker’s words dated by their remarks nearby: a date of something, not weak, but no expression', () => {
+    expect([isRemarksDated(byRemarks), datesSomething(byRemarks), isWeakBasis(byRemarks)]).toEqual([true, true, false]);
+  });
+  it('is not an expression of the text, the same day though it be', () => {
+    expect([friday, now].map(isRemarksDated)).toEqual([false, false]);
   });
 });

@@ -95,6 +95,22 @@ const CASES: Array<[string, DateBasis, string]> = [
     { kind: 'day-spoken', spoken: { day: '2015-12-14', text: 'on Monday' } },
     '"today" in a quote: the day the words were spoken, the day dated just before ("on Monday", Mon 14 Dec 2015)',
   ],
+  [
+    '',
+    {
+      kind: 'remarks-dated',
+      speaker: 'Eric Draitser',
+      described: 'The geopolitical analyst',
+      remarks: { day: '2015-12-15', text: 'on Tuesday' },
+      paragraph: 1,
+    },
+    `The geopolitical analyst (Eric Draitser) speaking, with no date in the sentence: the day of Eric Draitser's remarks dated in ¶2 ("on Tuesday", Tue 15 Dec 2015)`,
+  ],
+  [
+    '',
+    { kind: 'remarks-dated', speaker: 'Tom Reyes', described: null, remarks: { day: '2016-03-08', text: 'Tuesday' }, paragraph: 0 },
+    `Tom Reyes speaking, with no date in the sentence: the day of Tom Reyes's remarks dated in ¶1 ("Tuesday", Tue 8 Mar 2016)`,
+  ],
   ['for nearly 10 hours', { kind: 'length', count: 10, unit: 'hour' }, 'a length of time: 10 hours'],
   [
     'on Tuesday',
