@@ -13,6 +13,11 @@ export interface Citation {
   url: string | null;
   /** False when `url` is the outlet's home page because the article's own URL is not known. */
   urlKnown: boolean;
+  /**
+   * The link to open: `url` with a text fragment (`#:~:text=…`) that scrolls the page to the cited words where
+   * the article's own URL is known and the words are the paragraph's own; otherwise `url` as it is.
+   */
+  link: string | null;
   /** ISO 8601 publication date or date-time as the source gives it; null when unknown. */
   published: string | null;
   /** 1-based number of the body paragraph; null when the citation is the whole article or a caption. */

@@ -328,9 +328,7 @@ export function when(corpus: LoadedCorpus, args: WhenArgs): Answer {
           matched: `${first.matched} of ${groups.length} words`,
           ...(sentences.length > MAX_CITATIONS ? { moreCitations: sentences.length - MAX_CITATIONS } : {}),
         },
-        citations: sentences
-          .slice(0, MAX_CITATIONS)
-          .map((m) => ({ ...citationOf(m.article, m.article.paragraphs[m.paragraph]), text: m.text })),
+        citations: sentences.slice(0, MAX_CITATIONS).map((m) => citationOf(m.article, m.article.paragraphs[m.paragraph], m.text)),
       },
     ]);
   }

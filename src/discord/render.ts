@@ -65,7 +65,8 @@ function safeUrl(url: string | null): string | null {
 export function citationLine(c: Citation): string {
   // The label is text: brackets and parentheses escaped (a title's "](" cannot end it), a URL in it defanged.
   const label = defangUrls(cut(`${c.outlet ?? 'unknown outlet'}: ${c.title ?? 'untitled'}`, 90));
-  const url = safeUrl(c.url);
+  // The link opens the page at the cited words (a text fragment) where the article's own URL is known.
+  const url = safeUrl(c.urlKnown ? (c.link ?? c.url) : c.url);
   const where = [publishedDay(c.published) ?? 'date unknown', c.caption ? 'photo caption' : c.paragraph === null ? null : `¶${c.paragraph}`]
     .filter(Boolean)
     .join(' · ');

@@ -34,7 +34,9 @@ export function citationLines(c: Citation): string[] {
   parts.push(publishedDay(c.published) ?? 'date unknown');
   if (c.paragraph !== null) parts.push(`¶${c.paragraph}`);
   if (c.caption) parts.push('photo caption');
-  const link = c.url === null ? 'no link known' : c.urlKnown ? c.url : `${c.url} (outlet home page; the article link is unknown)`;
+  // The link opens the page at the cited words where it can (a text fragment); the plain URL is in the JSON.
+  const link =
+    c.url === null ? 'no link known' : c.urlKnown ? (c.link ?? c.url) : `${c.url} (outlet home page; the article link is unknown)`;
   return [parts.join(', '), link];
 }
 
