@@ -69,8 +69,14 @@ export interface Answer {
   command: string;
   query: string;
   results: Result[];
-  /** How many results there were before the list was cut to the limit. */
+  /** How many results there are in all (those of other pages included). */
   total?: number;
+  /** Which page of the answer `results` is (1 is the first); absent when every result was asked for. */
+  page?: number;
+  /** How many pages the answer has. */
+  pages?: number;
+  /** How many results a page has: result `i` of `results` is number `(page - 1) * perPage + i + 1`. */
+  perPage?: number;
   /** Things the reader should know about this answer (undated articles left out, nothing found, …). */
   notes?: string[];
   error?: AnswerError;

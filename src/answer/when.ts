@@ -14,7 +14,7 @@ import { periodInQuery } from './queryPeriod.ts';
 import type { Answer, Result } from './types.ts';
 import { whenWords } from './whenWords.ts';
 
-/** How many dates one answer lists. */
+/** How many dates a page of the answer lists at the command line. */
 export const WHEN_LIMIT = 5;
 
 /** How many of the paragraphs that best match the words are read for a sentence that names the event undated. */
@@ -287,7 +287,7 @@ function undatedEvent(
  * them. When the sentences that name the event best carry no date of it, the answer says "undated in the
  * corpus" and cites them; a word the corpus does not have means no event of the corpus is that one.
  */
-export function when(corpus: LoadedCorpus, args: WhenArgs): Answer {
+export function when(corpus: LoadedCorpus, args: WhenArgs, limit = WHEN_LIMIT): Answer {
   const { words, period, named } = periodInQuery(args.event);
   const filter = articleFilter(corpus, { outlet: args.outlet });
   const accept = filter.active ? filter.accept : undefined;
@@ -338,7 +338,7 @@ export function when(corpus: LoadedCorpus, args: WhenArgs): Answer {
   }
   if (named) notes.push(`dates in ${named} only`);
   const dates = groupByDate(corpus, candidates);
-  const shown = dates.slice(0, WHEN_LIMIT);
+  const shown = dates.slice(0, limit);
   const disagree = disagreementNote(corpus, shown);
   if (disagree) notes.push(disagree);
   return answer(

@@ -17,8 +17,8 @@ import {
 } from 'discord.js';
 import type { Answer } from '../answer/types.ts';
 import type { Logger } from './logger.ts';
-import { type DiscordMessage, pageCount, renderDiscord } from './render.ts';
-import type { CommandContext } from '../../commands/define.ts';
+import { type DiscordMessage, pageCount, RESULTS_PER_PAGE, renderDiscord } from './render.ts';
+import { type CommandContext, PAGE_OPTION } from '../../commands/define.ts';
 import { commandNameOf, parseCommandLine } from '../router/parse.ts';
 import { type BugReporter, runCommand, runLine } from '../router/router.ts';
 import { discordChoices } from './autocomplete.ts';
@@ -67,17 +67,28 @@ export function lineOf(name: string, options: Record<string, string>): string {
   return [`/${name}`, ...parts].join(' ');
 }
 
+/** Discord's paging: pages of RESULTS_PER_PAGE, turned by buttons. */
+const DISCORD_PAGES = { size: RESULTS_PER_PAGE } as const;
+
+/** The values a page button keeps: the page is the button's own, never a `page:` the asker typed. */
+const withoutPage = (values: Record<string, string>): Record<string, string> => {
+  const { [PAGE_OPTION.name]: _page, ...rest } = values;
+  return rest;
+};
+
 /**
  * The message for one page of an answer, with Previous / Next buttons that carry their own state (the
- * command and its values); null state: no buttons, and a note when there are more pages.
+ * command and its values); null state: no buttons, and a note when there are more pages. `page` (from 0)
+ * is the answer's own where the router paged it.
  */
 export function pageMessage(
   answer: Answer,
   state: { command: string; values: Record<string, string> } | null,
-  page: number,
+  pageAsked: number,
   optionNames: OptionNames,
 ): DiscordMessage {
   const pages = pageCount(answer);
+  const page = answer.page === undefined ? pageAsked : answer.page - 1;
   const id = (p: number): string | null =>
     state === null || p < 0 || p >= pages ? null : encodePageState({ ...state, page: p }, optionNames);
   const shown =
@@ -93,7 +104,7 @@ function stateOfLine(ctx: CommandContext, line: string): { command: string; valu
   const command = name === null ? undefined : ctx.commands.get(name);
   if (!command) return null;
   try {
-    return { command: command.definition.name, values: parseCommandLine(line, command.definition).options };
+    return { command: command.definition.name, values: withoutPage(parseCommandLine(line, command.definition).options) };
   } catch {
     return null;
   }
@@ -203,14 +214,15 @@ export class QuotedeskBot {
       { command: interaction.commandName, userId: interaction.user.id, query: lineOf(interaction.commandName, values).slice(0, 200) },
       'command',
     );
-    const answer = runCommand(ctx, interaction.commandName, values, this.bugReporter(interaction.user.id));
+    const answer = runCommand(ctx, interaction.commandName, values, this.bugReporter(interaction.user.id), DISCORD_PAGES);
     if (answer.error && !hide) {
       // A mistake is shown to the one who made it only: the public "thinking…" goes, a private note comes.
       await interaction.deleteReply();
       await interaction.followUp({ ...asReply(renderDiscord(answer)), flags: MessageFlags.Ephemeral });
       return;
     }
-    await interaction.editReply(asReply(pageMessage(answer, { command: interaction.commandName, values }, 0, this.optionNames)));
+    const state = { command: interaction.commandName, values: withoutPage(values) };
+    await interaction.editReply(asReply(pageMessage(answer, state, 0, this.optionNames)));
   }
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -246,7 +258,10 @@ export class QuotedeskBot {
       return;
     }
     await interaction.deferUpdate();
-    const answer = runCommand(this.options.ctx, state.command, state.values, this.bugReporter(interaction.user.id));
+    const answer = runCommand(this.options.ctx, state.command, state.values, this.bugReporter(interaction.user.id), {
+      ...DISCORD_PAGES,
+      page: state.page + 1,
+    });
     if (answer.error) {
       await interaction.followUp({ ...asReply(renderDiscord(answer)), flags: MessageFlags.Ephemeral });
       return;
@@ -273,7 +288,7 @@ export class QuotedeskBot {
         { command: commandNameOf(line), userId: message.author.id, query: line.slice(0, 200), dm: true },
         'direct message',
       );
-      const answer = runLine(this.options.ctx, line, this.bugReporter(message.author.id));
+      const answer = runLine(this.options.ctx, line, this.bugReporter(message.author.id), DISCORD_PAGES);
       await channel.send(asReply(pageMessage(answer, stateOfLine(this.options.ctx, line), 0, this.optionNames)));
     } catch (error) {
       this.options.logger.error(

@@ -126,8 +126,21 @@ function cutEscaped(text: string, max: number): string {
   return t;
 }
 
-/** The pages of an answer: how many there are at RESULTS_PER_PAGE. */
-export const pageCount = (answer: Answer): number => Math.max(1, Math.ceil(answer.results.length / RESULTS_PER_PAGE));
+/**
+ * The pages of an answer: as the router paged it (the bot asks for pages of RESULTS_PER_PAGE), else how many
+ * its results make at RESULTS_PER_PAGE.
+ */
+export const pageCount = (answer: Answer): number => answer.pages ?? Math.max(1, Math.ceil(answer.results.length / RESULTS_PER_PAGE));
+
+/** The results one page shows, and the number of the first: a paged answer's own page, else page `page` of its results. */
+function pageResults(answer: Answer, page: number): { page: number; shown: Result[]; first: number } {
+  if (answer.page !== undefined) {
+    const first = (answer.page - 1) * (answer.perPage ?? RESULTS_PER_PAGE) + 1;
+    return { page: answer.page - 1, shown: answer.results.slice(0, RESULTS_PER_PAGE), first };
+  }
+  const p = Math.min(Math.max(0, page), pageCount(answer) - 1);
+  return { page: p, shown: answer.results.slice(p * RESULTS_PER_PAGE, (p + 1) * RESULTS_PER_PAGE), first: p * RESULTS_PER_PAGE + 1 };
+}
 
 /**
  * One page of an answer as a Discord message. `buttons` gives the custom ids of Previous and Next (null for
@@ -144,8 +157,7 @@ export function renderDiscord(
     return message;
   }
   const pages = pageCount(answer);
-  const p = Math.min(Math.max(0, page), pages - 1);
-  const shown = answer.results.slice(p * RESULTS_PER_PAGE, (p + 1) * RESULTS_PER_PAGE);
+  const { page: p, shown, first } = pageResults(answer, page);
   const title = cut(escapeMarkdown(`/${answer.command}${answer.query ? ` ${answer.query}` : ''}`), LIMITS.embedTitle);
   const notes = (answer.notes ?? []).map(escapeMarkdown).join('\n');
   const total = answer.total ?? answer.results.length;
@@ -162,7 +174,7 @@ export function renderDiscord(
   const budget = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length - footer.length - 50);
   const notesPart = notes ? cut(notes, Math.min(600, budget / 4)) : '';
   const per = Math.floor((budget - notesPart.length - 4) / Math.max(1, shown.length)) - 2;
-  const blocks = shown.map((r, i) => resultBlock(r, p * RESULTS_PER_PAGE + i + 1, per));
+  const blocks = shown.map((r, i) => resultBlock(r, first + i, per));
   const description = cut([...blocks, notesPart].filter(Boolean).join('\n\n') || 'Nothing found.', budget);
   message.embeds.push({ title, description, color: COLOR, footer: { text: footer } });
   if (buttons && pages > 1) {

@@ -58,6 +58,20 @@ function resultLines(r: Result, n: number, style: TerminalStyle): string[] {
   return lines;
 }
 
+/** The number of an answer's first result: its place in the whole answer, not in the page. */
+export const firstNumber = (answer: Answer): number => ((answer.page ?? 1) - 1) * (answer.perPage ?? 0) + 1;
+
+/** "24 results; page 1 of 3 (page:2 for the next)": said when the answer has more than the results shown. */
+export function pageLine(answer: Answer): string | null {
+  const shown = answer.results.length;
+  const total = answer.total ?? shown;
+  if (shown === 0 || total <= shown) return null;
+  const { page, pages } = answer;
+  if (page === undefined || pages === undefined) return `${total} results; showing the first ${shown}`;
+  const next = page < pages ? ` (page:${page + 1} for the next)` : '';
+  return `${total} results; page ${page} of ${pages}${next}`;
+}
+
 /**
  * An answer as text for a person at a terminal. Every string of it is made safe first (control characters
  * from the corpus or the query shown, not acted on); only the style adds escape sequences.
@@ -66,11 +80,11 @@ export function renderTerminal(unsafe: Answer, style: TerminalStyle = plainStyle
   const answer = withTerminalSafeText(unsafe);
   if (answer.error) return `error: ${answer.error.message}`;
   const lines: string[] = [];
-  const shown = answer.results.length;
-  const total = answer.total ?? shown;
-  if (shown > 0 && total > shown) lines.push(style.dim(`${total} results; showing the first ${shown}`));
+  const head = pageLine(answer);
+  if (head) lines.push(style.dim(head));
+  const first = firstNumber(answer);
   answer.results.forEach((r, i) => {
-    lines.push(...resultLines(r, i + 1, style));
+    lines.push(...resultLines(r, first + i, style));
   });
   for (const note of answer.notes ?? []) lines.push(`note: ${note}`);
   return lines.join('\n');

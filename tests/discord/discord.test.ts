@@ -32,8 +32,12 @@ describe('command definitions for Discord', () => {
       ['topic', true],
       ['speaker', true],
       ['outlet', true],
+      ['page', false],
       ['hide', false],
     ]);
+    const page = defs.find((d) => d.name === 'search')?.options.find((o) => o.name === 'page');
+    expect(page).toMatchObject({ type: 4, min_value: 1 });
+    expect(defs.find((d) => d.name === 'help')?.options.map((o) => o.name)).toEqual(['hide']);
   });
 
   it('deploying says what it adds, changes and removes', () => {

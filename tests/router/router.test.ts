@@ -60,7 +60,7 @@ describe('the one path to a command', () => {
   });
 
   it('refuses options on a command that takes none', () => {
-    expect(ask('/sources everything').error?.message).toMatch(/takes no options/);
+    expect(ask('/sources everything').error?.message).toMatch(/takes no words, only page:/);
   });
 
   it('turns a bug into a generic answer and reports it once', async () => {
