@@ -15,7 +15,7 @@ import {
   MessageFlags,
   Partials,
 } from 'discord.js';
-import type { Answer } from '../answer/types.ts';
+import type { Answer, Result } from '../answer/types.ts';
 import type { Logger } from './logger.ts';
 import { type DiscordMessage, pageCount, RESULTS_PER_PAGE, renderDiscord } from './render.ts';
 import { type CommandContext, PAGE_OPTION } from '../../commands/define.ts';
@@ -23,7 +23,7 @@ import { commandNameOf, parseCommandLine } from '../router/parse.ts';
 import { type BugReporter, runCommand, runLine } from '../router/router.ts';
 import { discordChoices } from './autocomplete.ts';
 import { dmToCommandLine } from './dm.ts';
-import { type OptionNames, decodePageState, encodePageState } from './paging.ts';
+import { type OptionNames, decodeContextId, decodePageState, encodeContextId, encodePageState } from './paging.ts';
 
 /** A few commands in ten seconds per user; more get a polite wait. */
 export class RateLimiter {
@@ -95,7 +95,13 @@ export function pageMessage(
     pages > 1 && id(page + 1) === null && id(page - 1) === null
       ? { ...answer, notes: [...(answer.notes ?? []), 'this question is too long to page through in Discord; narrow it to see more'] }
       : answer;
-  return renderDiscord(shown, page, { previous: id(page - 1), next: id(page + 1) });
+  return renderDiscord(shown, page, { previous: id(page - 1), next: id(page + 1), context: contextButtonId });
+}
+
+/** A result's Context button: the first paragraph it cites (a caption or a whole article has none). */
+export function contextButtonId(r: Result): string | null {
+  const cited = r.citations.find((c) => c.paragraph !== null);
+  return cited && cited.paragraph !== null ? encodeContextId(cited.article, cited.paragraph) : null;
 }
 
 /** The command and values a typed line stands for, for its page buttons; null when it does not parse. */
@@ -234,6 +240,11 @@ export class QuotedeskBot {
   }
 
   private async button(interaction: ButtonInteraction): Promise<void> {
+    const context = decodeContextId(interaction.customId);
+    if (context) {
+      await this.contextButton(interaction, context);
+      return;
+    }
     const state = decodePageState(interaction.customId, this.optionNames);
     if (!state) {
       await interaction.reply({
@@ -267,6 +278,20 @@ export class QuotedeskBot {
       return;
     }
     await interaction.editReply(asReply(pageMessage(answer, state, state.page, this.optionNames)));
+  }
+
+  /**
+   * A Context button: the cited paragraph with the ones around it, shown only to whoever pressed it (anyone
+   * may: it changes nothing for the others).
+   */
+  private async contextButton(interaction: ButtonInteraction, cited: { article: string; paragraph: number }): Promise<void> {
+    if (!this.limiter.allow(interaction.user.id)) {
+      await interaction.reply({ content: SLOW_DOWN, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      return;
+    }
+    const values = { article: cited.article, paragraph: String(cited.paragraph) };
+    const answer = runCommand(this.options.ctx, 'context', values, this.bugReporter(interaction.user.id), DISCORD_PAGES);
+    await interaction.reply({ ...asReply(renderDiscord(answer)), flags: MessageFlags.Ephemeral });
   }
 
   /** A plain message in a DM: answered as the command it reads as. Messages in servers are not read. */

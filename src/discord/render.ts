@@ -149,7 +149,7 @@ function pageResults(answer: Answer, page: number): { page: number; shown: Resul
 export function renderDiscord(
   answer: Answer,
   page = 0,
-  buttons: { previous: string | null; next: string | null } | null = null,
+  buttons: { previous: string | null; next: string | null; context?: (r: Result) => string | null } | null = null,
 ): DiscordMessage {
   const message: DiscordMessage = { embeds: [], components: [], allowed_mentions: { parse: [] } };
   if (answer.error) {
@@ -188,6 +188,17 @@ export function renderDiscord(
     const row = [button('Previous', buttons.previous, 'qd:none:prev'), button('Next', buttons.next, 'qd:none:next')];
     message.components.push({ type: ComponentType.ActionRow, components: row });
   }
+  // A Context button for each result shown that cites a paragraph (a row holds five; a page shows four).
+  const context = buttons?.context;
+  const contexts = context
+    ? shown.flatMap((r, i): DiscordButton[] => {
+        const id = context(r);
+        return id === null
+          ? []
+          : [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: `Context ${first + i}`, custom_id: id }];
+      })
+    : [];
+  if (contexts.length > 0) message.components.push({ type: ComponentType.ActionRow, components: contexts.slice(0, 5) });
   return message;
 }
 

@@ -42,7 +42,7 @@ export function citationLines(c: Citation): string[] {
 
 const sameWords = (a: string, b: string): boolean => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 
-function resultLines(r: Result, n: number, style: TerminalStyle): string[] {
+function resultLines(r: Result, n: number, style: TerminalStyle, withContext: boolean): string[] {
   const head = r.speaker ? `${r.speaker}: ` : '';
   const lines = [`${n}. ${head}${highlight(r.text, r.highlights, style)}`];
   if (r.date) lines.push(`   date: ${r.date}${r.derivation ? ` (${r.derivation})` : ''}`);
@@ -55,6 +55,9 @@ function resultLines(r: Result, n: number, style: TerminalStyle): string[] {
     if (c.text !== undefined && !sameWords(c.text, r.text)) lines.push(`     “${c.text}”`);
     lines.push(style.dim(`     ${link}`));
   }
+  // What Discord's Context button does, as the command to type: the first paragraph the result cites.
+  const cited = r.citations.find((c) => c.paragraph !== null);
+  if (withContext && cited) lines.push(style.dim(`   context: /context ${cited.article} ${cited.paragraph}`));
   return lines;
 }
 
@@ -84,7 +87,7 @@ export function renderTerminal(unsafe: Answer, style: TerminalStyle = plainStyle
   if (head) lines.push(style.dim(head));
   const first = firstNumber(answer);
   answer.results.forEach((r, i) => {
-    lines.push(...resultLines(r, first + i, style));
+    lines.push(...resultLines(r, first + i, style, answer.command !== 'context'));
   });
   for (const note of answer.notes ?? []) lines.push(`note: ${note}`);
   return lines.join('\n');

@@ -27,7 +27,7 @@ describe('command definitions for Discord', () => {
       expect(required).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
       for (const o of d.options) expect(o.description.length).toBeLessThanOrEqual(100);
     }
-    expect(defs.map((d) => d.name)).toEqual(['search', 'who-said', 'when', 'timeline', 'quotes', 'speakers', 'sources', 'help']);
+    expect(defs.map((d) => d.name)).toEqual(['search', 'who-said', 'when', 'timeline', 'quotes', 'speakers', 'sources', 'context', 'help']);
     expect(defs.find((d) => d.name === 'who-said')?.options.map((o) => [o.name, o.autocomplete ?? false])).toEqual([
       ['topic', true],
       ['speaker', true],
@@ -38,6 +38,11 @@ describe('command definitions for Discord', () => {
     const page = defs.find((d) => d.name === 'search')?.options.find((o) => o.name === 'page');
     expect(page).toMatchObject({ type: 4, min_value: 1 });
     expect(defs.find((d) => d.name === 'help')?.options.map((o) => o.name)).toEqual(['hide']);
+    expect(defs.find((d) => d.name === 'context')?.options.map((o) => [o.name, o.type, o.required ?? false])).toEqual([
+      ['article', 3, true],
+      ['paragraph', 4, true],
+      ['hide', 5, false],
+    ]);
   });
 
   it('deploying says what it adds, changes and removes', () => {

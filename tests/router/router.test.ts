@@ -99,8 +99,11 @@ describe('/sources and /help', () => {
       '/quotes',
       '/speakers',
       '/sources',
+      '/context',
       '/help',
     ]);
     expect(a.results.every((r) => typeof r.details?.example === 'string')).toBe(true);
+    expect(a.notes?.join('\n')).toContain('page:2');
+    expect(a.notes?.join('\n')).toContain('/context <article> <paragraph>');
   });
 });
