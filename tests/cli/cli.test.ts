@@ -36,6 +36,16 @@ describe('the command line', () => {
     expect(run('ask', ['/search kerry', '--page', 'x']).code).toBe(2);
   });
 
+  it('pages in the npm start prompt (page:) and in the harness (--page)', () => {
+    const start = run('start', [], '/search kerry page:2\n');
+    expect(start.stdout.split('\n')[0]).toBe('24 results; page 2 of 3 (page:3 for the next)');
+    const dir = mkdtempSync(join(tmpdir(), 'quotedesk-paging-'));
+    const file = join(dir, 'q.txt');
+    writeFileSync(file, '/search kerry\nexpect page = 3\nexpect results[0].citations[0].link contains #:~:text=\n');
+    const harness = run('harness', [file, '--page', '3']);
+    expect(harness.stderr).toContain('2 expectations: 2 held, 0 failed');
+  });
+
   it('ask prints a readable answer and exits 2 on a mistyped command', () => {
     const ok = run('ask', ['/search', '"regime', 'change"', 'outlet:Daily', 'Sabah']);
     expect(ok.stdout).toContain('**regime change**');
