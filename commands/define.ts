@@ -7,8 +7,11 @@
 import type { Answer } from '../src/answer/types.ts';
 import type { LoadedCorpus } from '../src/index/loadedCorpus.ts';
 
-/** Kinds of option value. A `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checked before the command runs. */
-export type OptionType = 'string' | 'date';
+/**
+ * Kinds of option value, checked before the command runs: a `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, an
+ * `integer` a whole number from 1 (a page, a paragraph).
+ */
+export type OptionType = 'string' | 'date' | 'integer';
 
 export interface OptionDefinition {
   readonly name: string;
@@ -26,7 +29,23 @@ export interface CommandDefinition {
   /** A real example of use, shown in /help. */
   readonly example: string;
   readonly options: readonly OptionDefinition[];
+  /**
+   * How many results a page of the answer shows at the command line (Discord shows fewer); a command that has
+   * it takes the `page:` option. Without it, the answer is one page.
+   */
+  readonly pageSize?: number;
 }
+
+/** The option every paged command takes: which page of the answer to show. */
+export const PAGE_OPTION = {
+  name: 'page',
+  type: 'integer',
+  description: 'Which page of the answer to show (1 is the first)',
+} as const satisfies OptionDefinition;
+
+/** A command's options as typed: its own, then `page` when it is paged. */
+export const optionsOf = (command: CommandDefinition): readonly OptionDefinition[] =>
+  command.pageSize === undefined ? command.options : [...command.options, PAGE_OPTION];
 
 /** A command's option values by name, typed from its definition: required ones are strings. */
 export type ArgsOf<C extends CommandDefinition> = {
@@ -42,10 +61,12 @@ export interface CommandContext {
 /**
  * One slash command: its definition and a handler that returns plain data. Handlers throw `UsageError`
  * for a user's mistake; anything else is a bug. The router checks required options and dates before `run`.
+ * `limit` is how many results from the top the caller will show (the pages up to the one asked for, or
+ * every one): the run builds at least those, and says in `total` how many there are; the router cuts the page.
  */
 export interface Command<C extends CommandDefinition = CommandDefinition> {
   readonly definition: C;
-  run(ctx: CommandContext, args: ArgsOf<C>): Answer;
+  run(ctx: CommandContext, args: ArgsOf<C>, limit: number): Answer;
 }
 
 /** Every command by name, in the order /help lists them. */
@@ -54,7 +75,7 @@ export type CommandRegistry = ReadonlyMap<string, Command>;
 /** A command from its definition and its run; the run's arguments are typed from the definition. */
 export const defineCommand = <const C extends CommandDefinition>(
   definition: C,
-  run: (ctx: CommandContext, args: ArgsOf<C>) => Answer,
+  run: (ctx: CommandContext, args: ArgsOf<C>, limit: number) => Answer,
 ): Command => ({ definition, run }) as unknown as Command;
 
 /** The registry of the given commands; a name given twice is a bug of the code, found at start-up. */
@@ -67,10 +88,17 @@ export function registryOf(commands: readonly Command[]): CommandRegistry {
   return map;
 }
 
-/** "/search <query> [outlet:<outlet>] [from:<date>]": the usage line of a command. */
+/** How many options at the head of a command are required: they can be typed without their names, in order. */
+export const leadingRequired = (command: CommandDefinition): number => {
+  const i = command.options.findIndex((o) => !o.required);
+  return i === -1 ? command.options.length : i;
+};
+
+/** "/search <query> [outlet:<outlet>] [from:<date>]": the usage line of a command (paging is told once, in /help). */
 export function usageOf(command: CommandDefinition): string {
+  const lead = leadingRequired(command);
   const parts = command.options.map((o, i) =>
-    i === 0 && o.required
+    i < lead
       ? `<${o.name}>`
       : o.required
         ? `${o.name}:<${o.type === 'date' ? 'date' : o.name}>`

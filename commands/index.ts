@@ -1,4 +1,5 @@
 import { registryOf } from './define.ts';
+import context from './context.ts';
 import help from './help.ts';
 import quotes from './quotes.ts';
 import search from './search.ts';
@@ -9,4 +10,4 @@ import when from './when.ts';
 import whoSaid from './who-said.ts';
 
 /** Every command by name, in the order /help lists them: the one place a command is looked up. */
-export const commands = registryOf([search, whoSaid, when, timeline, quotes, speakers, sources, help]);
+export const commands = registryOf([search, whoSaid, when, timeline, quotes, speakers, sources, context, help]);

@@ -1,4 +1,4 @@
-import { quotes } from '../src/answer/quotes.ts';
+import { QUOTES_LIMIT, quotes } from '../src/answer/quotes.ts';
 import { type CommandDefinition, defineCommand } from './define.ts';
 
 export const Quotes = {
@@ -14,6 +14,7 @@ export const Quotes = {
       autocomplete: 'speaker',
     },
   ],
+  pageSize: QUOTES_LIMIT,
 } as const satisfies CommandDefinition;
 
-export default defineCommand(Quotes, ({ corpus }, args) => quotes(corpus, args));
+export default defineCommand(Quotes, ({ corpus }, args, limit) => quotes(corpus, args, limit));

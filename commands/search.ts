@@ -1,4 +1,4 @@
-import { search } from '../src/answer/search.ts';
+import { SEARCH_LIMIT, search } from '../src/answer/search.ts';
 import { type CommandDefinition, defineCommand } from './define.ts';
 
 export const Search = {
@@ -11,6 +11,7 @@ export const Search = {
     { name: 'from', type: 'date', description: 'Only articles published on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)' },
     { name: 'to', type: 'date', description: 'Only articles published on or before this date (YYYY-MM-DD, YYYY-MM or YYYY)' },
   ],
+  pageSize: SEARCH_LIMIT,
 } as const satisfies CommandDefinition;
 
-export default defineCommand(Search, ({ corpus }, args) => search(corpus, args));
+export default defineCommand(Search, ({ corpus }, args, limit) => search(corpus, args, limit));

@@ -6,6 +6,7 @@ export const Sources = {
   description: 'List every article of the corpus: outlet, title, date, link and paragraph count.',
   example: '/sources',
   options: [],
+  pageSize: 50,
 } as const satisfies CommandDefinition;
 
 export default defineCommand(Sources, ({ corpus }) => sources(corpus));

@@ -6,6 +6,7 @@ export const Speakers = {
   description: 'Everyone the corpus quotes or names: aliases, role and how many quotes.',
   example: '/speakers',
   options: [],
+  pageSize: 50,
 } as const satisfies CommandDefinition;
 
 export default defineCommand(Speakers, ({ corpus }) => speakers(corpus));

@@ -1,4 +1,4 @@
-import { timeline } from '../src/answer/timeline.ts';
+import { TIMELINE_LIMIT, timeline } from '../src/answer/timeline.ts';
 import { type CommandDefinition, defineCommand } from './define.ts';
 
 export const Timeline = {
@@ -11,6 +11,7 @@ export const Timeline = {
     { name: 'to', type: 'date', description: 'Only events on or before this date (YYYY-MM-DD, YYYY-MM or YYYY)' },
     { name: 'outlet', type: 'string', description: 'Only articles of this outlet', autocomplete: 'outlet' },
   ],
+  pageSize: TIMELINE_LIMIT,
 } as const satisfies CommandDefinition;
 
-export default defineCommand(Timeline, ({ corpus }, args) => timeline(corpus, args));
+export default defineCommand(Timeline, ({ corpus }, args, limit) => timeline(corpus, args, limit));

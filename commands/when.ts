@@ -1,4 +1,4 @@
-import { when } from '../src/answer/when.ts';
+import { WHEN_LIMIT, when } from '../src/answer/when.ts';
 import { type CommandDefinition, defineCommand } from './define.ts';
 
 export const When = {
@@ -15,6 +15,7 @@ export const When = {
     },
     { name: 'outlet', type: 'string', description: 'Only articles of this outlet', autocomplete: 'outlet' },
   ],
+  pageSize: WHEN_LIMIT,
 } as const satisfies CommandDefinition;
 
-export default defineCommand(When, ({ corpus }, args) => when(corpus, args));
+export default defineCommand(When, ({ corpus }, args, limit) => when(corpus, args, limit));

@@ -1,4 +1,4 @@
-import { whoSaid } from '../src/answer/whoSaid.ts';
+import { WHO_SAID_LIMIT, whoSaid } from '../src/answer/whoSaid.ts';
 import { type CommandDefinition, defineCommand } from './define.ts';
 
 export const WhoSaid = {
@@ -16,6 +16,7 @@ export const WhoSaid = {
     { name: 'speaker', type: 'string', description: 'Only quotes of this person (any name the corpus uses)', autocomplete: 'speaker' },
     { name: 'outlet', type: 'string', description: 'Only quotes carried by this outlet', autocomplete: 'outlet' },
   ],
+  pageSize: WHO_SAID_LIMIT,
 } as const satisfies CommandDefinition;
 
-export default defineCommand(WhoSaid, ({ corpus }, args) => whoSaid(corpus, args));
+export default defineCommand(WhoSaid, ({ corpus }, args, limit) => whoSaid(corpus, args, limit));

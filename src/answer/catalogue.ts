@@ -40,6 +40,10 @@ export function help(entries: ReadonlyArray<{ usage: string; description: string
     command: 'help',
     query: '',
     results: entries.map((c) => ({ text: `${c.usage}: ${c.description}`, details: { example: c.example }, citations: [] })),
-    notes: ['Options are written name:value, e.g. outlet:Daily Sabah. Every answer cites the paragraph it comes from.'],
+    notes: [
+      'Options are written name:value, e.g. outlet:Daily Sabah. Every answer cites the paragraph it comes from.',
+      'Long answers come in pages: add page:2 for the second (at the command line also --page 2, and --all for every result; in Discord, the Previous and Next buttons).',
+      '/context <article> <paragraph> shows a cited paragraph whole with the ones before and after it (in Discord, the Context button of a result).',
+    ],
   };
 }

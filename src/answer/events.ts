@@ -7,7 +7,7 @@ import { eventTerms } from '../nlp/eventWords.ts';
 import { surnameKey } from '../nlp/people.ts';
 import { terms, tokenize } from '../nlp/terms.ts';
 import type { MentionFacts } from './eventGroups.ts';
-import { citationOf } from './citation.ts';
+import { captionCitation, citationOf } from './citation.ts';
 import type { Citation } from './types.ts';
 
 /** An event mention with its article. */
@@ -19,8 +19,8 @@ export function mentionOf(corpus: LoadedCorpus, ref: EventRef): { article: Artic
 /** The citation of a dated sentence: its paragraph, or the caption it stands in. */
 export function eventCitation(article: Article, event: EventMention): Citation {
   const text = event.sentence;
-  if (event.paragraph !== null) return { ...citationOf(article, article.paragraphs[event.paragraph] as Paragraph), text };
-  return { ...citationOf(article), caption: true, offsets: event.sentenceOffsets, text };
+  if (event.paragraph !== null) return citationOf(article, article.paragraphs[event.paragraph] as Paragraph, text);
+  return captionCitation(article, event.sentenceOffsets, text);
 }
 
 /** The words of a mention's own event, as ranking reads them (see `eventTerms`). */

@@ -134,7 +134,7 @@ export function quoteResult(corpus: LoadedCorpus, group: QuoteGroup, score?: num
         quote.text,
         paragraphs.map((p) => p.text),
       );
-      return paragraphs.map((p, k) => ({ ...citationOf(article, p), text: own[k] as string }));
+      return paragraphs.map((p, k) => citationOf(article, p, own[k] as string));
     }),
     ...(wordings.size > 1 ? { wordingsDiffer: true as const } : {}),
   };

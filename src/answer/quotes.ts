@@ -5,7 +5,7 @@ import { compareDates } from './dates.ts';
 import { articlesOf, quoteResult } from './quoteResult.ts';
 import { type Answer, UsageError } from './types.ts';
 
-/** How many quotes one answer lists (the oldest); a speaker quoted more is narrowed with /who-said. */
+/** How many quotes a page of the answer lists at the command line; a speaker quoted more is narrowed with /who-said. */
 export const QUOTES_LIMIT = 50;
 
 /** Oldest first by the earliest article carrying each quote; undated articles last, in corpus order. */
@@ -20,7 +20,7 @@ export function oldestFirst(corpus: LoadedCorpus, groups: QuoteGroup[]): QuoteGr
 }
 
 /** `/quotes`: everything one person is quoted saying, oldest first. */
-export function quotes(corpus: LoadedCorpus, args: { speaker: string }): Answer {
+export function quotes(corpus: LoadedCorpus, args: { speaker: string }, limit = QUOTES_LIMIT): Answer {
   const name = args.speaker;
   const found = corpus.quotes.findSpeakers(name);
   if (found.length === 0) throw new UsageError(`no speaker in the corpus is called "${name}"; /speakers lists them`);
@@ -35,9 +35,8 @@ export function quotes(corpus: LoadedCorpus, args: { speaker: string }): Answer 
   const notes = [
     `${speaker.name}${speaker.description ? ` (${speaker.description})` : ''}: ${groups.length} quote${groups.length === 1 ? '' : 's'}`,
   ];
-  if (groups.length > QUOTES_LIMIT)
-    notes.push(`showing the oldest ${QUOTES_LIMIT}; /who-said TOPIC speaker:${speaker.name} finds the rest by topic`);
+  if (groups.length > QUOTES_LIMIT) notes.push(`/who-said TOPIC speaker:${speaker.name} finds them by topic`);
   // Only the quotes listed are read from the index file.
-  const results = groups.slice(0, QUOTES_LIMIT).map((g) => quoteResult(corpus, g));
+  const results = groups.slice(0, limit).map((g) => quoteResult(corpus, g));
   return { command: 'quotes', query: name, total: groups.length, results, notes };
 }

@@ -5,7 +5,7 @@ import { queryNotes, withNotes } from './notes.ts';
 import { snippet } from './snippet.ts';
 import type { Answer } from './types.ts';
 
-/** How many paragraphs one answer lists. */
+/** How many paragraphs a page of the answer lists at the command line. */
 export const SEARCH_LIMIT = 10;
 
 export interface SearchArgs {
@@ -15,15 +15,14 @@ export interface SearchArgs {
   to?: string | undefined;
 }
 
-/** `/search`: the paragraphs that match, best first, each a snippet with its matched words and its citation. */
-export function search(corpus: LoadedCorpus, args: SearchArgs): Answer {
+/**
+ * `/search`: the paragraphs that match, best first, each a snippet with its matched words and its citation;
+ * the first `limit` of them (only those are highlighted), and `total` counts them all.
+ */
+export function search(corpus: LoadedCorpus, args: SearchArgs, limit = SEARCH_LIMIT): Answer {
   const { query } = args;
   const filter = articleFilter(corpus, args);
-  const { hits, total, totalIsExact, corrections, unknown } = corpus.index.query(
-    query,
-    filter.active ? filter.accept : undefined,
-    SEARCH_LIMIT,
-  );
+  const { hits, total, totalIsExact, corrections, unknown } = corpus.index.query(query, filter.active ? filter.accept : undefined, limit);
   const notes = queryNotes(corrections, unknown);
   const undated = undatedNote(corpus, filter);
   if (undated) notes.push(undated);

@@ -12,7 +12,7 @@ import { articleFilter } from './filters.ts';
 import { withNotes } from './notes.ts';
 import type { Answer, Result } from './types.ts';
 
-/** How many events one answer lists. */
+/** How many events a page of the answer lists at the command line. */
 export const TIMELINE_LIMIT = 30;
 
 export interface TimelineArgs {
@@ -73,7 +73,7 @@ function entryResult(corpus: LoadedCorpus, group: readonly Chosen[]): Result {
  * A year or a month in the topic ("syria 2015") narrows the period; "now", "previously" and "in the future"
  * date no event and are left out, nor do words dated only by their speaker's remarks nearby (the remarks are listed).
  */
-export function timeline(corpus: LoadedCorpus, args: TimelineArgs): Answer {
+export function timeline(corpus: LoadedCorpus, args: TimelineArgs, limit = TIMELINE_LIMIT): Answer {
   const { words: topic, period, named } = periodInQuery(args.topic ?? '');
   const filter = articleFilter(corpus, { outlet: args.outlet });
   const asked = dateWindow(args.from, args.to) ?? ALL_DAYS;
@@ -111,13 +111,12 @@ export function timeline(corpus: LoadedCorpus, args: TimelineArgs): Answer {
   if (named) notes.push(`events in ${named} only`);
   if (entries.length === 0)
     notes.push(topic ? `nothing dated in the corpus matches ${JSON.stringify(topic)}` : 'nothing dated in that period');
-  if (entries.length > TIMELINE_LIMIT)
-    notes.push(`showing the first ${TIMELINE_LIMIT} events, of ${entries.length}; narrow with a topic or from:/to:`);
+  if (entries.length > TIMELINE_LIMIT) notes.push(`${entries.length} events: narrow with a topic or from:/to:`);
   return {
     command: 'timeline',
     query: args.topic ?? '',
     total: entries.length,
-    results: entries.slice(0, TIMELINE_LIMIT).map(({ group }) => entryResult(corpus, group)),
+    results: entries.slice(0, limit).map(({ group }) => entryResult(corpus, group)),
     ...withNotes(notes),
   };
 }

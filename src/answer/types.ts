@@ -13,6 +13,11 @@ export interface Citation {
   url: string | null;
   /** False when `url` is the outlet's home page because the article's own URL is not known. */
   urlKnown: boolean;
+  /**
+   * The link to open: `url` with a text fragment (`#:~:text=…`) that scrolls the page to the cited words where
+   * the article's own URL is known and the words are the paragraph's own; otherwise `url` as it is.
+   */
+  link: string | null;
   /** ISO 8601 publication date or date-time as the source gives it; null when unknown. */
   published: string | null;
   /** 1-based number of the body paragraph; null when the citation is the whole article or a caption. */
@@ -64,8 +69,14 @@ export interface Answer {
   command: string;
   query: string;
   results: Result[];
-  /** How many results there were before the list was cut to the limit. */
+  /** How many results there are in all (those of other pages included). */
   total?: number;
+  /** Which page of the answer `results` is (1 is the first); absent when every result was asked for. */
+  page?: number;
+  /** How many pages the answer has. */
+  pages?: number;
+  /** How many results a page has: result `i` of `results` is number `(page - 1) * perPage + i + 1`. */
+  perPage?: number;
   /** Things the reader should know about this answer (undated articles left out, nothing found, …). */
   notes?: string[];
   error?: AnswerError;

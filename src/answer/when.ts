@@ -14,7 +14,7 @@ import { periodInQuery } from './queryPeriod.ts';
 import type { Answer, Result } from './types.ts';
 import { whenWords } from './whenWords.ts';
 
-/** How many dates one answer lists. */
+/** How many dates a page of the answer lists at the command line. */
 export const WHEN_LIMIT = 5;
 
 /** How many of the paragraphs that best match the words are read for a sentence that names the event undated. */
@@ -307,7 +307,7 @@ function undatedEvent(
  * them. When the sentences that name the event best carry no date of it, the answer says "undated in the
  * corpus" and cites them; a word the corpus does not have means no event of the corpus is that one.
  */
-export function when(corpus: LoadedCorpus, args: WhenArgs): Answer {
+export function when(corpus: LoadedCorpus, args: WhenArgs, limit = WHEN_LIMIT): Answer {
   const { words, period, named } = periodInQuery(args.event);
   const filter = articleFilter(corpus, { outlet: args.outlet });
   const accept = filter.active ? filter.accept : undefined;
@@ -348,9 +348,7 @@ export function when(corpus: LoadedCorpus, args: WhenArgs): Answer {
           matched: `${first.matched} of ${groups.length} words`,
           ...(sentences.length > MAX_CITATIONS ? { moreCitations: sentences.length - MAX_CITATIONS } : {}),
         },
-        citations: sentences
-          .slice(0, MAX_CITATIONS)
-          .map((m) => ({ ...citationOf(m.article, m.article.paragraphs[m.paragraph]), text: m.text })),
+        citations: sentences.slice(0, MAX_CITATIONS).map((m) => citationOf(m.article, m.article.paragraphs[m.paragraph], m.text)),
       },
     ]);
   }
@@ -360,7 +358,7 @@ export function when(corpus: LoadedCorpus, args: WhenArgs): Answer {
   }
   if (named) notes.push(`dates in ${named} only`);
   const dates = groupByDate(corpus, candidates);
-  const shown = dates.slice(0, WHEN_LIMIT);
+  const shown = dates.slice(0, limit);
   const disagree = disagreementNote(corpus, shown);
   if (disagree) notes.push(disagree);
   return answer(

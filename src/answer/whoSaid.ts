@@ -5,7 +5,7 @@ import { queryNotes, withNotes } from './notes.ts';
 import { articlesOf, quoteResult } from './quoteResult.ts';
 import { type Answer, UsageError } from './types.ts';
 
-/** How many quotes one answer lists. */
+/** How many quotes a page of the answer lists at the command line. */
 export const WHO_SAID_LIMIT = 10;
 
 /** A quote carried by more outlets, and a direct one, is stronger evidence of who said what. */
@@ -73,7 +73,7 @@ export function rankBySpeaker<H extends QuoteHit>(hits: readonly H[]): Array<H &
 }
 
 /** `/who-said`: who is quoted on a topic, grouped by speaker, each quote with every outlet that carries it. */
-export function whoSaid(corpus: LoadedCorpus, args: WhoSaidArgs): Answer {
+export function whoSaid(corpus: LoadedCorpus, args: WhoSaidArgs, limit = WHO_SAID_LIMIT): Answer {
   const { topic } = args;
   let speakerIds: Set<string> | null = null;
   if (args.speaker !== undefined) {
@@ -106,7 +106,7 @@ export function whoSaid(corpus: LoadedCorpus, args: WhoSaidArgs): Answer {
     command: 'who-said',
     query: topic,
     total: kept.length,
-    results: kept.slice(0, WHO_SAID_LIMIT).map(({ group, score, match }) => ({ ...quoteResult(corpus, group, score), matchedIn: match })),
+    results: kept.slice(0, limit).map(({ group, score, match }) => ({ ...quoteResult(corpus, group, score), matchedIn: match })),
     ...withNotes(notes),
   };
 }

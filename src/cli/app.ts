@@ -5,7 +5,7 @@ import { CorpusError } from '../ingest/files.ts';
 import { loadIndexedCorpus } from '../index/cache.ts';
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import type { CommandContext } from '../../commands/define.ts';
-import type { BugReporter } from '../router/router.ts';
+import { type BugReporter, type Paging, wholeNumber } from '../router/router.ts';
 import { progressBar } from './progress.ts';
 import { terminalSafe, toJsonLine } from '../render/safeText.ts';
 
@@ -15,6 +15,22 @@ export const COMMON_FLAGS = {
   corpus: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
+
+/** Flags of the entry points that answer commands given on the command line: which page, or every result. */
+export const PAGING_FLAGS = {
+  ...COMMON_FLAGS,
+  page: { type: 'string' },
+  all: { type: 'boolean', default: false },
+} as const;
+
+/** The paging the flags ask for: `--page N` (a whole number from 1), `--all`, not both. */
+export function pagingOf(values: { page?: string | undefined; all?: boolean | undefined }): Paging {
+  if (values.page === undefined) return values.all ? { all: true } : {};
+  const page = wholeNumber(values.page);
+  if (page === null) throw new UsageLineError(`--page ${values.page}: give a whole number from 1`);
+  if (values.all) throw new UsageLineError('--page and --all: give one of them (--all gives every result)');
+  return { page };
+}
 
 /** One line on stderr; file names, queries and corpus text in it cannot act on the terminal. */
 export const warn = (message: string): void => {

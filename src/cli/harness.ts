@@ -1,5 +1,5 @@
 /**
- * `npm run -s harness -- FILE [--json] [--corpus DIR]`: runs a script of commands in one process, one per
+ * `npm run -s harness -- FILE [--json] [--page N | --all] [--corpus DIR]`: runs a script of commands in one process, one per
  * line as a user types them in Discord; blank lines and `#` comments are skipped, and `expect` lines check
  * the answer of the command above them (see expect.ts). Prints every answer (one JSON document per line
  * with --json); a failed expectation is reported on stderr with its line, and the exit code is 1.
@@ -10,10 +10,10 @@ import { renderForCli } from '../render/index.ts';
 import { terminalSafe } from '../render/safeText.ts';
 import { styleFor } from '../render/terminal.ts';
 import { runLine } from '../router/router.ts';
-import { COMMON_FLAGS, UsageLineError, main, openCorpus, parseArgs, reportBugToStderr, warn } from './app.ts';
+import { PAGING_FLAGS, UsageLineError, main, openCorpus, pagingOf, parseArgs, reportBugToStderr, warn } from './app.ts';
 import { check, type Expectation, ExpectationSyntaxError, parseExpectation } from './expect.ts';
 
-const USAGE = 'usage: npm run -s harness -- FILE [--json] [--corpus DIR]';
+const USAGE = 'usage: npm run -s harness -- FILE [--json] [--page N | --all] [--corpus DIR]';
 
 interface Step {
   line: number;
@@ -44,7 +44,7 @@ export function parseScript(text: string, file: string): Step[] {
 }
 
 main(async () => {
-  const { values, positionals } = parseArgs({ options: COMMON_FLAGS, allowPositionals: true });
+  const { values, positionals } = parseArgs({ options: PAGING_FLAGS, allowPositionals: true });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -63,12 +63,13 @@ main(async () => {
   } catch (error) {
     throw new UsageLineError((error as Error).message);
   }
+  const paging = pagingOf(values);
   const { ctx } = await openCorpus(values.corpus);
   const style = styleFor(process.stdout);
   let failed = 0;
   let passed = 0;
   for (const step of steps) {
-    const answer = runLine(ctx, step.command, reportBugToStderr);
+    const answer = runLine(ctx, step.command, reportBugToStderr, paging);
     const text = renderForCli(answer, { json: values.json, style });
     process.stdout.write(values.json ? `${text}\n` : `> ${terminalSafe(step.command)}\n${text}\n\n`);
     const plain = JSON.parse(renderJson(answer)) as unknown;

@@ -15,15 +15,15 @@ import {
   MessageFlags,
   Partials,
 } from 'discord.js';
-import type { Answer } from '../answer/types.ts';
+import type { Answer, Result } from '../answer/types.ts';
 import type { Logger } from './logger.ts';
-import { type DiscordMessage, pageCount, renderDiscord } from './render.ts';
-import type { CommandContext } from '../../commands/define.ts';
+import { type DiscordMessage, pageCount, RESULTS_PER_PAGE, renderDiscord } from './render.ts';
+import { type CommandContext, PAGE_OPTION } from '../../commands/define.ts';
 import { commandNameOf, parseCommandLine } from '../router/parse.ts';
 import { type BugReporter, runCommand, runLine } from '../router/router.ts';
 import { discordChoices } from './autocomplete.ts';
 import { dmToCommandLine } from './dm.ts';
-import { type OptionNames, decodePageState, encodePageState } from './paging.ts';
+import { type OptionNames, decodeContextId, decodePageState, encodeContextId, encodePageState } from './paging.ts';
 
 /** A few commands in ten seconds per user; more get a polite wait. */
 export class RateLimiter {
@@ -67,24 +67,41 @@ export function lineOf(name: string, options: Record<string, string>): string {
   return [`/${name}`, ...parts].join(' ');
 }
 
+/** Discord's paging: pages of RESULTS_PER_PAGE, turned by buttons. */
+const DISCORD_PAGES = { size: RESULTS_PER_PAGE } as const;
+
+/** The values a page button keeps: the page is the button's own, never a `page:` the asker typed. */
+const withoutPage = (values: Record<string, string>): Record<string, string> => {
+  const { [PAGE_OPTION.name]: _page, ...rest } = values;
+  return rest;
+};
+
 /**
  * The message for one page of an answer, with Previous / Next buttons that carry their own state (the
- * command and its values); null state: no buttons, and a note when there are more pages.
+ * command and its values); null state: no buttons, and a note when there are more pages. `page` (from 0)
+ * is the answer's own where the router paged it.
  */
 export function pageMessage(
   answer: Answer,
   state: { command: string; values: Record<string, string> } | null,
-  page: number,
+  pageAsked: number,
   optionNames: OptionNames,
 ): DiscordMessage {
   const pages = pageCount(answer);
+  const page = answer.page === undefined ? pageAsked : answer.page - 1;
   const id = (p: number): string | null =>
     state === null || p < 0 || p >= pages ? null : encodePageState({ ...state, page: p }, optionNames);
   const shown =
     pages > 1 && id(page + 1) === null && id(page - 1) === null
       ? { ...answer, notes: [...(answer.notes ?? []), 'this question is too long to page through in Discord; narrow it to see more'] }
       : answer;
-  return renderDiscord(shown, page, { previous: id(page - 1), next: id(page + 1) });
+  return renderDiscord(shown, page, { previous: id(page - 1), next: id(page + 1), context: contextButtonId });
+}
+
+/** A result's Context button: the first paragraph it cites (a caption or a whole article has none). */
+export function contextButtonId(r: Result): string | null {
+  const cited = r.citations.find((c) => c.paragraph !== null);
+  return cited && cited.paragraph !== null ? encodeContextId(cited.article, cited.paragraph) : null;
 }
 
 /** The command and values a typed line stands for, for its page buttons; null when it does not parse. */
@@ -93,7 +110,7 @@ function stateOfLine(ctx: CommandContext, line: string): { command: string; valu
   const command = name === null ? undefined : ctx.commands.get(name);
   if (!command) return null;
   try {
-    return { command: command.definition.name, values: parseCommandLine(line, command.definition).options };
+    return { command: command.definition.name, values: withoutPage(parseCommandLine(line, command.definition).options) };
   } catch {
     return null;
   }
@@ -203,14 +220,15 @@ export class QuotedeskBot {
       { command: interaction.commandName, userId: interaction.user.id, query: lineOf(interaction.commandName, values).slice(0, 200) },
       'command',
     );
-    const answer = runCommand(ctx, interaction.commandName, values, this.bugReporter(interaction.user.id));
+    const answer = runCommand(ctx, interaction.commandName, values, this.bugReporter(interaction.user.id), DISCORD_PAGES);
     if (answer.error && !hide) {
       // A mistake is shown to the one who made it only: the public "thinking…" goes, a private note comes.
       await interaction.deleteReply();
       await interaction.followUp({ ...asReply(renderDiscord(answer)), flags: MessageFlags.Ephemeral });
       return;
     }
-    await interaction.editReply(asReply(pageMessage(answer, { command: interaction.commandName, values }, 0, this.optionNames)));
+    const state = { command: interaction.commandName, values: withoutPage(values) };
+    await interaction.editReply(asReply(pageMessage(answer, state, 0, this.optionNames)));
   }
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -222,6 +240,11 @@ export class QuotedeskBot {
   }
 
   private async button(interaction: ButtonInteraction): Promise<void> {
+    const context = decodeContextId(interaction.customId);
+    if (context) {
+      await this.contextButton(interaction, context);
+      return;
+    }
     const state = decodePageState(interaction.customId, this.optionNames);
     if (!state) {
       await interaction.reply({
@@ -246,12 +269,29 @@ export class QuotedeskBot {
       return;
     }
     await interaction.deferUpdate();
-    const answer = runCommand(this.options.ctx, state.command, state.values, this.bugReporter(interaction.user.id));
+    const answer = runCommand(this.options.ctx, state.command, state.values, this.bugReporter(interaction.user.id), {
+      ...DISCORD_PAGES,
+      page: state.page + 1,
+    });
     if (answer.error) {
       await interaction.followUp({ ...asReply(renderDiscord(answer)), flags: MessageFlags.Ephemeral });
       return;
     }
     await interaction.editReply(asReply(pageMessage(answer, state, state.page, this.optionNames)));
+  }
+
+  /**
+   * A Context button: the cited paragraph with the ones around it, shown only to whoever pressed it (anyone
+   * may: it changes nothing for the others).
+   */
+  private async contextButton(interaction: ButtonInteraction, cited: { article: string; paragraph: number }): Promise<void> {
+    if (!this.limiter.allow(interaction.user.id)) {
+      await interaction.reply({ content: SLOW_DOWN, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      return;
+    }
+    const values = { article: cited.article, paragraph: String(cited.paragraph) };
+    const answer = runCommand(this.options.ctx, 'context', values, this.bugReporter(interaction.user.id), DISCORD_PAGES);
+    await interaction.reply({ ...asReply(renderDiscord(answer)), flags: MessageFlags.Ephemeral });
   }
 
   /** A plain message in a DM: answered as the command it reads as. Messages in servers are not read. */
@@ -273,7 +313,7 @@ export class QuotedeskBot {
         { command: commandNameOf(line), userId: message.author.id, query: line.slice(0, 200), dm: true },
         'direct message',
       );
-      const answer = runLine(this.options.ctx, line, this.bugReporter(message.author.id));
+      const answer = runLine(this.options.ctx, line, this.bugReporter(message.author.id), DISCORD_PAGES);
       await channel.send(asReply(pageMessage(answer, stateOfLine(this.options.ctx, line), 0, this.optionNames)));
     } catch (error) {
       this.options.logger.error(

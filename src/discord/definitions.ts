@@ -4,7 +4,7 @@ import {
   ApplicationIntegrationType,
   InteractionContextType,
 } from 'discord-api-types/v10';
-import type { CommandDefinition, OptionDefinition } from '../../commands/define.ts';
+import { type CommandDefinition, type OptionDefinition, optionsOf } from '../../commands/define.ts';
 import { LIMITS } from './limits.ts';
 
 /** Installed to servers and to users; usable in servers, in DMs with the bot and in group DMs. */
@@ -12,11 +12,13 @@ export const INTEGRATION_TYPES = [ApplicationIntegrationType.GuildInstall, Appli
 export const CONTEXTS = [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel] as const;
 
 export interface DiscordOption {
-  type: ApplicationCommandOptionType.String | ApplicationCommandOptionType.Boolean;
+  type: ApplicationCommandOptionType.String | ApplicationCommandOptionType.Boolean | ApplicationCommandOptionType.Integer;
   name: string;
   description: string;
   required?: boolean;
   autocomplete?: boolean;
+  /** The least an integer option takes. */
+  min_value?: number;
 }
 
 export interface DiscordCommand {
@@ -32,7 +34,9 @@ const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.sli
 
 function option(o: OptionDefinition): DiscordOption {
   return {
-    type: ApplicationCommandOptionType.String,
+    ...(o.type === 'integer'
+      ? { type: ApplicationCommandOptionType.Integer, min_value: 1 }
+      : { type: ApplicationCommandOptionType.String }),
     name: o.name,
     description: clip(o.description, LIMITS.optionDescription),
     ...(o.required ? { required: true } : {}),
@@ -49,7 +53,7 @@ export const HIDE_OPTION: DiscordOption = {
 
 /** A command's definition as Discord's API takes it (required options first, as Discord requires). */
 export function toDiscordCommand(command: CommandDefinition): DiscordCommand {
-  const options = [...command.options].sort((a, b) => Number(b.required ?? false) - Number(a.required ?? false)).map(option);
+  const options = [...optionsOf(command)].sort((a, b) => Number(b.required ?? false) - Number(a.required ?? false)).map(option);
   return {
     type: ApplicationCommandType.ChatInput,
     name: command.name,

@@ -33,6 +33,24 @@ export function encodePageState(state: PageState, optionNames: OptionNames): str
   return packed.length <= LIMITS.customId ? packed : null;
 }
 
+/** A Context button's id: the paragraph to show with the ones around it. */
+const CONTEXT_ID = /^qdc\|(\d{1,6})\|(.+)$/s;
+
+/**
+ * The custom id of a Context button: the article and paragraph it opens, which is all it needs (anyone may
+ * press it: the answer is private to them). Null when the article id is too long for Discord's 100 characters.
+ */
+export function encodeContextId(article: string, paragraph: number): string | null {
+  const id = `qdc|${paragraph}|${article}`;
+  return id.length <= LIMITS.customId ? id : null;
+}
+
+/** The article and paragraph of a Context button's id, or null when it is not one. */
+export function decodeContextId(customId: string): { article: string; paragraph: number } | null {
+  const m = CONTEXT_ID.exec(customId);
+  return m ? { article: m[2] as string, paragraph: Number(m[1]) } : null;
+}
+
 /** The state in a custom id, or null when it is not one of ours or cannot be read. */
 export function decodePageState(customId: string, optionNames: OptionNames): PageState | null {
   const m = /^qd2\|(\d{1,4})\|([pz])(.+)$/s.exec(customId);

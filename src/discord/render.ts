@@ -65,7 +65,8 @@ function safeUrl(url: string | null): string | null {
 export function citationLine(c: Citation): string {
   // The label is text: brackets and parentheses escaped (a title's "](" cannot end it), a URL in it defanged.
   const label = defangUrls(cut(`${c.outlet ?? 'unknown outlet'}: ${c.title ?? 'untitled'}`, 90));
-  const url = safeUrl(c.url);
+  // The link opens the page at the cited words (a text fragment) where the article's own URL is known.
+  const url = safeUrl(c.urlKnown ? (c.link ?? c.url) : c.url);
   const where = [publishedDay(c.published) ?? 'date unknown', c.caption ? 'photo caption' : c.paragraph === null ? null : `¶${c.paragraph}`]
     .filter(Boolean)
     .join(' · ');
@@ -125,8 +126,21 @@ function cutEscaped(text: string, max: number): string {
   return t;
 }
 
-/** The pages of an answer: how many there are at RESULTS_PER_PAGE. */
-export const pageCount = (answer: Answer): number => Math.max(1, Math.ceil(answer.results.length / RESULTS_PER_PAGE));
+/**
+ * The pages of an answer: as the router paged it (the bot asks for pages of RESULTS_PER_PAGE), else how many
+ * its results make at RESULTS_PER_PAGE.
+ */
+export const pageCount = (answer: Answer): number => answer.pages ?? Math.max(1, Math.ceil(answer.results.length / RESULTS_PER_PAGE));
+
+/** The results one page shows, and the number of the first: a paged answer's own page, else page `page` of its results. */
+function pageResults(answer: Answer, page: number): { page: number; shown: Result[]; first: number } {
+  if (answer.page !== undefined) {
+    const first = (answer.page - 1) * (answer.perPage ?? RESULTS_PER_PAGE) + 1;
+    return { page: answer.page - 1, shown: answer.results.slice(0, RESULTS_PER_PAGE), first };
+  }
+  const p = Math.min(Math.max(0, page), pageCount(answer) - 1);
+  return { page: p, shown: answer.results.slice(p * RESULTS_PER_PAGE, (p + 1) * RESULTS_PER_PAGE), first: p * RESULTS_PER_PAGE + 1 };
+}
 
 /**
  * One page of an answer as a Discord message. `buttons` gives the custom ids of Previous and Next (null for
@@ -135,7 +149,7 @@ export const pageCount = (answer: Answer): number => Math.max(1, Math.ceil(answe
 export function renderDiscord(
   answer: Answer,
   page = 0,
-  buttons: { previous: string | null; next: string | null } | null = null,
+  buttons: { previous: string | null; next: string | null; context?: (r: Result) => string | null } | null = null,
 ): DiscordMessage {
   const message: DiscordMessage = { embeds: [], components: [], allowed_mentions: { parse: [] } };
   if (answer.error) {
@@ -143,8 +157,7 @@ export function renderDiscord(
     return message;
   }
   const pages = pageCount(answer);
-  const p = Math.min(Math.max(0, page), pages - 1);
-  const shown = answer.results.slice(p * RESULTS_PER_PAGE, (p + 1) * RESULTS_PER_PAGE);
+  const { page: p, shown, first } = pageResults(answer, page);
   const title = cut(escapeMarkdown(`/${answer.command}${answer.query ? ` ${answer.query}` : ''}`), LIMITS.embedTitle);
   const notes = (answer.notes ?? []).map(escapeMarkdown).join('\n');
   const total = answer.total ?? answer.results.length;
@@ -161,7 +174,7 @@ export function renderDiscord(
   const budget = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length - footer.length - 50);
   const notesPart = notes ? cut(notes, Math.min(600, budget / 4)) : '';
   const per = Math.floor((budget - notesPart.length - 4) / Math.max(1, shown.length)) - 2;
-  const blocks = shown.map((r, i) => resultBlock(r, p * RESULTS_PER_PAGE + i + 1, per));
+  const blocks = shown.map((r, i) => resultBlock(r, first + i, per));
   const description = cut([...blocks, notesPart].filter(Boolean).join('\n\n') || 'Nothing found.', budget);
   message.embeds.push({ title, description, color: COLOR, footer: { text: footer } });
   if (buttons && pages > 1) {
@@ -175,6 +188,17 @@ export function renderDiscord(
     const row = [button('Previous', buttons.previous, 'qd:none:prev'), button('Next', buttons.next, 'qd:none:next')];
     message.components.push({ type: ComponentType.ActionRow, components: row });
   }
+  // A Context button for each result shown that cites a paragraph (a row holds five; a page shows four).
+  const context = buttons?.context;
+  const contexts = context
+    ? shown.flatMap((r, i): DiscordButton[] => {
+        const id = context(r);
+        return id === null
+          ? []
+          : [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: `Context ${first + i}`, custom_id: id }];
+      })
+    : [];
+  if (contexts.length > 0) message.components.push({ type: ComponentType.ActionRow, components: contexts.slice(0, 5) });
   return message;
 }
 

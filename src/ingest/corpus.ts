@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import { ingestArticle } from './article.ts';
 import type { Article } from '../model/index.ts';
 import { MAX_FILE_BYTES, listCorpusFiles, readCorpusFile } from './files.ts';
+import { FrontMatterError } from './frontMatter.ts';
 
 /** A corpus file that was not loaded, or loaded with a caveat, and why. */
 export interface CorpusWarning {
@@ -149,7 +150,9 @@ export function loadCorpus(
     try {
       article = ingestArticle(id, name, decoded.text);
     } catch (error) {
-      warnings.push({ file: name, reason: error instanceof Error ? error.message : String(error), ingestFailed: true });
+      const reason = error instanceof Error ? error.message : String(error);
+      // Bad front matter is the file's fault and stays so; anything else is the ingest's own failure.
+      warnings.push(error instanceof FrontMatterError ? { file: name, reason } : { file: name, reason, ingestFailed: true });
       continue;
     }
     if (article.paragraphs.length === 0) {

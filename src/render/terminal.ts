@@ -34,13 +34,15 @@ export function citationLines(c: Citation): string[] {
   parts.push(publishedDay(c.published) ?? 'date unknown');
   if (c.paragraph !== null) parts.push(`¶${c.paragraph}`);
   if (c.caption) parts.push('photo caption');
-  const link = c.url === null ? 'no link known' : c.urlKnown ? c.url : `${c.url} (outlet home page; the article link is unknown)`;
+  // The link opens the page at the cited words where it can (a text fragment); the plain URL is in the JSON.
+  const link =
+    c.url === null ? 'no link known' : c.urlKnown ? (c.link ?? c.url) : `${c.url} (outlet home page; the article link is unknown)`;
   return [parts.join(', '), link];
 }
 
 const sameWords = (a: string, b: string): boolean => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 
-function resultLines(r: Result, n: number, style: TerminalStyle): string[] {
+function resultLines(r: Result, n: number, style: TerminalStyle, withContext: boolean): string[] {
   const head = r.speaker ? `${r.speaker}: ` : '';
   const lines = [`${n}. ${head}${highlight(r.text, r.highlights, style)}`];
   if (r.date) lines.push(`   date: ${r.date}${r.derivation ? ` (${r.derivation})` : ''}`);
@@ -53,7 +55,24 @@ function resultLines(r: Result, n: number, style: TerminalStyle): string[] {
     if (c.text !== undefined && !sameWords(c.text, r.text)) lines.push(`     “${c.text}”`);
     lines.push(style.dim(`     ${link}`));
   }
+  // What Discord's Context button does, as the command to type: the first paragraph the result cites.
+  const cited = r.citations.find((c) => c.paragraph !== null);
+  if (withContext && cited) lines.push(style.dim(`   context: /context ${cited.article} ${cited.paragraph}`));
   return lines;
+}
+
+/** The number of an answer's first result: its place in the whole answer, not in the page. */
+export const firstNumber = (answer: Answer): number => ((answer.page ?? 1) - 1) * (answer.perPage ?? 0) + 1;
+
+/** "24 results; page 1 of 3 (page:2 for the next)": said when the answer has more than the results shown. */
+export function pageLine(answer: Answer): string | null {
+  const shown = answer.results.length;
+  const total = answer.total ?? shown;
+  if (shown === 0 || total <= shown) return null;
+  const { page, pages } = answer;
+  if (page === undefined || pages === undefined) return `${total} results; showing the first ${shown}`;
+  const next = page < pages ? ` (page:${page + 1} for the next)` : '';
+  return `${total} results; page ${page} of ${pages}${next}`;
 }
 
 /**
@@ -64,11 +83,11 @@ export function renderTerminal(unsafe: Answer, style: TerminalStyle = plainStyle
   const answer = withTerminalSafeText(unsafe);
   if (answer.error) return `error: ${answer.error.message}`;
   const lines: string[] = [];
-  const shown = answer.results.length;
-  const total = answer.total ?? shown;
-  if (shown > 0 && total > shown) lines.push(style.dim(`${total} results; showing the first ${shown}`));
+  const head = pageLine(answer);
+  if (head) lines.push(style.dim(head));
+  const first = firstNumber(answer);
   answer.results.forEach((r, i) => {
-    lines.push(...resultLines(r, i + 1, style));
+    lines.push(...resultLines(r, first + i, style, answer.command !== 'context'));
   });
   for (const note of answer.notes ?? []) lines.push(`note: ${note}`);
   return lines.join('\n');

@@ -1,4 +1,4 @@
-import type { CommandDefinition } from '../../commands/define.ts';
+import { type CommandDefinition, leadingRequired, optionsOf } from '../../commands/define.ts';
 
 export interface ParsedLine {
   name: string;
@@ -28,7 +28,7 @@ export function commandNameOf(line: string): string | null {
  */
 export function parseCommandLine(line: string, command: CommandDefinition): ParsedLine {
   const rest = line.replace(/^\s*\/\S*/, '');
-  const names = command.options.map((o) => o.name);
+  const names = optionsOf(command).map((o) => o.name);
   const options: Record<string, string> = {};
   if (names.length === 0) {
     if (rest.trim() !== '') throw new ParseError(`/${command.name} takes no options; got "${rest.trim()}"`);
@@ -48,10 +48,19 @@ export function parseCommandLine(line: string, command: CommandDefinition): Pars
     if (m.name in options) throw new ParseError(`option ${m.name}: is given twice`);
     options[m.name] = value;
   });
+  if (head !== '' && command.options.length === 0) throw new ParseError(`/${command.name} takes no words, only page:<n>; got "${head}"`);
   if (head !== '') {
     const first = names[0] as string;
     if (first in options) throw new ParseError(`${first} is given twice: "${head}" and ${first}:"${options[first]}"`);
-    options[first] = head;
+    // Required options after the first may be typed without their names, in order: "/context 004_x 3".
+    const unnamed = names.slice(1, leadingRequired(command)).filter((n) => !(n in options));
+    const words = head.split(/\s+/);
+    if (unnamed.length > 0 && words.length > unnamed.length) {
+      unnamed.forEach((n, i) => {
+        options[n] = words[words.length - unnamed.length + i] as string;
+      });
+      options[first] = words.slice(0, words.length - unnamed.length).join(' ');
+    } else options[first] = head;
   }
   return { name: command.name, options };
 }

@@ -66,7 +66,7 @@ describe('/quotes and /speakers', () => {
     );
     const a = ask('/quotes kerry', corpus);
     expect(a.total).toBe(60);
-    expect(a.notes).toEqual(['Kerry: 60 quotes', 'showing the oldest 50; /who-said TOPIC speaker:Kerry finds the rest by topic']);
+    expect(a.notes).toEqual(['Kerry: 60 quotes', '/who-said TOPIC speaker:Kerry finds them by topic']);
     const days = a.results.map((r) => r.citations[0]?.published ?? 'undated');
     expect(days).toEqual([...Array(20).fill('2015-01-01'), ...Array(20).fill('2016-01-01'), ...Array(10).fill('undated')]);
   });

@@ -24,6 +24,28 @@ describe('the command line', () => {
     expect(answer.results[0].citations[0]).toHaveProperty('article');
   });
 
+  it('ask --page N shows that page, --json --all every result, and a bad page exits 2', () => {
+    const second = run('ask', ['/search kerry', '--page', '2']);
+    expect(second.code).toBe(0);
+    expect(second.stdout.split('\n')[0]).toBe('24 results; page 2 of 3 (page:3 for the next)');
+    expect(second.stdout).toMatch(/^11\. /m);
+    const all = JSON.parse(run('ask', ['/search kerry', '--json', '--all']).stdout);
+    expect([all.total, all.results.length, all.page]).toEqual([24, 24, undefined]);
+    const past = run('ask', ['/search kerry', '--page', '9']);
+    expect([past.code, past.stdout.trim()]).toEqual([2, 'error: page 9 is past the last page: 24 results make 3 pages of 10']);
+    expect(run('ask', ['/search kerry', '--page', 'x']).code).toBe(2);
+  });
+
+  it('pages in the npm start prompt (page:) and in the harness (--page)', () => {
+    const start = run('start', [], '/search kerry page:2\n');
+    expect(start.stdout.split('\n')[0]).toBe('24 results; page 2 of 3 (page:3 for the next)');
+    const dir = mkdtempSync(join(tmpdir(), 'quotedesk-paging-'));
+    const file = join(dir, 'q.txt');
+    writeFileSync(file, '/search kerry\nexpect page = 3\nexpect results[0].citations[0].link contains #:~:text=\n');
+    const harness = run('harness', [file, '--page', '3']);
+    expect(harness.stderr).toContain('2 expectations: 2 held, 0 failed');
+  });
+
   it('ask prints a readable answer and exits 2 on a mistyped command', () => {
     const ok = run('ask', ['/search', '"regime', 'change"', 'outlet:Daily', 'Sabah']);
     expect(ok.stdout).toContain('**regime change**');
@@ -71,7 +93,7 @@ describe('the command line', () => {
     }
     const harness = run('harness', ['--json']);
     expect(harness.code).toBe(2);
-    expect(JSON.parse(harness.stdout).error.message).toBe('usage: npm run -s harness -- FILE [--json] [--corpus DIR]');
+    expect(JSON.parse(harness.stdout).error.message).toBe('usage: npm run -s harness -- FILE [--json] [--page N | --all] [--corpus DIR]');
   });
 
   it('harness runs a script, checks its expectations, and names the line that failed', () => {

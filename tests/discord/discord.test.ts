@@ -27,12 +27,21 @@ describe('command definitions for Discord', () => {
       expect(required).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
       for (const o of d.options) expect(o.description.length).toBeLessThanOrEqual(100);
     }
-    expect(defs.map((d) => d.name)).toEqual(['search', 'who-said', 'when', 'timeline', 'quotes', 'speakers', 'sources', 'help']);
+    expect(defs.map((d) => d.name)).toEqual(['search', 'who-said', 'when', 'timeline', 'quotes', 'speakers', 'sources', 'context', 'help']);
     expect(defs.find((d) => d.name === 'who-said')?.options.map((o) => [o.name, o.autocomplete ?? false])).toEqual([
       ['topic', true],
       ['speaker', true],
       ['outlet', true],
+      ['page', false],
       ['hide', false],
+    ]);
+    const page = defs.find((d) => d.name === 'search')?.options.find((o) => o.name === 'page');
+    expect(page).toMatchObject({ type: 4, min_value: 1 });
+    expect(defs.find((d) => d.name === 'help')?.options.map((o) => o.name)).toEqual(['hide']);
+    expect(defs.find((d) => d.name === 'context')?.options.map((o) => [o.name, o.type, o.required ?? false])).toEqual([
+      ['article', 3, true],
+      ['paragraph', 4, true],
+      ['hide', 5, false],
     ]);
   });
 
@@ -144,6 +153,7 @@ const citation: fc.Arbitrary<Citation> = fc.record({
   title: fc.option(fc.string({ maxLength: 500 }), { nil: null }),
   url: fc.option(fc.oneof(fc.webUrl(), fc.string()), { nil: null }),
   urlKnown: fc.boolean(),
+  link: fc.option(fc.oneof(fc.webUrl({ withFragments: true }), fc.string()), { nil: null }),
   published: fc.option(fc.string({ maxLength: 40 }), { nil: null }),
   paragraph: fc.option(fc.nat(), { nil: null }),
   offsets: fc.tuple(fc.nat(), fc.nat()),
@@ -220,6 +230,7 @@ describe('rendering for Discord (property-based)', () => {
               title: 'T',
               url: 'javascript:alert(1)',
               urlKnown: true,
+              link: 'javascript:alert(1)#:~:text=x',
               published: null,
               paragraph: 1,
               offsets: [0, 1],

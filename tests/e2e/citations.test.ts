@@ -127,3 +127,39 @@ describe('citations in the cited paragraph’s own words', () => {
     expect(answers.flatMap((a) => falseCitations(corpus, a))).toEqual([]);
   }, 120_000);
 });
+
+/** The words a link's text fragment opens at, decoded: the text whole, or its start and its end. */
+const fragmentWords = (link: string): string[] | null => {
+  const m = /:~:text=([^&]*)$/.exec(link);
+  return m ? (m[1] as string).split(',').map(decodeURIComponent) : null;
+};
+
+describe('links that open the source at the quoted words', () => {
+  it('every link with a text fragment, over every command of the regression script, opens at words of its cited paragraph', () => {
+    const corpus = seedCorpus();
+    let withFragment = 0;
+    const bad: string[] = [];
+    for (const line of LINES) {
+      for (const c of ask(line).results.flatMap((r) => r.citations)) {
+        const words = c.link === null ? null : fragmentWords(c.link);
+        if (words === null) continue;
+        withFragment += 1;
+        expect(c.urlKnown).toBe(true);
+        expect(c.link?.startsWith(`${c.url}#:~:text=`)).toBe(true);
+        // The start is found first, the end after it, in the one block cited.
+        const block = norm(citedText(corpus, c) ?? '').toLowerCase();
+        const start = block.indexOf((words[0] as string).toLowerCase());
+        const end = words.length === 2 ? block.indexOf((words[1] as string).toLowerCase(), start + 1) : start;
+        if (start === -1 || end === -1) bad.push(`${line}: ${c.article} ¶${c.paragraph}: ${words.join(' , ')}`);
+      }
+    }
+    expect(bad).toEqual([]);
+    expect(withFragment).toBeGreaterThan(500);
+  }, 120_000);
+
+  it('never gives the outlet home page a fragment', () => {
+    const home = ask('/search kerry').results.flatMap((r) => r.citations.filter((c) => !c.urlKnown));
+    expect(home.length).toBeGreaterThan(0);
+    for (const c of home) expect(c.link).toBe(c.url);
+  });
+});

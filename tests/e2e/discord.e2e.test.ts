@@ -129,6 +129,54 @@ describe('the bot, end to end, with the real discord.js client against a fake Di
     expect(expired.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('expired') } });
   });
 
+  it('pages past the first ten results, and opens a Context button privately, for anyone who presses it', async () => {
+    const { edit } = await interact(
+      commandInteraction('search', [
+        { name: 'query', value: 'kerry' },
+        { name: 'page', value: 4 },
+      ]),
+    );
+    const page4 = edit?.body as DiscordMessage;
+    // Results 13 to 16 of 24: past the ten the command line shows on its first page.
+    expect(page4.embeds[0]?.footer?.text).toBe('24 results · page 4 of 6');
+    expect(page4.embeds[0]?.description).toMatch(/^\*\*13\./);
+    expect(page4.components[0]?.components.find((b) => b.label === 'Next')?.custom_id).toMatch(/^qd2\|4\|/);
+    const contexts = page4.components[1]?.components ?? [];
+    expect(contexts.map((b) => b.label)).toEqual(['Context 13', 'Context 14', 'Context 15', 'Context 16']);
+    for (const b of contexts) expect(b.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
+
+    const press = buttonInteraction(contexts[0]?.custom_id as string, OTHER_USER);
+    discord.dispatch('INTERACTION_CREATE', press);
+    const reply = await discord.waitFor((c) => c.path.startsWith(`/interactions/${press.id}/`));
+    const body = reply.body as { type: number; data: DiscordMessage & { flags: number } };
+    expect(body.type).toBe(4);
+    expect(body.data.flags).toBe(64);
+    expect(body.data.allowed_mentions).toEqual({ parse: [] });
+    const [, paragraph, article] = /^qdc\|(\d+)\|(.+)$/.exec(contexts[0]?.custom_id as string) ?? [];
+    expect(body.data.embeds[0]?.title).toBe(`/context ${article?.replace(/_/g, '\\_')} ${paragraph}`);
+    expect(body.data.embeds[0]?.description).toContain(`¶${paragraph}`);
+    withinLimits(body.data);
+  });
+
+  it('answers /context with the paragraph and its neighbours, and a bad paragraph privately', async () => {
+    const { edit } = await interact(
+      commandInteraction('context', [
+        { name: 'article', value: '004' },
+        { name: 'paragraph', value: 2 },
+      ]),
+    );
+    const description = (edit?.body as DiscordMessage).embeds[0]?.description ?? '';
+    for (const n of [1, 2, 3]) expect(description).toContain(`¶${n}`);
+    expect(description).toContain('#:~:text=');
+    const bad = commandInteraction('context', [
+      { name: 'article', value: '004' },
+      { name: 'paragraph', value: 99 },
+    ]);
+    discord.dispatch('INTERACTION_CREATE', bad);
+    const followUp = await discord.waitFor((c) => c.method === 'POST' && c.path.startsWith(`/webhooks/${APP_ID}/${bad.token}`));
+    expect((followUp.body as DiscordMessage).embeds[0]?.description).toContain('has 5 paragraphs\\: give a number from 1 to 5');
+  });
+
   it('pages a query whose words look like options ("to:") as the values it was given', async () => {
     const { edit } = await interact(commandInteraction('search', [{ name: 'query', value: 'kerry to:2015 lavrov' }]));
     const next = (edit?.body as DiscordMessage).components[0]?.components.find((b) => b.label === 'Next');

@@ -112,9 +112,14 @@ describe('a title that carries markdown and a URL', () => {
     const visible = pageMessage(answer, null, 0, names)
       .embeds.map((e) => e.description ?? '')
       .join('\n');
-    expect([...visible.matchAll(/(?<!\\)\]\((\S+?)\)/g)].map((m) => m[1])).toEqual(['https://example.org/talks']);
+    // The article's link, opening at the cited words where a paragraph is cited (/search), never another URL.
+    const links = [...visible.matchAll(/(?<!\\)\]\((\S+?)\)/g)].map((m) => m[1]);
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatch(
+      line === '/sources' ? /^https:\/\/example\.org\/talks$/ : /^https:\/\/example\.org\/talks#:~:text=Kerry%20met/,
+    );
     expect(visible).toContain(
-      '[Wire \\(https\\[:\\]//evil.example/y\\): Talks\\]\\(https\\[:\\]//evil.example/x\\) \\[click here](https://example.org/talks)',
+      `[Wire \\(https\\[:\\]//evil.example/y\\): Talks\\]\\(https\\[:\\]//evil.example/x\\) \\[click here](${links[0]})`,
     );
     expect(visible).not.toMatch(/https?:\/\/evil/);
   });

@@ -28,7 +28,7 @@ describe('speechActs', () => {
 
   it('reads the speaker past an apposition, and after the cue that follows a quote', () => {
     expect(acts('Tom Reyes, who runs a blog, made the remarks on the radio.')).toEqual([
-      ['Tom Reyes', 'name', 'made the remarks', 'Reyes'],
+      ['Tom Reyes', 'name', 'made the remarks', 'Tom Reyes'],
     ]);
     expect(acts('"It is late," said Bell.')).toEqual([['Anna Bell', 'name', 'said', 'Bell']]);
     expect(acts('Bell on Tuesday said the talks were late.')).toEqual([['Anna Bell', 'name', 'said', 'Bell']]);

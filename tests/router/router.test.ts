@@ -60,7 +60,7 @@ describe('the one path to a command', () => {
   });
 
   it('refuses options on a command that takes none', () => {
-    expect(ask('/sources everything').error?.message).toMatch(/takes no options/);
+    expect(ask('/sources everything').error?.message).toMatch(/takes no words, only page:/);
   });
 
   it('turns a bug into a generic answer and reports it once', async () => {
@@ -99,8 +99,11 @@ describe('/sources and /help', () => {
       '/quotes',
       '/speakers',
       '/sources',
+      '/context',
       '/help',
     ]);
     expect(a.results.every((r) => typeof r.details?.example === 'string')).toBe(true);
+    expect(a.notes?.join('\n')).toContain('page:2');
+    expect(a.notes?.join('\n')).toContain('/context <article> <paragraph>');
   });
 });

@@ -193,7 +193,7 @@ function message(over: Record<string, unknown>): Record<string, unknown> {
 /** A slash command interaction, in a server (with guild) or a DM (without). */
 export function commandInteraction(
   name: string,
-  options: Array<{ name: string; value: string | boolean; type?: number; focused?: boolean }>,
+  options: Array<{ name: string; value: string | boolean | number; type?: number; focused?: boolean }>,
   opts: { type?: 2 | 4; guild?: boolean; user?: typeof USER } = {},
 ): Record<string, unknown> {
   const user = opts.user ?? USER;
@@ -204,7 +204,12 @@ export function commandInteraction(
     type: opts.type ?? 2,
     token: `token-${nextId()}`,
     version: 1,
-    data: { id: nextId(), name, type: 1, options: options.map((o) => ({ type: o.type ?? (typeof o.value === 'boolean' ? 5 : 3), ...o })) },
+    data: {
+      id: nextId(),
+      name,
+      type: 1,
+      options: options.map((o) => ({ type: o.type ?? (typeof o.value === 'boolean' ? 5 : typeof o.value === 'number' ? 4 : 3), ...o })),
+    },
     channel_id: '1400000000000000001',
     channel: { id: '1400000000000000001', type: guild ? 0 : 1 },
     ...(guild

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { writeSyntheticCorpus } from '../../../bench/synthetic.ts';
 import { commands } from '../../../commands/index.ts';
 import { loadCorpus } from '../../../src/ingest/corpus.ts';
-import { renderDiscord } from '../../../src/discord/render.ts';
+import { RESULTS_PER_PAGE, renderDiscord } from '../../../src/discord/render.ts';
 import { loadIndexedCorpus } from '../../../src/index/cache.ts';
 import { renderJson } from '../../../src/render/json.ts';
-import { runLine } from '../../../src/router/router.ts';
+import { type Paging, runLine } from '../../../src/router/router.ts';
 
 export const REGRESSION_DIR = import.meta.dirname;
 const SEEDS_DIR = join(REGRESSION_DIR, '..', '..', '..', 'corpus');
@@ -48,23 +48,30 @@ export async function outputOf(suite: Suite): Promise<SuiteOutput> {
       dir = join(scratch, 'corpus');
       writeSyntheticCorpus(dir, loadCorpus(SEEDS_DIR).articles, { paragraphs: 3000, seed: 7 });
     }
-    const run = async (expect: 'built' | 'cache') => {
+    const run = async (expect: 'built' | 'cache', paging: Paging = {}) => {
       const corpus = await loadIndexedCorpus(dir, { cacheDir: join(scratch, 'cache') });
       if (corpus.source.kind !== expect) throw new Error(`regression: expected an index ${expect}, got ${corpus.source.kind}`);
       const ctx = { corpus, commands };
       return linesOf(suite).map((line) =>
-        runLine(ctx, line, (error) => {
-          throw error;
-        }),
+        runLine(
+          ctx,
+          line,
+          (error) => {
+            throw error;
+          },
+          paging,
+        ),
       );
     };
     const built = await run('built');
     const fromFile = await run('cache');
+    // The bot asks for Discord's own pages.
+    const discord = await run('cache', { size: RESULTS_PER_PAGE });
     const hash = (x: unknown): string => createHash('sha256').update(JSON.stringify(x)).digest('hex');
     return {
       answers: `${built.map(renderJson).join('\n')}\n`,
       answersFromFile: `${fromFile.map(renderJson).join('\n')}\n`,
-      discordPages: `${built.map((a) => hash(renderDiscord(a, 0, { previous: 'p', next: 'n' }))).join('\n')}\n`,
+      discordPages: `${discord.map((a) => hash(renderDiscord(a, 0, { previous: 'p', next: 'n' }))).join('\n')}\n`,
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
