@@ -104,6 +104,8 @@ export interface Pair {
   score: number;
   speakerStrict: boolean;
   speakerLoose: boolean;
+  /** Issue 13's speaker accuracy: the mention overlaps the gold source, or the resolved name is the same person. */
+  speaker: boolean;
   cue: boolean;
   cueExact: boolean;
 }
@@ -115,6 +117,8 @@ export interface KindFigures extends PRF {
   matchedFound: number;
   speakerStrict: number;
   speakerLoose: number;
+  /** Share of paired quotes whose speaker is right by either check (issue 13's measure). */
+  speaker: number;
   cue: number;
   cueExact: number;
 }
@@ -201,7 +205,8 @@ function kindFigures(
   const pairedFound = new Set(allPairs.map((p) => p.found));
   const matchedFound = found.filter((f) => pairedFound.has(f)).length;
   const n = pairs.length;
-  const share = (k: 'speakerStrict' | 'speakerLoose' | 'cue' | 'cueExact'): number => (n === 0 ? 0 : pairs.filter((p) => p[k]).length / n);
+  const share = (k: 'speakerStrict' | 'speakerLoose' | 'speaker' | 'cue' | 'cueExact'): number =>
+    n === 0 ? 0 : pairs.filter((p) => p[k]).length / n;
   return {
     ...prf(matchedFound, found.length, n, gold.length),
     gold: gold.length,
@@ -210,6 +215,7 @@ function kindFigures(
     matchedFound,
     speakerStrict: share('speakerStrict'),
     speakerLoose: share('speakerLoose'),
+    speaker: share('speaker'),
     cue: share('cue'),
     cueExact: share('cueExact'),
   };
@@ -231,13 +237,18 @@ export function scorePolnear(
   const found = byArticle(allFound);
   const used = new Set<QuoteRecord>();
   const judge: SpeakerJudge = speakerJudge(allGold, texts);
-  const pairs: Pair[] = pairUp(scored, found, used, threshold).map((p) => ({
-    ...p,
-    speakerStrict: judge.strict(p.gold, p.found),
-    speakerLoose: judge.loose(p.gold, p.found),
-    cue: p.gold.cue === null ? p.found.cue === null : overlaps(p.gold.cue, p.found.cue),
-    cueExact: cueWords(p.gold.cue?.text ?? '') === cueWords(p.found.cue?.text ?? ''),
-  }));
+  const pairs: Pair[] = pairUp(scored, found, used, threshold).map((p) => {
+    const speakerStrict = judge.strict(p.gold, p.found);
+    const speakerLoose = judge.loose(p.gold, p.found);
+    return {
+      ...p,
+      speakerStrict,
+      speakerLoose,
+      speaker: speakerStrict || speakerLoose,
+      cue: p.gold.cue === null ? p.found.cue === null : overlaps(p.gold.cue, p.found.cue),
+      cueExact: cueWords(p.gold.cue?.text ?? '') === cueWords(p.found.cue?.text ?? ''),
+    };
+  });
   const outside = new Set(pairUp(unscored, found, used, threshold).map((p) => p.found));
   const counted = allFound.filter((f) => !outside.has(f));
   const pairedGold = new Set(pairs.map((p) => p.gold));

@@ -14,7 +14,7 @@ const row = (name: string, k: KindFigures): string =>
   [
     `${name.padEnd(9)} gold ${num(k.gold, 5)} found ${num(k.found, 5)}`,
     `P ${f3(k.precision)} R ${f3(k.recall)} F1 ${f3(k.f1)}`,
-    `speaker loose ${f3(k.speakerLoose)} strict ${f3(k.speakerStrict)}`,
+    `speaker ${f3(k.speaker)} (loose ${f3(k.speakerLoose)} strict ${f3(k.speakerStrict)})`,
     `cue ${f3(k.cue)} exact ${f3(k.cueExact)}`,
   ].join(' | ');
 
@@ -57,7 +57,7 @@ export function printPolnear(dir: string, verbose: boolean): void {
   printFigures(low);
   printFigures(high);
   console.log(
-    `\ndirect and mixed together at 0.3: P ${f3(p)} R ${f3(r)} F1 ${f3(p + r === 0 ? 0 : (2 * p * r) / (p + r))} speaker loose ${f3(dm.filter((x) => x.speakerLoose).length / Math.max(1, dm.length))} strict ${f3(dm.filter((x) => x.speakerStrict).length / Math.max(1, dm.length))}`,
+    `\ndirect and mixed together at 0.3: P ${f3(p)} R ${f3(r)} F1 ${f3(p + r === 0 ? 0 : (2 * p * r) / (p + r))} speaker ${f3(dm.filter((x) => x.speaker).length / Math.max(1, dm.length))} (loose ${f3(dm.filter((x) => x.speakerLoose).length / Math.max(1, dm.length))} strict ${f3(dm.filter((x) => x.speakerStrict).length / Math.max(1, dm.length))})`,
   );
   console.log(`ingest and export ${(run.ms / 1000).toFixed(1)} s, scoring ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (verbose) printErrors(run.gold, run.found, low, run.texts);
