@@ -154,12 +154,16 @@ function axisDomain(marks: ChartMark[]): [number, number] {
   return [Math.min(lo, centre - span / 2) - margin, Math.max(hi, centre + span / 2) + margin];
 }
 
-/** Ticks and their format for the time the axis spans: years, months or days, about eight at most. */
-function ticksFor([lo, hi]: [number, number]): { tickCount: { interval: 'year' | 'month' | 'day'; step: number }; format: string } {
+/** Ticks and their format for the time the axis spans: years, months, weeks or days, about seven at most. */
+function ticksFor([lo, hi]: [number, number]): {
+  tickCount: { interval: 'year' | 'month' | 'week' | 'day'; step: number };
+  format: string;
+} {
   const days = (hi - lo) / DAY_MS;
-  if (days > 3 * 365) return { tickCount: { interval: 'year', step: Math.ceil(days / 365 / 8) }, format: '%Y' };
-  if (days > 120) return { tickCount: { interval: 'month', step: Math.ceil(days / 30 / 7) }, format: '%b %Y' };
-  return { tickCount: { interval: 'day', step: Math.max(1, Math.ceil(days / 7)) }, format: '%-d %b %Y' };
+  if (days > 3 * 365) return { tickCount: { interval: 'year', step: Math.ceil(days / 365 / 7) }, format: '%Y' };
+  if (days > 120) return { tickCount: { interval: 'month', step: Math.ceil(days / 30 / 6) }, format: '%b %Y' };
+  if (days > 21) return { tickCount: { interval: 'week', step: Math.ceil(days / 7 / 6) }, format: '%-d %b %Y' };
+  return { tickCount: { interval: 'day', step: Math.ceil(days / 6) }, format: '%-d %b %Y' };
 }
 
 /** The chart's title: the command and its topic. */
@@ -210,7 +214,9 @@ export function timelineChartSpec(answer: Answer): TopLevelSpec {
     format: ticks.format,
     tickCount: ticks.tickCount,
     grid: orient === 'bottom',
-    labelFlush: true,
+    // Labels near either end are set inside the plot, not centred past its edge (which would narrow the plot).
+    labelFlush: 90,
+    labelOverlap: 'greedy' as const,
   });
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
