@@ -208,7 +208,9 @@ export function timelineChartSpec(answer: Answer): TopLevelSpec {
     scale: { domain: [0, height], reverse: true, nice: false, zero: false },
     axis: null,
   });
-  const color = { field: 'outlet', type: 'nominal' as const, scale: { domain: outlets, scheme: 'tableau10' }, title: 'Outlet' };
+  // Ten colours tell ten outlets apart best; twenty, paired light and dark, where there are more.
+  const scheme = outlets.length <= 10 ? 'tableau10' : 'tableau20';
+  const color = { field: 'outlet', type: 'nominal' as const, scale: { domain: outlets, scheme }, title: 'Outlet' };
   const axis = (orient: 'top' | 'bottom') => ({
     orient,
     format: ticks.format,
