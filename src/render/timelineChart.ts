@@ -99,7 +99,12 @@ export function fitText(text: string, size: number, width: number): string {
     cut = next;
   }
   // A first word longer than the line is cut by characters.
-  if (cut === '') for (const ch of clean) if (textWidth(cut + ch, size) <= room) cut += ch;
+  if (cut === '') {
+    for (const ch of clean) {
+      if (textWidth(cut + ch, size) > room) break;
+      cut += ch;
+    }
+  }
   return `${cut.replace(/[\s,;:–—-]+$/, '')} …`;
 }
 
@@ -130,7 +135,8 @@ function layout(answer: Answer, plotWidth: number): { events: ChartEvent[]; mark
       stripe: i % 2 === 1,
     });
     if (span !== null) {
-      const shape = r.details?.granularity === 'day' ? 'point' : 'bar';
+      // A single day is a dot; anything longer, read from the value itself, a bar.
+      const shape = /^\d{4}-\d{2}-\d{2}$/.test(date) ? 'point' : 'bar';
       (outlets.length > 0 ? outlets : ['unknown outlet']).forEach((outlet, lane) => {
         const y = top + LABEL_HEIGHT + lane * LANE_HEIGHT + LANE_HEIGHT / 2;
         const mid = (span.start + span.end) / 2;

@@ -77,6 +77,8 @@ describe('fitText', () => {
   it('cuts a first word longer than the line by characters', () => {
     const cut = fitText('Supercalifragilisticexpialidocious', 20, 100);
     expect(cut.endsWith(' …')).toBe(true);
+    // Cut where it stops fitting, not with the narrow letters further on picked up.
+    expect('Supercalifragilisticexpialidocious'.startsWith(cut.slice(0, -2))).toBe(true);
     expect(textWidth(cut, 20)).toBeLessThanOrEqual(100);
   });
 });
