@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { Answer } from '../answer/types.ts';
+import { timelinePng } from '../render/chartPng.ts';
 import { commands } from '../../commands/index.ts';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { CorpusError } from '../ingest/files.ts';
@@ -16,12 +19,49 @@ export const COMMON_FLAGS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
+/** The flag of the entry points that answer commands: `--png FILE` writes the picture of a /timeline answer. */
+export const PICTURE_FLAGS = {
+  png: { type: 'string' },
+} as const;
+
 /** Flags of the entry points that answer commands given on the command line: which page, or every result. */
 export const PAGING_FLAGS = {
   ...COMMON_FLAGS,
+  ...PICTURE_FLAGS,
   page: { type: 'string' },
   all: { type: 'boolean', default: false },
 } as const;
+
+/** The file `--png` names; a usage error when it names none (`--png=`). */
+export function pictureFile(values: { png?: string | undefined }): string | null {
+  if (values.png === undefined) return null;
+  if (values.png.trim() === '') throw new UsageLineError('--png is empty: give the file to write the timeline picture to (--png FILE)');
+  return values.png;
+}
+
+/**
+ * Writes the timeline picture of an answer to a file, and says so on stderr (stdout is the answer's); false
+ * when the answer has no picture: another command, an error, or no event (said too, unless it was an error).
+ */
+export async function writePicture(answer: Answer, file: string): Promise<boolean> {
+  if (answer.error) return false;
+  if (answer.command !== 'timeline') {
+    warn(`no picture written: --png draws /timeline answers, not /${answer.command}`);
+    return false;
+  }
+  const picture = await timelinePng(answer);
+  if (picture === null) {
+    warn('no picture written: the timeline has no event');
+    return false;
+  }
+  try {
+    writeFileSync(file, picture.png);
+  } catch (error) {
+    throw new UsageLineError(`cannot write the picture to ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  warn(`timeline picture: ${file} (${picture.width}×${picture.height} pixels, ${answer.results.length} events)`);
+  return true;
+}
 
 /** The paging the flags ask for: `--page N` (a whole number from 1), `--all`, not both. */
 export function pagingOf(values: { page?: string | undefined; all?: boolean | undefined }): Paging {

@@ -1,8 +1,9 @@
 /**
- * `npm run -s harness -- FILE [--json] [--page N | --all] [--corpus DIR]`: runs a script of commands in one process, one per
+ * `npm run -s harness -- FILE [--json] [--page N | --all] [--png PICTURE] [--corpus DIR]`: runs a script of commands in one process, one per
  * line as a user types them in Discord; blank lines and `#` comments are skipped, and `expect` lines check
  * the answer of the command above them (see expect.ts). Prints every answer (one JSON document per line
- * with --json); a failed expectation is reported on stderr with its line, and the exit code is 1.
+ * with --json); a failed expectation is reported on stderr with its line, and the exit code is 1. With
+ * --png, the picture of the script's first /timeline answer goes to PICTURE, the next ones to PICTURE-2.png, …
  */
 import { readFileSync } from 'node:fs';
 import { renderJson } from '../render/json.ts';
@@ -10,10 +11,21 @@ import { renderForCli } from '../render/index.ts';
 import { terminalSafe } from '../render/safeText.ts';
 import { styleFor } from '../render/terminal.ts';
 import { runLine } from '../router/router.ts';
-import { PAGING_FLAGS, UsageLineError, main, openCorpus, pagingOf, parseArgs, reportBugToStderr, warn } from './app.ts';
+import {
+  PAGING_FLAGS,
+  UsageLineError,
+  main,
+  openCorpus,
+  pagingOf,
+  parseArgs,
+  pictureFile,
+  reportBugToStderr,
+  warn,
+  writePicture,
+} from './app.ts';
 import { check, type Expectation, ExpectationSyntaxError, parseExpectation } from './expect.ts';
 
-const USAGE = 'usage: npm run -s harness -- FILE [--json] [--page N | --all] [--corpus DIR]';
+const USAGE = 'usage: npm run -s harness -- FILE [--json] [--page N | --all] [--png PICTURE] [--corpus DIR]';
 
 interface Step {
   line: number;
@@ -43,6 +55,14 @@ export function parseScript(text: string, file: string): Step[] {
   return steps;
 }
 
+/** The file of the n-th picture of a script: the one given, then `name-2.png`, `name-3.png`, … */
+function numberedFile(file: string, n: number): string {
+  if (n === 1) return file;
+  const dot = file.lastIndexOf('.');
+  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return dot > slash + 1 ? `${file.slice(0, dot)}-${n}${file.slice(dot)}` : `${file}-${n}`;
+}
+
 main(async () => {
   const { values, positionals } = parseArgs({ options: PAGING_FLAGS, allowPositionals: true });
   if (values.help) {
@@ -64,14 +84,17 @@ main(async () => {
     throw new UsageLineError((error as Error).message);
   }
   const paging = pagingOf(values);
+  const png = pictureFile(values);
   const { ctx } = await openCorpus(values.corpus);
   const style = styleFor(process.stdout);
   let failed = 0;
   let passed = 0;
+  let pictures = 0;
   for (const step of steps) {
     const answer = runLine(ctx, step.command, reportBugToStderr, paging);
     const text = renderForCli(answer, { json: values.json, style });
     process.stdout.write(values.json ? `${text}\n` : `> ${terminalSafe(step.command)}\n${text}\n\n`);
+    if (png !== null && answer.command === 'timeline' && (await writePicture(answer, numberedFile(png, pictures + 1)))) pictures += 1;
     const plain = JSON.parse(renderJson(answer)) as unknown;
     for (const e of step.expectations) {
       const problem = check(e, plain);
@@ -82,6 +105,7 @@ main(async () => {
       }
     }
   }
+  if (png !== null && pictures === 0) warn(`${file}: no /timeline answer with an event: no picture written`);
   const total = passed + failed;
   if (total > 0) warn(`${file}: ${steps.length} commands, ${total} expectations: ${passed} held, ${failed} failed`);
   return failed > 0 ? 1 : 0;

@@ -1,16 +1,17 @@
 /**
  * `npm start`: with DISCORD_TOKEN set, the Discord bot; without it, the same commands at a terminal prompt
  * on the bundled corpus. When its input is not a terminal (`echo "/search kerry" | npm start`), it answers
- * each line and exits.
+ * each line and exits. At the prompt, `--png FILE` writes the picture of each /timeline answer to FILE.
  */
 import { createInterface } from 'node:readline';
 import { renderForCli } from '../render/index.ts';
 import { styleFor } from '../render/terminal.ts';
 import { runLine } from '../router/router.ts';
-import { COMMON_FLAGS, main, openCorpus, parseArgs, reportBugToStderr, warn } from './app.ts';
+import { COMMON_FLAGS, PICTURE_FLAGS, main, openCorpus, parseArgs, pictureFile, reportBugToStderr, warn, writePicture } from './app.ts';
 
 main(async () => {
-  const { values } = parseArgs({ options: COMMON_FLAGS, allowPositionals: false });
+  const { values } = parseArgs({ options: { ...COMMON_FLAGS, ...PICTURE_FLAGS }, allowPositionals: false });
+  const png = pictureFile(values);
   const { config, corpus, ctx } = await openCorpus(values.corpus);
   if (config.discordToken) {
     const { createLogger } = await import('../discord/logger.ts');
@@ -49,6 +50,7 @@ main(async () => {
     if (text !== '' && !text.startsWith('#')) {
       const answer = runLine(ctx, text, reportBugToStderr);
       process.stdout.write(`${renderForCli(answer, { json: values.json, style })}\n`);
+      if (png !== null && answer.command === 'timeline') await writePicture(answer, png);
     }
     if (interactive) rl.prompt();
   }

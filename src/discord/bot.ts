@@ -4,6 +4,7 @@
  * generic one and a log line with its context. Replies never ping anyone.
  */
 import {
+  AttachmentBuilder,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -17,6 +18,7 @@ import {
 } from 'discord.js';
 import type { Answer, Result } from '../answer/types.ts';
 import type { Logger } from './logger.ts';
+import { timelinePng } from '../render/chartPng.ts';
 import { type DiscordMessage, pageCount, RESULTS_PER_PAGE, renderDiscord } from './render.ts';
 import { type CommandContext, PAGE_OPTION } from '../../commands/define.ts';
 import { commandNameOf, parseCommandLine } from '../router/parse.ts';
@@ -117,6 +119,9 @@ function stateOfLine(ctx: CommandContext, line: string): { command: string; valu
 }
 
 const asReply = (m: DiscordMessage) => ({ embeds: m.embeds, components: m.components, allowedMentions: NO_PINGS });
+
+/** The name of the timeline picture attached to a /timeline answer. */
+export const TIMELINE_PICTURE = 'timeline.png';
 
 export class QuotedeskBot {
   readonly client: Client;
@@ -228,7 +233,28 @@ export class QuotedeskBot {
       return;
     }
     const state = { command: interaction.commandName, values: withoutPage(values) };
-    await interaction.editReply(asReply(pageMessage(answer, state, 0, this.optionNames)));
+    const files = answer.error ? [] : await this.pictureFor(state, interaction.user.id);
+    await interaction.editReply({ ...asReply(pageMessage(answer, state, 0, this.optionNames)), files });
+  }
+
+  /**
+   * The picture a command's answer comes with: for /timeline, its events on a date axis, those of the
+   * command's own first page (30, where a Discord page shows 4; the picture stays while the pages turn). A
+   * picture that fails is logged and left out: the answer goes without it.
+   */
+  private async pictureFor(state: { command: string; values: Record<string, string> }, userId: string): Promise<AttachmentBuilder[]> {
+    if (state.command !== 'timeline') return [];
+    try {
+      const answer = runCommand(this.options.ctx, state.command, state.values, this.bugReporter(userId));
+      const picture = await timelinePng(answer);
+      if (picture === null) return [];
+      const topic = answer.query.trim() === '' ? '' : ` of “${answer.query.trim().slice(0, 200)}”`;
+      const description = `Timeline${topic}: ${answer.results.length} events on a date axis, coloured by outlet`;
+      return [new AttachmentBuilder(picture.png, { name: TIMELINE_PICTURE, description })];
+    } catch (error) {
+      this.options.logger.error({ err: error, userId, command: state.command }, 'failed to draw the picture');
+      return [];
+    }
   }
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -314,7 +340,9 @@ export class QuotedeskBot {
         'direct message',
       );
       const answer = runLine(this.options.ctx, line, this.bugReporter(message.author.id), DISCORD_PAGES);
-      await channel.send(asReply(pageMessage(answer, stateOfLine(this.options.ctx, line), 0, this.optionNames)));
+      const state = stateOfLine(this.options.ctx, line);
+      const files = answer.error || state === null ? [] : await this.pictureFor(state, message.author.id);
+      await channel.send({ ...asReply(pageMessage(answer, state, 0, this.optionNames)), files });
     } catch (error) {
       this.options.logger.error(
         { err: error, userId: message.author.id, query: message.content.slice(0, 200), dm: true },

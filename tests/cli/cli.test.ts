@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/cli.ts';
 import { tempCorpus } from '../support/helpers.ts';
+import { pngSize } from '../support/png.ts';
 
 const run = (entry: string, args: string[], input?: string) => runCli(entry, args, input === undefined ? {} : { input });
 
@@ -44,6 +45,45 @@ describe('the command line', () => {
     writeFileSync(file, '/search kerry\nexpect page = 3\nexpect results[0].citations[0].link contains #:~:text=\n');
     const harness = run('harness', [file, '--page', '3']);
     expect(harness.stderr).toContain('2 expectations: 2 held, 0 failed');
+  });
+
+  it('--png FILE writes the timeline picture in ask, the harness and the npm start prompt; stdout stays the answer', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quotedesk-png-'));
+    const file = join(dir, 'timeline.png');
+    const ask = run('ask', ['/timeline geneva', '--json', '--png', file]);
+    expect(ask.code).toBe(0);
+    expect(JSON.parse(ask.stdout).results).toHaveLength(2);
+    expect(ask.stderr).toMatch(/^timeline picture: .*timeline\.png \(1000×\d+ pixels, 2 events\)$/m);
+    const size = pngSize(readFileSync(file));
+    expect(size.width).toBe(1000);
+    expect(ask.stderr).toContain(`1000×${size.height} pixels`);
+
+    const script = join(dir, 'script.txt');
+    writeFileSync(script, '/search kerry\n/timeline geneva\n/timeline kerry\n');
+    const harness = run('harness', [script, '--png', join(dir, 'h.png')]);
+    expect(harness.code).toBe(0);
+    expect(pngSize(readFileSync(join(dir, 'h.png'))).width).toBe(1000);
+    expect(pngSize(readFileSync(join(dir, 'h-2.png'))).width).toBe(1000);
+    expect(existsSync(join(dir, 'h-3.png'))).toBe(false);
+
+    const start = run('start', ['--png', join(dir, 's.png')], '/timeline geneva\n');
+    expect(start.stdout).toContain('1. US Secretary of State John Kerry');
+    expect(pngSize(readFileSync(join(dir, 's.png'))).width).toBe(1000);
+  });
+
+  it('--png writes nothing for another command or an answer with no event, and a file it cannot write exits 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quotedesk-png-'));
+    const search = run('ask', ['/search kerry', '--png', join(dir, 'a.png')]);
+    expect([search.code, search.stderr.trim()]).toEqual([0, 'no picture written: --png draws /timeline answers, not /search']);
+    const none = run('ask', ['/timeline zzzqqq', '--png', join(dir, 'b.png')]);
+    expect([none.code, none.stderr.trim()]).toEqual([0, 'no picture written: the timeline has no event']);
+    expect(existsSync(join(dir, 'a.png')) || existsSync(join(dir, 'b.png'))).toBe(false);
+    const unwritable = run('ask', ['/timeline geneva', '--png', join(dir, 'missing', 'c.png')]);
+    expect([unwritable.code, unwritable.stderr.trim()]).toEqual([
+      2,
+      `error: cannot write the picture to ${join(dir, 'missing', 'c.png')}: ENOENT`,
+    ]);
+    expect(run('ask', ['/timeline', '--png=']).code).toBe(2);
   });
 
   it('ask prints a readable answer and exits 2 on a mistyped command', () => {
@@ -93,7 +133,9 @@ describe('the command line', () => {
     }
     const harness = run('harness', ['--json']);
     expect(harness.code).toBe(2);
-    expect(JSON.parse(harness.stdout).error.message).toBe('usage: npm run -s harness -- FILE [--json] [--page N | --all] [--corpus DIR]');
+    expect(JSON.parse(harness.stdout).error.message).toBe(
+      'usage: npm run -s harness -- FILE [--json] [--page N | --all] [--png PICTURE] [--corpus DIR]',
+    );
   });
 
   it('harness runs a script, checks its expectations, and names the line that failed', () => {

@@ -13,6 +13,7 @@ import {
   directMessage,
   startBotAgainst,
 } from '../support/fakeDiscord.ts';
+import { pngSize } from '../support/png.ts';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.fake-token.for-the-end-to-end-test';
 
@@ -199,6 +200,52 @@ describe('the bot, end to end, with the real discord.js client against a fake Di
     expect((note.body as DiscordMessage).embeds[0]?.description).toContain('is not a date; use YYYY-MM-DD');
   });
 
+  it('attaches the timeline picture to /timeline: a PNG of every event of its first page; turning pages keeps it', async () => {
+    const payload = commandInteraction('timeline', []);
+    discord.dispatch('INTERACTION_CREATE', payload);
+    // Drawing takes a moment (vega is loaded for the first picture): the reply is deferred first.
+    const edit = await discord.waitFor(
+      (c) => c.method === 'PATCH' && c.path.startsWith(`/webhooks/${APP_ID}/${payload.token}/messages/`),
+      30_000,
+    );
+    const body = edit.body as DiscordMessage & { attachments: Array<{ id: string; description: string }> };
+    expect(body.embeds[0]?.title).toBe('/timeline');
+    expect(body.attachments).toMatchObject([{ id: '0', description: 'Timeline: 16 events on a date axis, coloured by outlet' }]);
+    expect(edit.files.map((f) => [f.field, f.filename])).toEqual([['files[0]', 'timeline.png']]);
+    const { width, height } = pngSize(edit.files[0]?.data as Buffer);
+    expect(width).toBe(1000);
+    expect(height).toBeGreaterThan(800);
+
+    const next = body.components[0]?.components.find((b) => b.label === 'Next');
+    const press = buttonInteraction(next?.custom_id as string);
+    discord.dispatch('INTERACTION_CREATE', press);
+    const update = await discord.waitFor((c) => c.method === 'PATCH' && c.path.startsWith(`/webhooks/${APP_ID}/${press.token}/`));
+    // No files and no attachments list: Discord keeps the picture the message has.
+    expect(update.files).toEqual([]);
+    expect(update.body).not.toHaveProperty('attachments');
+    expect((update.body as DiscordMessage).embeds[0]?.description).toMatch(/^\*\*5\./);
+  });
+
+  it('attaches the picture to a /timeline written in a DM, and none to another command or a timeline with no event', async () => {
+    discord.dispatch('MESSAGE_CREATE', directMessage('/timeline geneva'));
+    const sent = await discord.waitFor(
+      (c) => c.method === 'POST' && c.path === '/channels/1600000000000000001/messages' && c.files.length > 0,
+      30_000,
+    );
+    expect(sent.files[0]?.filename).toBe('timeline.png');
+    expect(pngSize(sent.files[0]?.data as Buffer).width).toBe(1000);
+    expect((sent.body as { attachments: Array<{ description: string }> }).attachments[0]?.description).toBe(
+      'Timeline of “geneva”: 2 events on a date axis, coloured by outlet',
+    );
+    for (const options of [[{ name: 'query', value: 'kerry' }], [{ name: 'topic', value: 'zzzqqq' }]]) {
+      const payload = commandInteraction(options[0]?.name === 'query' ? 'search' : 'timeline', options);
+      discord.dispatch('INTERACTION_CREATE', payload);
+      const edit = await discord.waitFor((c) => c.method === 'PATCH' && c.path.startsWith(`/webhooks/${APP_ID}/${payload.token}/`));
+      expect(edit.files).toEqual([]);
+      expect((edit.body as { attachments?: unknown[] }).attachments ?? []).toEqual([]);
+    }
+  });
+
   it('hides the answer when asked to', async () => {
     const { callback } = await interact(commandInteraction('sources', [{ name: 'hide', value: true }]));
     expect(callback.body).toMatchObject({ type: 5, data: { flags: 64 } });
@@ -206,7 +253,12 @@ describe('the bot, end to end, with the real discord.js client against a fake Di
 
   it('answers a plain direct message as the command it reads as', async () => {
     discord.dispatch('MESSAGE_CREATE', directMessage('who said regime change?'));
-    const sent = await discord.waitFor((c) => c.method === 'POST' && c.path === '/channels/1600000000000000001/messages');
+    const sent = await discord.waitFor(
+      (c) =>
+        c.method === 'POST' &&
+        c.path === '/channels/1600000000000000001/messages' &&
+        (c.body as DiscordMessage).embeds?.[0]?.title === '/who-said regime change',
+    );
     const body = sent.body as DiscordMessage;
     expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(body.embeds[0]?.title).toBe('/who-said regime change');

@@ -17,8 +17,47 @@ export const BOT_ID = '1100000000000000001';
 export interface RecordedCall {
   method: string;
   path: string;
+  /** The JSON body; of a multipart body (a message with files), its `payload_json`. */
   body: unknown;
   headers: IncomingMessage['headers'];
+  /** The files of a multipart body, as sent. */
+  files: UploadedFile[];
+}
+
+export interface UploadedFile {
+  /** The form field (`files[0]`) and the file's name. */
+  field: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
+
+/** The parts of a multipart/form-data body: the JSON payload and the files. */
+function multipart(raw: Buffer, contentType: string): { payload: unknown; files: UploadedFile[] } {
+  const boundary = /boundary="?([^";]+)"?/.exec(contentType)?.[1];
+  if (!boundary) return { payload: null, files: [] };
+  const delimiter = Buffer.from(`--${boundary}`);
+  const files: UploadedFile[] = [];
+  let payload: unknown = null;
+  let at = raw.indexOf(delimiter);
+  while (at >= 0) {
+    const next = raw.indexOf(delimiter, at + delimiter.length);
+    if (next < 0) break;
+    // Each part: CRLF, headers, a blank line, the bytes, CRLF before the next delimiter.
+    const part = raw.subarray(at + delimiter.length + 2, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, split).toString('utf8');
+    const data = part.subarray(split + 4);
+    const field = /name="([^"]*)"/.exec(headers)?.[1] ?? '';
+    const filename = /filename="([^"]*)"/.exec(headers)?.[1];
+    if (filename === undefined) {
+      if (field === 'payload_json') payload = JSON.parse(data.toString('utf8'));
+    } else {
+      files.push({ field, filename, contentType: /content-type:\s*(\S+)/i.exec(headers)?.[1] ?? '', data: Buffer.from(data) });
+    }
+    at = next;
+  }
+  return { payload, files };
 }
 
 let snowflake = 1_200_000_000_000_000_000n;
@@ -62,15 +101,21 @@ export class FakeDiscord {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
+      const bytes = Buffer.concat(chunks);
+      const raw = bytes.toString('utf8');
       let body: unknown = raw;
-      try {
-        body = raw ? JSON.parse(raw) : null;
-      } catch {
-        // multipart or text: kept as it came
+      let files: UploadedFile[] = [];
+      const type = req.headers['content-type'] ?? '';
+      if (type.startsWith('multipart/form-data')) ({ payload: body, files } = multipart(bytes, type));
+      else {
+        try {
+          body = raw ? JSON.parse(raw) : null;
+        } catch {
+          // text: kept as it came
+        }
       }
       const path = (req.url ?? '').replace(/^\/api\/v\d+/, '');
-      this.calls.push({ method: req.method ?? '', path, body, headers: req.headers });
+      this.calls.push({ method: req.method ?? '', path, body, headers: req.headers, files });
       const json = (status: number, data: unknown): void => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(data === undefined ? '' : JSON.stringify(data));
