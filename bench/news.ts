@@ -11,7 +11,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rng } from './synthetic.ts';
+import { inventor, rng } from './synthetic.ts';
 
 /** One real article as the recombination uses it: its date and its body paragraphs. */
 export interface NewsSource {
@@ -51,8 +51,6 @@ export function readNewsSources(dirs: readonly string[]): NewsSource[] {
   return sources;
 }
 
-const SYLLABLES = ['ka', 'ro', 'mi', 'ten', 'sha', 'vel', 'dor', 'lin', 'ba', 'zu', 'ne', 'qua', 'ris', 'mo', 'tal', 'gen', 'ar', 'pel'];
-
 export interface NewsCorpusOptions {
   paragraphs: number;
   seed?: number;
@@ -68,10 +66,8 @@ export function writeNewsCorpus(
 ): { articles: number; paragraphs: number } {
   if (sources.length === 0) throw new Error('writeNewsCorpus: no source articles');
   const random = rng(options.seed ?? 42);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
-  const word = (n = 2 + Math.floor(random() * 2)): string => Array.from({ length: n }, () => pick(SYLLABLES)).join('');
-  const cap = (w: string): string => w[0]?.toUpperCase() + w.slice(1);
-  const outlets = Array.from({ length: 40 }, () => `${cap(word(2))} ${pick(['News', 'Times', 'Post', 'Wire', 'Daily'])}`);
+  const { pick, word, cap, outlets: inventOutlets } = inventor(random);
+  const outlets = inventOutlets(40);
   const perArticle = options.paragraphsPerArticle ?? 10;
   const articles = Math.ceil(options.paragraphs / perArticle);
   mkdirSync(dir, { recursive: true });
