@@ -1,8 +1,9 @@
 /**
  * One measured stage of the benchmark, in a process of its own so that its time and peak memory are its
  * own: `build` ingests and indexes the corpus (writing the index file); `serve` loads the saved index, as a
- * bot starting on an indexed corpus does, and answers the fixed queries. Prints one JSON line.
- * Used by bench/run.ts: `node --import tsx bench/child.ts build|serve CORPUS CACHE [--progress]`.
+ * bot starting on an indexed corpus does, and asks every command that answers from the index its questions
+ * (bench/questions.ts, from the topics in QUERIES, a JSON file bench/run.ts writes). Prints one JSON line.
+ * Used by bench/run.ts: `node --import tsx bench/child.ts build|serve CORPUS CACHE QUERIES [--progress]`.
  */
 import { readFileSync } from 'node:fs';
 import { commands } from '../commands/index.ts';
@@ -10,11 +11,12 @@ import { progressBar } from '../src/cli/progress.ts';
 import { forgetReadDetails } from '../src/index/articleStore.ts';
 import { loadIndexedCorpus } from '../src/index/cache.ts';
 import { runLine } from '../src/router/router.ts';
-import { QUERIES } from './queries.ts';
+import { type Topic } from './queries.ts';
+import { questions } from './questions.ts';
 
-const [stage, corpusDir, cacheDir, flag] = process.argv.slice(2) as [string, string, string, string | undefined];
-/** Each query is asked this many times. */
-const REPEAT = 5;
+const [stage, corpusDir, cacheDir, queriesFile, flag] = process.argv.slice(2) as [string, string, string, string, string | undefined];
+/** Each question is asked this many times after the unmeasured round (250 distinct topics a command). */
+const REPEAT = 2;
 
 const percentiles = (xs: number[]): { p50: number; p95: number; p99: number } => {
   const s = [...xs].sort((a, b) => a - b);
@@ -55,23 +57,17 @@ if (stage === 'build') {
     });
     return performance.now() - start;
   };
+  const { topics, seed } = JSON.parse(readFileSync(queriesFile as string, 'utf8')) as { topics: Topic[]; seed: number };
+  const lines = questions(corpus, topics, seed);
   // The first answer after a start pays for compiling the code and the lazily built tables (typo lookup):
-  // reported on its own; then one unmeasured round of every query, and the measured rounds.
-  const firstAnswerMs = Number(answer(`/search ${QUERIES.search[0]}`).toFixed(2));
-  for (const q of QUERIES.search) answer(`/search ${q}`);
-  for (const q of QUERIES.whoSaid) answer(`/who-said ${q}`);
-  for (const q of QUERIES.when) answer(`/when ${q}`);
-  const latency = (name: string, queries: string[]): { p50: number; p95: number; p99: number } => {
+  // reported on its own; then one unmeasured round of every question, and the measured rounds.
+  const firstAnswerMs = Number(answer(lines.search?.[0] ?? '/sources').toFixed(2));
+  for (const qs of Object.values(lines)) for (const q of qs) answer(q);
+  const latency: Record<string, { p50: number; p95: number; p99: number; n: number }> = {};
+  for (const [name, qs] of Object.entries(lines)) {
     const times: number[] = [];
-    for (let r = 0; r < REPEAT; r += 1) for (const q of queries) times.push(answer(`/${name} ${q}`));
-    return percentiles(times);
-  };
-  const result = {
-    loadMs: ms,
-    firstAnswerMs,
-    search: latency('search', QUERIES.search),
-    whoSaid: latency('who-said', QUERIES.whoSaid),
-    when: latency('when', QUERIES.when),
-  };
-  process.stdout.write(`${JSON.stringify({ ...result, rssMb: peakMb() })}\n`);
+    for (let r = 0; r < REPEAT; r += 1) for (const q of qs) times.push(answer(q));
+    latency[name] = { ...percentiles(times), n: qs.length };
+  }
+  process.stdout.write(`${JSON.stringify({ loadMs: ms, firstAnswerMs, latency, rssMb: peakMb() })}\n`);
 }

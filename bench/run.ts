@@ -1,13 +1,14 @@
 /**
- * `npm run -s bench -- --paragraphs N [--json] [--seed S]`: builds a synthetic corpus of N paragraphs from
- * the seed articles, runs the whole pipeline on it, and measures in one run: ingest + index build time and
- * its peak memory (in a process of its own), the saved index's size, the time to load it and the peak
- * memory of a process that loads it and answers (another process), and the latency (p50/p95/p99) of
- * /search, /who-said and /when over a fixed set of queries, beside the same searches on a bare MiniSearch
- * with default options over the same paragraphs.
+ * `npm run -s bench -- --paragraphs N [--json] [--seed S]`: builds a synthetic corpus of N paragraphs
+ * recombined from the real news of ../shared/data/ (bench/news.ts; the seed articles when that is absent), runs
+ * the whole pipeline on it, and measures in one run: ingest + index build time and its peak memory (in a
+ * process of its own), the saved index's size, the time to load it and the peak memory of a process that loads
+ * it and answers (another process), and the latency (p50/p95/p99) of every command that answers from the index
+ * over 250 distinct topics drawn from the news's words in five frequency bands (bench/queries.ts), beside the
+ * same searches on a bare MiniSearch with default options over the same paragraphs.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +16,8 @@ import MiniSearch from 'minisearch';
 import { loadCorpus } from '../src/ingest/corpus.ts';
 import { cacheFileFor, loadIndexedCorpus } from '../src/index/cache.ts';
 import { progressBar } from '../src/cli/progress.ts';
-import { QUERIES } from './queries.ts';
+import { NEWS_DIRS, readNewsSources, writeNewsCorpus } from './news.ts';
+import { BANDS, drawTopics } from './queries.ts';
 import { writeSyntheticCorpus } from './synthetic.ts';
 
 const { values } = parseArgs({
@@ -32,7 +34,7 @@ if (!Number.isInteger(N) || N < 10) {
   process.exit(2);
 }
 
-const REPEAT = 5;
+const REPEAT = 2;
 
 const progress = !values.json && process.stderr.isTTY;
 const drawBar = progressBar(process.stderr);
@@ -47,7 +49,7 @@ const percentiles = (xs: number[]) => {
 };
 
 /** Runs a stage of bench/child.ts in a fresh process and returns what it printed. */
-function stage<T>(name: 'build' | 'serve', corpusDir: string, cacheDir: string): T {
+function stage<T>(name: 'build' | 'serve', corpusDir: string, cacheDir: string, queriesFile: string): T {
   const child = spawnSync(
     process.execPath,
     [
@@ -58,6 +60,7 @@ function stage<T>(name: 'build' | 'serve', corpusDir: string, cacheDir: string):
       name,
       corpusDir,
       cacheDir,
+      queriesFile,
       ...(progress ? ['--progress'] : []),
     ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', progress ? 'inherit' : 'pipe'], maxBuffer: 1 << 26 },
@@ -70,32 +73,43 @@ const root = mkdtempSync(join(tmpdir(), 'quotedesk-bench-'));
 const corpusDir = join(root, 'corpus');
 const cacheDir = join(root, 'cache');
 try {
-  const seeds = loadCorpus(join(import.meta.dirname, '..', 'corpus')).articles;
-  const made = writeSyntheticCorpus(corpusDir, seeds, {
-    paragraphs: N,
-    seed: Number(values.seed),
-    onProgress: (d, t) => bar('writing the corpus', d, t),
-  });
+  const seed = Number(values.seed);
+  const news = readNewsSources(NEWS_DIRS);
+  const onProgress = (d: number, t: number): void => bar('writing the corpus', d, t);
+  // Without the development data (a clone without ../shared), the seed articles recombined as before.
+  const made =
+    news.length > 0
+      ? writeNewsCorpus(corpusDir, news, { paragraphs: N, seed, onProgress })
+      : writeSyntheticCorpus(corpusDir, loadCorpus(join(import.meta.dirname, '..', 'corpus')).articles, {
+          paragraphs: N,
+          seed,
+          onProgress,
+        });
+  const topics = drawTopics(news.length > 0 ? news : readNewsSources([join(import.meta.dirname, '..', 'corpus')]), 50, seed);
+  const queriesFile = join(root, 'queries.json');
+  writeFileSync(queriesFile, JSON.stringify({ topics, seed }));
 
-  const built = stage<{ buildMs: number; paragraphs: number; rssMb: number }>('build', corpusDir, cacheDir);
+  const built = stage<{ buildMs: number; paragraphs: number; rssMb: number }>('build', corpusDir, cacheDir, queriesFile);
   const indexBytes = statSync(cacheFileFor(cacheDir, corpusDir)).size;
-  type Latency = { p50: number; p95: number; p99: number };
-  const served = stage<{ loadMs: number; firstAnswerMs: number; rssMb: number; search: Latency; whoSaid: Latency; when: Latency }>(
+  type Latency = { p50: number; p95: number; p99: number; n: number };
+  const served = stage<{ loadMs: number; firstAnswerMs: number; rssMb: number; latency: Record<string, Latency> }>(
     'serve',
     corpusDir,
     cacheDir,
+    queriesFile,
   );
 
-  // The reference: MiniSearch with its default options over the same paragraphs.
+  // The reference: MiniSearch with its default options over the same paragraphs, asked the same topics.
   const texts = (await loadIndexedCorpus(corpusDir, { cacheDir })).articles.flatMap((a) => a.paragraphs.map((p) => p.text));
   const raw = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
   raw.addAll(texts.map((text, id) => ({ id, text })));
   const rawTimes: number[] = [];
-  for (const q of QUERIES.search) raw.search(q.replace(/"/g, ''));
+  const rawQueries = topics.map((t) => t.text.replace(/"/g, ''));
+  for (const q of rawQueries) raw.search(q);
   for (let r = 0; r < REPEAT; r += 1)
-    for (const q of QUERIES.search) {
+    for (const q of rawQueries) {
       const start = performance.now();
-      raw.search(q.replace(/"/g, ''));
+      raw.search(q);
       rawTimes.push(performance.now() - start);
     }
 
@@ -110,13 +124,15 @@ try {
     buildRssMb: built.rssMb,
     serveRssMb: served.rssMb,
     firstAnswerMs: served.firstAnswerMs,
-    latency: { search: served.search, whoSaid: served.whoSaid, when: served.when, rawMiniSearch: percentiles(rawTimes) },
+    source: news.length > 0 ? 'news' : 'seeds',
+    topics: Object.fromEntries(BANDS.map((b) => [b, topics.filter((t) => t.band === b).length])),
+    latency: { ...served.latency, 'bare MiniSearch': { ...percentiles(rawTimes), n: rawQueries.length } },
   };
   if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
     const mb = (b: number): string => `${(b / 1048576).toFixed(1)} MB`;
     const rows = [
-      ['paragraphs', String(result.paragraphs)],
+      ['paragraphs', `${result.paragraphs} (recombined from ${result.source === 'news' ? `${news.length} news articles` : 'the seeds'})`],
       ['articles', String(result.articles)],
       ['ingest + index build', `${(result.buildMs / 1000).toFixed(1)} s`],
       ['saved index on disk', mb(result.indexBytes)],
@@ -128,9 +144,13 @@ try {
       ['first answer after load', `${result.firstAnswerMs} ms (then one unmeasured round of the queries)`],
     ];
     for (const [k, v] of rows) process.stdout.write(`${String(k).padEnd(26)} ${v}\n`);
-    process.stdout.write(`\n${'latency (ms)'.padEnd(26)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)}\n`);
+    process.stdout.write(
+      `\n${'latency (ms)'.padEnd(26)} ${'questions'.padStart(9)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)}\n`,
+    );
     for (const [k, v] of Object.entries(result.latency)) {
-      process.stdout.write(`${k.padEnd(26)} ${String(v.p50).padStart(8)} ${String(v.p95).padStart(8)} ${String(v.p99).padStart(8)}\n`);
+      process.stdout.write(
+        `${`/${k}`.replace(/^\/bare/, 'bare').padEnd(26)} ${String(v.n).padStart(9)} ${String(v.p50).padStart(8)} ${String(v.p95).padStart(8)} ${String(v.p99).padStart(8)}\n`,
+      );
     }
   }
 } finally {

@@ -52,17 +52,33 @@ export interface SyntheticOptions {
 }
 
 /** Writes the synthetic corpus to `dir` and returns how many articles and paragraphs it holds. */
-export function writeSyntheticCorpus(dir: string, seeds: Article[], options: SyntheticOptions): { articles: number; paragraphs: number } {
-  const random = rng(options.seed ?? 42);
+/**
+ * Made-up words from a seeded generator: new words and names as news keeps bringing them, and outlet names.
+ * The syllables are the generator's own, so the words never collide with English.
+ */
+export function inventor(random: () => number): {
+  pick: <T>(xs: readonly T[]) => T;
+  word: (n?: number) => string;
+  cap: (w: string) => string;
+  outlets: (n: number) => string[];
+} {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
   const word = (n = 2 + Math.floor(random() * 2)): string => Array.from({ length: n }, () => pick(SYLLABLES)).join('');
   const cap = (w: string): string => w[0]?.toUpperCase() + w.slice(1);
+  const outlets = (n: number): string[] =>
+    Array.from({ length: n }, () => `${cap(word(2))} ${pick(['News', 'Times', 'Post', 'Wire', 'Daily'])}`);
+  return { pick, word, cap, outlets };
+}
+
+export function writeSyntheticCorpus(dir: string, seeds: Article[], options: SyntheticOptions): { articles: number; paragraphs: number } {
+  const random = rng(options.seed ?? 42);
+  const { pick, word, cap, outlets: inventOutlets } = inventor(random);
   const sentences = seeds.flatMap((a) => a.paragraphs.flatMap((p) => p.sentences.map((s) => s.text)));
   const names = seeds.flatMap((a) =>
     a.quotes.map((q) => q.speaker.name).filter((n): n is string => !!n && /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(n)),
   );
   const people = Array.from({ length: 400 }, () => `${cap(word(2))} ${cap(word(3))}`);
-  const outlets = Array.from({ length: 40 }, () => `${cap(word(2))} ${pick(['News', 'Times', 'Post', 'Wire', 'Daily'])}`);
+  const outlets = inventOutlets(40);
   const perArticle = options.paragraphsPerArticle ?? 10;
   const articles = Math.ceil(options.paragraphs / perArticle);
   mkdirSync(dir, { recursive: true });

@@ -11,11 +11,13 @@ import { codeVersion, ROOT, sourceFiles } from '../src/codeVersion.mjs';
 export { ROOT };
 export const DIST = join(ROOT, 'dist');
 export const ENTRIES = ['ask', 'harness', 'start', 'deploy', 'export'];
+/** Worker threads' modules, built beside the entry points (src/ingest/pool.ts finds `ingestWorker.js` there). */
+const WORKERS = { ingestWorker: join(ROOT, 'src', 'ingest', 'worker.ts') };
 
 /** True when dist/ is missing an entry or a source file is newer than the oldest built entry. */
 export function isStale() {
   let built = Number.POSITIVE_INFINITY;
-  for (const e of ENTRIES) {
+  for (const e of [...ENTRIES, ...Object.keys(WORKERS)]) {
     try {
       built = Math.min(built, statSync(join(DIST, `${e}.js`)).mtimeMs);
     } catch {
@@ -30,7 +32,7 @@ export async function build() {
   // Chunks are named by their content: old ones would pile up.
   rmSync(DIST, { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: Object.fromEntries(ENTRIES.map((e) => [e, join(ROOT, 'src', 'cli', `${e}.ts`)])),
+    entryPoints: { ...Object.fromEntries(ENTRIES.map((e) => [e, join(ROOT, 'src', 'cli', `${e}.ts`)])), ...WORKERS },
     outdir: DIST,
     bundle: true,
     splitting: true,

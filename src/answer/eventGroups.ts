@@ -111,57 +111,122 @@ export function outermostExpressions<T extends Pick<MentionFacts, 'sentence' | '
 const startKey = (value: string): string => value.split('/')[0] as string;
 
 /** Mentions in date order: by the date they start from, the coarser first on one start ("2014-09" before "2014-09/.."). */
-const inDateOrder = <T extends { value: string }>(mentions: readonly T[]): T[] =>
-  [...mentions].sort((a, b) => {
-    const x = daysOf(a.value)?.from ?? startKey(a.value);
-    const y = daysOf(b.value)?.from ?? startKey(b.value);
+const inDateOrder = <T extends { value: string }>(mentions: readonly T[]): T[] => {
+  // Each value's first day worked out once, not at every comparison.
+  const firstDay = new Map<string, string>();
+  const from = (value: string): string => {
+    let day = firstDay.get(value);
+    if (day === undefined) firstDay.set(value, (day = daysOf(value)?.from ?? startKey(value)));
+    return day;
+  };
+  return [...mentions].sort((a, b) => {
+    const x = from(a.value);
+    const y = from(b.value);
     return (x < y ? -1 : x > y ? 1 : 0) || a.value.length - b.value.length;
   });
+};
 
 /** The dates a date could be part of, by their start: its year, its month, its day, itself. */
 const heldBy = (start: string): string[] => [...new Set([start.slice(0, 4), start.slice(0, 7), start.slice(0, 10), start])];
 
 /**
+ * Keys two mentions of one event always share (`sameEvent` is true only for mentions with a key in common), so
+ * grouping compares a mention only with the events it shares a key with, not with every event of its year:
+ * - similar words (Jaccard ≥ SAME_EVENT): a prefix of the words in one fixed order (`rank`, then the word),
+ *   |w| − ⌈SAME_EVENT·|w|⌉ + 1 long, as set-similarity joins filter ("prefix filtering": two sets that similar
+ *   share a word of their prefixes);
+ * - a person and a place, or a person and an action, in common: each such pair;
+ * - an action and a name in common (a "since" range continuing a point): each such pair.
+ */
+export function blockingKeys(f: MentionFacts, rank: (word: string) => number): string[] {
+  const words = [...f.words].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const prefix = words.length - Math.ceil(SAME_EVENT * words.length - 1e-9) + 1;
+  const pairs = (tag: string, xs: ReadonlySet<string>, ys: ReadonlySet<string>): string[] =>
+    [...xs].flatMap((x) => [...ys].map((y) => `${tag}:${x}|${y}`));
+  return [
+    ...words.slice(0, prefix).map((w) => `w:${w}`),
+    ...pairs('pp', f.people, f.places),
+    ...pairs('pa', f.people, f.actions),
+    ...pairs('an', f.actions, f.names),
+  ];
+}
+
+/**
  * The events of a timeline: mentions in date order, each joining every event whose dates are all compatible
  * with its own and with one mention of which it is the same event (`sameEvent`), those events becoming one
  * when their dates allow; otherwise it starts an event. Whatever the order they come in, mentions linked by
- * `sameEvent` end in one event (as far as their dates allow). Facts are read lazily, only of mentions compared.
+ * `sameEvent` end in one event (as far as their dates allow). Every mention's facts are read (from the index: cheap).
  */
 export function groupEvents<T extends { value: string }>(mentions: readonly T[], facts: (m: T) => MentionFacts): T[][] {
   const groups = new Set<T[]>();
   // Groups by the start of each member's date. In date order a date comes after every date that could hold
   // it, so a mention meets only the groups started on its year, month or day.
-  const byStart = new Map<string, Set<T[]>>();
+  // Each with the number of its entry there: the order a scan of the buckets would meet it in.
+  const byStart = new Map<string, Map<T[], number>>();
+  let entered = 0;
   const register = (g: T[], value: string): void => {
     const start = startKey(value);
-    byStart.set(start, (byStart.get(start) ?? new Set()).add(g));
+    const bucket = byStart.get(start) ?? new Map<T[], number>();
+    if (!bucket.has(g)) bucket.set(g, (entered += 1));
+    byStart.set(start, bucket);
   };
-  const compatibleWith = (g: readonly T[], values: readonly string[]): boolean =>
-    g.every((o) => values.every((v) => compatibleDates(o.value, v)));
-  for (const m of inDateOrder(mentions)) {
-    const candidates = new Set(heldBy(startKey(m.value)).flatMap((k) => [...(byStart.get(k) ?? [])]));
-    const matching = [...candidates].filter(
-      (g) => groups.has(g) && compatibleWith(g, [m.value]) && g.some((o) => sameEvent(facts(o), facts(m))),
-    );
+  // The mentions met so far by blocking key: two mentions of one event share one (see `blockingKeys`), so a
+  // mention is compared only with those. Rarer words first, so a prefix of common words does not link everything.
+  const withKey = new Map<string, T[]>();
+  const frequency = new Map<string, number>();
+  for (const m of mentions) for (const w of facts(m).words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  const rank = (w: string): number => frequency.get(w) ?? 0;
+  const groupOf = new Map<T, T[]>();
+  // Each group's distinct date values: what its dates' compatibility is checked on.
+  const valuesOf = new Map<T[], Set<string>>();
+  const compatibleWith = (g: T[], values: Iterable<string>): boolean => {
+    const own = valuesOf.get(g) ?? new Set<string>();
+    for (const v of values) for (const o of own) if (!compatibleDates(o, v)) return false;
+    return true;
+  };
+  const dated = inDateOrder(mentions);
+  for (const m of dated) {
+    const keys = blockingKeys(facts(m), rank);
+    const sharing = new Set(keys.flatMap((k) => withKey.get(k) ?? []));
+    const matched = new Set<T[]>();
+    for (const o of sharing) if (sameEvent(facts(o), facts(m))) matched.add(groupOf.get(o) as T[]);
+    // The groups of its year, month or day with a mention of the same event, in the order a scan of those
+    // buckets (year first) meets them: the first is the one the others join.
+    const held = heldBy(startKey(m.value));
+    const met: Array<{ g: T[]; bucket: number; entry: number }> = [];
+    for (const g of matched) {
+      const bucket = held.findIndex((k) => byStart.get(k)?.has(g));
+      if (bucket >= 0) met.push({ g, bucket, entry: byStart.get(held[bucket] as string)?.get(g) as number });
+    }
+    const matching = met
+      .sort((a, b) => a.bucket - b.bucket || a.entry - b.entry)
+      .map(({ g }) => g)
+      .filter((g) => groups.has(g) && compatibleWith(g, [m.value]));
     const into = matching[0] ?? [];
     groups.add(into);
+    if (!valuesOf.has(into)) valuesOf.set(into, new Set());
     for (const other of matching.slice(1)) {
-      if (
-        !compatibleWith(
-          into,
-          other.map((o) => o.value),
-        )
-      )
-        continue;
+      if (!compatibleWith(into, valuesOf.get(other) ?? [])) continue;
       into.push(...other);
       groups.delete(other);
-      for (const o of other) register(into, o.value);
+      for (const v of valuesOf.get(other) ?? []) valuesOf.get(into)?.add(v);
+      for (const o of other) {
+        register(into, o.value);
+        groupOf.set(o, into);
+      }
     }
     into.push(m);
     register(into, m.value);
+    groupOf.set(m, into);
+    valuesOf.get(into)?.add(m.value);
+    for (const k of keys) {
+      const list = withKey.get(k);
+      if (list) list.push(m);
+      else withKey.set(k, [m]);
+    }
   }
   // Mentions stay in date order within their event.
-  const order = new Map(inDateOrder(mentions).map((m, i) => [m, i]));
+  const order = new Map(dated.map((m, i) => [m, i]));
   return [...groups].map((g) => g.sort((a, b) => (order.get(a) as number) - (order.get(b) as number)));
 }
 

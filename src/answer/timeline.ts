@@ -26,15 +26,39 @@ export interface TimelineArgs {
 const byStart = (a: { start: string; value: string }, b: { start: string; value: string }): number =>
   compareDates(a.start, b.start) || a.value.length - b.value.length;
 
-/** The mentions of a timeline in date order: every one (in the order worked out at build), or those matching a topic. */
-function chosenMentions(corpus: LoadedCorpus, topic: string, keep: (id: number) => boolean): Array<{ id: number; value: string }> {
+/**
+ * How many dated mentions a timeline is made of, at most. Grouping reads each mention's words, so its cost grows
+ * with the mentions; a topic as common as "people" has tens of thousands in a large corpus, more than any reader
+ * pages through. Past it, the answer says how many there were and how to narrow them.
+ */
+export const TIMELINE_MAX_MENTIONS = 1000;
+
+/**
+ * The mentions of a timeline in date order: every one (in the order worked out at build), or those matching a
+ * topic; at most `TIMELINE_MAX_MENTIONS` (the first in date order without a topic, the most relevant with one),
+ * with how many there were in all.
+ */
+function chosenMentions(
+  corpus: LoadedCorpus,
+  topic: string,
+  keep: (id: number) => boolean,
+): { mentions: Array<{ id: number; value: string }>; total: number } {
   const { events } = corpus;
-  if (topic.trim() === '') return Array.from(events.chronological).flatMap((id) => (keep(id) ? [{ id, value: events.valueOf(id) }] : []));
-  return events
-    .query(topic, corpus.index.lexicon)
-    .hits.filter((h) => keep(h.doc))
-    .map((h) => ({ id: h.doc, value: events.valueOf(h.doc), start: startOf(events.valueOf(h.doc)) }))
-    .sort(byStart);
+  if (topic.trim() === '') {
+    const mentions: Array<{ id: number; value: string }> = [];
+    let total = 0;
+    for (const id of events.chronological)
+      if (keep(id)) {
+        total += 1;
+        if (mentions.length < TIMELINE_MAX_MENTIONS) mentions.push({ id, value: events.valueOf(id) });
+      }
+    return { mentions, total };
+  }
+  const { hits, total } = events.query(topic, corpus.index.lexicon, { accept: keep, limit: TIMELINE_MAX_MENTIONS });
+  return {
+    mentions: hits.map((h) => ({ id: h.doc, value: events.valueOf(h.doc), start: startOf(events.valueOf(h.doc)) })).sort(byStart),
+    total,
+  };
 }
 
 /** A mention chosen for a timeline, with what grouping reads before any word: its date, sentence and span. */
@@ -93,11 +117,12 @@ export function timeline(corpus: LoadedCorpus, args: TimelineArgs, limit = TIMEL
     const start = startOf(events.valueOf(id));
     return withinDays(start, window);
   };
-  const chosen: Chosen[] = chosenMentions(corpus, topic, keep).map(({ id, value }) => ({
+  const { mentions, total } = chosenMentions(corpus, topic, keep);
+  const chosen: Chosen[] = mentions.map(({ id, value }) => ({
     id,
     value,
     sentence: events.sentenceOf(id),
-    span: mentionOf(corpus, events.ref(id)).event.time.offsets,
+    span: events.spanOf(id),
   }));
   // One entry per event: one expression once, then the mentions of one event (compatible dates, the same
   // who, where, what) together across sentences and outlets; in the order of the dates they show.
@@ -111,7 +136,11 @@ export function timeline(corpus: LoadedCorpus, args: TimelineArgs, limit = TIMEL
   if (named) notes.push(`events in ${named} only`);
   if (entries.length === 0)
     notes.push(topic ? `nothing dated in the corpus matches ${JSON.stringify(topic)}` : 'nothing dated in that period');
-  if (entries.length > TIMELINE_LIMIT) notes.push(`${entries.length} events: narrow with a topic or from:/to:`);
+  if (total > mentions.length)
+    notes.push(
+      `${total} dated mentions ${topic ? 'match' : 'in that period'}: the timeline is made of the ${topic ? `${mentions.length} that match best` : `first ${mentions.length} in date order`}; narrow it with ${topic ? '' : 'a topic, '}from:/to: or outlet:`,
+    );
+  else if (entries.length > TIMELINE_LIMIT) notes.push(`${entries.length} events: narrow with a topic or from:/to:`);
   return {
     command: 'timeline',
     query: args.topic ?? '',

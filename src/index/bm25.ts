@@ -202,18 +202,28 @@ export class Bm25Index {
     });
   }
 
-  /** Does document `doc` have `term` in any field? (A binary search in the term's postings.) */
+  /** Does document `doc` have `term` in the field (the first field is 0)? For checking a hit without its text. */
+  fieldHas(doc: number, term: string, field: number): boolean {
+    const id = this.termIds.get(term);
+    const p = this.saved.postings[field];
+    return id !== undefined && p !== undefined && this.postingHas(p, id, doc);
+  }
+
+  /** Does document `doc` have `term` in any field? */
   private docHas(termId: number, doc: number): boolean {
-    for (const p of this.saved.postings) {
-      let lo = p.start[termId] as number;
-      let hi = (p.start[termId + 1] as number) - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        const d = p.docs[mid] as number;
-        if (d === doc) return true;
-        if (d < doc) lo = mid + 1;
-        else hi = mid - 1;
-      }
+    return this.saved.postings.some((p) => this.postingHas(p, termId, doc));
+  }
+
+  /** Does the field's posting list of the term hold the document? (A binary search.) */
+  private postingHas(p: FieldPostings, termId: number, doc: number): boolean {
+    let lo = p.start[termId] as number;
+    let hi = (p.start[termId + 1] as number) - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const d = p.docs[mid] as number;
+      if (d === doc) return true;
+      if (d < doc) lo = mid + 1;
+      else hi = mid - 1;
     }
     return false;
   }

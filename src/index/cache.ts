@@ -12,7 +12,7 @@ import { EventIndex } from './eventIndex.ts';
 import { QuoteBook } from './quoteBook.ts';
 
 /** Bump when the shape of the cache file changes. */
-const CACHE_FORMAT = 8;
+const CACHE_FORMAT = 9;
 
 /** The header of the index file (see `articleStore.ts` for the file); the V8 format has no size limit of a JSON string. */
 interface CacheHeader {
@@ -70,6 +70,8 @@ export interface LoadOptions {
   onCacheProblem?: (message: string) => void;
   /** Called as corpus files are read, then as the indexes are built, when the index is built (for a progress bar). */
   onProgress?: (stage: 'reading the corpus' | 'building the indexes', done: number, total: number) => void;
+  /** Threads to ingest on when the index is built (src/ingest/pool.ts); default one per core for a large corpus. */
+  threads?: number;
 }
 
 /**
@@ -145,9 +147,13 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
   let events: EventIndex;
   try {
     // Ingest (cleaning, quotes, dates) is loaded only when the index must be built.
-    const { loadCorpus } = await import('../ingest/corpus.ts');
+    const { loadCorpusOnPool } = await import('../ingest/pool.ts');
     const progress = options.onProgress;
-    corpus = loadCorpus(dir, progress && ((done, total) => progress('reading the corpus', done, total)), keep);
+    corpus = await loadCorpusOnPool(dir, {
+      ...(options.threads === undefined ? {} : { threads: options.threads }),
+      ...(progress ? { onProgress: (done: number, total: number) => progress('reading the corpus', done, total) } : {}),
+      keep,
+    });
     ({ index, quotes, events } = buildIndexes(
       corpus.articles,
       progress && ((done, total) => progress('building the indexes', done, total)),

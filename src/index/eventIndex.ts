@@ -6,6 +6,7 @@ import { eventTerms } from '../nlp/eventWords.ts';
 import { terms } from '../nlp/terms.ts';
 import { publicationKey } from '../ingest/order.ts';
 import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
+import { type GroupingTerms, groupingTermsOf, peopleOf } from './mentionFacts.ts';
 import type { Lexicon } from './lexicon.ts';
 
 /** Where an event mention stands: article index and mention index. */
@@ -43,6 +44,17 @@ interface EventFacts {
   /** WEAK | CAPTION | BY_REMARKS. */
   flags: Uint8Array;
   values: string[];
+  /** [start, end) of the date's expression in the file. */
+  spanStart: Uint32Array;
+  spanEnd: Uint32Array;
+  /**
+   * The grouping terms of mention i (see `groupingTerms`): entries `groupStart[i]` to `groupStart[i + 1]` of
+   * `groupEntries`, each a term's number in `groupVocabulary` shifted left by 4 over the OWN | PERSON | PLACE |
+   * NAME flags.
+   */
+  groupStart: Uint32Array;
+  groupEntries: Uint32Array;
+  groupVocabulary: string[];
   /** Every mention, in date order: see `chronological`. */
   chronological: Uint32Array;
   /** Per article: its place in publication order, see `publicationRank`. */
@@ -53,6 +65,18 @@ const WEAK = 1;
 const CAPTION = 2;
 /** Dated by its speaker's remarks nearby, not by words of its own sentence (see `isRemarksDated`). */
 const BY_REMARKS = 4;
+
+/** What a grouping term is to its mention (see `GroupingTerms`); a term can be several. */
+const OWN = 1;
+const PERSON = 2;
+const PLACE = 4;
+const NAME = 8;
+const GROUPING_KINDS: ReadonlyArray<[keyof GroupingTerms, number]> = [
+  ['own', OWN],
+  ['people', PERSON],
+  ['places', PLACE],
+  ['names', NAME],
+];
 
 /**
  * The dated mentions of the corpus, each searchable by the words of its own event: the words of its sentence
@@ -71,8 +95,13 @@ export class EventIndex {
     const rows: Array<[number, number, number, number, number, number]> = [];
     const values = new Map<string, number>();
     const sentences = new Map<string, number>();
+    const spans: number[] = [];
+    const vocabulary = new Map<string, number>();
+    const groupStart: number[] = [0];
+    const groupEntries: number[] = [];
     articles.forEach((a, ai) => {
       const datesOf = datesBySentence(a.events);
+      const people = peopleOf(a);
       a.events.forEach((e, ei) => {
         if (!isDatedEvent(e)) return;
         const dates = datesOf.get(sentenceKey(e)) as number[];
@@ -96,6 +125,15 @@ export class EventIndex {
         const key = `${ai}:${e.paragraph ?? -1}:${e.sentenceOffsets[0]}`;
         if (!sentences.has(key)) sentences.set(key, sentences.size);
         rows.push([ai, ei, e.paragraph ?? -1, sentences.get(key) as number, values.get(v) as number, flags]);
+        spans.push(...e.time.offsets);
+        const kinds = new Map<string, number>();
+        const grouping = groupingTermsOf(a, e, people);
+        for (const [field, flag] of GROUPING_KINDS) for (const t of grouping[field]) kinds.set(t, (kinds.get(t) ?? 0) | flag);
+        for (const [t, k] of kinds) {
+          if (!vocabulary.has(t)) vocabulary.set(t, vocabulary.size);
+          groupEntries.push(((vocabulary.get(t) as number) << 4) | k);
+        }
+        groupStart.push(groupEntries.length);
       });
     });
     const column = <T extends Uint32Array | Int32Array | Uint8Array>(make: (n: number) => T, k: number): T => {
@@ -111,6 +149,11 @@ export class EventIndex {
       value: column((n) => new Uint32Array(n), 4),
       flags: column((n) => new Uint8Array(n), 5),
       values: [...values.keys()],
+      spanStart: Uint32Array.from(spans.filter((_, i) => i % 2 === 0)),
+      spanEnd: Uint32Array.from(spans.filter((_, i) => i % 2 === 1)),
+      groupStart: Uint32Array.from(groupStart),
+      groupEntries: Uint32Array.from(groupEntries),
+      groupVocabulary: [...vocabulary.keys()],
       chronological: new Uint32Array(0),
       publicationRank: publicationRanks(articles),
     };
@@ -149,6 +192,23 @@ export class EventIndex {
   /** The same number for the same date value: for grouping mentions by date without their strings. */
   valueIdOf(id: number): number {
     return this.facts.value[id] as number;
+  }
+
+  /** [start, end) of mention `id`'s date expression in its file. */
+  spanOf(id: number): [number, number] {
+    return [this.facts.spanStart[id] as number, this.facts.spanEnd[id] as number];
+  }
+
+  /** What grouping reads of mention `id`'s words (see `GroupingTerms`), worked out at build. */
+  groupingTerms(id: number): GroupingTerms {
+    const { groupStart, groupEntries, groupVocabulary } = this.facts;
+    const out: GroupingTerms = { own: [], people: [], places: [], names: [] };
+    for (let i = groupStart[id] as number; i < (groupStart[id + 1] as number); i += 1) {
+      const entry = groupEntries[i] as number;
+      const term = groupVocabulary[entry >>> 4] as string;
+      for (const [field, flag] of GROUPING_KINDS) if ((entry & flag) !== 0) out[field].push(term);
+    }
+    return out;
   }
 
   /** See `isWeakDate`. */
@@ -205,18 +265,21 @@ export class EventIndex {
   query(
     words: string,
     lexicon: Lexicon,
+    /** Only mentions this accepts, and at most `limit` of them, the best first (`total` counts them all). */
+    options: { accept?: (id: number) => boolean; limit?: number } = {},
   ): {
     hits: Array<{ doc: number; score: number }>;
+    total: number;
     all: boolean;
     searchTerms: string[];
     corrections: Array<[string, string]>;
     unknown: string[];
   } {
     const { searchTerms, corrections, unknown } = lexicon.prepare(words);
-    if (searchTerms.length === 0) return { hits: [], all: false, searchTerms, corrections, unknown };
-    const all = this.search.search(searchTerms, { combineWith: 'AND' }).hits;
-    if (all.length > 0) return { hits: all, all: true, searchTerms, corrections, unknown };
-    return { hits: this.search.search(searchTerms, { combineWith: 'OR' }).hits, all: false, searchTerms, corrections, unknown };
+    if (searchTerms.length === 0) return { hits: [], total: 0, all: false, searchTerms, corrections, unknown };
+    const all = this.search.search(searchTerms, { ...options, combineWith: 'AND' });
+    if (all.total > 0) return { ...all, all: true, searchTerms, corrections, unknown };
+    return { ...this.search.search(searchTerms, { ...options, combineWith: 'OR' }), all: false, searchTerms, corrections, unknown };
   }
 }
 

@@ -3,7 +3,7 @@ import { HONORIFICS } from '../nlp/cues.ts';
 import { officeOf, placeOf } from '../nlp/coref.ts';
 import { findNames, firstNamesAgree, surnameKey } from '../nlp/people.ts';
 import type { Quote, QuoteKind } from '../model/index.ts';
-import { terms, tokenize } from '../nlp/terms.ts';
+import { STOPWORD_TERMS, type Token, terms, tokenize } from '../nlp/terms.ts';
 import { publicationKey } from '../ingest/order.ts';
 import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -333,19 +333,32 @@ export class QuoteBook {
     // The whole topic as typed, stopwords kept: an exact phrase of two words or more.
     const whole = tokenize(topic.replace(/["“”]/g, ' '), { keepStopwords: true, query: true }).flatMap((t) => (t.term ? [t.term] : []));
     const hits: QuoteHit[] = [];
+    // What a hit's own index entry says before its text is read: a word absent from the quote (field 0) and its
+    // sentence (field 1) cannot be part of a phrase there. Most hits of a common word are classed without
+    // tokenizing their text (stopwords are not indexed, so only the others are checked).
+    const indexed = (seq: readonly string[]): string[] => seq.filter((t) => !STOPWORD_TERMS.has(t));
+    const has = (doc: number, t: string, field: number): boolean => this.search.fieldHas(doc, t, field);
+    const wholeIndexed = indexed(whole);
+    const phrasesIndexed = phrases.map(indexed);
     for (const r of found) {
       const group = this.groups[r.doc] as QuoteGroup;
-      const quoteTokens = tokenize(group.text, { keepStopwords: true });
+      const inQuoteOrSentence = (t: string): boolean => has(r.doc, t, 0) || has(r.doc, t, 1);
+      if (phrasesIndexed.some((seq) => !seq.every(inQuoteOrSentence))) continue;
+      let quoteTokens: Token[] | null = null;
+      const tokensOfQuote = (): Token[] => (quoteTokens ??= tokenize(group.text, { keepStopwords: true }));
       if (phrases.length > 0) {
         const tokens = tokenize(`${group.text} ${this.sentences[r.doc]}`, { keepStopwords: true });
         if (phrases.some((seq) => phraseSpans(tokens, seq).length === 0)) continue;
       }
-      const inQuote = phrases.length > 0 ? phrases.every((seq) => phraseSpans(quoteTokens, seq).length > 0) : true;
-      const own = new Set(quoteTokens.map((t) => t.term));
+      const inQuote =
+        phrases.length === 0 ||
+        phrases.every(
+          (seq, i) => (phrasesIndexed[i] as string[]).every((t) => has(r.doc, t, 0)) && phraseSpans(tokensOfQuote(), seq).length > 0,
+        );
       const match: QuoteMatch =
-        inQuote && whole.length >= 2 && phraseSpans(quoteTokens, whole).length > 0
+        inQuote && whole.length >= 2 && wholeIndexed.every((t) => has(r.doc, t, 0)) && phraseSpans(tokensOfQuote(), whole).length > 0
           ? 'phrase'
-          : inQuote && searchTerms.some((t) => own.has(t))
+          : inQuote && searchTerms.some((t) => has(r.doc, t, 0))
             ? 'words'
             : 'narration';
       hits.push({ group, score: r.score, match });

@@ -94,75 +94,105 @@ export function decodeArticleFile(bytes: Buffer): { text: string } | { reason: s
   return { text };
 }
 
+/** A corpus file read and decoded, ready to ingest; or the reason it cannot be an article. */
+export type Candidate =
+  { kind: 'text'; name: string; id: string; text: string; digest: string } | { kind: 'refused'; name: string; warning: CorpusWarning };
+
+export type TextCandidate = Extract<Candidate, { kind: 'text' }>;
+
+/** Reads and decodes one corpus file; null when it was deleted since the folder was listed (nothing to say). */
+export function readCandidate(file: string): Candidate | null {
+  const name = basename(file);
+  const read = readCorpusFile(file);
+  if (read.kind === 'gone') return null;
+  const refuse = (reason: string): Candidate => ({ kind: 'refused', name, warning: { file: name, reason } });
+  if (read.kind === 'unreadable') return refuse(`cannot be read (${read.code})`);
+  if (read.kind === 'too large')
+    return refuse(`too large (${(read.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
+  const decoded = decodeArticleFile(read.bytes);
+  if ('reason' in decoded) return refuse(decoded.reason);
+  const digest = createHash('sha256')
+    .update(decoded.text.replace(/^\uFEFF/, ''))
+    .digest('hex');
+  return { kind: 'text', name, id: basename(name, extname(name)), text: decoded.text, digest };
+}
+
+/** What ingesting a file gave: its article, or the warning that leaves it out. Plain data, so a worker can send it. */
+export type Ingested = { article: Article } | { warning: CorpusWarning };
+
+/** Ingests a decoded file (cleaning, paragraphs, quotes, dates), catching what the ingest throws as a warning. */
+export function ingestCandidate(name: string, id: string, text: string): Ingested {
+  try {
+    const article = ingestArticle(id, name, text);
+    if (article.paragraphs.length === 0)
+      return { warning: { file: name, reason: 'no article text found (every block looked like page clutter)' } };
+    return { article };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    // Bad front matter is the file's fault and stays so; anything else is the ingest's own failure.
+    return { warning: error instanceof FrontMatterError ? { file: name, reason } : { file: name, reason, ingestFailed: true } };
+  }
+}
+
+/**
+ * The corpus as files are admitted in order: the first file of an article id and of a text is the one kept,
+ * later ones are left out with a warning naming it (a file that failed to ingest claims neither).
+ */
+export class Admissions {
+  readonly articles: Article[] = [];
+  readonly warnings: CorpusWarning[] = [];
+  private readonly seenIds = new Map<string, string>();
+  private readonly seenContent = new Map<string, string>();
+
+  constructor(private readonly keep: (article: Article) => Article) {}
+
+  /** The warning that leaves a candidate out before it is ingested (a duplicate), or null when it is to be ingested. */
+  refusal(c: Candidate): CorpusWarning | null {
+    if (c.kind === 'refused') return c.warning;
+    const other = this.seenIds.get(c.id);
+    if (other) return { file: c.name, reason: `same article id "${c.id}" as ${other}; this one is left out` };
+    const twin = this.seenContent.get(c.digest);
+    if (twin) return { file: c.name, reason: `same text as ${twin}; this one is left out` };
+    return null;
+  }
+
+  /** Admits a candidate with what its ingest gave (`ingest` is called only when it is not refused). */
+  admit(c: Candidate, ingest: (c: TextCandidate) => Ingested): void {
+    const refused = this.refusal(c);
+    if (refused !== null || c.kind !== 'text') {
+      if (refused) this.warnings.push(refused);
+      return;
+    }
+    const ingested = ingest(c);
+    if ('warning' in ingested) {
+      this.warnings.push(ingested.warning);
+      return;
+    }
+    this.seenIds.set(c.id, c.name);
+    this.seenContent.set(c.digest, c.name);
+    this.articles.push(this.keep(ingested.article));
+  }
+}
+
 /**
  * Reads every `.txt` and `.md` file of the folder into articles. A file that cannot be an article is left
  * out with a warning naming it and the reason; the others still load. `keep` is given each article as it
- * is read and returns what to keep of it (the index file's writer keeps its details on disk).
+ * is read and returns what to keep of it (the index file's writer keeps its details on disk). One thread; see
+ * `loadCorpusOnPool` (pool.ts) for the same on every core.
  */
 export function loadCorpus(
   dir: string,
   onProgress?: (done: number, total: number) => void,
   keep: (article: Article) => Article = (article) => article,
 ): Corpus {
-  const articles: Article[] = [];
-  const warnings: CorpusWarning[] = [];
-  const seenIds = new Map<string, string>();
-  const seenContent = new Map<string, string>();
   const { files, skipped } = listCorpusFiles(dir);
-  warnings.push(...skipped);
+  const admissions = new Admissions(keep);
+  admissions.warnings.push(...skipped);
   for (const [n, file] of files.entries()) {
     if (onProgress && n % 100 === 0) onProgress(n, files.length);
-    const name = basename(file);
-    const read = readCorpusFile(file);
-    // A file deleted since the folder was listed is no longer part of the corpus: nothing to say.
-    if (read.kind === 'gone') continue;
-    if (read.kind === 'unreadable') {
-      warnings.push({ file: name, reason: `cannot be read (${read.code})` });
-      continue;
-    }
-    if (read.kind === 'too large') {
-      warnings.push({
-        file: name,
-        reason: `too large (${(read.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`,
-      });
-      continue;
-    }
-    const decoded = decodeArticleFile(read.bytes);
-    if ('reason' in decoded) {
-      warnings.push({ file: name, reason: decoded.reason });
-      continue;
-    }
-    const id = basename(name, extname(name));
-    const other = seenIds.get(id);
-    if (other) {
-      warnings.push({ file: name, reason: `same article id "${id}" as ${other}; this one is left out` });
-      continue;
-    }
-    const digest = createHash('sha256')
-      .update(decoded.text.replace(/^\uFEFF/, ''))
-      .digest('hex');
-    const twin = seenContent.get(digest);
-    if (twin) {
-      warnings.push({ file: name, reason: `same text as ${twin}; this one is left out` });
-      continue;
-    }
-    let article: Article;
-    try {
-      article = ingestArticle(id, name, decoded.text);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      // Bad front matter is the file's fault and stays so; anything else is the ingest's own failure.
-      warnings.push(error instanceof FrontMatterError ? { file: name, reason } : { file: name, reason, ingestFailed: true });
-      continue;
-    }
-    if (article.paragraphs.length === 0) {
-      warnings.push({ file: name, reason: 'no article text found (every block looked like page clutter)' });
-      continue;
-    }
-    seenIds.set(id, name);
-    seenContent.set(digest, name);
-    articles.push(keep(article));
+    const c = readCandidate(file);
+    if (c) admissions.admit(c, (t) => ingestCandidate(t.name, t.id, t.text));
   }
   onProgress?.(files.length, files.length);
-  return { dir, articles, warnings };
+  return { dir, articles: admissions.articles, warnings: admissions.warnings };
 }

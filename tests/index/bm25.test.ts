@@ -127,3 +127,19 @@ describe('Bm25Index', () => {
     );
   });
 });
+
+describe('Bm25Index.fieldHas', () => {
+  it('says whether a document has a term in one field, not another', () => {
+    const b = new Bm25Builder(['quote', 'narration']);
+    b.add([['regim', 'chang'], ['kerri']]);
+    b.add([['kerri'], []]);
+    const index = b.finish();
+    expect(index.fieldHas(0, 'regim', 0)).toBe(true);
+    expect(index.fieldHas(0, 'kerri', 0)).toBe(false);
+    expect(index.fieldHas(0, 'kerri', 1)).toBe(true);
+    expect(index.fieldHas(1, 'kerri', 0)).toBe(true);
+    expect(index.fieldHas(1, 'regim', 0)).toBe(false);
+    expect(index.fieldHas(0, 'unknown', 0)).toBe(false);
+    expect(index.fieldHas(0, 'regim', 2)).toBe(false);
+  });
+});
