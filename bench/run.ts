@@ -126,7 +126,7 @@ try {
     firstAnswerMs: served.firstAnswerMs,
     source: news.length > 0 ? 'news' : 'seeds',
     topics: Object.fromEntries(BANDS.map((b) => [b, topics.filter((t) => t.band === b).length])),
-    latency: { ...served.latency, 'bare MiniSearch': { ...percentiles(rawTimes), n: rawQueries.length } },
+    latency: { ...served.latency, bareMiniSearch: { ...percentiles(rawTimes), n: rawQueries.length } },
   };
   if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
@@ -149,7 +149,7 @@ try {
     );
     for (const [k, v] of Object.entries(result.latency)) {
       process.stdout.write(
-        `${`/${k}`.replace(/^\/bare/, 'bare').padEnd(26)} ${String(v.n).padStart(9)} ${String(v.p50).padStart(8)} ${String(v.p95).padStart(8)} ${String(v.p99).padStart(8)}\n`,
+        `${(k === 'bareMiniSearch' ? 'bare MiniSearch' : `/${k}`).padEnd(26)} ${String(v.n).padStart(9)} ${String(v.p50).padStart(8)} ${String(v.p95).padStart(8)} ${String(v.p99).padStart(8)}\n`,
       );
     }
   }

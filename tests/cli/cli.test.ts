@@ -240,11 +240,27 @@ describe('the benchmark', () => {
       'buildRssMb',
       'serveRssMb',
       'firstAnswerMs',
+      'source',
+      'topics',
       'latency',
     ]);
     expect(result.rssMb).toBe(Math.max(result.buildRssMb, result.serveRssMb));
     expect(result.paragraphs).toBeGreaterThan(100);
-    expect(Object.keys(result.latency)).toEqual(['search', 'whoSaid', 'when', 'rawMiniSearch']);
-    for (const l of Object.values(result.latency) as Array<Record<string, number>>) expect(Object.keys(l)).toEqual(['p50', 'p95', 'p99']);
+    expect(Object.keys(result.latency)).toEqual([
+      'search',
+      'who-said',
+      'when',
+      'timeline',
+      'quotes',
+      'context',
+      'speakers',
+      'sources',
+      'bareMiniSearch',
+    ]);
+    for (const l of Object.values(result.latency) as Array<Record<string, number>>)
+      expect(Object.keys(l)).toEqual(['p50', 'p95', 'p99', 'n']);
+    // Without ../shared/data the seeds are recombined; either way five bands of topics are asked.
+    expect(Object.keys(result.topics)).toEqual(['rare', 'middling', 'common', 'phrase', 'typo']);
+    expect(result.latency.search.n).toBe(Object.values(result.topics as Record<string, number>).reduce((a, b) => a + b, 0));
   }, 120_000);
 });
