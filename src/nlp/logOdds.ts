@@ -24,8 +24,8 @@ const total = (counts: ReadonlyMap<string, number>): number => {
 
 /**
  * The z-scored log-odds of every word the group uses, against the rest. The prior is the background's word
- * counts: α_w = its count of w, α₀ = the sum (as Monroe et al.'s informative prior, with the background corpus
- * as the prior's counts). Per word w, with y_i and n_i the group's count of it and of all words, y_j and n_j
+ * shares at strength α₀: α_w = α₀ · (its count of w) / (its count of all words), Monroe et al.'s informative
+ * prior; α₀ is the background's own size unless given (α_w its counts as they are). Per word w, with y_i and n_i the group's count of it and of all words, y_j and n_j
  * the rest's:
  *   δ̂ = ln((y_i + α_w) / (n_i + α₀ − y_i − α_w)) − ln((y_j + α_w) / (n_j + α₀ − y_j − α_w)).
  * A word the prior does not have is not scored: the prior is meant to be a corpus holding every word counted.
@@ -34,13 +34,15 @@ export function weightedLogOdds(
   group: ReadonlyMap<string, number>,
   rest: ReadonlyMap<string, number>,
   prior: ReadonlyMap<string, number>,
+  strength?: number,
 ): Map<string, LogOdds> {
   const ni = total(group);
   const nj = total(rest);
-  const a0 = total(prior);
+  const size = total(prior);
+  const a0 = strength ?? size;
   const out = new Map<string, LogOdds>();
   for (const [word, yi] of group) {
-    const aw = prior.get(word) ?? 0;
+    const aw = ((prior.get(word) ?? 0) * a0) / size;
     if (yi <= 0 || aw <= 0) continue;
     const yj = rest.get(word) ?? 0;
     const delta = Math.log((yi + aw) / (ni + a0 - yi - aw)) - Math.log((yj + aw) / (nj + a0 - yj - aw));

@@ -64,8 +64,8 @@ export interface TokenizeOptions {
   spellings?: boolean;
 }
 
-/** A word as it stands, less a possessive "'s" and a full stop after an initialism ("U.S." → "U.S"). */
-export const surfaceForm = (word: string): string => word.replace(/['’]s$/i, '').replace(/\.$/, '');
+/** A word as a reader writes it on its own: less a possessive "'s" ("Russia’s" → "Russia", "U.S." stays). */
+export const writtenForm = (word: string): string => word.replace(/['’]s$/i, '');
 
 /** Splits text into words and turns each into its index term: lower case, synonyms folded, stemmed. */
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
@@ -86,7 +86,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
         continue;
       }
     }
-    const bare = surfaceForm(w.word);
+    const bare = writtenForm(w.word).replace(/\.$/, '');
     const lower = bare.toLowerCase();
     const named = CAPITALISED_ONLY[bare] ?? (options.query ? CAPITALISED_ONLY[bare.toUpperCase()] : undefined);
     const synonym = named ?? SYNONYMS[lower];

@@ -25,6 +25,15 @@ describe('weighted log-odds with an informative Dirichlet prior (Monroe et al. 2
     expect(scores.get('talks')?.z).toBe(0);
   });
 
+  it('scales the prior to the strength asked, keeping its shares', () => {
+    // α₀ = 4: α_daesh = 4·3/8 = 1.5. δ = ln((3+1.5)/(4+4-3-1.5)) − ln(1.5/(4+4-1.5)) = ln(4.5/3.5) − ln(1.5/6.5).
+    const weak = weightedLogOdds(group, rest, prior, 4).get('daesh');
+    expect(weak?.delta).toBeCloseTo(Math.log(4.5 / 3.5) - Math.log(1.5 / 6.5), 10);
+    expect(weak?.variance).toBeCloseTo(1 / 4.5 + 1 / 1.5, 10);
+    // The background's own size is the default.
+    expect(weightedLogOdds(group, rest, prior, 8).get('daesh')?.z).toBeCloseTo(scores.get('daesh')?.z ?? 0, 12);
+  });
+
   it('scores only the words the group uses', () => {
     expect([...scores.keys()].sort()).toEqual(['daesh', 'talks']);
   });
