@@ -81,12 +81,15 @@ interface Place {
   start: number;
 }
 
-/** One outlet's words: how often each term, how it writes each, and where each was first met. */
+/** One outlet's words: how often each term, how it writes each, and where each written form was first met. */
 interface WordCounts {
   counts: Map<string, number>;
   forms: Map<string, Map<string, number>>;
+  /** By term and form ("remain\u0000remained"): a word is cited where it stands as it is shown. */
   first: Map<string, Place>;
 }
+
+const formKey = (term: string, form: string): string => `${term}\u0000${form}`;
 
 /** Terms of a text for telling wording apart: the index's words, each spelling of a name its own, numbers left out. */
 function wordTokens(text: string): Array<{ term: string; start: number; form: string }> {
@@ -105,7 +108,7 @@ function countWords(paragraphs: ReadonlyArray<{ article: Article; paragraph: Par
       let forms = out.forms.get(term);
       if (!forms) out.forms.set(term, (forms = new Map()));
       forms.set(form, (forms.get(form) ?? 0) + 1);
-      if (!out.first.has(term)) out.first.set(term, { article, paragraph, start });
+      if (!out.first.has(formKey(term, form))) out.first.set(formKey(term, form), { article, paragraph, start });
     }
   }
   return out;
@@ -275,9 +278,10 @@ function coverageResult(corpus: LoadedCorpus, input: OutletInput, carriers: Read
     .sort((a, b) => b[1].z - a[1].z || a[0].localeCompare(b[0]))
     .slice(0, WORDS_SHOWN)
     .map(([term, s]) => {
-      const place = words.first.get(term) as Place;
+      const word = usualForm(words.forms.get(term), term);
+      const place = words.first.get(formKey(term, word)) as Place;
       return {
-        word: usualForm(words.forms.get(term), term),
+        word,
         z: Number(s.z.toFixed(2)),
         count: words.counts.get(term) ?? 0,
         others: rest.get(term) ?? 0,
