@@ -136,8 +136,9 @@ function cutEscaped(text: string, max: number): string {
 /** How many outlets one page of a /compare answer shows, a field each: five fit the 6,000 characters of a message. */
 export const OUTLETS_PER_PAGE = 5;
 
-/** How many results a page shows: a /compare answer's outlets side by side, else RESULTS_PER_PAGE. */
-const perPage = (answer: Answer): number => (answer.command === 'compare' ? OUTLETS_PER_PAGE : RESULTS_PER_PAGE);
+/** How many results a Discord page of a command shows: /compare's outlets side by side, else RESULTS_PER_PAGE. */
+export const discordPageSize = (command: string): number => (command === 'compare' ? OUTLETS_PER_PAGE : RESULTS_PER_PAGE);
+const perPage = (answer: Answer): number => discordPageSize(answer.command);
 
 /**
  * The pages of an answer: as the router paged it (the bot asks for pages of RESULTS_PER_PAGE), else how many
@@ -149,7 +150,7 @@ export const pageCount = (answer: Answer): number => answer.pages ?? Math.max(1,
 function pageResults(answer: Answer, page: number): { page: number; shown: Result[]; first: number } {
   if (answer.page !== undefined) {
     const first = (answer.page - 1) * (answer.perPage ?? RESULTS_PER_PAGE) + 1;
-    return { page: answer.page - 1, shown: answer.results.slice(0, RESULTS_PER_PAGE), first };
+    return { page: answer.page - 1, shown: answer.results.slice(0, perPage(answer)), first };
   }
   const size = perPage(answer);
   const p = Math.min(Math.max(0, page), pageCount(answer) - 1);
@@ -246,9 +247,10 @@ const where = (c: Citation | undefined): string => (c?.paragraph == null ? '' : 
  * carries, each with its ¶. Items go in that order while they fit; the rest are counted, never shown uncited.
  */
 export function compareField(r: Result, n: number, max: number): DiscordEmbedField {
-  const c = r.coverage as OutletCoverage;
+  const c = r.coverage;
+  if (!c) return { name: cut(`${n}. ${escapeMarkdown(r.text)}`, LIMITS.embedFieldName), value: 'No comparison.' };
   const count = `${c.paragraphs} ¶ on the topic${c.articles > 1 ? ` in ${c.articles} articles` : ''}`;
-  const name = cut(`${n}. ${c.outlet} — ${count}`, LIMITS.embedFieldName);
+  const name = cut(`${n}. ${escapeMarkdown(c.outlet)} — ${count}`, LIMITS.embedFieldName);
   if (c.paragraphs === 0) return { name, value: 'No paragraph on the topic.' };
   const cite = (i: number): Citation | undefined => r.citations[i];
   let value = '';
