@@ -8,7 +8,7 @@ describe('the regression script', () => {
   it('holds at least 300 command lines over every command', () => {
     const lines = SUITES.flatMap(linesOf);
     expect(lines.length).toBeGreaterThanOrEqual(300);
-    for (const name of ['search', 'who-said', 'when', 'timeline', 'quotes', 'speakers', 'sources', 'context', 'help']) {
+    for (const name of ['search', 'who-said', 'when', 'timeline', 'compare', 'quotes', 'speakers', 'sources', 'context', 'help']) {
       expect(lines.some((l) => l.startsWith(`/${name}`))).toBe(true);
     }
   });
