@@ -349,7 +349,9 @@ export function compare(corpus: LoadedCorpus, args: CompareArgs): Answer {
   const everyParagraph = counted < MIN_WORDS_PER_OUTLET * covering.length;
   const words = everyParagraph ? new Map(covering.map((o) => [o, wordsOf(corpus, o, hitsOf.get(o) ?? [], true)])) : topicWords;
   const strength = PRIOR_WEIGHT * [...words.values()].reduce((n, w) => n + sum(w.counts), 0);
-  const results = outlets.map((outlet) => {
+  // An outlet named in outlets: is shown even with nothing on the topic; of every outlet, those on it (a note names the rest).
+  const shown = args.outlets === undefined ? covering : outlets;
+  const results = shown.map((outlet) => {
     const own = words.get(outlet) ?? { counts: new Map(), forms: new Map(), first: new Map() };
     const rest = new Map<string, number>();
     for (const [o, w] of words) if (o !== outlet) for (const [t, n] of w.counts) rest.set(t, (rest.get(t) ?? 0) + n);

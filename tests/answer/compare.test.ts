@@ -37,11 +37,17 @@ const tiny = indexedCorpus(
 describe('/compare on a corpus written for it', () => {
   const a = ask('/compare syria', tiny);
 
-  it('gives one result per outlet compared, the outlets with nothing on the topic included', () => {
-    expect(a.results.map((r) => r.coverage?.outlet)).toEqual(['Wire One', 'Wire Two', 'Weather Desk']);
+  it('gives one result per outlet on the topic, and names the others in a note', () => {
+    expect(a.results.map((r) => r.coverage?.outlet)).toEqual(['Wire One', 'Wire Two']);
     expect(coverageOf(a, 'Wire One').paragraphs).toBe(10);
-    expect(coverageOf(a, 'Weather Desk')).toMatchObject({ paragraphs: 0, best: null, words: [] });
     expect(a.notes).toContain('no paragraph on the topic: Weather Desk');
+  });
+
+  it('shows an outlet named in outlets: even with nothing on the topic', () => {
+    const named = ask('/compare syria outlets:one,two,weather', tiny);
+    expect(named.results.map((r) => r.coverage?.outlet)).toEqual(['Wire One', 'Wire Two', 'Weather Desk']);
+    expect(coverageOf(named, 'Weather Desk')).toMatchObject({ paragraphs: 0, best: null, words: [], speakers: [] });
+    expect(named.results[2]?.text).toBe('Weather Desk: no paragraph on the topic');
   });
 
   it('finds each outlet’s own spelling of a name as its distinctive word, cited where it uses it', () => {
@@ -70,8 +76,8 @@ describe('/compare on the seeds', () => {
   it('compares every outlet on "regime change", saying which has nothing on it', () => {
     const a = ask('/compare regime change');
     expect(a.error).toBeUndefined();
-    expect(a.results.map((r) => r.coverage?.outlet)).toEqual(SEED_OUTLETS);
-    expect(coverageOf(a, 'Press TV').paragraphs).toBe(0);
+    expect(a.results.map((r) => r.coverage?.outlet)).toEqual(SEED_OUTLETS.filter((o) => o !== 'Press TV'));
+    expect(a.notes).toContain('no paragraph on the topic: Press TV');
     expect(coverageOf(a, 'Daily Sabah').paragraphs).toBeGreaterThan(0);
     expect(a.notes?.some((n) => n.startsWith('paragraphs on the topic: those /search finds for it scoring at least a third'))).toBe(true);
     // Its paragraphs hold too few words to tell wording apart: the words are counted over every paragraph.
@@ -83,6 +89,7 @@ describe('/compare on the seeds', () => {
 
   it('finds Press TV’s "government" for Assad’s, where others write "regime", by the statistic', () => {
     const a = ask('/compare Assad');
+    expect(a.results.map((r) => r.coverage?.outlet)).toEqual(SEED_OUTLETS);
     const press = coverageOf(a, 'Press TV');
     expect(press.words[0]).toMatchObject({ word: 'government' });
     expect(press.words[0]?.z).toBeGreaterThanOrEqual(1.96);
