@@ -4,7 +4,7 @@ import { type CommandDefinition, defineCommand } from './define.ts';
 export const Compare = {
   name: 'compare',
   description: 'How each outlet covers a topic, side by side: paragraphs, speakers, quotes only it has, its own words.',
-  example: '/compare regime change',
+  example: '/compare Assad',
   options: [
     { name: 'topic', type: 'string', required: true, description: 'What to compare the coverage of; put a phrase in "quotes"', autocomplete: 'topic' },
     {
