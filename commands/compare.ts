@@ -6,7 +6,13 @@ export const Compare = {
   description: 'How each outlet covers a topic, side by side: paragraphs, speakers, quotes only it has, its own words.',
   example: '/compare Assad',
   options: [
-    { name: 'topic', type: 'string', required: true, description: 'What to compare the coverage of; put a phrase in "quotes"', autocomplete: 'topic' },
+    {
+      name: 'topic',
+      type: 'string',
+      required: true,
+      description: 'What to compare the coverage of; put a phrase in "quotes"',
+      autocomplete: 'topic',
+    },
     {
       name: 'outlets',
       type: 'string',

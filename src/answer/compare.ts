@@ -296,12 +296,7 @@ function coverageResult(corpus: LoadedCorpus, input: OutletInput, carriers: Read
 }
 
 /** The words of the paragraphs of each outlet, best on the topic first, then (when asked) every other paragraph. */
-function wordsOf(
-  corpus: LoadedCorpus,
-  outlet: string,
-  hits: readonly ParagraphHit[],
-  everyParagraph: boolean,
-): WordCounts {
+function wordsOf(corpus: LoadedCorpus, outlet: string, hits: readonly ParagraphHit[], everyParagraph: boolean): WordCounts {
   const seen = new Set(hits.map((h) => h.paragraph));
   const rest = everyParagraph
     ? corpus.articles
@@ -333,7 +328,8 @@ export function compare(corpus: LoadedCorpus, args: CompareArgs): Answer {
   const covering = outlets.filter((o) => (hitsOf.get(o)?.length ?? 0) > 0);
   const none = (why: string): Answer => ({ command: 'compare', query: topic, total: 0, results: [], notes: [why, ...notes] });
   if (outlets.length < 2) return none(`the corpus has one outlet (${outlets[0] ?? 'none'}): there is nothing to compare it with`);
-  if (covering.length === 0) return none(`nothing in ${args.outlets === undefined ? 'the corpus' : 'those outlets'} matches ${JSON.stringify(topic)}`);
+  if (covering.length === 0)
+    return none(`nothing in ${args.outlets === undefined ? 'the corpus' : 'those outlets'} matches ${JSON.stringify(topic)}`);
   if (covering.length === 1) {
     const n = hitsOf.get(covering[0] as string)?.length ?? 0;
     return none(

@@ -220,7 +220,13 @@ export class QuotedeskBot {
       { command: interaction.commandName, userId: interaction.user.id, query: lineOf(interaction.commandName, values).slice(0, 200) },
       'command',
     );
-    const answer = runCommand(ctx, interaction.commandName, values, this.bugReporter(interaction.user.id), discordPages(interaction.commandName));
+    const answer = runCommand(
+      ctx,
+      interaction.commandName,
+      values,
+      this.bugReporter(interaction.user.id),
+      discordPages(interaction.commandName),
+    );
     if (answer.error && !hide) {
       // A mistake is shown to the one who made it only: the public "thinking…" goes, a private note comes.
       await interaction.deleteReply();

@@ -5,7 +5,7 @@
  */
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { publishedDay } from '../answer/citation.ts';
-import type { Answer, Citation, OutletCoverage, Result } from '../answer/types.ts';
+import type { Answer, Citation, Result } from '../answer/types.ts';
 import { defangUrls } from '../render/safeText.ts';
 import { LIMITS } from './limits.ts';
 

@@ -21,4 +21,3 @@ export function citationLines(c: Citation): string[] {
     c.url === null ? 'no link known' : c.urlKnown ? (c.link ?? c.url) : `${c.url} (outlet home page; the article link is unknown)`;
   return [parts.join(', '), link];
 }
-

@@ -87,7 +87,14 @@ function outletLines(r: Result, c: OutletCoverage, n: number, style: TerminalSty
   if (c.best) lines.push(...claimLines(`best (score ${c.best.score})`, c.best.snippet, cited(c.best.citation), style));
   for (const s of c.speakers) {
     const quote = cited(s.citation)?.text;
-    lines.push(...claimLines(`${s.speaker}, ${s.quotes} quote${s.quotes === 1 ? '' : 's'}`, quote === undefined ? null : shorter(quote), cited(s.citation), style));
+    lines.push(
+      ...claimLines(
+        `${s.speaker}, ${s.quotes} quote${s.quotes === 1 ? '' : 's'}`,
+        quote === undefined ? null : shorter(quote),
+        cited(s.citation),
+        style,
+      ),
+    );
   }
   for (const q of c.onlyHere) lines.push(...claimLines(`only here, ${q.speaker}`, shorter(q.quote), cited(q.citation), style));
   if (c.onlyHereTotal > c.onlyHere.length) lines.push(`   only here: ${c.onlyHereTotal - c.onlyHere.length} more`);

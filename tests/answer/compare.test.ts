@@ -28,8 +28,14 @@ const paragraph = (name: string, i: number): string =>
   `Fighters of ${name} held the town near Aleppo in Syria, and the talks in Geneva went on for day ${i}.`;
 const tiny = indexedCorpus(
   tempCorpus({
-    'a.txt': ['---\noutlet: Wire One\nurl: https://one.example/a\n---', ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => paragraph('Daesh', i))].join('\n\n'),
-    'b.txt': ['---\noutlet: Wire Two\nurl: https://two.example/b\n---', ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => paragraph('ISIS', i))].join('\n\n'),
+    'a.txt': [
+      '---\noutlet: Wire One\nurl: https://one.example/a\n---',
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => paragraph('Daesh', i)),
+    ].join('\n\n'),
+    'b.txt': [
+      '---\noutlet: Wire Two\nurl: https://two.example/b\n---',
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => paragraph('ISIS', i)),
+    ].join('\n\n'),
     'c.txt': ['---\noutlet: Weather Desk\nurl: https://three.example/c\n---', 'Rain fell in Lisbon all week.'].join('\n\n'),
   }),
 );
@@ -140,15 +146,22 @@ describe('/compare on the seeds', () => {
   it('says plainly when fewer than two outlets are on the topic, or are named', () => {
     const one = ask('/compare bandar');
     expect(one.results).toEqual([]);
-    expect(one.notes?.[0]).toBe('only Global Research has paragraphs on "bandar" (1): /compare needs two outlets on the topic; /search bandar lists them');
+    expect(one.notes?.[0]).toBe(
+      'only Global Research has paragraphs on "bandar" (1): /compare needs two outlets on the topic; /search bandar lists them',
+    );
     expect(ask('/compare zzqqxx').notes?.[0]).toBe('nothing in the corpus matches "zzqqxx"');
-    expect(ask('/compare assad outlets:press').error).toMatchObject({ kind: 'usage', message: expect.stringContaining('names only Press TV') });
+    expect(ask('/compare assad outlets:press').error).toMatchObject({
+      kind: 'usage',
+      message: expect.stringContaining('names only Press TV'),
+    });
     expect(ask('/compare assad outlets:press, reuters').error?.message).toContain('no outlet matches "reuters"');
   });
 
   it('completes the last outlet of a list, leaving out those listed', () => {
     const limits = { choices: 25, name: 100, value: 100 };
-    expect(autocomplete(corpus, 'outlets', 'Press TV, da', limits)).toEqual([{ name: 'Press TV, Daily Sabah', value: 'Press TV, Daily Sabah' }]);
+    expect(autocomplete(corpus, 'outlets', 'Press TV, da', limits)).toEqual([
+      { name: 'Press TV, Daily Sabah', value: 'Press TV, Daily Sabah' },
+    ]);
     expect(autocomplete(corpus, 'outlets', 'Press TV, ', limits).map((c) => c.value)).not.toContain('Press TV, Press TV');
     expect(autocomplete(corpus, 'outlets', '', limits)).toHaveLength(5);
   });

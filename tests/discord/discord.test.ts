@@ -39,7 +39,9 @@ describe('command definitions for Discord', () => {
       'context',
       'help',
     ]);
-    expect(defs.find((d) => d.name === 'compare')?.options.map((o) => [o.name, o.type, o.required ?? false, o.autocomplete ?? false])).toEqual([
+    expect(
+      defs.find((d) => d.name === 'compare')?.options.map((o) => [o.name, o.type, o.required ?? false, o.autocomplete ?? false]),
+    ).toEqual([
       ['topic', 3, true, true],
       ['outlets', 3, false, true],
       ['hide', 5, false, false],
@@ -282,10 +284,9 @@ const coverage: fc.Arbitrary<OutletCoverage> = fc.record({
 const compareAnswer: fc.Arbitrary<Answer> = fc.record({
   command: fc.constant('compare'),
   query: fc.string({ maxLength: 500 }),
-  results: fc.array(
-    fc.record({ text: fc.string({ maxLength: 300 }), coverage, citations: fc.array(citation, { maxLength: 14 }) }),
-    { maxLength: 30 },
-  ),
+  results: fc.array(fc.record({ text: fc.string({ maxLength: 300 }), coverage, citations: fc.array(citation, { maxLength: 14 }) }), {
+    maxLength: 30,
+  }),
   notes: fc.array(fc.string({ maxLength: 2000 }), { maxLength: 6 }),
 });
 

@@ -22,8 +22,12 @@ describe('/compare at the terminal', () => {
       expect(table.some((l) => l.startsWith(outlet))).toBe(true);
     expect(table.find((l) => l.startsWith('Press TV'))).toMatch(/^Press TV\s+7 in 1\s+Keith Preston \(6\)\s+6\s+government \(3\.22\)/);
     expect(text).toContain('3. Press TV: 7 paragraphs on the topic in 1 article');
-    expect(text).toContain('   word “government” (z 3.22; here 8, the others 1): “The analyst said Russians want to maintain the **government**');
-    expect(text).toMatch(/\n {5}— Press TV, “US seeks to eliminate Assad govt\. because it’s against hegemony”, 2016-08-29, ¶11\n {7}http:\/\/presstv\.ir\/Detail\/2016\/08\/29\/482209\/US-eliminate-Assad-government#:~:text=/);
+    expect(text).toContain(
+      '   word “government” (z 3.22; here 8, the others 1): “The analyst said Russians want to maintain the **government**',
+    );
+    expect(text).toMatch(
+      /\n {5}— Press TV, “US seeks to eliminate Assad govt\. because it’s against hegemony”, 2016-08-29, ¶11\n {7}http:\/\/presstv\.ir\/Detail\/2016\/08\/29\/482209\/US-eliminate-Assad-government#:~:text=/,
+    );
     expect(text).toContain('note: paragraphs on the topic: those /search finds for it scoring at least a third of the best');
   });
 
