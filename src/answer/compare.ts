@@ -67,9 +67,10 @@ export function chosenOutlets(corpus: LoadedCorpus, list: string | undefined): s
     for (const o of found) chosen.add(o);
   }
   const out = all.filter((o) => chosen.has(o));
+  if (out.length === 0) throw new UsageError(`outlets: names no outlet; the outlets are: ${all.join(', ')}`);
   if (out.length < 2)
     throw new UsageError(
-      `outlets: names only ${out[0] ?? 'no outlet'}; name two or more, separated by commas, or leave outlets: out to compare every outlet`,
+      `outlets: names only ${out[0]}; name two or more, separated by commas, or leave outlets: out to compare every outlet`,
     );
   return out;
 }

@@ -155,6 +155,9 @@ describe('/compare on the seeds', () => {
       message: expect.stringContaining('names only Press TV'),
     });
     expect(ask('/compare assad outlets:press, reuters').error?.message).toContain('no outlet matches "reuters"');
+    expect(ask('/compare assad outlets:, ,').error?.message).toBe(
+      'outlets: names no outlet; the outlets are: Al-Alam News Network, Global Research, Press TV, LidTime, Daily Sabah',
+    );
   });
 
   it('completes the last outlet of a list, leaving out those listed', () => {
