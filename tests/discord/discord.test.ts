@@ -10,7 +10,7 @@ import { LIMITS } from '../../src/discord/limits.ts';
 import { decodePageState, encodePageState } from '../../src/discord/paging.ts';
 import { cut, embedLength, escapeMarkdown, OUTLETS_PER_PAGE, RESULTS_PER_PAGE, renderDiscord } from '../../src/discord/render.ts';
 import { planDeploy } from '../../src/discord/deploy.ts';
-import { ask, seedCorpus } from '../support/helpers.ts';
+import { ask, COMMAND_NAMES, seedCorpus } from '../support/helpers.ts';
 
 describe('command definitions for Discord', () => {
   const defs = [...commands.values()].map((c) => toDiscordCommand(c.definition));
@@ -27,18 +27,7 @@ describe('command definitions for Discord', () => {
       expect(required).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
       for (const o of d.options) expect(o.description.length).toBeLessThanOrEqual(100);
     }
-    expect(defs.map((d) => d.name)).toEqual([
-      'search',
-      'who-said',
-      'when',
-      'timeline',
-      'compare',
-      'quotes',
-      'speakers',
-      'sources',
-      'context',
-      'help',
-    ]);
+    expect(defs.map((d) => d.name)).toEqual(COMMAND_NAMES);
     expect(
       defs.find((d) => d.name === 'compare')?.options.map((o) => [o.name, o.type, o.required ?? false, o.autocomplete ?? false]),
     ).toEqual([

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliAsync } from '../support/cli.ts';
 import { FakeDiscord } from '../support/fakeDiscord.ts';
+import { COMMAND_NAMES } from '../support/helpers.ts';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.deploy-test.a-revoked-token';
 
@@ -38,18 +39,7 @@ describe('npm run deploy', () => {
       name: string;
       options: Array<{ name: string; type: number; required?: boolean; autocomplete?: boolean }>;
     }>;
-    expect(sent.map((c) => c.name)).toEqual([
-      'search',
-      'who-said',
-      'when',
-      'timeline',
-      'compare',
-      'quotes',
-      'speakers',
-      'sources',
-      'context',
-      'help',
-    ]);
+    expect(sent.map((c) => c.name)).toEqual(COMMAND_NAMES);
     expect(sent.find((c) => c.name === 'compare')?.options).toMatchObject([
       { name: 'topic', type: 3, required: true, autocomplete: true },
       { name: 'outlets', type: 3, autocomplete: true },
