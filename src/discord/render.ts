@@ -281,6 +281,7 @@ export function compareField(r: Result, n: number, max: number): DiscordEmbedFie
     `**Only here** (${c.onlyHereTotal}): `,
     c.onlyHere.map((q) => `${escapeMarkdown(cut(q.speaker, 30))}, “${escapeMarkdown(cut(q.quote, 70))}”${where(cite(q.citation))}`),
   );
-  if (dropped > 0) value += `\n…and ${dropped} more`;
-  return { name, value: cut(value, max) };
+  if (dropped > 0) value += `${value ? '\n' : ''}…and ${dropped} more`;
+  // Discord refuses an empty field.
+  return { name, value: cut(value, max) || '–' };
 }

@@ -112,6 +112,9 @@ describe('direct messages', () => {
     expect(dmToCommandLine('who said regime change?')).toBe('/who-said regime change');
     expect(dmToCommandLine('When did Kerry meet Putin?')).toBe('/when Kerry meet Putin');
     expect(dmToCommandLine('what did Lavrov say?')).toBe('/quotes Lavrov');
+    expect(dmToCommandLine('How did the outlets cover Assad?')).toBe('/compare Assad');
+    expect(dmToCommandLine('compare regime change')).toBe('/compare regime change');
+    expect(dmToCommandLine('compared to what')).toBe('/search compared to what');
     expect(dmToCommandLine('/sources')).toBe('/sources');
     expect(dmToCommandLine('ceasefire in Aleppo')).toBe('/search ceasefire in Aleppo');
   });
