@@ -254,14 +254,16 @@ function coverageResult(corpus: LoadedCorpus, input: OutletInput, carriers: Read
     onlyHereTotal: 0,
     words: [],
   };
-  // Speakers by how many of this outlet's quotes on the topic are theirs; a tie, the one in the better paragraph first.
+  // Speakers by how many of this outlet's quotes on the topic are theirs (a joint statement counts for each of
+  // its speakers); a tie, the one in the better paragraph first.
   const bySpeaker = new Map<string, { quotes: number; first: QuoteOnTopic }>();
   for (const q of quotes) {
-    if (q.group.speakers.length === 0) continue;
-    const name = speakerLabel(corpus, q.group);
-    const entry = bySpeaker.get(name);
-    if (entry) entry.quotes += 1;
-    else bySpeaker.set(name, { quotes: 1, first: q });
+    for (const id of q.group.speakers) {
+      const name = corpus.quotes.speaker(id)?.name ?? id;
+      const entry = bySpeaker.get(name);
+      if (entry) entry.quotes += 1;
+      else bySpeaker.set(name, { quotes: 1, first: q });
+    }
   }
   coverage.speakers = [...bySpeaker.entries()]
     .sort((a, b) => b[1].quotes - a[1].quotes || a[1].first.rank - b[1].first.rank)

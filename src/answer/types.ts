@@ -72,7 +72,10 @@ export interface OutletCoverage {
   articles: number;
   /** Its best paragraph on the topic (a snippet of it, the BM25 score); null when it has none. */
   best: { snippet: string; score: number; citation: number } | null;
-  /** Who it quotes in its paragraphs on the topic, and how many of its quotes each has; the most quoted first. */
+  /**
+   * Who it quotes in its paragraphs on the topic, and how many of its quotes each has (a joint statement counts
+   * for each speaker); the most quoted first, each cited at their quote in its best paragraph.
+   */
   speakers: Array<{ speaker: string; quotes: number; citation: number }>;
   /** Quotes on the topic that no other outlet compared carries (the first few; `onlyHereTotal` counts them all). */
   onlyHere: Array<{ speaker: string; quote: string; citation: number }>;

@@ -100,6 +100,12 @@ describe('/compare on the seeds', () => {
     expect(press.words[0]).toMatchObject({ word: 'government' });
     expect(press.words[0]?.z).toBeGreaterThanOrEqual(1.96);
     expect(press.speakers[0]).toMatchObject({ speaker: 'Keith Preston' });
+    // A joint statement ("Kerry and Lavrov said") counts for each of its speakers, whichever is named first.
+    expect(coverageOf(a, 'Daily Sabah').speakers.map((s) => [s.speaker, s.quotes])).toEqual([
+      ['John Kerry', 8],
+      ['Sergey Lavrov', 4],
+      ['John Kirby', 1],
+    ]);
     expect(a.notes?.some((n) => n.includes('counted over the paragraphs on the topic'))).toBe(true);
     // Words are sorted by z, at least 1.96 each.
     for (const r of a.results) {
