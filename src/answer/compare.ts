@@ -26,14 +26,14 @@ export const TOPIC_FLOOR = 1 / 3;
 export const MIN_WORDS_PER_OUTLET = 100;
 
 /**
- * The prior's strength α₀ as a share of the words compared: the whole corpus's word shares weigh as a tenth
- * of the evidence, enough to keep a word said once from standing out, little enough that a word one outlet
- * says several times and the others hardly ever does. (The corpus's counts as they are would outweigh the
- * words compared, a part of them, and let nothing stand out on a small corpus.)
+ * The prior's strength α₀ as a share of the words compared: the whole corpus's word shares weigh as a tenth of
+ * the evidence. That keeps a word said once or twice from standing out, yet lets a word that one outlet says
+ * several times and the others hardly ever stand out. (The corpus's counts as they are would outweigh the words
+ * compared, which are a part of them, and on a small corpus let nothing stand out.)
  */
 export const PRIOR_WEIGHT = 0.1;
 
-/** A word is distinctive of an outlet when its z-scored log-odds against the others is at least this (95%, one-sided 97.5%). */
+/** A word is distinctive of an outlet when its z-scored log-odds against the others is at least this (the 95% level, two-sided). */
 export const Z_MIN = 1.96;
 
 /** How many distinctive words, speakers and quotes only it carries one outlet lists. */
