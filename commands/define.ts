@@ -5,6 +5,7 @@
  * option is a `string` and an optional one `string | undefined`: no `options.topic ?? ''` reads.
  */
 import type { Answer } from '../src/answer/types.ts';
+import type { AutocompleteKind } from '../src/answer/autocomplete.ts';
 import type { LoadedCorpus } from '../src/index/loadedCorpus.ts';
 
 /**
@@ -19,8 +20,8 @@ export interface OptionDefinition {
   /** Shown in /help and in Discord's option picker (at most 100 characters there). */
   readonly description: string;
   readonly required?: boolean;
-  /** What Discord's autocomplete offers for this option, where it helps. */
-  readonly autocomplete?: 'outlet' | 'speaker' | 'topic';
+  /** What Discord's autocomplete offers for this option, where it helps (`outlets`: the last of a comma-separated list). */
+  readonly autocomplete?: AutocompleteKind;
 }
 
 export interface CommandDefinition {

@@ -1,4 +1,5 @@
 import { registryOf } from './define.ts';
+import compare from './compare.ts';
 import context from './context.ts';
 import help from './help.ts';
 import quotes from './quotes.ts';
@@ -10,4 +11,4 @@ import when from './when.ts';
 import whoSaid from './who-said.ts';
 
 /** Every command by name, in the order /help lists them: the one place a command is looked up. */
-export const commands = registryOf([search, whoSaid, when, timeline, quotes, speakers, sources, context, help]);
+export const commands = registryOf([search, whoSaid, when, timeline, compare, quotes, speakers, sources, context, help]);

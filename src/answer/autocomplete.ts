@@ -35,11 +35,31 @@ function rank<T>(items: T[], typed: string, names: (t: T) => string[]): T[] {
     .map((x) => x.item);
 }
 
+/** What an option's autocomplete offers: `outlets` completes the last name of a comma-separated list of outlets. */
+export type AutocompleteKind = 'speaker' | 'outlet' | 'outlets' | 'topic';
+
+/**
+ * An `outlets:` list as typed, completed at its last name: the names before it kept as they are, the outlets
+ * already listed not offered again ("Press TV, da" → "Press TV, Daily Sabah").
+ */
+function outletListChoices(corpus: LoadedCorpus, typed: string): Array<{ name: string; value: string }> {
+  const parts = typed.split(',');
+  const last = parts.pop() ?? '';
+  const before = parts.map((p) => p.trim()).filter((p) => p !== '');
+  const listed = new Set(before.map(fold));
+  const head = before.length > 0 ? `${before.join(', ')}, ` : '';
+  return rank(
+    outletNames(corpus).filter((o) => !listed.has(fold(o))),
+    last,
+    (o) => [o],
+  ).map((o) => ({ name: `${head}${o}`, value: `${head}${o}` }));
+}
+
 /**
  * Autocomplete choices for an option: speakers (matched on any alias, answering the canonical name),
  * outlets, or topics (words of the corpus, most frequent first). Within the client's limits.
  */
-export function autocomplete(corpus: LoadedCorpus, kind: 'speaker' | 'outlet' | 'topic', typed: string, limits: ChoiceLimits): Choice[] {
+export function autocomplete(corpus: LoadedCorpus, kind: AutocompleteKind, typed: string, limits: ChoiceLimits): Choice[] {
   const clip = (s: string): string => (s.length <= limits.name ? s : `${s.slice(0, limits.name - 1)}…`);
   let choices: Choice[];
   if (kind === 'speaker') {
@@ -50,6 +70,11 @@ export function autocomplete(corpus: LoadedCorpus, kind: 'speaker' | 'outlet' | 
     }));
   } else if (kind === 'outlet') {
     choices = rank(outletNames(corpus), typed, (o) => [o]).map((o) => ({ name: clip(o), value: o.slice(0, limits.value) }));
+  } else if (kind === 'outlets') {
+    // A list longer than a value may be cannot be offered whole: such a choice is left out, not cut.
+    choices = outletListChoices(corpus, typed)
+      .filter((c) => c.value.length <= limits.value)
+      .map((c) => ({ name: clip(c.name), value: c.value }));
   } else {
     choices = corpus.index.lexicon.topicWords(typed, limits.choices).map((w) => ({ name: clip(w), value: w.slice(0, limits.value) }));
   }

@@ -57,6 +57,35 @@ export interface Result {
   wordingsDiffer?: true;
   /** Extra fields of a command's own (paragraph counts, derivations), shown by renderers that know them. */
   details?: Record<string, string | number>;
+  /** /compare: how one outlet covers the topic; each of its claims names the citation (of `citations`) it stands on. */
+  coverage?: OutletCoverage;
+}
+
+/**
+ * How one outlet covers a topic (a /compare result). `citation` fields are indexes into the result's
+ * `citations`: every count, speaker, quote and word is cited.
+ */
+export interface OutletCoverage {
+  outlet: string;
+  /** Its paragraphs on the topic, and the articles they are in. */
+  paragraphs: number;
+  articles: number;
+  /** Its best paragraph on the topic (a snippet of it, the BM25 score); null when it has none. */
+  best: { snippet: string; score: number; citation: number } | null;
+  /**
+   * Who it quotes in its paragraphs on the topic, and how many of its quotes each has (a joint statement counts
+   * for each speaker); the most quoted first, each cited at their quote in its best paragraph.
+   */
+  speakers: Array<{ speaker: string; quotes: number; citation: number }>;
+  /** Quotes on the topic that no other outlet compared carries (the first few; `onlyHereTotal` counts them all). */
+  onlyHere: Array<{ speaker: string; quote: string; citation: number }>;
+  onlyHereTotal: number;
+  /**
+   * Words it uses that the others do not, most distinctive first: `z`, the z-scored weighted log-odds of the
+   * word in this outlet against the other outlets compared (Monroe et al. 2008, prior the whole corpus);
+   * `count` its uses here, `others` the other outlets' uses; `word` as this outlet writes it most often.
+   */
+  words: Array<{ word: string; z: number; count: number; others: number; citation: number }>;
 }
 
 export interface AnswerError {

@@ -19,7 +19,7 @@ import {
 import type { Answer, Result } from '../answer/types.ts';
 import type { Logger } from './logger.ts';
 import { timelinePng } from '../render/chartPng.ts';
-import { type DiscordMessage, pageCount, RESULTS_PER_PAGE, renderDiscord } from './render.ts';
+import { type DiscordMessage, discordPageSize, pageCount, renderDiscord } from './render.ts';
 import { type CommandContext, PAGE_OPTION } from '../../commands/define.ts';
 import { commandNameOf, parseCommandLine } from '../router/parse.ts';
 import { type BugReporter, runCommand, runLine } from '../router/router.ts';
@@ -69,8 +69,8 @@ export function lineOf(name: string, options: Record<string, string>): string {
   return [`/${name}`, ...parts].join(' ');
 }
 
-/** Discord's paging: pages of RESULTS_PER_PAGE, turned by buttons. */
-const DISCORD_PAGES = { size: RESULTS_PER_PAGE } as const;
+/** Discord's paging of a command: pages of its Discord page size (RESULTS_PER_PAGE, /compare's outlets), turned by buttons. */
+const discordPages = (command: string | null): { size: number } => ({ size: discordPageSize(command ?? '') });
 
 /** The values a page button keeps: the page is the button's own, never a `page:` the asker typed. */
 const withoutPage = (values: Record<string, string>): Record<string, string> => {
@@ -225,7 +225,13 @@ export class QuotedeskBot {
       { command: interaction.commandName, userId: interaction.user.id, query: lineOf(interaction.commandName, values).slice(0, 200) },
       'command',
     );
-    const answer = runCommand(ctx, interaction.commandName, values, this.bugReporter(interaction.user.id), DISCORD_PAGES);
+    const answer = runCommand(
+      ctx,
+      interaction.commandName,
+      values,
+      this.bugReporter(interaction.user.id),
+      discordPages(interaction.commandName),
+    );
     if (answer.error && !hide) {
       // A mistake is shown to the one who made it only: the public "thinking…" goes, a private note comes.
       await interaction.deleteReply();
@@ -296,7 +302,7 @@ export class QuotedeskBot {
     }
     await interaction.deferUpdate();
     const answer = runCommand(this.options.ctx, state.command, state.values, this.bugReporter(interaction.user.id), {
-      ...DISCORD_PAGES,
+      ...discordPages(state.command),
       page: state.page + 1,
     });
     if (answer.error) {
@@ -316,7 +322,7 @@ export class QuotedeskBot {
       return;
     }
     const values = { article: cited.article, paragraph: String(cited.paragraph) };
-    const answer = runCommand(this.options.ctx, 'context', values, this.bugReporter(interaction.user.id), DISCORD_PAGES);
+    const answer = runCommand(this.options.ctx, 'context', values, this.bugReporter(interaction.user.id), discordPages('context'));
     await interaction.reply({ ...asReply(renderDiscord(answer)), flags: MessageFlags.Ephemeral });
   }
 
@@ -339,7 +345,7 @@ export class QuotedeskBot {
         { command: commandNameOf(line), userId: message.author.id, query: line.slice(0, 200), dm: true },
         'direct message',
       );
-      const answer = runLine(this.options.ctx, line, this.bugReporter(message.author.id), DISCORD_PAGES);
+      const answer = runLine(this.options.ctx, line, this.bugReporter(message.author.id), discordPages(commandNameOf(line)));
       const state = stateOfLine(this.options.ctx, line);
       const files = answer.error || state === null ? [] : await this.pictureFor(state, message.author.id);
       await channel.send({ ...asReply(pageMessage(answer, state, 0, this.optionNames)), files });

@@ -1,6 +1,7 @@
 /**
  * A plain direct message as a command line: a slash command as it is; "who said regime change?" is
- * /who-said; "when did Kerry meet Putin?" is /when; anything else is /search.
+ * /who-said; "when did Kerry meet Putin?" is /when; "how did the outlets cover Assad?" or "compare Assad" is
+ * /compare; anything else is /search.
  */
 export function dmToCommandLine(text: string): string {
   const t = text.trim();
@@ -12,6 +13,10 @@ export function dmToCommandLine(text: string): string {
   if (when) return `/when ${when[1]}`;
   const quotes = /^(?:what\s+did\s+(.+?)\s+say|quotes\s+(?:of|by|from)\s+(.+))$/i.exec(bare);
   if (quotes) return `/quotes ${quotes[1] ?? quotes[2]}`;
+  const compare = /^(?:compare|how\s+(?:did|do|does)\s+(?:the\s+)?(?:outlets|media|sources)\s+(?:cover|report(?:\s+on)?))\s+(.+)$/i.exec(
+    bare,
+  );
+  if (compare) return `/compare ${compare[1]}`;
   if (/^(?:help|\?)$/i.test(bare)) return '/help';
   return `/search ${bare}`;
 }

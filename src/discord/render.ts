@@ -9,11 +9,18 @@ import type { Answer, Citation, Result } from '../answer/types.ts';
 import { defangUrls } from '../render/safeText.ts';
 import { LIMITS } from './limits.ts';
 
+export interface DiscordEmbedField {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
 export interface DiscordEmbed {
   title?: string;
   description?: string;
   color?: number;
   footer?: { text: string };
+  fields?: DiscordEmbedField[];
 }
 
 export interface DiscordButton {
@@ -126,20 +133,28 @@ function cutEscaped(text: string, max: number): string {
   return t;
 }
 
+/** How many outlets one page of a /compare answer shows, a field each: five fit the 6,000 characters of a message. */
+export const OUTLETS_PER_PAGE = 5;
+
+/** How many results a Discord page of a command shows: /compare's outlets side by side, else RESULTS_PER_PAGE. */
+export const discordPageSize = (command: string): number => (command === 'compare' ? OUTLETS_PER_PAGE : RESULTS_PER_PAGE);
+const perPage = (answer: Answer): number => discordPageSize(answer.command);
+
 /**
  * The pages of an answer: as the router paged it (the bot asks for pages of RESULTS_PER_PAGE), else how many
- * its results make at RESULTS_PER_PAGE.
+ * its results make at the page size.
  */
-export const pageCount = (answer: Answer): number => answer.pages ?? Math.max(1, Math.ceil(answer.results.length / RESULTS_PER_PAGE));
+export const pageCount = (answer: Answer): number => answer.pages ?? Math.max(1, Math.ceil(answer.results.length / perPage(answer)));
 
 /** The results one page shows, and the number of the first: a paged answer's own page, else page `page` of its results. */
 function pageResults(answer: Answer, page: number): { page: number; shown: Result[]; first: number } {
   if (answer.page !== undefined) {
     const first = (answer.page - 1) * (answer.perPage ?? RESULTS_PER_PAGE) + 1;
-    return { page: answer.page - 1, shown: answer.results.slice(0, RESULTS_PER_PAGE), first };
+    return { page: answer.page - 1, shown: answer.results.slice(0, perPage(answer)), first };
   }
+  const size = perPage(answer);
   const p = Math.min(Math.max(0, page), pageCount(answer) - 1);
-  return { page: p, shown: answer.results.slice(p * RESULTS_PER_PAGE, (p + 1) * RESULTS_PER_PAGE), first: p * RESULTS_PER_PAGE + 1 };
+  return { page: p, shown: answer.results.slice(p * size, (p + 1) * size), first: p * size + 1 };
 }
 
 /**
@@ -173,10 +188,19 @@ export function renderDiscord(
   // Room for the results: the description's limit, less what the title, footer and notes take of the 6000.
   const budget = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length - footer.length - 50);
   const notesPart = notes ? cut(notes, Math.min(600, budget / 4)) : '';
-  const per = Math.floor((budget - notesPart.length - 4) / Math.max(1, shown.length)) - 2;
-  const blocks = shown.map((r, i) => resultBlock(r, first + i, per));
-  const description = cut([...blocks, notesPart].filter(Boolean).join('\n\n') || 'Nothing found.', budget);
-  message.embeds.push({ title, description, color: COLOR, footer: { text: footer } });
+  if (answer.command === 'compare') {
+    // One field per outlet, side by side, sharing what the title, footer and notes leave of the 6000.
+    const description = notesPart || (shown.length === 0 ? 'Nothing found.' : '');
+    const room = LIMITS.embedTotal - title.length - footer.length - description.length - 50;
+    const each = Math.min(LIMITS.embedFieldValue, Math.floor(room / Math.max(1, shown.length)) - 60);
+    const fields = shown.map((r, i) => compareField(r, first + i, each));
+    message.embeds.push({ title, ...(description ? { description } : {}), color: COLOR, footer: { text: footer }, fields });
+  } else {
+    const per = Math.floor((budget - notesPart.length - 4) / Math.max(1, shown.length)) - 2;
+    const blocks = shown.map((r, i) => resultBlock(r, first + i, per));
+    const description = cut([...blocks, notesPart].filter(Boolean).join('\n\n') || 'Nothing found.', budget);
+    message.embeds.push({ title, description, color: COLOR, footer: { text: footer } });
+  }
   if (buttons && pages > 1) {
     const button = (label: string, id: string | null, none: string): DiscordButton => ({
       type: ComponentType.Button,
@@ -202,7 +226,62 @@ export function renderDiscord(
   return message;
 }
 
-/** The length Discord counts for a message's embeds. */
+/** The length Discord counts for a message's embeds: title, description, footer, and each field's name and value. */
 export function embedLength(e: DiscordEmbed): number {
-  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0);
+  const fields = (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + fields;
+}
+
+/** A claim's citation as a masked link labelled `label` (the outlet is the field's), or the label alone where no link is safe. */
+function linked(label: string, c: Citation | undefined): string {
+  const url = c ? safeUrl(c.urlKnown ? (c.link ?? c.url) : c.url) : null;
+  return url ? `[${label}](${url})` : label;
+}
+
+/** "¶8": where a claim stands in the outlet's article (the field names the outlet; the best paragraph links the article). */
+const where = (c: Citation | undefined): string => (c?.paragraph == null ? '' : ` (¶${c.paragraph})`);
+
+/**
+ * One outlet of a /compare answer as an embed field of at most `max` characters: its best paragraph on the
+ * topic and its distinctive words, each linked at its cited words, then who it quotes and the quotes only it
+ * carries, each with its ¶. Items go in that order while they fit; the rest are counted, never shown uncited.
+ */
+export function compareField(r: Result, n: number, max: number): DiscordEmbedField {
+  const c = r.coverage;
+  if (!c) return { name: cut(`${n}. ${escapeMarkdown(r.text)}`, LIMITS.embedFieldName), value: 'No comparison.' };
+  const count = `${c.paragraphs} ¶ on the topic${c.articles > 1 ? ` in ${c.articles} articles` : ''}`;
+  const name = cut(`${n}. ${escapeMarkdown(c.outlet)} — ${count}`, LIMITS.embedFieldName);
+  if (c.paragraphs === 0) return { name, value: 'No paragraph on the topic.' };
+  const cite = (i: number): Citation | undefined => r.citations[i];
+  let value = '';
+  let dropped = 0;
+  /** A line of items: as many as fit after the head, the rest counted. */
+  const line = (head: string, items: string[]): void => {
+    let text = '';
+    for (const item of items) {
+      const next = text ? `${text} · ${item}` : `${head}${item}`;
+      if ((value ? value.length + 1 : 0) + next.length <= max - 30) text = next;
+      else dropped += 1;
+    }
+    if (text) value = value ? `${value}\n${text}` : text;
+  };
+  if (c.best) {
+    const b = c.best;
+    line('', [`**Best** ${linked(`¶${cite(b.citation)?.paragraph ?? ''}`, cite(b.citation))}: “${escapeMarkdown(cut(b.snippet, 110))}”`]);
+  }
+  line(
+    '**Words:** ',
+    c.words.map((w) => `${linked(escapeMarkdown(w.word), cite(w.citation))} z ${w.z} (${w.count} here, ${w.others} elsewhere)`),
+  );
+  line(
+    '**Quotes:** ',
+    c.speakers.map((s) => `${escapeMarkdown(cut(s.speaker, 50))} ×${s.quotes}${where(cite(s.citation))}`),
+  );
+  line(
+    `**Only here** (${c.onlyHereTotal}): `,
+    c.onlyHere.map((q) => `${escapeMarkdown(cut(q.speaker, 30))}, “${escapeMarkdown(cut(q.quote, 70))}”${where(cite(q.citation))}`),
+  );
+  if (dropped > 0) value += `${value ? '\n' : ''}…and ${dropped} more`;
+  // Discord refuses an empty field.
+  return { name, value: cut(value, max) || '–' };
 }

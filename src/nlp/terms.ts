@@ -57,7 +57,15 @@ export interface TokenizeOptions {
   keepStopwords?: boolean;
   /** Query text: a lower-case "us" means the United States, as users type it. */
   query?: boolean;
+  /**
+   * Keep each spelling of a name its own term ("daesh", "isis", "islamic state", "u.s", "us"): for telling
+   * how outlets word things, where the one shared term would hide the difference a reader looks for.
+   */
+  spellings?: boolean;
 }
+
+/** A word as a reader writes it on its own: less a possessive "'s" ("Russia’s" → "Russia", "U.S." stays). */
+export const writtenForm = (word: string): string => word.replace(/['’]s$/i, '');
 
 /** Splits text into words and turns each into its index term: lower case, synonyms folded, stemmed. */
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
@@ -70,19 +78,20 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
     const w = raw[i] as (typeof raw)[number];
     const next = raw[i + 1];
     if (next && next.start - w.end <= 1) {
-      const pair = PHRASE_SYNONYMS[`${w.word} ${next.word}`.toLowerCase()];
+      const phrase = `${w.word} ${next.word}`.toLowerCase();
+      const pair = PHRASE_SYNONYMS[phrase];
       if (pair) {
-        out.push({ start: w.start, end: next.end, term: pair });
+        out.push({ start: w.start, end: next.end, term: options.spellings ? phrase : pair });
         i += 1;
         continue;
       }
     }
-    const bare = w.word.replace(/['’]s$/i, '').replace(/\.$/, '');
+    const bare = writtenForm(w.word).replace(/\.$/, '');
     const lower = bare.toLowerCase();
     const named = CAPITALISED_ONLY[bare] ?? (options.query ? CAPITALISED_ONLY[bare.toUpperCase()] : undefined);
     const synonym = named ?? SYNONYMS[lower];
     if (synonym) {
-      out.push({ start: w.start, end: w.end, term: synonym });
+      out.push({ start: w.start, end: w.end, term: options.spellings ? lower : synonym });
       continue;
     }
     const plain = lower.replace(/['’]/g, '');

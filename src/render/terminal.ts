@@ -1,12 +1,9 @@
-import { publishedDay } from '../answer/citation.ts';
-import type { Answer, Citation, Result } from '../answer/types.ts';
-import { defangUrls, withTerminalSafeText } from './safeText.ts';
+import type { Answer, Result } from '../answer/types.ts';
+import { citationLines, type TerminalStyle } from './citationLines.ts';
+import { renderCompare } from './compareTable.ts';
+import { withTerminalSafeText } from './safeText.ts';
 
-export interface TerminalStyle {
-  /** Wrap highlighted words: ANSI bold on a colour terminal, **…** otherwise. */
-  strong: (s: string) => string;
-  dim: (s: string) => string;
-}
+export type { TerminalStyle } from './citationLines.ts';
 
 export const plainStyle: TerminalStyle = { strong: (s) => `**${s}**`, dim: (s) => s };
 export const ansiStyle: TerminalStyle = { strong: (s) => `\x1b[1m${s}\x1b[22m`, dim: (s) => `\x1b[2m${s}\x1b[22m` };
@@ -24,20 +21,6 @@ function highlight(text: string, ranges: Array<[number, number]> | undefined, st
     at = b;
   }
   return out + text.slice(at);
-}
-
-/** "Daily Sabah, “US says not after…”, 2015-12-17, ¶2" and the link on the next line. */
-export function citationLines(c: Citation): string[] {
-  // The outlet and title label the link on the next line: a URL in them is shown defanged, never as a link.
-  const parts = [defangUrls(c.outlet ?? 'unknown outlet')];
-  if (c.title) parts.push(`“${defangUrls(c.title)}”`);
-  parts.push(publishedDay(c.published) ?? 'date unknown');
-  if (c.paragraph !== null) parts.push(`¶${c.paragraph}`);
-  if (c.caption) parts.push('photo caption');
-  // The link opens the page at the cited words where it can (a text fragment); the plain URL is in the JSON.
-  const link =
-    c.url === null ? 'no link known' : c.urlKnown ? (c.link ?? c.url) : `${c.url} (outlet home page; the article link is unknown)`;
-  return [parts.join(', '), link];
 }
 
 const sameWords = (a: string, b: string): boolean => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
@@ -82,6 +65,8 @@ export function pageLine(answer: Answer): string | null {
 export function renderTerminal(unsafe: Answer, style: TerminalStyle = plainStyle): string {
   const answer = withTerminalSafeText(unsafe);
   if (answer.error) return `error: ${answer.error.message}`;
+  // Outlets side by side: a table, then each outlet's claims with their citations.
+  if (answer.command === 'compare') return renderCompare(answer, style);
   const lines: string[] = [];
   const head = pageLine(answer);
   if (head) lines.push(style.dim(head));

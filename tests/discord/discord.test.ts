@@ -2,15 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { discordChoices as autocomplete } from '../../src/discord/autocomplete.ts';
-import type { Answer, Citation, Result } from '../../src/answer/types.ts';
+import type { Answer, Citation, OutletCoverage, Result } from '../../src/answer/types.ts';
 import { RateLimiter, lineOf, pageMessage } from '../../src/discord/bot.ts';
 import { toDiscordCommand } from '../../src/discord/definitions.ts';
 import { dmToCommandLine } from '../../src/discord/dm.ts';
 import { LIMITS } from '../../src/discord/limits.ts';
 import { decodePageState, encodePageState } from '../../src/discord/paging.ts';
-import { cut, embedLength, escapeMarkdown, RESULTS_PER_PAGE, renderDiscord } from '../../src/discord/render.ts';
+import { cut, embedLength, escapeMarkdown, OUTLETS_PER_PAGE, RESULTS_PER_PAGE, renderDiscord } from '../../src/discord/render.ts';
 import { planDeploy } from '../../src/discord/deploy.ts';
-import { ask, seedCorpus } from '../support/helpers.ts';
+import { ask, COMMAND_NAMES, seedCorpus } from '../support/helpers.ts';
 
 describe('command definitions for Discord', () => {
   const defs = [...commands.values()].map((c) => toDiscordCommand(c.definition));
@@ -27,7 +27,14 @@ describe('command definitions for Discord', () => {
       expect(required).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
       for (const o of d.options) expect(o.description.length).toBeLessThanOrEqual(100);
     }
-    expect(defs.map((d) => d.name)).toEqual(['search', 'who-said', 'when', 'timeline', 'quotes', 'speakers', 'sources', 'context', 'help']);
+    expect(defs.map((d) => d.name)).toEqual(COMMAND_NAMES);
+    expect(
+      defs.find((d) => d.name === 'compare')?.options.map((o) => [o.name, o.type, o.required ?? false, o.autocomplete ?? false]),
+    ).toEqual([
+      ['topic', 3, true, true],
+      ['outlets', 3, false, true],
+      ['hide', 5, false, false],
+    ]);
     expect(defs.find((d) => d.name === 'who-said')?.options.map((o) => [o.name, o.autocomplete ?? false])).toEqual([
       ['topic', true],
       ['speaker', true],
@@ -105,6 +112,9 @@ describe('direct messages', () => {
     expect(dmToCommandLine('who said regime change?')).toBe('/who-said regime change');
     expect(dmToCommandLine('When did Kerry meet Putin?')).toBe('/when Kerry meet Putin');
     expect(dmToCommandLine('what did Lavrov say?')).toBe('/quotes Lavrov');
+    expect(dmToCommandLine('How did the outlets cover Assad?')).toBe('/compare Assad');
+    expect(dmToCommandLine('compare regime change')).toBe('/compare regime change');
+    expect(dmToCommandLine('compared to what')).toBe('/search compared to what');
     expect(dmToCommandLine('/sources')).toBe('/sources');
     expect(dmToCommandLine('ceasefire in Aleppo')).toBe('/search ceasefire in Aleppo');
   });
@@ -247,6 +257,75 @@ describe('rendering for Discord (property-based)', () => {
   it('cuts at a word with an ellipsis', () => {
     expect(cut('the quick brown fox', 12)).toBe('the quick…');
     expect(escapeMarkdown('a_b*c')).toBe('a\\_b\\*c');
+  });
+});
+
+const coverage: fc.Arbitrary<OutletCoverage> = fc.record({
+  outlet: fc.string({ maxLength: 300 }),
+  paragraphs: fc.nat(),
+  articles: fc.nat(),
+  best: fc.option(fc.record({ snippet: anyText, score: fc.double(), citation: fc.nat(14) }), { nil: null }),
+  speakers: fc.array(fc.record({ speaker: fc.string({ maxLength: 300 }), quotes: fc.nat(), citation: fc.nat(14) }), { maxLength: 8 }),
+  onlyHere: fc.array(fc.record({ speaker: fc.string({ maxLength: 300 }), quote: anyText, citation: fc.nat(14) }), { maxLength: 5 }),
+  onlyHereTotal: fc.nat(),
+  words: fc.array(
+    fc.record({ word: fc.string({ maxLength: 200 }), z: fc.double(), count: fc.nat(), others: fc.nat(), citation: fc.nat(14) }),
+    { maxLength: 8 },
+  ),
+});
+const compareAnswer: fc.Arbitrary<Answer> = fc.record({
+  command: fc.constant('compare'),
+  query: fc.string({ maxLength: 500 }),
+  results: fc.array(fc.record({ text: fc.string({ maxLength: 300 }), coverage, citations: fc.array(citation, { maxLength: 14 }) }), {
+    maxLength: 30,
+  }),
+  notes: fc.array(fc.string({ maxLength: 2000 }), { maxLength: 6 }),
+});
+
+describe('/compare in Discord', () => {
+  it('keeps any comparison within every Discord limit: one field per outlet, five a page, never a ping', () => {
+    fc.assert(
+      fc.property(compareAnswer, fc.nat(7), (a, page) => {
+        const m = pageMessage(a, { command: 'compare', values: { topic: 'x' } }, page, names);
+        expect(m.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(LIMITS.embedTotal);
+        for (const e of m.embeds) {
+          expect(e.fields?.length ?? 0).toBeLessThanOrEqual(Math.min(LIMITS.embedFields, OUTLETS_PER_PAGE));
+          for (const f of e.fields ?? []) {
+            expect(f.name.length).toBeLessThanOrEqual(LIMITS.embedFieldName);
+            expect(f.value.length).toBeLessThanOrEqual(LIMITS.embedFieldValue);
+            expect(f.value.length).toBeGreaterThan(0);
+            expect(`${f.name}${f.value}`.replace(/\]\([^)]*\)/g, ']')).not.toMatch(/(?<!\\)[@<]/);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('shows each outlet of the seeds in its own field, its best paragraph and words linked at their cited words', () => {
+    const a = ask('/compare Assad');
+    const m = renderDiscord(a, 0);
+    const e = m.embeds[0];
+    expect(e?.title).toBe('/compare Assad');
+    expect(e?.fields?.map((f) => f.name)).toEqual([
+      '1. Al-Alam News Network — 3 ¶ on the topic',
+      '2. Global Research — 7 ¶ on the topic',
+      '3. Press TV — 7 ¶ on the topic',
+      '4. LidTime — 5 ¶ on the topic',
+      '5. Daily Sabah — 3 ¶ on the topic',
+    ]);
+    const press = e?.fields?.[2]?.value ?? '';
+    expect(press).toContain('**Words:** [government](http://presstv.ir/Detail/2016/08/29/482209/US-eliminate-Assad-government#:~:text=');
+    expect(press).toMatch(/^\*\*Best\*\* \[¶8\]\(http:\/\/presstv\.ir\/[^)]*#:~:text=/);
+    expect(press).toContain('**Quotes:** Keith Preston ×6 (¶8)');
+    expect(e?.description).toContain('distinctive words');
+    expect(m.embeds.reduce((n, x) => n + embedLength(x), 0)).toBeLessThanOrEqual(LIMITS.embedTotal);
+  });
+
+  it('says in the description when fewer than two outlets are on the topic', () => {
+    const e = renderDiscord(ask('/compare bandar')).embeds[0];
+    expect(e?.fields).toEqual([]);
+    expect(e?.description).toContain('only Global Research has paragraphs on "bandar"');
   });
 });
 

@@ -66,8 +66,8 @@ const titleWords = (title: string): string[] =>
 
 /**
  * The commands a researcher would type about the development pages, from their own words: /quotes and /who-said for
- * every speaker the annotator named, /who-said on each annotated quote's first words with its speaker, /search, /when
- * and /who-said for every pair of neighbouring title words, /timeline on each title's first word and bare, and the
+ * every speaker the annotator named, /who-said on each annotated quote's first words with its speaker, /search, /when,
+ * /who-said and /compare for every pair of neighbouring title words, /timeline on each title's first word and bare, and the
  * listings.
  */
 function devpagesLines(corpus: LoadedCorpus): string[] {
@@ -87,7 +87,7 @@ function devpagesLines(corpus: LoadedCorpus): string[] {
   return [
     ...names.flatMap((n) => [`/quotes ${n}`, `/quotes ${surname(n)}`, `/who-said ${surname(n)}`]),
     ...onTopic,
-    ...[...new Set(pairs)].flatMap((p) => [`/search ${p}`, `/when ${p}`, `/who-said ${p}`]),
+    ...[...new Set(pairs)].flatMap((p) => [`/search ${p}`, `/when ${p}`, `/who-said ${p}`, `/compare ${p}`]),
     ...[...new Set(firstWords)].map((w) => `/timeline ${w}`),
     '/timeline',
     '/speakers',
@@ -113,6 +113,7 @@ describe('citations in the cited paragraph’s own words', () => {
   it('every text shown under every citation, over every command of the regression script, stands in the cited paragraph', () => {
     const corpus = seedCorpus();
     expect(LINES.length).toBeGreaterThan(300);
+    expect(LINES.filter((l) => l.startsWith('/compare')).length).toBeGreaterThanOrEqual(10);
     const bad = LINES.flatMap((line) => falseCitations(corpus, ask(line)));
     expect(bad).toEqual([]);
   }, 120_000);

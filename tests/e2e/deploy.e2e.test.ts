@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliAsync } from '../support/cli.ts';
 import { FakeDiscord } from '../support/fakeDiscord.ts';
+import { COMMAND_NAMES } from '../support/helpers.ts';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.deploy-test.a-revoked-token';
 
@@ -19,5 +20,32 @@ describe('npm run deploy', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stdout + r.stderr).not.toContain(TOKEN);
+  }, 60_000);
+
+  it('sends every command, /compare with its topic and outlets options, and says what it adds', async () => {
+    const commandsRoute = /^\/applications\/\d+\/commands/;
+    // Discord holds the commands of before /compare; it echoes what is put.
+    const before = ['search', 'who-said', 'when', 'timeline', 'quotes', 'speakers', 'sources', 'context', 'help'].map((name) => ({
+      name,
+      description: 'x',
+    }));
+    discord.answer = (call) =>
+      !commandsRoute.test(call.path) ? null : call.method === 'GET' ? { status: 200, body: before } : { status: 200, body: call.body };
+    const r = await runCliAsync('deploy', [], { env: { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: discord.apiUrl } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const put = discord.calls.find((c) => c.method === 'PUT' && commandsRoute.test(c.path));
+    const sent = put?.body as Array<{
+      name: string;
+      options: Array<{ name: string; type: number; required?: boolean; autocomplete?: boolean }>;
+    }>;
+    expect(sent.map((c) => c.name)).toEqual(COMMAND_NAMES);
+    expect(sent.find((c) => c.name === 'compare')?.options).toMatchObject([
+      { name: 'topic', type: 3, required: true, autocomplete: true },
+      { name: 'outlets', type: 3, autocomplete: true },
+      { name: 'hide', type: 5 },
+    ]);
+    expect(r.stdout).toContain('Deployed 10 commands');
+    expect(r.stdout).toContain('added: /compare');
   }, 60_000);
 });

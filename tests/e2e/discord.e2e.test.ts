@@ -92,6 +92,45 @@ describe('the bot, end to end, with the real discord.js client against a fake Di
     expect(body.embeds[0]?.description).toContain('in an article published Wed 16 Dec 2015');
   });
 
+  it('answers /compare with one field per outlet, each cited, within the limits, and a Context button each', async () => {
+    const { callback, edit } = await interact(commandInteraction('compare', [{ name: 'topic', value: 'Assad' }]));
+    expect(callback.body).toMatchObject({ type: 5 });
+    const body = edit?.body as DiscordMessage & { allowed_mentions: unknown };
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    withinLimits(body);
+    const embed = body.embeds[0];
+    expect(embed?.title).toBe('/compare Assad');
+    expect(embed?.fields?.map((f) => f.name.replace(/ — .*/, ''))).toEqual([
+      '1. Al-Alam News Network',
+      '2. Global Research',
+      '3. Press TV',
+      '4. LidTime',
+      '5. Daily Sabah',
+    ]);
+    for (const f of embed?.fields ?? []) {
+      expect(f.value.length).toBeLessThanOrEqual(LIMITS.embedFieldValue);
+      expect(f.value).toMatch(/^\*\*Best\*\* \[¶\d+\]\(https?:\/\//);
+    }
+    expect(embed?.fields?.[2]?.value).toContain('[government](http://presstv.ir/');
+    expect(embed?.footer?.text).toBe('5 results · notes above');
+    expect(body.components[0]?.components.map((b) => b.label)).toEqual(['Context 1', 'Context 2', 'Context 3', 'Context 4', 'Context 5']);
+  });
+
+  it('completes the last outlet of a /compare outlets: list', async () => {
+    const payload = commandInteraction(
+      'compare',
+      [
+        { name: 'topic', value: 'assad' },
+        { name: 'outlets', value: 'Press TV, sab', focused: true },
+      ],
+      { type: 4 },
+    );
+    discord.dispatch('INTERACTION_CREATE', payload);
+    const call = await discord.waitFor((c) => c.path.startsWith(`/interactions/${payload.id}/`));
+    const body = call.body as { type: number; data: { choices: Array<{ name: string; value: string }> } };
+    expect(body.data.choices).toEqual([{ name: 'Press TV, Daily Sabah', value: 'Press TV, Daily Sabah' }]);
+  });
+
   it('answers an autocomplete with at most 25 choices, speakers by any alias', async () => {
     const payload = commandInteraction('quotes', [{ name: 'speaker', value: 'serg', focused: true }], { type: 4 });
     discord.dispatch('INTERACTION_CREATE', payload);

@@ -36,6 +36,10 @@ const HOSTILE: Array<[string, 'answered' | 'usage']> = [
   ['/sources extra words', 'usage'],
   ['/who-said topic: speaker: outlet:', 'usage'],
   ['/search query:kerry query:lavrov', 'usage'],
+  ['/compare @everyone <@&123> [x](https://evil.example)', 'answered'],
+  ['/compare assad', 'answered'],
+  ['/compare assad outlets:@everyone, <@&1>', 'usage'],
+  ['/compare assad outlets:,,,', 'usage'],
 ];
 
 describe('hostile input', () => {
@@ -54,7 +58,7 @@ describe('hostile input', () => {
     const name = /^\/(\S+)/.exec(line)?.[1] ?? 'search';
     const message = pageMessage(answer, { command: name, values: {} }, 0, names);
     for (const e of message.embeds) {
-      const visible = `${e.title ?? ''}${e.description ?? ''}`;
+      const visible = `${e.title ?? ''}${e.description ?? ''}${(e.fields ?? []).map((f) => f.name + f.value).join('')}`;
       // Every link goes to an article or outlet URL of the corpus.
       for (const m of visible.matchAll(/\]\((https?:[^)]+)\)/g))
         expect(m[1]).toMatch(

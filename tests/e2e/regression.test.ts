@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { COMMAND_NAMES } from '../support/helpers.ts';
 import { discordFile, expectedFile, linesOf, outputOf, SUITES, type SuiteOutput } from './regression/run.ts';
 
 // Every command, with and without options, on the seeds and on 3,000 synthetic paragraphs: the answers are
@@ -8,7 +9,7 @@ describe('the regression script', () => {
   it('holds at least 300 command lines over every command', () => {
     const lines = SUITES.flatMap(linesOf);
     expect(lines.length).toBeGreaterThanOrEqual(300);
-    for (const name of ['search', 'who-said', 'when', 'timeline', 'quotes', 'speakers', 'sources', 'context', 'help']) {
+    for (const name of COMMAND_NAMES) {
       expect(lines.some((l) => l.startsWith(`/${name}`))).toBe(true);
     }
   });

@@ -96,6 +96,7 @@ describe('/sources and /help', () => {
       '/who-said',
       '/when',
       '/timeline',
+      '/compare',
       '/quotes',
       '/speakers',
       '/sources',
@@ -103,6 +104,7 @@ describe('/sources and /help', () => {
       '/help',
     ]);
     expect(a.results.every((r) => typeof r.details?.example === 'string')).toBe(true);
+    expect(a.results.find((r) => r.text.startsWith('/compare'))?.details?.example).toBe('/compare Assad');
     expect(a.notes?.join('\n')).toContain('page:2');
     expect(a.notes?.join('\n')).toContain('/context <article> <paragraph>');
   });

@@ -22,6 +22,9 @@ export function seedCorpus(): LoadedCorpus {
   return seeds;
 }
 
+/** The commands in the order /help lists them and Discord receives them, as the tests expect them. */
+export const COMMAND_NAMES = ['search', 'who-said', 'when', 'timeline', 'compare', 'quotes', 'speakers', 'sources', 'context', 'help'];
+
 export const contextOf = (corpus: LoadedCorpus): CommandContext => ({ corpus, commands });
 
 /** Runs a command line on a corpus; a bug fails the test. */

@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { writeSyntheticCorpus } from '../../../bench/synthetic.ts';
 import { commands } from '../../../commands/index.ts';
 import { loadCorpus } from '../../../src/ingest/corpus.ts';
-import { RESULTS_PER_PAGE, renderDiscord } from '../../../src/discord/render.ts';
+import { discordPageSize, renderDiscord } from '../../../src/discord/render.ts';
 import { loadIndexedCorpus } from '../../../src/index/cache.ts';
 import { renderJson } from '../../../src/render/json.ts';
+import { commandNameOf } from '../../../src/router/parse.ts';
 import { type Paging, runLine } from '../../../src/router/router.ts';
 
 export const REGRESSION_DIR = import.meta.dirname;
@@ -48,7 +49,7 @@ export async function outputOf(suite: Suite): Promise<SuiteOutput> {
       dir = join(scratch, 'corpus');
       writeSyntheticCorpus(dir, loadCorpus(SEEDS_DIR).articles, { paragraphs: 3000, seed: 7 });
     }
-    const run = async (expect: 'built' | 'cache', paging: Paging = {}) => {
+    const run = async (expect: 'built' | 'cache', paging: (line: string) => Paging = () => ({})) => {
       const corpus = await loadIndexedCorpus(dir, { cacheDir: join(scratch, 'cache') });
       if (corpus.source.kind !== expect) throw new Error(`regression: expected an index ${expect}, got ${corpus.source.kind}`);
       const ctx = { corpus, commands };
@@ -59,14 +60,14 @@ export async function outputOf(suite: Suite): Promise<SuiteOutput> {
           (error) => {
             throw error;
           },
-          paging,
+          paging(line),
         ),
       );
     };
     const built = await run('built');
     const fromFile = await run('cache');
-    // The bot asks for Discord's own pages.
-    const discord = await run('cache', { size: RESULTS_PER_PAGE });
+    // The bot asks for Discord's own pages, of each command's Discord page size.
+    const discord = await run('cache', (line) => ({ size: discordPageSize(commandNameOf(line) ?? '') }));
     const hash = (x: unknown): string => createHash('sha256').update(JSON.stringify(x)).digest('hex');
     return {
       answers: `${built.map(renderJson).join('\n')}\n`,
