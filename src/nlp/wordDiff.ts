@@ -1,0 +1,151 @@
+/**
+ * Comparing two wordings of a quote word by word: the words of a text as a reader compares them, the part of a
+ * quote a pasted wording stands for, and the differences between them (inserted, dropped, changed words).
+ *
+ * `diffArrays` has the shape of jsdiff's (`diff` on npm): change objects `{ value, count, added, removed }`, a
+ * removal before the addition that replaces it. It is written here, a plain longest common subsequence over
+ * words, because a new dependency needs an install this branch could not make; swapping jsdiff in is a
+ * one-line change.
+ */
+
+/** A word as written (`text`, with its offsets) and as compared (`norm`): case, apostrophes and dots folded. */
+export interface Word {
+  text: string;
+  norm: string;
+  start: number;
+  end: number;
+}
+
+// "U.S." is one word; "so-called" two (a hyphen is punctuation); "can’t" one.
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+
+/** The words of a text, ignoring case, punctuation, white space and the style of quotation marks and apostrophes. */
+export function wordsOf(text: string): Word[] {
+  return [...text.normalize('NFKC').matchAll(WORD)].map((m) => ({
+    text: m[0],
+    norm: m[0].toLowerCase().replace(/['’.]/g, ''),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+}
+
+/** One run of a diff, as jsdiff gives it: kept (neither flag), only in the new array (added), only in the old (removed). */
+export interface Change<T> {
+  value: T[];
+  count: number;
+  added: boolean;
+  removed: boolean;
+}
+
+/**
+ * The differences between two arrays as runs of kept, removed and added elements (jsdiff's `diffArrays`): a
+ * longest common subsequence, removals before additions at the same place.
+ */
+export function diffArrays<T>(
+  oldArr: readonly T[],
+  newArr: readonly T[],
+  options: { comparator?: (a: T, b: T) => boolean } = {},
+): Array<Change<T>> {
+  const same = options.comparator ?? ((a: T, b: T) => a === b);
+  const n = oldArr.length;
+  const m = newArr.length;
+  // lcs[i][j]: the longest common subsequence of oldArr[i..] and newArr[j..].
+  const lcs = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+  for (let i = n - 1; i >= 0; i -= 1) {
+    const row = lcs[i] as Uint16Array;
+    const below = lcs[i + 1] as Uint16Array;
+    for (let j = m - 1; j >= 0; j -= 1)
+      row[j] = same(oldArr[i] as T, newArr[j] as T) ? (below[j + 1] as number) + 1 : Math.max(below[j] as number, row[j + 1] as number);
+  }
+  const out: Array<Change<T>> = [];
+  const push = (value: T, added: boolean, removed: boolean): void => {
+    const last = out[out.length - 1];
+    if (last && last.added === added && last.removed === removed) {
+      last.value.push(value);
+      last.count += 1;
+    } else out.push({ value: [value], count: 1, added, removed });
+  };
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && same(oldArr[i] as T, newArr[j] as T)) {
+      push(oldArr[i] as T, false, false);
+      i += 1;
+      j += 1;
+    } else if (i < n && (j >= m || (lcs[i + 1]?.[j] as number) >= (lcs[i]?.[j + 1] as number))) {
+      push(oldArr[i] as T, false, true);
+      i += 1;
+    } else {
+      push(newArr[j] as T, true, false);
+      j += 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * The stretch [start, end) of `quote` that `pasted` stands for, with the number of word edits between them:
+ * the quote's words before and after it are free to leave out (a piece of a quote is still its words), every
+ * other word inserted, dropped or changed costs one. Of equally good stretches, the first and shortest.
+ */
+export function bestWindow(quote: readonly string[], pasted: readonly string[]): { start: number; end: number; edits: number } {
+  const n = pasted.length;
+  const m = quote.length;
+  // cost[j], from[j]: the cheapest alignment of the pasted words so far ending at quote word j, and where it starts.
+  let cost = new Array<number>(m + 1).fill(0);
+  let from = Array.from({ length: m + 1 }, (_, j) => j);
+  for (let i = 1; i <= n; i += 1) {
+    const next = new Array<number>(m + 1);
+    const nextFrom = new Array<number>(m + 1);
+    next[0] = i;
+    nextFrom[0] = 0;
+    for (let j = 1; j <= m; j += 1) {
+      const diagonal = (cost[j - 1] as number) + (pasted[i - 1] === quote[j - 1] ? 0 : 1);
+      const inserted = (cost[j] as number) + 1;
+      const dropped = (next[j - 1] as number) + 1;
+      if (diagonal <= inserted && diagonal <= dropped) {
+        next[j] = diagonal;
+        nextFrom[j] = from[j - 1] as number;
+      } else if (inserted <= dropped) {
+        next[j] = inserted;
+        nextFrom[j] = from[j] as number;
+      } else {
+        next[j] = dropped;
+        nextFrom[j] = nextFrom[j - 1] as number;
+      }
+    }
+    cost = next;
+    from = nextFrom;
+  }
+  let end = n === 0 ? 0 : 1;
+  for (let j = 1; j <= m; j += 1) {
+    const better = (cost[j] as number) < (cost[end] as number);
+    const shorter = cost[j] === cost[end] && j - (from[j] as number) < end - (from[end] as number);
+    if (better || shorter) end = j;
+  }
+  if (m === 0) return { start: 0, end: 0, edits: n };
+  return { start: from[end] as number, end, edits: cost[end] as number };
+}
+
+/**
+ * A difference of a pasted wording from the corpus's, word by word: `same` and `dropped` give the corpus's words,
+ * `inserted` the pasted words the corpus does not have, `changed` the pasted words (`words`) in place of the
+ * corpus's (`corpus`).
+ */
+export type WordChange = { op: 'same' | 'dropped' | 'inserted'; words: string[] } | { op: 'changed'; words: string[]; corpus: string[] };
+
+/** The pasted words against a stretch of a quote's, as runs of kept, inserted, dropped and changed words. */
+export function wordChanges(quote: readonly Word[], pasted: readonly Word[]): WordChange[] {
+  const changes = diffArrays(quote, pasted, { comparator: (a, b) => a.norm === b.norm });
+  const out: WordChange[] = [];
+  for (let k = 0; k < changes.length; k += 1) {
+    const c = changes[k] as Change<Word>;
+    const next = changes[k + 1];
+    const words = c.value.map((w) => w.text);
+    if (c.removed && next?.added) {
+      out.push({ op: 'changed', words: next.value.map((w) => w.text), corpus: words });
+      k += 1;
+    } else out.push({ op: c.added ? 'inserted' : c.removed ? 'dropped' : 'same', words });
+  }
+  return out;
+}
