@@ -5,7 +5,8 @@
  */
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { publishedDay } from '../answer/citation.ts';
-import type { Answer, Citation, Result } from '../answer/types.ts';
+import type { Answer, Citation, Result, Verdict } from '../answer/types.ts';
+import { type DiffMarks, verdictLines } from '../render/differences.ts';
 import { defangUrls } from '../render/safeText.ts';
 import { LIMITS } from './limits.ts';
 
@@ -74,6 +75,22 @@ export function citationLine(c: Citation): string {
   return `${link}${url && !c.urlKnown ? ' (outlet home page; article link unknown)' : ''} · ${escapeMarkdown(where)}`;
 }
 
+/** A pasted quote's differences in Discord: the corpus's words struck through, the pasted ones in bold, all escaped. */
+const DISCORD_DIFF_MARKS: DiffMarks = {
+  dropped: (w) => `~~${escapeMarkdown(w)}~~`,
+  inserted: (w) => `**${escapeMarkdown(w)}**`,
+  plain: escapeMarkdown,
+};
+
+/** A verdict at a glance; its words follow it. */
+const VERDICT_ICON: Record<Verdict, string> = {
+  verbatim: '✅',
+  close: '🟡',
+  misattributed: '⚠️',
+  paraphrase: '💬',
+  'not-found': '❌',
+};
+
 /** The text of a result with its highlights in bold, escaped. */
 function highlighted(r: Result): string {
   if (!r.highlights || r.highlights.length === 0) return escapeMarkdown(r.text);
@@ -101,6 +118,10 @@ export function resultBlock(r: Result, n: number, max: number): string {
     head.push(
       `🗓 ${escapeMarkdown(cut(String(r.details?.when ?? r.date), 60))}${r.derivation ? ` — ${escapeMarkdown(cut(r.derivation, 300))}` : ''}`,
     );
+  // A /verify verdict and the differences, word by word, cut short so that they never crowd out the citations.
+  const [verdict, differences] = verdictLines(r, DISCORD_DIFF_MARKS);
+  if (verdict && r.verdict) head.push(`${VERDICT_ICON[r.verdict]} ${escapeMarkdown(verdict)}`);
+  if (differences) head.push(cutEscaped(differences, 600));
   // Where the outlets word a quote differently, each link carries its own wording, cut short.
   const links = r.citations.map(
     (c) => `↳ ${citationLine(c)}${r.wordingsDiffer && c.text !== undefined ? ` — “${escapeMarkdown(cut(c.text, 100))}”` : ''}`,

@@ -83,48 +83,58 @@ export function diffArrays<T>(
   return out;
 }
 
+/** Local alignment scores: a kept word earns more than a word inserted, dropped or changed costs (Smith–Waterman's usual 2 and −1). */
+const KEPT = 2;
+const EDIT = -1;
+
 /**
- * The stretch [start, end) of `quote` that `pasted` stands for, with the number of word edits between them:
- * the quote's words before and after it are free to leave out (a piece of a quote is still its words), every
- * other word inserted, dropped or changed costs one. Of equally good stretches, the first and shortest.
+ * The stretch [start, end) of `quote` that `pasted` stands for, and the word edits between them: the quote's
+ * words before and after it are free to leave out (a piece of a quote is still its words); within it, each word
+ * kept in order earns 2 and each word inserted, dropped or changed costs 1, every pasted word counted, so a
+ * stretch is taken as long as its kept words pay for the words it drops. Of equally good stretches, the first.
  */
 export function bestWindow(quote: readonly string[], pasted: readonly string[]): { start: number; end: number; edits: number } {
   const n = pasted.length;
   const m = quote.length;
-  // cost[j], from[j]: the cheapest alignment of the pasted words so far ending at quote word j, and where it starts.
-  let cost = new Array<number>(m + 1).fill(0);
+  if (m === 0 || n === 0) return { start: 0, end: 0, edits: n };
+  // score[j], from[j], edits[j]: the best alignment of the pasted words so far ending at quote word j, where it
+  // starts, and how many edits it has.
+  let score = new Array<number>(m + 1).fill(0);
   let from = Array.from({ length: m + 1 }, (_, j) => j);
+  let edits = new Array<number>(m + 1).fill(0);
   for (let i = 1; i <= n; i += 1) {
-    const next = new Array<number>(m + 1);
-    const nextFrom = new Array<number>(m + 1);
-    next[0] = i;
-    nextFrom[0] = 0;
+    const s = new Array<number>(m + 1);
+    const f = new Array<number>(m + 1);
+    const e = new Array<number>(m + 1);
+    s[0] = i * EDIT;
+    f[0] = 0;
+    e[0] = i;
     for (let j = 1; j <= m; j += 1) {
-      const diagonal = (cost[j - 1] as number) + (pasted[i - 1] === quote[j - 1] ? 0 : 1);
-      const inserted = (cost[j] as number) + 1;
-      const dropped = (next[j - 1] as number) + 1;
-      if (diagonal <= inserted && diagonal <= dropped) {
-        next[j] = diagonal;
-        nextFrom[j] = from[j - 1] as number;
-      } else if (inserted <= dropped) {
-        next[j] = inserted;
-        nextFrom[j] = from[j] as number;
+      const same = pasted[i - 1] === quote[j - 1];
+      const diagonal = (score[j - 1] as number) + (same ? KEPT : EDIT);
+      const inserted = (score[j] as number) + EDIT;
+      const dropped = (s[j - 1] as number) + EDIT;
+      if (diagonal >= inserted && diagonal >= dropped) {
+        s[j] = diagonal;
+        f[j] = from[j - 1] as number;
+        e[j] = (edits[j - 1] as number) + (same ? 0 : 1);
+      } else if (inserted >= dropped) {
+        s[j] = inserted;
+        f[j] = from[j] as number;
+        e[j] = (edits[j] as number) + 1;
       } else {
-        next[j] = dropped;
-        nextFrom[j] = nextFrom[j - 1] as number;
+        s[j] = dropped;
+        f[j] = f[j - 1] as number;
+        e[j] = (e[j - 1] as number) + 1;
       }
     }
-    cost = next;
-    from = nextFrom;
+    score = s;
+    from = f;
+    edits = e;
   }
-  let end = n === 0 ? 0 : 1;
-  for (let j = 1; j <= m; j += 1) {
-    const better = (cost[j] as number) < (cost[end] as number);
-    const shorter = cost[j] === cost[end] && j - (from[j] as number) < end - (from[end] as number);
-    if (better || shorter) end = j;
-  }
-  if (m === 0) return { start: 0, end: 0, edits: n };
-  return { start: from[end] as number, end, edits: cost[end] as number };
+  let end = 1;
+  for (let j = 2; j <= m; j += 1) if ((score[j] as number) > (score[end] as number)) end = j;
+  return { start: from[end] as number, end, edits: edits[end] as number };
 }
 
 /**

@@ -57,8 +57,14 @@ describe('bestWindow', () => {
     expect(bestWindow(quote, norms('we discussed today in very great detail the need')).edits).toBe(1);
   });
 
+  it('takes the whole stretch when its kept words pay for the words dropped inside it', () => {
+    const quote = norms('The United States and its partners are not seeking so-called regime change as it is known in Syria');
+    expect(bestWindow(quote, norms('The United States is not seeking regime change'))).toEqual({ start: 0, end: 13, edits: 6 });
+  });
+
   it('costs every word when nothing matches', () => {
     expect(bestWindow(norms('a b c'), norms('x y')).edits).toBe(2);
+    expect(bestWindow(norms('a b c'), []).edits).toBe(0);
     expect(bestWindow([], norms('x y')).edits).toBe(2);
   });
 });
