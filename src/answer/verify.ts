@@ -4,8 +4,9 @@
  * decides the verdict (see `Verdict`).
  *
  * A quote is compared as what it is: a direct quote's words, and the parts of a mixed quote inside quotation
- * marks, are someone's own words (verbatim or close); an indirect quote, and a mixed quote whole, are the
- * writer's report of them (a paraphrase at most).
+ * marks, are someone's own words (verbatim or close, or a paraphrase when said in other words); an indirect
+ * quote, and a mixed quote whole, are the writer's report of them (a paraphrase at most). The writer's own
+ * narration is no one's quote: words found only there are not found.
  */
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import { negations, type QuoteGroup, type Speaker } from '../index/quoteBook.ts';
@@ -36,11 +37,12 @@ const NEAREST = 3;
 export const CLOSE = { minKept: 3, ofPasted: 0.6, ofQuote: 0.5, contentOfPasted: 0.7 } as const;
 
 /**
- * A paraphrase: reported speech that has at least 3 of the pasted content words (stemmed, in any order), which
- * are at least 70% of them and 30% of the reported words (a report is often longer than the claim made of it),
- * and both say "not" or neither does.
+ * A paraphrase: reported speech, or a quotation said again in other words, that has at least 3 of the pasted
+ * content words (stemmed, in any order), which are at least 60% of them and 30% of its own (a report is often
+ * longer than the claim made of it; a restatement keeps the names and the striking words, not the grammar), and
+ * both say "not" or neither does. Whatever passes as verbatim or close is not a paraphrase.
  */
-export const PARAPHRASE = { minShared: 3, ofPasted: 0.7, ofReport: 0.3 } as const;
+export const PARAPHRASE = { minShared: 3, ofPasted: 0.6, ofReport: 0.3 } as const;
 
 export interface VerifyArgs {
   quote: string;
@@ -125,20 +127,8 @@ function compare(pasted: { text: string; words: Word[]; terms: string[] }, unit:
   const kept = differences.reduce((n, d) => n + (d.op === 'same' ? d.words.length : 0), 0);
   const n = pasted.words.length;
   const base = { unit, differences, kept };
-  if (unit.reported) {
-    const report = [...new Set(terms(unit.text))];
-    const own = [...new Set(pasted.terms)];
-    const shared = sharedTerms(own, report);
-    const score = share(2 * shared, own.length + report.length);
-    const same = (negations(pasted.text) === '') === (negations(unit.text) === '');
-    const paraphrase =
-      same &&
-      shared >= PARAPHRASE.minShared &&
-      share(shared, own.length) >= PARAPHRASE.ofPasted &&
-      share(shared, report.length) >= PARAPHRASE.ofReport;
-    return { ...base, words: paraphrase ? 'paraphrase' : null, score };
-  }
-  const score = share(2 * kept, n + stretch.length);
+  const content = sameContent(pasted, unit.text);
+  if (unit.reported) return { ...base, words: content.paraphrase ? 'paraphrase' : null, score: content.score };
   if (window.edits === 0 && n >= 2) return { ...base, words: 'verbatim', score: 1, differences: [] };
   const text = stretch.length === 0 ? '' : unit.text.slice(stretch[0]?.start, stretch[stretch.length - 1]?.end);
   const close =
@@ -147,7 +137,25 @@ function compare(pasted: { text: string; words: Word[]; terms: string[] }, unit:
     share(kept, stretch.length) >= CLOSE.ofQuote &&
     share(sharedTerms(pasted.terms, terms(text)), new Set(pasted.terms).size) >= CLOSE.contentOfPasted &&
     !differences.some((d) => d.op !== 'same' && (negates(d.words) || (d.op === 'changed' && negates(d.corpus))));
-  return { ...base, words: close ? 'close' : null, score };
+  if (close) return { ...base, words: 'close', score: share(2 * kept, n + stretch.length) };
+  // A quotation said again in other words is a paraphrase of it.
+  return { ...base, words: content.paraphrase ? 'paraphrase' : null, score: Math.max(content.score, share(2 * kept, n + stretch.length)) };
+}
+
+/** Whether a wording says what the pasted words say (see PARAPHRASE), and how alike their content words are (Dice). */
+function sameContent(pasted: { text: string; terms: string[] }, text: string): { paraphrase: boolean; score: number } {
+  const other = [...new Set(terms(text))];
+  const own = [...new Set(pasted.terms)];
+  const shared = sharedTerms(own, other);
+  const negated = (negations(pasted.text) === '') === (negations(text) === '');
+  return {
+    paraphrase:
+      negated &&
+      shared >= PARAPHRASE.minShared &&
+      share(shared, own.length) >= PARAPHRASE.ofPasted &&
+      share(shared, other.length) >= PARAPHRASE.ofReport,
+    score: share(2 * shared, own.length + other.length),
+  };
 }
 
 /** How the claimed speaker stands to a quote's speaker. */

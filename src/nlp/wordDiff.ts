@@ -91,7 +91,7 @@ const EDIT = -1;
  * The stretch [start, end) of `quote` that `pasted` stands for, and the word edits between them: the quote's
  * words before and after it are free to leave out (a piece of a quote is still its words); within it, each word
  * kept in order earns 2 and each word inserted, dropped or changed costs 1, every pasted word counted, so a
- * stretch is taken as long as its kept words pay for the words it drops. Of equally good stretches, the first.
+ * stretch is taken as long as its kept words pay for the words it drops.
  */
 export function bestWindow(quote: readonly string[], pasted: readonly string[]): { start: number; end: number; edits: number } {
   const n = pasted.length;
@@ -133,7 +133,8 @@ export function bestWindow(quote: readonly string[], pasted: readonly string[]):
     edits = e;
   }
   let end = 1;
-  for (let j = 2; j <= m; j += 1) if ((score[j] as number) > (score[end] as number)) end = j;
+  // Of equally good stretches the one ending last, which takes in words swapped at its end ("energy and activity").
+  for (let j = 2; j <= m; j += 1) if ((score[j] as number) >= (score[end] as number)) end = j;
   return { start: from[end] as number, end, edits: edits[end] as number };
 }
 
