@@ -23,6 +23,12 @@ export const VERIFY_LIMIT = 10;
 /** How many quotes the index proposes for a close look: the best by their words, far more than ever match. */
 const CANDIDATES = 100;
 
+/**
+ * The fewest words a piece of a quotation must have to stand for it: "regime change" is in a quote, but two or
+ * three words are a phrase anyone says. A whole quotation of fewer words ("no consensus") is still verbatim.
+ */
+export const VERBATIM_PIECE = 4;
+
 /** How many nearest quotes a "not found" shows. */
 const NEAREST = 3;
 
@@ -129,7 +135,8 @@ function compare(pasted: { text: string; words: Word[]; terms: string[] }, unit:
   const base = { unit, differences, kept };
   const content = sameContent(pasted, unit.text);
   if (unit.reported) return { ...base, words: content.paraphrase ? 'paraphrase' : null, score: content.score };
-  if (window.edits === 0 && n >= 2) return { ...base, words: 'verbatim', score: 1, differences: [] };
+  if (window.edits === 0 && (n >= VERBATIM_PIECE || stretch.length === words.length))
+    return { ...base, words: 'verbatim', score: 1, differences: [] };
   const text = stretch.length === 0 ? '' : unit.text.slice(stretch[0]?.start, stretch[stretch.length - 1]?.end);
   const close =
     kept >= CLOSE.minKept &&
@@ -232,7 +239,7 @@ export function verify(corpus: LoadedCorpus, args: VerifyArgs, limit = VERIFY_LI
     verdict,
     total: shown.length,
     results,
-    notes: notesOf(corpus, verdict, shown[0], claim, claimed),
+    notes: notesOf(corpus, verdict, shown[0], claim, claimed, words.length),
   };
 }
 
@@ -265,10 +272,12 @@ function notesOf(
   top: { match: Match; check: SpeakerCheck } | undefined,
   claim: string | undefined,
   claimed: readonly Speaker[] | null,
+  pastedCount: number,
 ): string[] {
   const notes: string[] = [];
   if (claim !== undefined && claimed !== null && claimed.length === 0) notes.push(`no one called "${claim}" is named in the corpus`);
   if (!top || verdict === 'not-found') {
+    if (pastedCount < VERBATIM_PIECE) notes.push(`a few words are a phrase, not a quote: give at least ${VERBATIM_PIECE} words of it`);
     notes.unshift(
       top
         ? 'not found: no quote in the corpus has these words; the nearest quotes are shown, and none of them is a match'
