@@ -165,12 +165,14 @@ function pageResults(answer: Answer, page: number): { page: number; shown: Resul
 
 /**
  * One page of an answer as a Discord message. `buttons` gives the custom ids of Previous and Next (null for
- * none); the caller encodes the state in them.
+ * none); the caller encodes the state in them. `room` is how much of a message's embed text the answer may take
+ * (less than all when several answers share one message).
  */
 export function renderDiscord(
   answer: Answer,
   page = 0,
   buttons: { previous: string | null; next: string | null; context?: (r: Result) => string | null } | null = null,
+  room: number = LIMITS.embedTotal,
 ): DiscordMessage {
   const message: DiscordMessage = { embeds: [], components: [], allowed_mentions: { parse: [] } };
   if (answer.error) {
@@ -192,7 +194,7 @@ export function renderDiscord(
     LIMITS.embedFooter,
   );
   // Room for the results: the description's limit, less what the title, footer and notes take of the 6000.
-  const budget = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length - footer.length - 50);
+  const budget = Math.min(LIMITS.embedDescription, room - title.length - footer.length - 50);
   const notesPart = notes ? cut(notes, Math.min(600, budget / 4)) : '';
   const per = Math.floor((budget - notesPart.length - 4) / Math.max(1, shown.length)) - 2;
   const blocks = shown.map((r, i) => resultBlock(r, first + i, per));

@@ -9,7 +9,7 @@ import { dmToCommandLine } from '../../src/discord/dm.ts';
 import { LIMITS } from '../../src/discord/limits.ts';
 import { decodePageState, encodePageState } from '../../src/discord/paging.ts';
 import { cut, embedLength, escapeMarkdown, RESULTS_PER_PAGE, renderDiscord } from '../../src/discord/render.ts';
-import { planDeploy } from '../../src/discord/deploy.ts';
+import { discordCommands, planDeploy } from '../../src/discord/deploy.ts';
 import { ask, seedCorpus } from '../support/helpers.ts';
 
 describe('command definitions for Discord', () => {
@@ -27,7 +27,24 @@ describe('command definitions for Discord', () => {
       expect(required).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
       for (const o of d.options) expect(o.description.length).toBeLessThanOrEqual(100);
     }
-    expect(defs.map((d) => d.name)).toEqual(['search', 'who-said', 'when', 'timeline', 'quotes', 'speakers', 'sources', 'context', 'help']);
+    expect(defs.map((d) => d.name)).toEqual([
+      'search',
+      'who-said',
+      'verify',
+      'when',
+      'timeline',
+      'quotes',
+      'speakers',
+      'sources',
+      'context',
+      'help',
+    ]);
+    expect(defs.find((d) => d.name === 'verify')?.options.map((o) => [o.name, o.required ?? false, o.autocomplete ?? false])).toEqual([
+      ['quote', true, false],
+      ['speaker', false, true],
+      ['page', false, false],
+      ['hide', false, false],
+    ]);
     expect(defs.find((d) => d.name === 'who-said')?.options.map((o) => [o.name, o.autocomplete ?? false])).toEqual([
       ['topic', true],
       ['speaker', true],
@@ -43,6 +60,17 @@ describe('command definitions for Discord', () => {
       ['paragraph', 4, true],
       ['hide', 5, false],
     ]);
+  });
+
+  it('deploy the message command “Check in corpus” beside them: type 3, no description, server and user installs, every context', () => {
+    const payload = discordCommands(commands);
+    expect(payload.slice(0, defs.length)).toEqual(defs);
+    expect(payload[defs.length]).toEqual({ type: 3, name: 'Check in corpus', integration_types: [0, 1], contexts: [0, 1, 2] });
+    expect(payload).toHaveLength(defs.length + 1);
+    // As Discord gives it back (an empty description, ids of its own), it is unchanged.
+    const back = payload.map((c) => ({ ...c, id: '1', description: 'description' in c ? c.description : '' }));
+    expect(planDeploy(back, payload).unchanged).toContain('Check in corpus');
+    expect(planDeploy([], payload).added).toContain('Check in corpus');
   });
 
   it('deploying says what it adds, changes and removes', () => {
