@@ -258,9 +258,9 @@ function resultOf(corpus: LoadedCorpus, match: Match, check: SpeakerCheck, claim
     ...(match.differences.some((d) => d.op !== 'same') ? { differences: match.differences } : {}),
     details: {
       ...base.details,
-      ...(match.unit.text === match.unit.quote ? {} : { compared: `its quoted words “${match.unit.text}”` }),
+      ...(match.unit.text === match.unit.quote || match.words === null ? {} : { compared: `its quoted words “${match.unit.text}”` }),
       ...(match.words === 'close' ? { kept: `${match.kept} of the ${n} pasted words, in the quote’s order` } : {}),
-      ...(said && claim ? { claim: `${claim}: ${said}` } : {}),
+      ...(said && claim && match.words !== null ? { claim: `${claim}: ${said}` } : {}),
     },
   };
 }

@@ -14,6 +14,8 @@ export interface Word {
   norm: string;
   start: number;
   end: number;
+  /** Joined to the word before by a hyphen ("called" of "so-called"): shown joined, compared apart. */
+  hyphen?: true;
 }
 
 // "U.S." is one word; "so-called" two (a hyphen is punctuation); "can’t" one.
@@ -21,12 +23,24 @@ const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
 /** The words of a text, ignoring case, punctuation, white space and the style of quotation marks and apostrophes. */
 export function wordsOf(text: string): Word[] {
-  return [...text.normalize('NFKC').matchAll(WORD)].map((m) => ({
+  const normal = text.normalize('NFKC');
+  return [...normal.matchAll(WORD)].map((m) => ({
     text: m[0],
     norm: m[0].toLowerCase().replace(/['’.]/g, ''),
     start: m.index,
     end: m.index + m[0].length,
+    ...(m.index > 0 && normal[m.index - 1] === '-' && /[\p{L}\p{N}]/u.test(normal[m.index - 2] ?? '') ? { hyphen: true as const } : {}),
   }));
+}
+
+/** Words as a reader sees them: hyphenated words joined again ("so-called"). */
+function shown(words: readonly Word[]): string[] {
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    if (w.hyphen && i > 0) out[out.length - 1] += `-${w.text}`;
+    else out.push(w.text);
+  });
+  return out;
 }
 
 /** One run of a diff, as jsdiff gives it: kept (neither flag), only in the new array (added), only in the old (removed). */
@@ -152,9 +166,9 @@ export function wordChanges(quote: readonly Word[], pasted: readonly Word[]): Wo
   for (let k = 0; k < changes.length; k += 1) {
     const c = changes[k] as Change<Word>;
     const next = changes[k + 1];
-    const words = c.value.map((w) => w.text);
+    const words = shown(c.value);
     if (c.removed && next?.added) {
-      out.push({ op: 'changed', words: next.value.map((w) => w.text), corpus: words });
+      out.push({ op: 'changed', words: shown(next.value), corpus: words });
       k += 1;
     } else out.push({ op: c.added ? 'inserted' : c.removed ? 'dropped' : 'same', words });
   }

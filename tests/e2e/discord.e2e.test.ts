@@ -106,7 +106,7 @@ describe('the bot, end to end, with the real discord.js client against a fake Di
     expect(description).toContain('**1. John Kerry** (US Secretary of State), direct');
     expect(description).toContain('🟡 verdict\\: close wording');
     expect(description).toContain(
-      'differences: The United States and its partners are not ~~seeking~~**looking for** so called regime change',
+      'differences: The United States and its partners are not ~~seeking~~**looking for** so-called regime change',
     );
     expect(description).toContain('[Al-Alam News Network');
   });

@@ -86,3 +86,15 @@ describe('wordChanges', () => {
     ]);
   });
 });
+
+describe('hyphenated words', () => {
+  it('are compared apart and shown joined', () => {
+    expect(norms('de-escalating')).toEqual(['de', 'escalating']);
+    expect(wordChanges(wordsOf('without also de-escalating the fight'), wordsOf('without first de-escalating the fight'))).toEqual([
+      { op: 'same', words: ['without'] },
+      { op: 'changed', words: ['first'], corpus: ['also'] },
+      { op: 'same', words: ['de-escalating', 'the', 'fight'] },
+    ]);
+    expect(wordsOf('a - b')[1]?.hyphen).toBeUndefined();
+  });
+});
