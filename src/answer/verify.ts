@@ -11,7 +11,7 @@
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import { negations, type QuoteGroup, type Speaker } from '../index/quoteBook.ts';
 import { terms } from '../nlp/terms.ts';
-import { bestWindow, type Word, type WordChange, wordChanges, wordsOf } from '../nlp/wordDiff.ts';
+import { bestWindow, diffArrays, type Word, type WordChange, wordChanges, wordsOf } from '../nlp/wordDiff.ts';
 import { MAX_CITATIONS } from './citation.ts';
 import { quoteResult, quotesOf, speakerLabel } from './quoteResult.ts';
 import { type Answer, type Result, UsageError, type Verdict } from './types.ts';
@@ -130,7 +130,11 @@ function compare(pasted: { text: string; words: Word[]; terms: string[] }, unit:
   );
   const stretch = words.slice(window.start, window.end);
   const differences = wordChanges(stretch, pasted.words);
-  const kept = differences.reduce((n, d) => n + (d.op === 'same' ? d.words.length : 0), 0);
+  // Counted on the words as compared: the differences show "so-called" as one word.
+  const kept = diffArrays(stretch, pasted.words, { comparator: (a, b) => a.norm === b.norm }).reduce(
+    (k, c) => k + (c.added || c.removed ? 0 : c.count),
+    0,
+  );
   const n = pasted.words.length;
   const base = { unit, differences, kept };
   const content = sameContent(pasted, unit.text);
@@ -250,12 +254,15 @@ function resultOf(corpus: LoadedCorpus, match: Match, check: SpeakerCheck, claim
   const base = quoteResult(corpus, match.unit.group, Number(match.score.toFixed(3)));
   const verdict = verdictOf(match, check);
   const said = SPEAKER_WORDS[check];
+  // The verdict and the differences next to the words they are about, before the quote's other fields.
+  const { text: _text, speaker, quote: _quote, ...rest } = base;
   return {
-    ...base,
     text: match.unit.quote,
+    ...(speaker === undefined ? {} : { speaker }),
     quote: match.unit.quote,
     verdict,
     ...(match.differences.some((d) => d.op !== 'same') ? { differences: match.differences } : {}),
+    ...rest,
     details: {
       ...base.details,
       ...(match.unit.text === match.unit.quote || match.words === null ? {} : { compared: `its quoted words “${match.unit.text}”` }),
