@@ -261,7 +261,8 @@ function resultOf(corpus: LoadedCorpus, match: Match, check: SpeakerCheck, claim
     ...(speaker === undefined ? {} : { speaker }),
     quote: match.unit.quote,
     verdict,
-    ...(match.differences.some((d) => d.op !== 'same') ? { differences: match.differences } : {}),
+    // Word by word only where the wording is the point: a paraphrase or a non-match is other words altogether.
+    ...(match.words === 'close' && match.differences.some((d) => d.op !== 'same') ? { differences: match.differences } : {}),
     ...rest,
     details: {
       ...base.details,
