@@ -29,6 +29,9 @@ const CANDIDATES = 100;
  */
 export const VERBATIM_PIECE = 4;
 
+/** How many of the best quotes are compared in every outlet's wording, read from the index file (the rest by their fullest). */
+const IN_EVERY_WORDING = 10;
+
 /** How many nearest quotes a "not found" shows. */
 const NEAREST = 3;
 
@@ -93,21 +96,17 @@ export function quotedPieces(text: string): string[] {
   return [...text.matchAll(/["“«]([^"“”«»]+)["”»]/g)].map((m) => (m[1] as string).trim()).filter((p) => wordsOf(p).length > 0);
 }
 
-/** Every wording of a group to compare: each outlet's own (its first ten), as quotation or report. */
+/** A wording of a quote as the units it is compared as: its words, or its quoted pieces and its report. */
+function unitsOfText(group: QuoteGroup, text: string, kind: QuoteGroup['kind']): Unit[] {
+  if (kind === 'direct') return [{ group, text, quote: text, reported: false }];
+  const pieces = kind === 'mixed' ? quotedPieces(text).map((piece) => ({ group, text: piece, quote: text, reported: false })) : [];
+  return [...pieces, { group, text, quote: text, reported: true }];
+}
+
+/** Every wording of a group to compare: each outlet's own (its first ten), read from the articles' details. */
 function unitsOf(corpus: LoadedCorpus, group: QuoteGroup): Unit[] {
-  const seen = new Set<string>();
-  const out: Unit[] = [];
-  for (const { quote } of quotesOf(corpus, group, MAX_CITATIONS)) {
-    if (seen.has(quote.text)) continue;
-    seen.add(quote.text);
-    if (quote.kind === 'direct') out.push({ group, text: quote.text, quote: quote.text, reported: false });
-    else {
-      if (quote.kind === 'mixed')
-        for (const piece of quotedPieces(quote.text)) out.push({ group, text: piece, quote: quote.text, reported: false });
-      out.push({ group, text: quote.text, quote: quote.text, reported: true });
-    }
-  }
-  return out;
+  const texts = new Set(quotesOf(corpus, group, MAX_CITATIONS).map(({ quote }) => quote.text));
+  return [...texts].flatMap((text) => unitsOfText(group, text, group.kind));
 }
 
 const share = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
@@ -199,7 +198,7 @@ const LABEL: Record<Verdict, string> = {
   verbatim: 'verbatim',
   close: 'close wording',
   misattributed: 'said by someone else',
-  paraphrase: 'paraphrase (reported speech)',
+  paraphrase: 'paraphrase (the same content in other words)',
   'not-found': 'not a match (one of the nearest quotes)',
 };
 
@@ -224,14 +223,18 @@ export function verify(corpus: LoadedCorpus, args: VerifyArgs, limit = VERIFY_LI
   const pasted = { text, words, terms: terms(text) };
   const { hits } = corpus.quotes.query(text.replace(/["“”«»]/g, ' '), corpus.index.lexicon);
   const best = new Map<number, { match: Match; check: SpeakerCheck }>();
-  for (const { group } of hits.slice(0, CANDIDATES)) {
+  const consider = (group: QuoteGroup, units: readonly Unit[]): void => {
     const check = checkSpeaker(group, claimed);
-    for (const unit of unitsOf(corpus, group)) {
+    for (const unit of units) {
       const match = compare(pasted, unit);
       const was = best.get(group.id);
       if (!was || rank(match, check) > rank(was.match, was.check)) best.set(group.id, { match, check });
     }
-  }
+  };
+  // Ranked by each group's fullest wording, kept in memory; only the best are read in every outlet's wording.
+  for (const { group } of hits.slice(0, CANDIDATES)) consider(group, unitsOfText(group, group.text, group.kind));
+  const first = [...best.values()].sort((a, b) => rank(b.match, b.check) - rank(a.match, a.check));
+  for (const { match } of first.slice(0, IN_EVERY_WORDING)) consider(match.unit.group, unitsOf(corpus, match.unit.group));
   const ranked = [...best.values()].sort((a, b) => rank(b.match, b.check) - rank(a.match, a.check));
   const matches = ranked.filter(({ match }) => match.words !== null);
   const shown = matches.length > 0 ? matches : ranked.filter(({ match }) => match.score > 0).slice(0, NEAREST);
@@ -298,7 +301,9 @@ function notesOf(
     verbatim: `verbatim: these words stand in a quote of ${who}`,
     close: `close wording: a quote of ${who} says nearly this; the differences are shown word by word`,
     misattributed: `said by someone else: the claim names ${claim ?? 'another speaker'}, the corpus has these words from ${who}`,
-    paraphrase: `paraphrase: the corpus reports ${who} saying this in its own words (indirect speech), not as a quotation`,
+    paraphrase: top.match.unit.reported
+      ? `paraphrase: the corpus reports ${who} saying this in its own words (indirect speech), not as a quotation`
+      : `paraphrase: a quote of ${who} says this in other words`,
   };
   notes.unshift(sentence[verdict]);
   if (top.check === 'uncertain')

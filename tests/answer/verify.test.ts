@@ -73,6 +73,13 @@ describe('verify on an inline fixture', () => {
     expect(check('Nobody wanted to compromise, so the negotiations failed', 'Reyes').verdict).toBe('paraphrase');
   });
 
+  it('calls a quotation said again in other words a paraphrase of it', () => {
+    const a = check('This year the border is going to reopen, nobody here believes it', 'Reyes');
+    expect(a.verdict).toBe('paraphrase');
+    expect(a.notes?.[0]).toBe('paraphrase: a quote of Tom Reyes says this in other words');
+    expect(a.results[0]?.differences).toBeUndefined();
+  });
+
   it('shows the nearest quotes for words the corpus does not have, each marked as no match', () => {
     const a = check('We will never negotiate with anyone about the border', 'Okafor');
     expect(a.verdict).toBe('not-found');
