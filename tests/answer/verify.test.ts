@@ -106,6 +106,23 @@ describe('verify on the seeds', () => {
     expect(a.results[0]?.quote).toBe('The United States and our partners are not seeking so-called regime change');
   });
 
+  it('does not claim misattribution where the corpus only guesses the speaker, and says so', () => {
+    // "no consensus" is Draitser's by "no cue: the speaker of the quote before" (confidence 0.5).
+    const a = verify(seedCorpus(), { quote: 'no consensus', speaker: 'Kerry' });
+    expect(a.verdict).toBe('verbatim');
+    expect(a.results[0]?.speaker).toBe('Eric Draitser');
+    expect(a.notes).toContain(
+      'who said it is uncertain in the corpus (Eric Draitser, confidence 0.5): it neither confirms nor rules out Kerry',
+    );
+  });
+
+  it('names a claimed speaker the corpus does not know, and still finds who said the words', () => {
+    const a = verify(seedCorpus(), { quote: 'You can’t defeat DAESH without also de-escalating the fight', speaker: 'Barack Obama' });
+    expect(a.verdict).toBe('misattributed');
+    expect(a.results[0]?.speaker).toBe('John Kerry');
+    expect(a.notes).toContain('no one called "Barack Obama" is named in the corpus');
+  });
+
   it('reads the words inside the marks of a mixed quote as a quotation', () => {
     const a = verify(seedCorpus(), { quote: 'what can or can’t be done immediately about Assad', speaker: 'John Kerry' });
     expect(a.verdict).toBe('verbatim');
