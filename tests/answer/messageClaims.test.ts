@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { claimedSpeaker, claimsOf } from '../../src/answer/messageClaims.ts';
 import { seedCorpus } from '../support/helpers.ts';
@@ -51,6 +52,25 @@ describe('claimsOf: the quoted passages of a message and who it says said them',
 
   it('drops mentions', () => {
     expect(claimsOf('<@123456> Kerry said "we will win this war"')).toEqual([{ quote: 'we will win this war', speaker: 'Kerry' }]);
+  });
+});
+
+describe('claimsOf on any text', () => {
+  it('never throws, gives at most one claim a passage, each quote words of the message', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.array(fc.constantFrom('"', '“', '”', '«', '»', '„', ' said ', ' — ', 'Kerry', 'the'), { maxLength: 12 }),
+        (s, bits) => {
+          const text = `${s}${bits.join('')}${s}`;
+          const claims = claimsOf(text);
+          for (const c of claims) {
+            expect(text.replace(/<(?:@[!&]?|#)\d+>/g, ' ')).toContain(c.quote);
+            expect(c.quote.trim()).not.toBe('');
+          }
+        },
+      ),
+    );
   });
 });
 
