@@ -1,6 +1,7 @@
 /**
  * A plain direct message as a command line: a slash command as it is; "who said regime change?" is
- * /who-said; "when did Kerry meet Putin?" is /when; anything else is /search.
+ * /who-said; "when did Kerry meet Putin?" is /when; 'did Kerry say "…"?' and 'check "…"' are /verify; anything
+ * else is /search.
  */
 export function dmToCommandLine(text: string): string {
   const t = text.trim();
@@ -12,6 +13,11 @@ export function dmToCommandLine(text: string): string {
   if (when) return `/when ${when[1]}`;
   const quotes = /^(?:what\s+did\s+(.+?)\s+say|quotes\s+(?:of|by|from)\s+(.+))$/i.exec(bare);
   if (quotes) return `/quotes ${quotes[1] ?? quotes[2]}`;
+  // Only with the words in quotation marks: "did Kerry say anything about Assad" is a search.
+  const said = /^did\s+(.+?)\s+(?:really\s+|actually\s+|ever\s+)?say\s+(["“«].+["”»])$/i.exec(bare);
+  if (said) return `/verify ${said[2]} speaker:${said[1]}`;
+  const check = /^(?:check|verify)\s+(["“«].+["”»])$/i.exec(bare);
+  if (check) return `/verify ${check[1]}`;
   if (/^(?:help|\?)$/i.test(bare)) return '/help';
   return `/search ${bare}`;
 }

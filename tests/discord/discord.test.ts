@@ -132,6 +132,11 @@ describe('direct messages', () => {
   it('go to the command they read as', () => {
     expect(dmToCommandLine('who said regime change?')).toBe('/who-said regime change');
     expect(dmToCommandLine('When did Kerry meet Putin?')).toBe('/when Kerry meet Putin');
+    expect(dmToCommandLine('Did Lavrov really say “we are not seeking regime change”?')).toBe(
+      '/verify “we are not seeking regime change” speaker:Lavrov',
+    );
+    expect(dmToCommandLine('check "we are not seeking regime change"')).toBe('/verify "we are not seeking regime change"');
+    expect(dmToCommandLine('did Kerry say anything about Assad?')).toBe('/search did Kerry say anything about Assad');
     expect(dmToCommandLine('what did Lavrov say?')).toBe('/quotes Lavrov');
     expect(dmToCommandLine('/sources')).toBe('/sources');
     expect(dmToCommandLine('ceasefire in Aleppo')).toBe('/search ceasefire in Aleppo');
