@@ -1,3 +1,5 @@
+import type { WordChange } from '../nlp/wordDiff.ts';
+
 /**
  * The answer model: what every command returns, as plain data. Renderers turn it into terminal text,
  * JSON or Discord embeds; nothing here knows about any of them.
@@ -33,6 +35,16 @@ export interface Citation {
   text?: string;
 }
 
+/**
+ * What /verify found of a pasted quote: `verbatim`, the words stand as they are inside a quotation (a piece of it
+ * counts) of the claimed speaker, if one was named; `close`, the same quotation with small wording changes;
+ * `misattributed`, the words (verbatim or close) are someone else's than the claim says; `paraphrase`, reported
+ * (indirect) speech with the same content; `not-found`, none of these (a result with it is a nearest quote, not a match).
+ */
+export type Verdict = 'verbatim' | 'close' | 'misattributed' | 'paraphrase' | 'not-found';
+
+export type { WordChange } from '../nlp/wordDiff.ts';
+
 export interface Result {
   /** The snippet or line shown to the reader. */
   text: string;
@@ -55,6 +67,10 @@ export interface Result {
   matchedIn?: 'phrase' | 'words' | 'narration';
   /** Set when the outlets cited give the quote in different words: each citation's `text` is its own wording. */
   wordingsDiffer?: true;
+  /** /verify: how this quote stands to the pasted words (`not-found`: one of the nearest, not a match). */
+  verdict?: Verdict;
+  /** /verify: the pasted words against this quote's, word by word; absent when they are the same. */
+  differences?: WordChange[];
   /** Extra fields of a command's own (paragraph counts, derivations), shown by renderers that know them. */
   details?: Record<string, string | number>;
   /** /compare: how one outlet covers the topic; each of its claims names the citation (of `citations`) it stands on. */
@@ -106,6 +122,8 @@ export interface Answer {
   pages?: number;
   /** How many results a page has: result `i` of `results` is number `(page - 1) * perPage + i + 1`. */
   perPage?: number;
+  /** /verify: the verdict on the pasted quote (the verdict of `results[0]`, the best match). */
+  verdict?: Verdict;
   /** Things the reader should know about this answer (undated articles left out, nothing found, …). */
   notes?: string[];
   error?: AnswerError;

@@ -13,16 +13,20 @@ import {
   GatewayIntentBits,
   type Interaction,
   type Message,
+  type MessageContextMenuCommandInteraction,
   MessageFlags,
   Partials,
 } from 'discord.js';
+import { MAX_CLAIMS, claimedSpeaker, claimsOf } from '../answer/messageClaims.ts';
 import type { Answer, Result } from '../answer/types.ts';
+import { CHECK_IN_CORPUS } from './definitions.ts';
+import { LIMITS } from './limits.ts';
 import type { Logger } from './logger.ts';
 import { timelinePng } from '../render/chartPng.ts';
-import { type DiscordMessage, discordPageSize, pageCount, renderDiscord } from './render.ts';
+import { type DiscordMessage, cut, discordPageSize, pageCount, RESULTS_PER_PAGE, renderDiscord } from './render.ts';
 import { type CommandContext, PAGE_OPTION } from '../../commands/define.ts';
 import { commandNameOf, parseCommandLine } from '../router/parse.ts';
-import { type BugReporter, runCommand, runLine } from '../router/router.ts';
+import { type BugReporter, MAX_QUERY_CHARS, runCommand, runLine } from '../router/router.ts';
 import { discordChoices } from './autocomplete.ts';
 import { dmToCommandLine } from './dm.ts';
 import { type OptionNames, decodeContextId, decodePageState, encodeContextId, encodePageState } from './paging.ts';
@@ -193,6 +197,7 @@ export class QuotedeskBot {
     try {
       if (interaction.isAutocomplete()) await this.autocomplete(interaction);
       else if (interaction.isChatInputCommand()) await this.command(interaction);
+      else if (interaction.isMessageContextMenuCommand()) await this.checkInCorpus(interaction);
       else if (interaction.isButton()) await this.button(interaction);
     } catch (error) {
       this.options.logger.error({ err: error, ...context }, 'failed to answer an interaction');
@@ -261,6 +266,44 @@ export class QuotedeskBot {
       this.options.logger.error({ err: error, userId, command: state.command }, 'failed to draw the picture');
       return [];
     }
+  }
+
+  /**
+   * "Check in corpus" on a message: each quoted passage of it (or its whole text, when nothing is quoted) checked
+   * as /verify checks a quote, with the speaker the message names for it, answered only to the one who asked,
+   * one embed a passage. A passage longer than a query may be is checked by its first words (a piece of a quote
+   * is still its words).
+   */
+  private async checkInCorpus(interaction: MessageContextMenuCommandInteraction): Promise<void> {
+    const { ctx, logger } = this.options;
+    if (!this.limiter.allow(interaction.user.id)) {
+      await interaction.reply({ content: SLOW_DOWN, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      return;
+    }
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const text = interaction.targetMessage.content ?? '';
+    logger.info({ command: CHECK_IN_CORPUS, userId: interaction.user.id, query: text.slice(0, 200) }, 'message command');
+    const claims = claimsOf(text.slice(0, 4000));
+    if (claims.length === 0 || interaction.commandName !== CHECK_IN_CORPUS) {
+      await interaction.editReply({ content: 'This message has no words to check against the corpus.', allowedMentions: NO_PINGS });
+      return;
+    }
+    const shown = claims.slice(0, MAX_CLAIMS);
+    const room = Math.floor(LIMITS.embedTotal / shown.length);
+    const embeds = shown.flatMap((claim) => {
+      const values: Record<string, string> = { quote: cut(claim.quote, MAX_QUERY_CHARS).replace(/…$/, '') };
+      if (claim.speaker !== undefined) values.speaker = claimedSpeaker(ctx.corpus, claim.speaker);
+      const answer = runCommand(ctx, 'verify', values, this.bugReporter(interaction.user.id), {
+        size: shown.length === 1 ? RESULTS_PER_PAGE : 2,
+      });
+      return renderDiscord(answer, 0, null, room).embeds;
+    });
+    const more = claims.length > shown.length ? `Checked the first ${shown.length} of ${claims.length} quoted passages. ` : '';
+    await interaction.editReply({
+      content: `${more}Only you can see this; /verify <quote> speaker:<name> checks one quote with every match.`,
+      embeds,
+      allowedMentions: NO_PINGS,
+    });
   }
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {

@@ -30,6 +30,28 @@ export interface DiscordCommand {
   contexts: readonly InteractionContextType[];
 }
 
+/**
+ * A message context-menu command (type 3): no description and no options; Discord shows its name in a message's
+ * Apps menu and sends the message it was used on.
+ */
+export interface DiscordMessageCommand {
+  type: ApplicationCommandType.Message;
+  name: string;
+  integration_types: readonly ApplicationIntegrationType[];
+  contexts: readonly InteractionContextType[];
+}
+
+/** The message command that checks a message's quotes against the corpus, as /verify does. */
+export const CHECK_IN_CORPUS = 'Check in corpus';
+
+/** "Check in corpus" as Discord's API takes it: in server and user installs, in every context. */
+export const checkInCorpusCommand = (): DiscordMessageCommand => ({
+  type: ApplicationCommandType.Message,
+  name: CHECK_IN_CORPUS,
+  integration_types: INTEGRATION_TYPES,
+  contexts: CONTEXTS,
+});
+
 const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 
 function option(o: OptionDefinition): DiscordOption {

@@ -1,17 +1,22 @@
 import { DiscordAPIError, HTTPError, REST, Routes } from 'discord.js';
 import type { CommandRegistry } from '../../commands/define.ts';
-import { type DiscordCommand, toDiscordCommand } from './definitions.ts';
+import { type DiscordCommand, type DiscordMessageCommand, checkInCorpusCommand, toDiscordCommand } from './definitions.ts';
 
 /**
  * What a deploy changes: names added, changed, removed and left as they were. Discord answers with fields
  * of its own (ids, versions, defaults): only what we send is compared, and contexts and install types only
  * for global commands, where Discord keeps them.
  */
-export function planDeploy(existing: Array<Record<string, unknown>>, wanted: DiscordCommand[], scope: 'guild' | 'global' = 'global') {
+export function planDeploy(
+  existing: Array<Record<string, unknown>>,
+  wanted: Array<DiscordCommand | DiscordMessageCommand>,
+  scope: 'guild' | 'global' = 'global',
+) {
   const option = (o: Record<string, unknown>) => [o.type, o.name, o.description, o.required === true, o.autocomplete === true];
   const comparable = (c: Record<string, unknown>) =>
     JSON.stringify({
-      description: c.description,
+      type: c.type ?? 1,
+      description: c.description ?? '',
       options: ((c.options as Array<Record<string, unknown>> | undefined) ?? []).map(option),
       ...(scope === 'global' ? { contexts: c.contexts ?? null, integration_types: c.integration_types ?? null } : {}),
     });
@@ -56,6 +61,12 @@ function explained(error: unknown): unknown {
   return new DeployError(REFUSED[error.status] ?? `Discord answered ${error.status} to ${error.method}: ${error.message}`);
 }
 
+/** Every command as Discord's API takes it: the slash commands, then the message command "Check in corpus". */
+export const discordCommands = (commands: CommandRegistry): Array<DiscordCommand | DiscordMessageCommand> => [
+  ...[...commands.values()].map((c) => toDiscordCommand(c.definition)),
+  checkInCorpusCommand(),
+];
+
 /** Registers the commands with Discord and returns what changed and how many were sent. */
 export async function deployCommands(commands: CommandRegistry, target: DeployTarget) {
   try {
@@ -69,7 +80,7 @@ async function deploy(commands: CommandRegistry, target: DeployTarget) {
   const rest = new REST(target.apiUrl ? { api: target.apiUrl } : {}).setToken(target.token);
   const app = (await rest.get(Routes.currentApplication())) as { id: string };
   const route = target.guildId ? Routes.applicationGuildCommands(app.id, target.guildId) : Routes.applicationCommands(app.id);
-  const wanted = [...commands.values()].map((c) => toDiscordCommand(c.definition));
+  const wanted = discordCommands(commands);
   const existing = (await rest.get(route)) as Array<Record<string, unknown>>;
   const plan = planDeploy(existing, wanted, target.guildId ? 'guild' : 'global');
   await rest.put(route, { body: wanted });

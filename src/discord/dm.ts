@@ -1,7 +1,7 @@
 /**
  * A plain direct message as a command line: a slash command as it is; "who said regime change?" is
  * /who-said; "when did Kerry meet Putin?" is /when; "how did the outlets cover Assad?" or "compare Assad" is
- * /compare; anything else is /search.
+ * /compare; 'did Kerry say "…"?' and 'check "…"' are /verify; anything else is /search.
  */
 export function dmToCommandLine(text: string): string {
   const t = text.trim();
@@ -17,6 +17,11 @@ export function dmToCommandLine(text: string): string {
     bare,
   );
   if (compare) return `/compare ${compare[1]}`;
+  // Only with the words in quotation marks: "did Kerry say anything about Assad" is a search.
+  const said = /^did\s+(.+?)\s+(?:really\s+|actually\s+|ever\s+)?say\s+(["“«].+["”»])$/i.exec(bare);
+  if (said) return `/verify ${said[2]} speaker:${said[1]}`;
+  const check = /^(?:check|verify)\s+(["“«].+["”»])$/i.exec(bare);
+  if (check) return `/verify ${check[1]}`;
   if (/^(?:help|\?)$/i.test(bare)) return '/help';
   return `/search ${bare}`;
 }

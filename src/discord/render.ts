@@ -5,7 +5,8 @@
  */
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { publishedDay } from '../answer/citation.ts';
-import type { Answer, Citation, Result } from '../answer/types.ts';
+import type { Answer, Citation, Result, Verdict } from '../answer/types.ts';
+import { type DiffMarks, verdictLines } from '../render/differences.ts';
 import { defangUrls } from '../render/safeText.ts';
 import { LIMITS } from './limits.ts';
 
@@ -81,6 +82,22 @@ export function citationLine(c: Citation): string {
   return `${link}${url && !c.urlKnown ? ' (outlet home page; article link unknown)' : ''} · ${escapeMarkdown(where)}`;
 }
 
+/** A pasted quote's differences in Discord: the corpus's words struck through, the pasted ones in bold, all escaped. */
+const DISCORD_DIFF_MARKS: DiffMarks = {
+  dropped: (w) => `~~${escapeMarkdown(w)}~~`,
+  inserted: (w) => `**${escapeMarkdown(w)}**`,
+  plain: escapeMarkdown,
+};
+
+/** A verdict at a glance; its words follow it. */
+const VERDICT_ICON: Record<Verdict, string> = {
+  verbatim: '✅',
+  close: '🟡',
+  misattributed: '⚠️',
+  paraphrase: '💬',
+  'not-found': '❌',
+};
+
 /** The text of a result with its highlights in bold, escaped. */
 function highlighted(r: Result): string {
   if (!r.highlights || r.highlights.length === 0) return escapeMarkdown(r.text);
@@ -108,6 +125,10 @@ export function resultBlock(r: Result, n: number, max: number): string {
     head.push(
       `🗓 ${escapeMarkdown(cut(String(r.details?.when ?? r.date), 60))}${r.derivation ? ` — ${escapeMarkdown(cut(r.derivation, 300))}` : ''}`,
     );
+  // A /verify verdict and the differences, word by word, cut short so that they never crowd out the citations.
+  const [verdict, differences] = verdictLines(r, DISCORD_DIFF_MARKS);
+  if (verdict && r.verdict) head.push(`${VERDICT_ICON[r.verdict]} ${escapeMarkdown(verdict)}`);
+  if (differences) head.push(cutEscaped(differences, 600));
   // Where the outlets word a quote differently, each link carries its own wording, cut short.
   const links = r.citations.map(
     (c) => `↳ ${citationLine(c)}${r.wordingsDiffer && c.text !== undefined ? ` — “${escapeMarkdown(cut(c.text, 100))}”` : ''}`,
@@ -159,12 +180,14 @@ function pageResults(answer: Answer, page: number): { page: number; shown: Resul
 
 /**
  * One page of an answer as a Discord message. `buttons` gives the custom ids of Previous and Next (null for
- * none); the caller encodes the state in them.
+ * none); the caller encodes the state in them. `room` is how much of a message's embed text the answer may take
+ * (less than all when several answers share one message).
  */
 export function renderDiscord(
   answer: Answer,
   page = 0,
   buttons: { previous: string | null; next: string | null; context?: (r: Result) => string | null } | null = null,
+  room: number = LIMITS.embedTotal,
 ): DiscordMessage {
   const message: DiscordMessage = { embeds: [], components: [], allowed_mentions: { parse: [] } };
   if (answer.error) {
@@ -186,7 +209,7 @@ export function renderDiscord(
     LIMITS.embedFooter,
   );
   // Room for the results: the description's limit, less what the title, footer and notes take of the 6000.
-  const budget = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length - footer.length - 50);
+  const budget = Math.min(LIMITS.embedDescription, room - title.length - footer.length - 50);
   const notesPart = notes ? cut(notes, Math.min(600, budget / 4)) : '';
   if (answer.command === 'compare') {
     // One field per outlet, side by side, sharing what the title, footer and notes leave of the 6000.

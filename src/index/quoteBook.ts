@@ -52,7 +52,7 @@ const slug = (name: string): string =>
 /** The content words of a quote, for telling the same words from other words. */
 const tokenSet = (s: string): Set<string> => new Set(terms(s));
 /** The negations of a quote: "can" and "cannot" are not the same words. */
-const negations = (s: string): string =>
+export const negations = (s: string): string =>
   [...s.toLowerCase().matchAll(/\b(?:not|no|never|cannot|can['’]t|won['’]t|n['’]t|neither|nor|without)\b|n['’]t\b/g)]
     .map((m) => m[0].replace(/['’]/g, ''))
     .map((w) => (w === 'cannot' || w === 'cant' || w === 'nt' || w === 'wont' ? 'not' : w))

@@ -1,6 +1,7 @@
 import type { Answer, Result } from '../answer/types.ts';
 import { citationLines, type TerminalStyle } from './citationLines.ts';
 import { renderCompare } from './compareTable.ts';
+import { verdictLines } from './differences.ts';
 import { withTerminalSafeText } from './safeText.ts';
 
 export type { TerminalStyle } from './citationLines.ts';
@@ -28,6 +29,7 @@ const sameWords = (a: string, b: string): boolean => a.replace(/\s+/g, ' ').trim
 function resultLines(r: Result, n: number, style: TerminalStyle, withContext: boolean): string[] {
   const head = r.speaker ? `${r.speaker}: ` : '';
   const lines = [`${n}. ${head}${highlight(r.text, r.highlights, style)}`];
+  for (const line of verdictLines(r)) lines.push(`   ${line}`);
   if (r.date) lines.push(`   date: ${r.date}${r.derivation ? ` (${r.derivation})` : ''}`);
   for (const [k, v] of Object.entries(r.details ?? {})) lines.push(style.dim(`   ${k}: ${v}`));
   if (r.wordingsDiffer) lines.push(style.dim('   wordings: the outlets word it differently; each citation shows its own'));

@@ -9,7 +9,7 @@ import { dmToCommandLine } from '../../src/discord/dm.ts';
 import { LIMITS } from '../../src/discord/limits.ts';
 import { decodePageState, encodePageState } from '../../src/discord/paging.ts';
 import { cut, embedLength, escapeMarkdown, OUTLETS_PER_PAGE, RESULTS_PER_PAGE, renderDiscord } from '../../src/discord/render.ts';
-import { planDeploy } from '../../src/discord/deploy.ts';
+import { discordCommands, planDeploy } from '../../src/discord/deploy.ts';
 import { ask, COMMAND_NAMES, seedCorpus } from '../support/helpers.ts';
 
 describe('command definitions for Discord', () => {
@@ -35,6 +35,12 @@ describe('command definitions for Discord', () => {
       ['outlets', 3, false, true],
       ['hide', 5, false, false],
     ]);
+    expect(defs.find((d) => d.name === 'verify')?.options.map((o) => [o.name, o.required ?? false, o.autocomplete ?? false])).toEqual([
+      ['quote', true, false],
+      ['speaker', false, true],
+      ['page', false, false],
+      ['hide', false, false],
+    ]);
     expect(defs.find((d) => d.name === 'who-said')?.options.map((o) => [o.name, o.autocomplete ?? false])).toEqual([
       ['topic', true],
       ['speaker', true],
@@ -50,6 +56,17 @@ describe('command definitions for Discord', () => {
       ['paragraph', 4, true],
       ['hide', 5, false],
     ]);
+  });
+
+  it('deploy the message command “Check in corpus” beside them: type 3, no description, server and user installs, every context', () => {
+    const payload = discordCommands(commands);
+    expect(payload.slice(0, defs.length)).toEqual(defs);
+    expect(payload[defs.length]).toEqual({ type: 3, name: 'Check in corpus', integration_types: [0, 1], contexts: [0, 1, 2] });
+    expect(payload).toHaveLength(defs.length + 1);
+    // As Discord gives it back (an empty description, ids of its own), it is unchanged.
+    const back = payload.map((c) => ({ ...c, id: '1', description: 'description' in c ? c.description : '' }));
+    expect(planDeploy(back, payload).unchanged).toContain('Check in corpus');
+    expect(planDeploy([], payload).added).toContain('Check in corpus');
   });
 
   it('deploying says what it adds, changes and removes', () => {
@@ -111,6 +128,11 @@ describe('direct messages', () => {
   it('go to the command they read as', () => {
     expect(dmToCommandLine('who said regime change?')).toBe('/who-said regime change');
     expect(dmToCommandLine('When did Kerry meet Putin?')).toBe('/when Kerry meet Putin');
+    expect(dmToCommandLine('Did Lavrov really say “we are not seeking regime change”?')).toBe(
+      '/verify “we are not seeking regime change” speaker:Lavrov',
+    );
+    expect(dmToCommandLine('check "we are not seeking regime change"')).toBe('/verify "we are not seeking regime change"');
+    expect(dmToCommandLine('did Kerry say anything about Assad?')).toBe('/search did Kerry say anything about Assad');
     expect(dmToCommandLine('what did Lavrov say?')).toBe('/quotes Lavrov');
     expect(dmToCommandLine('How did the outlets cover Assad?')).toBe('/compare Assad');
     expect(dmToCommandLine('compare regime change')).toBe('/compare regime change');

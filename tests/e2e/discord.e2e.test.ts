@@ -11,6 +11,7 @@ import {
   buttonInteraction,
   commandInteraction,
   directMessage,
+  messageCommandInteraction,
   startBotAgainst,
 } from '../support/fakeDiscord.ts';
 import { pngSize } from '../support/png.ts';
@@ -129,6 +130,56 @@ describe('the bot, end to end, with the real discord.js client against a fake Di
     const call = await discord.waitFor((c) => c.path.startsWith(`/interactions/${payload.id}/`));
     const body = call.body as { type: number; data: { choices: Array<{ name: string; value: string }> } };
     expect(body.data.choices).toEqual([{ name: 'Press TV, Daily Sabah', value: 'Press TV, Daily Sabah' }]);
+  });
+
+  it('answers /verify with the verdict, the differences word by word and the sources', async () => {
+    const { edit } = await interact(
+      commandInteraction('verify', [
+        { name: 'quote', value: 'The United States and its partners are not looking for so-called regime change' },
+        { name: 'speaker', value: 'Kerry' },
+      ]),
+    );
+    const body = edit?.body as DiscordMessage;
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    withinLimits(body);
+    const description = body.embeds[0]?.description ?? '';
+    expect(description).toContain('**1. John Kerry** (US Secretary of State), direct');
+    expect(description).toContain('🟡 verdict\\: close wording');
+    expect(description).toContain(
+      'differences: The United States and its partners are not ~~seeking~~**looking for** so-called regime change',
+    );
+    expect(description).toContain('[Al-Alam News Network');
+  });
+
+  it('checks a message’s quotes with “Check in corpus”, privately, each with the speaker the message names', async () => {
+    const payload = messageCommandInteraction(
+      'Check in corpus',
+      '@everyone Lavrov said “The United States and its partners are not seeking so-called regime change” and later: «Moscow will never give up Assad for sanctions relief» — Putin',
+    );
+    const { callback, edit } = await interact(payload);
+    expect(callback.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    const body = edit?.body as DiscordMessage & { content: string };
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    withinLimits(body);
+    expect(body.content).toContain('Only you can see this');
+    expect(body.embeds).toHaveLength(2);
+    const [first, second] = body.embeds.map((e) => e.description ?? '');
+    expect(first).toContain('⚠️ verdict\\: said by someone else');
+    expect(first).toContain('**1. John Kerry**');
+    expect(first).toContain('the claim names Lavrov');
+    expect(second).toContain('not found');
+    expect(second).toContain('no quote in the corpus has these words');
+  });
+
+  it('checks the whole text of a message with nothing quoted, in a DM too', async () => {
+    const payload = messageCommandInteraction('Check in corpus', 'we discussed today in great detail the need to accelerate the effort', {
+      guild: false,
+    });
+    const { edit } = await interact(payload);
+    const body = edit?.body as DiscordMessage;
+    expect(body.embeds).toHaveLength(1);
+    expect(body.embeds[0]?.description).toContain('✅ verdict\\: verbatim');
+    expect(body.embeds[0]?.description).toContain('**1. John Kerry**');
   });
 
   it('answers an autocomplete with at most 25 choices, speakers by any alias', async () => {

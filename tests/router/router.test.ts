@@ -89,11 +89,23 @@ describe('/sources and /help', () => {
     expect(sabah?.citations[0]).toMatchObject({ paragraph: null, urlKnown: true });
   });
 
+  it('reads /verify’s quote, in quotes or not, and its speaker, with or without a space after the colon', () => {
+    for (const line of [
+      '/verify "You can\'t defeat DAESH without also de-escalating the fight" speaker: Sergei Lavrov',
+      "/verify You can't defeat DAESH without also de-escalating the fight speaker:Sergei Lavrov",
+    ]) {
+      const a = ask(line);
+      expect(a.query).toBe("You can't defeat DAESH without also de-escalating the fight");
+      expect(a.verdict).toBe('misattributed');
+    }
+  });
+
   it('lists the commands with an example each', () => {
     const a = ask('/help');
     expect(a.results.map((r) => r.text.split(/[ :]/)[0])).toEqual([
       '/search',
       '/who-said',
+      '/verify',
       '/when',
       '/timeline',
       '/compare',
@@ -105,6 +117,10 @@ describe('/sources and /help', () => {
     ]);
     expect(a.results.every((r) => typeof r.details?.example === 'string')).toBe(true);
     expect(a.results.find((r) => r.text.startsWith('/compare'))?.details?.example).toBe('/compare Assad');
+    // /verify's example is real: the words are Kerry's, the claim says Lavrov.
+    const verify = ask(String(a.results[2]?.details?.example));
+    expect(verify.verdict).toBe('misattributed');
+    expect(verify.results[0]?.speaker).toBe('John Kerry');
     expect(a.notes?.join('\n')).toContain('page:2');
     expect(a.notes?.join('\n')).toContain('/context <article> <paragraph>');
   });

@@ -295,6 +295,23 @@ export function buttonInteraction(customId: string, user = USER, owner: typeof U
   };
 }
 
+/**
+ * A message context-menu command (type 2 interaction, command type 3) used on a message someone else wrote, in a
+ * server (with guild) or a DM (without): Discord sends the message itself in `resolved`.
+ */
+export function messageCommandInteraction(
+  name: string,
+  content: string,
+  opts: { guild?: boolean; user?: typeof USER } = {},
+): Record<string, unknown> {
+  const base = commandInteraction(name, [], opts);
+  const target = message({ channel_id: '1400000000000000001', author: { ...OTHER_USER, bot: false }, content });
+  return {
+    ...base,
+    data: { id: nextId(), name, type: 3, target_id: target.id, resolved: { messages: { [target.id as string]: target } } },
+  };
+}
+
 /** A message a user writes to the bot in a DM. */
 export function directMessage(content: string, user = USER): Record<string, unknown> {
   return message({ channel_id: '1600000000000000001', channel_type: 1, author: { ...user, bot: false }, content });
