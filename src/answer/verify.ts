@@ -11,7 +11,7 @@
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import { negations, type QuoteGroup, type Speaker } from '../index/quoteBook.ts';
 import { terms } from '../nlp/terms.ts';
-import { bestWindow, diffArrays, type Word, type WordChange, wordChanges, wordsOf } from '../nlp/wordDiff.ts';
+import { bestWindow, diffWords, type Word, type WordChange, wordChanges, wordsOf } from '../nlp/wordDiff.ts';
 import { MAX_CITATIONS } from './citation.ts';
 import { quoteResult, quotesOf, speakerLabel } from './quoteResult.ts';
 import { type Answer, type Result, UsageError, type Verdict } from './types.ts';
@@ -132,10 +132,7 @@ function compare(pasted: { text: string; words: Word[]; terms: string[] }, unit:
   const stretch = words.slice(window.start, window.end);
   const differences = wordChanges(stretch, pasted.words);
   // Counted on the words as compared: the differences show "so-called" as one word.
-  const kept = diffArrays(stretch, pasted.words, { comparator: (a, b) => a.norm === b.norm }).reduce(
-    (k, c) => k + (c.added || c.removed ? 0 : c.count),
-    0,
-  );
+  const kept = diffWords(stretch, pasted.words).reduce((k, c) => k + (c.added || c.removed ? 0 : c.count), 0);
   const n = pasted.words.length;
   const base = { unit, differences, kept };
   const content = sameContent(pasted, unit.text);

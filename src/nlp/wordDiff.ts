@@ -2,11 +2,11 @@
  * Comparing two wordings of a quote word by word: the words of a text as a reader compares them, the part of a
  * quote a pasted wording stands for, and the differences between them (inserted, dropped, changed words).
  *
- * `diffArrays` has the shape of jsdiff's (`diff` on npm): change objects `{ value, count, added, removed }`, a
- * removal before the addition that replaces it. It is written here, a plain longest common subsequence over
- * words, because a new dependency needs an install this branch could not make; swapping jsdiff in is a
- * one-line change.
+ * The differences themselves are jsdiff's (`diff` on npm, `diffArrays`): runs of kept, removed and added words,
+ * a removal before the addition that replaces it. Written here: the words as a reader compares them, and the
+ * local alignment that finds the stretch of a quote a pasted wording stands for, which jsdiff does not do.
  */
+import { type ArrayChange, diffArrays } from 'diff';
 
 /** A word as written (`text`, with its offsets) and as compared (`norm`): case, apostrophes and dots folded. */
 export interface Word {
@@ -40,60 +40,6 @@ function shown(words: readonly Word[]): string[] {
     if (w.hyphen && i > 0) out[out.length - 1] += `-${w.text}`;
     else out.push(w.text);
   });
-  return out;
-}
-
-/** One run of a diff, as jsdiff gives it: kept (neither flag), only in the new array (added), only in the old (removed). */
-export interface Change<T> {
-  value: T[];
-  count: number;
-  added: boolean;
-  removed: boolean;
-}
-
-/**
- * The differences between two arrays as runs of kept, removed and added elements (jsdiff's `diffArrays`): a
- * longest common subsequence, removals before additions at the same place.
- */
-export function diffArrays<T>(
-  oldArr: readonly T[],
-  newArr: readonly T[],
-  options: { comparator?: (a: T, b: T) => boolean } = {},
-): Array<Change<T>> {
-  const same = options.comparator ?? ((a: T, b: T) => a === b);
-  const n = oldArr.length;
-  const m = newArr.length;
-  // lcs[i][j]: the longest common subsequence of oldArr[i..] and newArr[j..].
-  const lcs = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
-  for (let i = n - 1; i >= 0; i -= 1) {
-    const row = lcs[i] as Uint16Array;
-    const below = lcs[i + 1] as Uint16Array;
-    for (let j = m - 1; j >= 0; j -= 1)
-      row[j] = same(oldArr[i] as T, newArr[j] as T) ? (below[j + 1] as number) + 1 : Math.max(below[j] as number, row[j + 1] as number);
-  }
-  const out: Array<Change<T>> = [];
-  const push = (value: T, added: boolean, removed: boolean): void => {
-    const last = out[out.length - 1];
-    if (last && last.added === added && last.removed === removed) {
-      last.value.push(value);
-      last.count += 1;
-    } else out.push({ value: [value], count: 1, added, removed });
-  };
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && same(oldArr[i] as T, newArr[j] as T)) {
-      push(oldArr[i] as T, false, false);
-      i += 1;
-      j += 1;
-    } else if (i < n && (j >= m || (lcs[i + 1]?.[j] as number) >= (lcs[i]?.[j + 1] as number))) {
-      push(oldArr[i] as T, false, true);
-      i += 1;
-    } else {
-      push(newArr[j] as T, true, false);
-      j += 1;
-    }
-  }
   return out;
 }
 
@@ -159,12 +105,16 @@ export function bestWindow(quote: readonly string[], pasted: readonly string[]):
  */
 export type WordChange = { op: 'same' | 'dropped' | 'inserted'; words: string[] } | { op: 'changed'; words: string[]; corpus: string[] };
 
+/** The runs of kept, removed and added words from one wording to another, words compared as a reader does (jsdiff). */
+export const diffWords = (from: readonly Word[], to: readonly Word[]): ArrayChange<Word>[] =>
+  diffArrays([...from], [...to], { comparator: (a: Word, b: Word) => a.norm === b.norm });
+
 /** The pasted words against a stretch of a quote's, as runs of kept, inserted, dropped and changed words. */
 export function wordChanges(quote: readonly Word[], pasted: readonly Word[]): WordChange[] {
-  const changes = diffArrays(quote, pasted, { comparator: (a, b) => a.norm === b.norm });
+  const changes = diffWords(quote, pasted);
   const out: WordChange[] = [];
   for (let k = 0; k < changes.length; k += 1) {
-    const c = changes[k] as Change<Word>;
+    const c = changes[k] as ArrayChange<Word>;
     const next = changes[k + 1];
     const words = shown(c.value);
     if (c.removed && next?.added) {
