@@ -45,6 +45,7 @@ export function help(entries: ReadonlyArray<{ usage: string; description: string
       'Long answers come in pages: add page:2 for the second (at the command line also --page 2, and --all for every result; in Discord, the Previous and Next buttons).',
       '/context <article> <paragraph> shows a cited paragraph whole with the ones before and after it (in Discord, the Context button of a result).',
       '/timeline comes with a picture of its events on a date axis, coloured by outlet (in Discord attached; at the command line, --png FILE writes it).',
+      'In Discord, a message\'s Apps menu has "Check in corpus": it runs /verify on each quote in the message (and the speaker it names), and only you see the answer.',
     ],
   };
 }

@@ -25,7 +25,9 @@ main(async () => {
   const { count, plan } = deployed;
   const where = config.discordGuildId ? `server ${config.discordGuildId}` : 'all servers and DMs (global; may take up to an hour to show)';
   process.stdout.write(`Deployed ${count} commands to ${where}.\n`);
+  // A slash command's name is one lower-case word; a message command's ("Check in corpus") is shown in quotes.
+  const shown = (n: string): string => (/^[-_\p{Ll}\p{N}]+$/u.test(n) ? `/${n}` : `"${n}"`);
   for (const [what, names] of Object.entries(plan))
-    if (names.length > 0) process.stdout.write(`  ${what}: ${names.map((n) => `/${n}`).join(' ')}\n`);
+    if (names.length > 0) process.stdout.write(`  ${what}: ${names.map(shown).join(' ')}\n`);
   return 0;
 });

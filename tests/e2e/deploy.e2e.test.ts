@@ -22,7 +22,7 @@ describe('npm run deploy', () => {
     expect(r.stdout + r.stderr).not.toContain(TOKEN);
   }, 60_000);
 
-  it('sends every command, /compare with its topic and outlets options, and says what it adds', async () => {
+  it('sends every command, /compare with its topic and outlets options, and says what it adds (/verify, /compare and the message command)', async () => {
     const commandsRoute = /^\/applications\/\d+\/commands/;
     // Discord holds the commands of before /compare; it echoes what is put.
     const before = ['search', 'who-said', 'when', 'timeline', 'quotes', 'speakers', 'sources', 'context', 'help'].map((name) => ({
@@ -39,13 +39,14 @@ describe('npm run deploy', () => {
       name: string;
       options: Array<{ name: string; type: number; required?: boolean; autocomplete?: boolean }>;
     }>;
-    expect(sent.map((c) => c.name)).toEqual(COMMAND_NAMES);
+    // The slash commands, then the message command "Check in corpus" (type 3).
+    expect(sent.map((c) => c.name)).toEqual([...COMMAND_NAMES, 'Check in corpus']);
     expect(sent.find((c) => c.name === 'compare')?.options).toMatchObject([
       { name: 'topic', type: 3, required: true, autocomplete: true },
       { name: 'outlets', type: 3, autocomplete: true },
       { name: 'hide', type: 5 },
     ]);
-    expect(r.stdout).toContain('Deployed 10 commands');
-    expect(r.stdout).toContain('added: /compare');
+    expect(r.stdout).toContain(`Deployed ${COMMAND_NAMES.length + 1} commands`);
+    expect(r.stdout).toContain('added: /verify /compare "Check in corpus"');
   }, 60_000);
 });

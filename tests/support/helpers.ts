@@ -23,7 +23,19 @@ export function seedCorpus(): LoadedCorpus {
 }
 
 /** The commands in the order /help lists them and Discord receives them, as the tests expect them. */
-export const COMMAND_NAMES = ['search', 'who-said', 'verify', 'when', 'timeline', 'compare', 'quotes', 'speakers', 'sources', 'context', 'help'];
+export const COMMAND_NAMES = [
+  'search',
+  'who-said',
+  'verify',
+  'when',
+  'timeline',
+  'compare',
+  'quotes',
+  'speakers',
+  'sources',
+  'context',
+  'help',
+];
 
 export const contextOf = (corpus: LoadedCorpus): CommandContext => ({ corpus, commands });
 
