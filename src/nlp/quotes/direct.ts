@@ -4,8 +4,8 @@
  * and returns true when it has dealt with it (kept a quote, or decided it is none).
  */
 import type { SpeakerRef } from '../../model/index.ts';
-import { ADVERBS, AFTER_CUE, APPOSITION, AUD, BRACKETS, NP, PARTS, VERBS, words } from './grammar.ts';
-import { mixedAfterLeadingCue, mixedBeforeTrailingCue } from './mixed.ts';
+import { ADVERBS, AFTER_CUE, APPOSITION, AUD, BRACKETS, NP, PARTS, VERBS } from './grammar.ts';
+import { isFragment, mixedAfterLeadingCue, mixedBeforeTrailingCue } from './mixed.ts';
 import { confidenceOf, nobody, person, preferNamed, resolveMention } from './speaker.ts';
 import { type ArticleState, type ParagraphState, type QuoteAt, addDirect, lastMentioned } from './state.ts';
 
@@ -87,7 +87,7 @@ export const cueEndsSentence = (rest: string): boolean => CUE_ENDS_SENTENCE.test
 
 /** `the so-called "moderate" rebels`, `the "Islamic State"`: one word, or a short name in capitals, is not speech. */
 export function scareQuote(_state: ArticleState, _para: ParagraphState, { content }: QuoteAt): boolean {
-  return words(content) < 2 || (words(content) <= 3 && content.split(/\s+/).every((w) => /^[\p{Lu}]/u.test(w)));
+  return isFragment(content);
 }
 
 /** `Macron said: "Europe must act together."`, `Lavrov told Reuters, "…"`: a cue before the quote. */

@@ -19,7 +19,7 @@ import {
 } from './direct.ts';
 import { indirectSpeech } from './indirect.ts';
 import { attributionSpans } from './locate.ts';
-import { mixedQuote } from './mixed.ts';
+import { framedQuote, mixedQuote, reportedFragment } from './mixed.ts';
 import { type Span, quoteSpans, sentenceBounds } from './spans.ts';
 import {
   type ArticleState,
@@ -38,11 +38,13 @@ export type { Span } from './spans.ts';
 export const QUOTE_RULES: readonly QuoteRule[] = [
   trailingCue,
   signedWithDash,
+  reportedFragment,
   scareQuote,
   splitQuote,
   leadingCue,
   participleCue,
   mixedQuote,
+  framedQuote,
   introducedInParagraphBefore,
   quoteOverParagraphs,
   namedBeforeColon,

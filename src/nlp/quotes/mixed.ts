@@ -3,9 +3,10 @@
  * with its quoted part (`Dujarric insisted the blockade was "a violation …" and called for access`).
  */
 import type { SpeakerRef } from '../../model/index.ts';
+import { FRAMING_LEMMAS, verbForms } from '../cues.ts';
 import { ADVERBS, AFTER_CUE, LONG_APPOSITION, NP, PART_AFTER, PARTS, PROGRESSIVE, VERBS, cleanClause, stripEnd, words } from './grammar.ts';
 import { confidenceOf, person } from './speaker.ts';
-import { thatAfterAdverbial } from './indirect.ts';
+import { indirectIn, isReportedClause, thatAfterAdverbial } from './indirect.ts';
 import { reportSubject, sentenceSubject } from './subject.ts';
 import { type ArticleState, type ParagraphState, type QuoteAt, addDraft, lastMentioned } from './state.ts';
 
@@ -89,29 +90,59 @@ export function mixedAfterLeadingCue(
  * from the cue (or the "that" after its adverbial: `said on Friday that …`) to the sentence's end.
  */
 export function mixedQuote(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
-  const { q, ss, sentence } = quote;
-  const frame = para.text.slice(ss, q.open);
-  const found = mixedCue(state, para, quote, frame);
+  const { q, ss } = quote;
+  const found = mixedCue(state, para, quote, para.text.slice(ss, q.open));
   if (!found) return false;
   const { cue, np, speaker } = found;
   const g = cue.groups as Record<string, string | undefined>;
-  const cueEnd = ss + (cue.index ?? 0) + cue[0].length;
-  const verb = g.verb ?? g.part ?? 'according to';
-  const from = cueEnd + (thatAfterAdverbial(para.text.slice(cueEnd, q.open), /^(?:told|tells|telling|warned|warning)$/.test(verb)) ?? 0);
+  const end = ss + (cue.index ?? 0) + cue[0].length;
+  addReported(state, para, quote, { verb: g.verb ?? g.part ?? 'according to', np, end, speaker }, 0.85);
+  return true;
+}
+
+/** Keeps the reported clause of a cue, from the cue (or the "that" after its adverbial) to the sentence's end, as a mixed quote. */
+function addReported(state: ArticleState, para: ParagraphState, quote: QuoteAt, cue: FramedCue, base: number): void {
+  const told = /^(?:told|tells|telling|warned|warning)$/.test(cue.verb);
+  const from = cue.end + (thatAfterAdverbial(para.text.slice(cue.end, quote.q.open), told) ?? 0);
   const to = takeQuotationsOfSentence(para, quote);
   addDraft(state, para, {
     kind: 'mixed',
     text: cleanClause(para.text.slice(from, Math.min(para.text.length, to))),
     span: [from, to],
-    sentence,
-    speaker,
-    cue: verb,
-    pattern: `${np ?? ''} ${verb} … "…"`.trim(),
-    confidence: confidenceOf(speaker, 0.85),
+    sentence: quote.sentence,
+    speaker: cue.speaker,
+    cue: cue.verb,
+    pattern: `${cue.np ?? ''} ${cue.verb} … "…"`.trim(),
+    confidence: confidenceOf(cue.speaker, base),
     at: para.base + from,
   });
-  return true;
 }
+
+/**
+ * `Clinton called half of Trump's supporters "deplorables."`, `Christie described Clinton as a "disgrace"`: a
+ * word or two in quotation marks, which alone would be a scare quote, inside a sentence that reports someone's
+ * words is their word: the reported sentence is a mixed quote. Without a cue before it (`the so-called
+ * "moderate" rebels`) the rule leaves it to `scareQuote`.
+ */
+export function reportedFragment(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
+  if (!isFragment(quote.content) || readAsIndirect(para, quote)) return false;
+  return mixedQuote(state, para, quote) || framedQuote(state, para, quote);
+}
+
+/**
+ * `Russia says it is fighting "Islamic State" and other groups`: a clause of indirect speech that quotes only a
+ * name or a term is left to the indirect rules, which read it whole (quotation marks and all).
+ */
+export function readAsIndirect(para: ParagraphState, { ss, se, q }: QuoteAt): boolean {
+  return indirectIn(para.text.slice(ss, se)).some(
+    (m) =>
+      ss + m.clauseStart <= q.open && q.open < ss + m.clauseEnd && isReportedClause(para.text.slice(ss + m.clauseStart, ss + m.clauseEnd)),
+  );
+}
+
+/** A word or two, or a short name in capitals: what stands in quotation marks without being a sentence. */
+export const isFragment = (content: string): boolean =>
+  words(content) < 2 || (words(content) <= 3 && content.split(/\s+/).every((w) => /^[\p{Lu}]/u.test(w)));
 
 /**
  * The cue of a mixed quote in the words before it, and its speaker: the outermost cue first ("Sputnik reports
@@ -153,6 +184,73 @@ function mixedSpeaker(
   if (subject) return subject;
   const nearest = lastMentioned(state, quote.at);
   return nearest ? person(nearest, '(subject of the sentence)', 'sentence-subject') : null;
+}
+
+/** Every form of the framing verbs, longest first, as one alternation. */
+const FRAMING_FORMS = [...new Set(FRAMING_LEMMAS.flatMap(verbForms))].sort((a, b) => b.length - a.length).join('|');
+const FRAMING_VERB = new RegExp(`(?<![\\p{L}'’-])(?:${FRAMING_FORMS})(?![\\p{L}'’-])`, 'gu');
+/** What opens the clause a framing verb's subject stands in: the sentence, a comma, a conjunction or a relative word. */
+const CLAUSE_OPENER =
+  '(?:^|[,;:]\\s*|\\s(?:and|but|while|as|when|after|before|because|though|although|since|where|if|that|what|which)\\s+)';
+/** Adverbs and auxiliaries between a subject and its verb: "has repeatedly", "openly", "on Friday". */
+const VERB_ADVERBS = `(?:(?:[a-z]+ly|has|have|had|also|then|once|now|later|again|in \\w+|on \\w+|(?:is|are|was|were)(?=\\s+\\w+ing\\b))\\s+)*`;
+const SUBJECT_BEFORE = new RegExp(`${CLAUSE_OPENER}(?<np>${NP})${LONG_APPOSITION}\\s+${VERB_ADVERBS}$`, 'u');
+
+/** A framing verb before a quotation, its subject as written, and who that is. */
+interface FramedCue {
+  verb: string;
+  np: string | undefined;
+  /** Where the cue ends in the paragraph. */
+  end: number;
+  speaker: SpeakerRef;
+}
+
+/**
+ * The framing verb nearest before a quotation in its sentence (outside earlier quotations) whose subject is a
+ * speaker: the subject written before it, or, for a participle or an infinitive (`…, calling it "…"`, `took to
+ * Twitter to accuse …`), the sentence's own speaker or subject.
+ */
+export function framedCue(state: ArticleState, para: ParagraphState, quote: QuoteAt): FramedCue | null {
+  const { ss, q } = quote;
+  const frame = maskQuotations(para, ss, q.open);
+  const verbs = [...frame.matchAll(FRAMING_VERB)].reverse();
+  for (const m of verbs) {
+    const before = frame.slice(0, m.index);
+    const end = ss + m.index + m[0].length;
+    const nonFinite = m[0].endsWith('ing') || /\bto\s+$/.test(before);
+    const subject = nonFinite ? null : SUBJECT_BEFORE.exec(before);
+    const np = subject?.groups?.np;
+    const speaker = np ? reportSubject(np, state, para.base + ss + (subject?.index ?? 0), para.index) : null;
+    if (speaker) return { verb: m[0], np, end, speaker };
+    if (nonFinite) {
+      const guessed = mixedSpeaker(state, para, quote, undefined, m[0]);
+      if (guessed) return { verb: m[0], np: undefined, end, speaker: guessed };
+    }
+  }
+  return null;
+}
+
+/** The sentence from `from` to `to`, its quotations blanked out (their words are not the writer's cues). */
+function maskQuotations(para: ParagraphState, from: number, to: number): string {
+  let text = para.text.slice(from, to);
+  for (const s of para.spans) {
+    if (s.close <= from || s.open >= to) continue;
+    const a = Math.max(0, s.open - from);
+    const b = Math.min(text.length, s.close - from);
+    text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
+  }
+  return text;
+}
+
+/**
+ * `Gingrich dismissed Estonia as being in the "suburbs of St. Petersburg"`, `Trump took to Twitter to accuse
+ * the campaign of being "duped"`: a quotation in the clause of a framing verb (cues.ts: FRAMING_LEMMAS) whose
+ * subject is a speaker. The quote runs from the verb to the sentence's end, as a mixed quote does.
+ */
+export function framedQuote(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
+  const cue = framedCue(state, para, quote);
+  if (cue) addReported(state, para, quote, cue, 0.8);
+  return cue !== null;
 }
 
 /** The quotations from this one to the sentence's end become part of the mixed quote; returns where it ends. */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { mixedAfterLeadingCue, mixedBeforeTrailingCue, mixedQuote } from '../../../src/nlp/quotes/mixed.ts';
+import {
+  framedCue,
+  framedQuote,
+  isFragment,
+  mixedAfterLeadingCue,
+  mixedBeforeTrailingCue,
+  mixedQuote,
+  readAsIndirect,
+  reportedFragment,
+} from '../../../src/nlp/quotes/mixed.ts';
 import { nobody } from '../../../src/nlp/quotes/speaker.ts';
 import { applyRule, kept, quotation } from './fixtures.ts';
 
@@ -93,5 +102,79 @@ describe('mixedQuote', () => {
 
   it('leaves a quote with no reporting cue before it in the sentence', () => {
     expect(applyRule(mixedQuote, 'The blockade was "a violation of every agreement we have" in March.')).toEqual({ took: false, kept: [] });
+  });
+});
+
+describe('isFragment', () => {
+  it('is a word, or a short name in capitals', () => {
+    expect(isFragment('deplorables.')).toBe(true);
+    expect(isFragment('Islamic State')).toBe(true);
+    expect(isFragment('a betrayal')).toBe(false);
+  });
+});
+
+describe('readAsIndirect', () => {
+  it('is true for a clause of indirect speech that quotes only a term', () => {
+    const { para, quote } = quotation('Russia says it is fighting "Islamic State" and other groups.');
+    expect(readAsIndirect(para, quote)).toBe(true);
+  });
+
+  it('is false when no indirect rule reads the clause', () => {
+    const { para, quote } = quotation('Clinton called half of his supporters "deplorables."');
+    expect(readAsIndirect(para, quote)).toBe(false);
+  });
+});
+
+describe('reportedFragment', () => {
+  it('keeps a one-word quote in a reported sentence as the speaker’s word, the sentence as a mixed quote', () => {
+    const { took, kept } = applyRule(reportedFragment, 'Hillary Clinton spoke.\nClinton called half of his supporters "deplorables."');
+    expect(took).toBe(true);
+    expect(kept.map((q) => [q.kind, q.speaker, q.text])).toEqual([['mixed', 'Hillary Clinton', 'half of his supporters "deplorables."']]);
+  });
+
+  it('leaves a scare quote of the writer’s, with no speaker in its sentence', () => {
+    expect(applyRule(reportedFragment, 'The so-called "moderate" rebels crossed the river.')).toEqual({ took: false, kept: [] });
+  });
+
+  it('leaves a longer quotation to the other rules', () => {
+    expect(applyRule(reportedFragment, 'Hillary Clinton spoke.\nClinton called it "a basket of deplorables" today.').took).toBe(false);
+  });
+});
+
+describe('framedCue', () => {
+  it('finds the framing verb nearest the quote whose subject is a speaker, past an adverb', () => {
+    const { state, para, quote } = quotation(
+      'Mayor Ana Ruiz spoke.\nIn July, Ruiz cynically dismissed the valley as being in the "suburbs of the capital."',
+    );
+    expect(framedCue(state, para, quote)).toMatchObject({ verb: 'dismissed', np: 'Ruiz', speaker: { name: 'Ana Ruiz' } });
+  });
+
+  it('gives an infinitive the subject of its sentence', () => {
+    const { state, para, quote } = quotation(
+      'Donald Trump spoke.\nTrump took to Twitter to accuse the campaign of being "duped by a con."',
+    );
+    expect(framedCue(state, para, quote)).toMatchObject({ verb: 'accuse', np: undefined, speaker: { name: 'Donald Trump' } });
+  });
+
+  it('does not read a verb inside an earlier quotation', () => {
+    const { state, para, quote } = quotation('"They called it off," the weather was "far too cold to go on."', 1);
+    expect(framedCue(state, para, quote)).toBeNull();
+  });
+});
+
+describe('framedQuote', () => {
+  it('keeps the clause from the verb to the sentence end as a mixed quote', () => {
+    const { took, kept } = applyRule(
+      framedQuote,
+      'Judge Tom Hale spoke.\nHale described the mayor as "a disgrace to the office" on the radio.',
+    );
+    expect(took).toBe(true);
+    expect(kept.map((q) => [q.kind, q.speaker, q.cue, q.text])).toEqual([
+      ['mixed', 'Judge Tom Hale', 'described', 'the mayor as "a disgrace to the office" on the radio'],
+    ]);
+  });
+
+  it('leaves a quotation with no framing verb before it', () => {
+    expect(applyRule(framedQuote, 'The storm was "far too cold to go on" in March.').took).toBe(false);
   });
 });
