@@ -19,7 +19,7 @@ import {
 } from './direct.ts';
 import { indirectSpeech } from './indirect.ts';
 import { attributionSpans } from './locate.ts';
-import { framedQuote, mixedQuote, reportedFragment } from './mixed.ts';
+import { framedQuote, mixedQuote, reportedClause, reportedFragment } from './mixed.ts';
 import { type Span, quoteSpans, sentenceBounds } from './spans.ts';
 import {
   type ArticleState,
@@ -45,6 +45,7 @@ export const QUOTE_RULES: readonly QuoteRule[] = [
   participleCue,
   mixedQuote,
   framedQuote,
+  reportedClause,
   introducedInParagraphBefore,
   quoteOverParagraphs,
   namedBeforeColon,

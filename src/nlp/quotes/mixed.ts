@@ -6,7 +6,7 @@ import type { SpeakerRef } from '../../model/index.ts';
 import { FRAMING_LEMMAS, verbForms } from '../cues.ts';
 import { ADVERBS, AFTER_CUE, LONG_APPOSITION, NP, PART_AFTER, PARTS, PROGRESSIVE, VERBS, cleanClause, stripEnd, words } from './grammar.ts';
 import { confidenceOf, person } from './speaker.ts';
-import { indirectIn, isReportedClause, thatAfterAdverbial } from './indirect.ts';
+import { indirectIn, indirectSpeaker, isReportedClause, thatAfterAdverbial } from './indirect.ts';
 import { reportSubject, sentenceSubject } from './subject.ts';
 import { type ArticleState, type ParagraphState, type QuoteAt, addDraft, lastMentioned } from './state.ts';
 
@@ -126,7 +126,7 @@ function addReported(state: ArticleState, para: ParagraphState, quote: QuoteAt, 
  */
 export function reportedFragment(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
   if (!isFragment(quote.content) || readAsIndirect(para, quote)) return false;
-  return mixedQuote(state, para, quote) || framedQuote(state, para, quote);
+  return mixedQuote(state, para, quote) || framedQuote(state, para, quote) || reportedClause(state, para, quote);
 }
 
 /**
@@ -251,6 +251,39 @@ export function framedQuote(state: ArticleState, para: ParagraphState, quote: Qu
   const cue = framedCue(state, para, quote);
   if (cue) addReported(state, para, quote, cue, 0.8);
   return cue !== null;
+}
+
+/**
+ * `"You squeezed them to the breaking point" to drive up the price, she said`, `A cashier who "steals a handful
+ * of $20s" is held accountable, Warren said`, `…, according to X`: the grammar of indirect speech (indirect.ts)
+ * read over a sentence that holds quotations. A reported clause holding this quotation is a mixed quote, its
+ * speaker the clause's reporter.
+ */
+export function reportedClause(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
+  const { ss, se, q } = quote;
+  const found = indirectIn(para.text.slice(ss, se)).find((m) => ss + m.clauseStart <= q.open && q.open < ss + m.clauseEnd);
+  const speaker = found ? indirectSpeaker(state, para, found.np, ss, se) : null;
+  if (!found || !speaker) return false;
+  const from = ss + found.clauseStart;
+  let to = ss + found.clauseEnd;
+  para.spans.forEach((s, si) => {
+    if (s.open >= q.open && s.open < to) {
+      para.consumed.add(si);
+      to = Math.max(to, s.close);
+    }
+  });
+  addDraft(state, para, {
+    kind: 'mixed',
+    text: cleanClause(para.text.slice(from, to)),
+    span: [from, to],
+    sentence: quote.sentence,
+    speaker,
+    cue: found.cue,
+    pattern: found.pattern,
+    confidence: confidenceOf(speaker, 0.8),
+    at: para.base + from,
+  });
+  return true;
 }
 
 /** The quotations from this one to the sentence's end become part of the mixed quote; returns where it ends. */
