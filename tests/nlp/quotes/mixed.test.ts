@@ -7,6 +7,7 @@ import {
   mixedBeforeTrailingCue,
   mixedQuote,
   readAsIndirect,
+  reportedClause,
   reportedFragment,
 } from '../../../src/nlp/quotes/mixed.ts';
 import { nobody } from '../../../src/nlp/quotes/speaker.ts';
@@ -176,5 +177,22 @@ describe('framedQuote', () => {
 
   it('leaves a quotation with no framing verb before it', () => {
     expect(applyRule(framedQuote, 'The storm was "far too cold to go on" in March.').took).toBe(false);
+  });
+});
+
+describe('reportedClause', () => {
+  it('reads a sentence with a quotation and its cue at the end as a mixed quote', () => {
+    const { took, kept } = applyRule(
+      reportedClause,
+      'Mayor Ana Ruiz spoke.\nA cashier who "steals a handful of coins" is held to account, Ruiz said.',
+    );
+    expect(took).toBe(true);
+    expect(kept.map((q) => [q.kind, q.speaker, q.cue, q.text])).toEqual([
+      ['mixed', 'Ana Ruiz', 'said', 'A cashier who "steals a handful of coins" is held to account'],
+    ]);
+  });
+
+  it('leaves a quotation in a sentence that reports no one', () => {
+    expect(applyRule(reportedClause, 'A cashier who "steals a handful of coins" is held to account.').took).toBe(false);
   });
 });
