@@ -193,7 +193,7 @@ const FRAMING_VERB = new RegExp(`(?<![\\p{L}'’-])(?:${FRAMING_FORMS})(?![\\p{L
 const CLAUSE_OPENER =
   '(?:^|[,;:]\\s*|\\s(?:and|but|while|as|when|after|before|because|though|although|since|where|if|that|what|which)\\s+)';
 /** Adverbs and auxiliaries between a subject and its verb: "has repeatedly", "openly", "on Friday". */
-const VERB_ADVERBS = `(?:(?:[a-z]+ly|has|have|had|also|then|once|now|later|again|in \\w+|on \\w+|(?:is|are|was|were)(?=\\s+\\w+ing\\b))\\s+)*`;
+const VERB_ADVERBS = `(?:(?:[a-z]+ly|has|have|had|also|even|then|once|now|later|again|in \\w+|on \\w+|(?:is|are|was|were)(?=\\s+\\w+ing\\b))\\s+)*`;
 const SUBJECT_BEFORE = new RegExp(`${CLAUSE_OPENER}(?<np>${NP})${LONG_APPOSITION}\\s+${VERB_ADVERBS}$`, 'u');
 
 /** A framing verb before a quotation, its subject as written, and who that is. */
@@ -217,17 +217,33 @@ export function framedCue(state: ArticleState, para: ParagraphState, quote: Quot
   for (const m of verbs) {
     const before = frame.slice(0, m.index);
     const end = ss + m.index + m[0].length;
+    // `…, calling it "…"`, `took to Twitter to accuse …`, `mocked his rivals and called him "…"`: no subject of its own.
     const nonFinite = m[0].endsWith('ing') || /\bto\s+$/.test(before);
     const subject = nonFinite ? null : SUBJECT_BEFORE.exec(before);
     const np = subject?.groups?.np;
-    const speaker = np ? reportSubject(np, state, para.base + ss + (subject?.index ?? 0), para.index) : null;
-    if (speaker) return { verb: m[0], np, end, speaker };
-    if (nonFinite) {
+    const at = para.base + ss + (subject?.index ?? 0);
+    const speaker = np ? (relativeAntecedent(np, before, state, at, para.index) ?? reportSubject(np, state, at, para.index)) : null;
+    if (np && speaker) return { verb: m[0], np, end, speaker };
+    if (nonFinite || (!speaker && COORDINATED.test(before))) {
       const guessed = mixedSpeaker(state, para, quote, undefined, m[0]);
       if (guessed) return { verb: m[0], np: undefined, end, speaker: guessed };
     }
   }
   return null;
+}
+
+/** A verb joined to the one before it, sharing its subject: `mocked his rivals and called him`, `…, and urged`. */
+const COORDINATED = new RegExp(`(?:,|\\b(?:and|but|then))\\s+${VERB_ADVERBS}$`, 'u');
+/**
+ * `Franklin Graham, who has publicly vowed …`, `Trump, who proclaimed …`: a relative "who" as the subject
+ * stands for the name just before it (past an apposition). Null when the subject is not "who".
+ */
+export function relativeAntecedent(np: string, before: string, state: ArticleState, at: number, paragraph: number): SpeakerRef | null {
+  if (!/^who$/i.test(np.trim())) return null;
+  const lead = before.replace(/,?\s*who\s+[^,]*$/i, '').replace(/,\s+[^,]{3,80},?$/, '');
+  const name = /((?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}[\p{Lu}][\p{L}'’-]+)\s*,?\s*$/u.exec(lead)?.[1];
+  const found = name ? reportSubject(name, state, at, paragraph) : null;
+  return found?.kind === 'person' ? found : null;
 }
 
 /** The sentence from `from` to `to`, its quotations blanked out (their words are not the writer's cues). */

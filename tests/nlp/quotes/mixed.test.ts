@@ -9,9 +9,10 @@ import {
   readAsIndirect,
   reportedClause,
   reportedFragment,
+  relativeAntecedent,
 } from '../../../src/nlp/quotes/mixed.ts';
 import { nobody } from '../../../src/nlp/quotes/speaker.ts';
-import { applyRule, kept, quotation } from './fixtures.ts';
+import { applyRule, kept, quotation, reading } from './fixtures.ts';
 
 describe('mixedBeforeTrailingCue', () => {
   it('keeps the sentence up to the quote, with its cue after it, as a mixed quote', () => {
@@ -194,5 +195,29 @@ describe('reportedClause', () => {
 
   it('leaves a quotation in a sentence that reports no one', () => {
     expect(applyRule(reportedClause, 'A cashier who "steals a handful of coins" is held to account.').took).toBe(false);
+  });
+});
+
+describe('framedCue, subjects', () => {
+  it('gives a verb joined to the one before it the subject of the sentence', () => {
+    const { state, para, quote } = quotation('Mayor Ana Ruiz spoke.\nRuiz mocked her rivals and called the plan "a fraud on the valley."');
+    expect(framedCue(state, para, quote)).toMatchObject({ verb: 'called', np: undefined, speaker: { name: 'Ana Ruiz' } });
+  });
+
+  it('reads a relative "who" as the name before it', () => {
+    const { state, para, quote } = quotation('Mayor Ana Ruiz spoke.\nIt began with Ruiz, who in May vowed "to fight it to the end."');
+    expect(framedCue(state, para, quote)).toMatchObject({ verb: 'vowed', np: 'who', speaker: { name: 'Ana Ruiz' } });
+  });
+});
+
+describe('relativeAntecedent', () => {
+  it('is the person named before "who", past an apposition', () => {
+    const { state } = reading('Mayor Ana Ruiz spoke.');
+    expect(relativeAntecedent('who', 'He met Ruiz, the mayor, who ', state, 2_000_000, 2)?.name).toBe('Ana Ruiz');
+  });
+
+  it('is null for any other subject', () => {
+    const { state } = reading('Mayor Ana Ruiz spoke.');
+    expect(relativeAntecedent('Ruiz', 'He met Ruiz ', state, 2_000_000, 2)).toBeNull();
   });
 });
