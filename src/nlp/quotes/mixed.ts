@@ -6,7 +6,7 @@ import type { SpeakerRef } from '../../model/index.ts';
 import { FRAMING_LEMMAS, verbForms } from '../cues.ts';
 import { ADVERBS, AFTER_CUE, LONG_APPOSITION, NP, PART_AFTER, PARTS, PROGRESSIVE, VERBS, cleanClause, stripEnd, words } from './grammar.ts';
 import { confidenceOf, person } from './speaker.ts';
-import { indirectIn, indirectSpeaker, isReportedClause, thatAfterAdverbial } from './indirect.ts';
+import { indirectIn, indirectSpeaker, isReportedClause, participleAfter, thatAfterAdverbial } from './indirect.ts';
 import { reportSubject, sentenceSubject } from './subject.ts';
 import { type ArticleState, type ParagraphState, type QuoteAt, addDraft, lastMentioned } from './state.ts';
 
@@ -302,11 +302,23 @@ export function reportedClause(state: ArticleState, para: ParagraphState, quote:
   return true;
 }
 
-/** The quotations from this one to the sentence's end become part of the mixed quote; returns where it ends. */
+/** A second report joined to the first: `…, and he urged …`, `… but warned …`, `…; Lavrov said …`. */
+const SECOND_REPORT = new RegExp(
+  `(?:[,;]\\s*|\\s)(?:and|but)\\s+(?:(?:he|she|they|it|we|I|${NP})\\s+)?${VERB_ADVERBS}(?:${FRAMING_FORMS})\\b`,
+  'u',
+);
+
+/**
+ * The quotations from this one to the end of its report become part of the mixed quote; returns where it
+ * ends. The report ends with the sentence, or where a participle cue or a second verb opens another (`…,
+ * adding that "…"`, `… and urged …`), whose quotations are left to be read as a report of their own.
+ */
 function takeQuotationsOfSentence(para: ParagraphState, { q, se }: QuoteAt): number {
-  let to = se;
+  const rest = para.text.slice(q.close, se);
+  const end = q.close + Math.min(participleAfter(rest)?.index ?? rest.length, SECOND_REPORT.exec(rest)?.index ?? rest.length);
+  let to = end;
   para.spans.forEach((s, si) => {
-    if (s.open >= q.open && s.open < se) {
+    if (s.open >= q.open && s.open < end) {
       para.consumed.add(si);
       to = Math.max(to, s.close);
     }

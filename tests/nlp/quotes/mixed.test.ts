@@ -50,19 +50,14 @@ describe('mixedAfterLeadingCue', () => {
 });
 
 describe('mixedQuote', () => {
-  it('keeps reported speech with a quoted part, from its cue to the end of the sentence', () => {
+  it('keeps reported speech with a quoted part, from its cue to the end of its report', () => {
     const { took, kept } = applyRule(
       mixedQuote,
       'UN spokesman Stephane Dujarric spoke.\nDujarric insisted the blockade was "a violation of every agreement we have" and called for access.',
     );
     expect(took).toBe(true);
     expect(kept.map((q) => [q.kind, q.text, q.speaker, q.pattern])).toEqual([
-      [
-        'mixed',
-        'the blockade was "a violation of every agreement we have" and called for access',
-        'Stephane Dujarric',
-        'Dujarric insisted … "…"',
-      ],
+      ['mixed', 'the blockade was "a violation of every agreement we have"', 'Stephane Dujarric', 'Dujarric insisted … "…"'],
     ]);
   });
 
@@ -70,6 +65,23 @@ describe('mixedQuote', () => {
     const { state, para, quote } = quotation('Kerry said the plan was "dead" and the talks "going nowhere at all" now.');
     expect(mixedQuote(state, para, quote)).toBe(true);
     expect([...para.consumed]).toEqual([0, 1]);
+  });
+
+  it('ends the report where a participle cue opens another, whose quotation it leaves', () => {
+    const { state, para, quote } = quotation(
+      'Kerry said the plan was "dead on arrival," adding that the talks were "going nowhere at all."',
+    );
+    expect(mixedQuote(state, para, quote)).toBe(true);
+    expect(para.drafts.map((d) => d.text)).toEqual(['the plan was "dead on arrival,"']);
+    expect([...para.consumed]).toEqual([0]);
+  });
+
+  it('ends the report where a second verb of saying opens another', () => {
+    const { state, para, quote } = quotation(
+      'Kerry said the steps were "robust and overdue," and he urged Lavrov to resume the "frozen talks."',
+    );
+    expect(mixedQuote(state, para, quote)).toBe(true);
+    expect(para.drafts.map((d) => d.text)).toEqual(['the steps were "robust and overdue,"']);
   });
 
   it('reads `X reports that … "…"` as X’s report, not a relay of whoever comes after "that"', () => {
