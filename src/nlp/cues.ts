@@ -99,6 +99,9 @@ export const FRAMING_LEMMAS: readonly string[] = [
 const IRREGULAR_PAST: Readonly<Record<string, string>> = { say: 'said', tell: 'told', write: 'wrote' };
 /** Verbs that double their last consonant before -ed and -ing (dubbed, slamming); true: British only (labelled). */
 const DOUBLING: ReadonlyMap<string, boolean> = new Map([
+  ['admit', false],
+  ['quip', false],
+  ['brag', false],
   ['dub', false],
   ['slam', false],
   ['refer', false],

@@ -11,6 +11,7 @@ describe('verbForms', () => {
   it('knows the irregular pasts and the doubled consonants', () => {
     expect(verbForms('say')).toContain('said');
     expect(verbForms('dub')).toEqual(['dub', 'dubs', 'dubbed', 'dubbing']);
+    expect(verbForms('admit')).toEqual(['admit', 'admits', 'admitted', 'admitting']);
     expect(verbForms('label')).toEqual(['label', 'labels', 'labeled', 'labeling', 'labelled', 'labelling']);
   });
 
