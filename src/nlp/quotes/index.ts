@@ -15,6 +15,7 @@ import {
   personBeforeColon,
   scareQuote,
   signedWithDash,
+  titleInOpening,
   trailingCue,
 } from './direct.ts';
 import { indirectSpeech } from './indirect.ts';
@@ -36,6 +37,7 @@ export type { Span } from './spans.ts';
 
 /** The rules for a quotation, in the order they are tried: the first that deals with it wins. */
 export const QUOTE_RULES: readonly QuoteRule[] = [
+  titleInOpening,
   trailingCue,
   signedWithDash,
   reportedFragment,

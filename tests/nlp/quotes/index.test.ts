@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QUOTE_RULES, findQuotes, markQuotedMentions, readParagraph, registerMentions } from '../../../src/nlp/quotes/index.ts';
-import { trailingCue } from '../../../src/nlp/quotes/direct.ts';
+import { titleInOpening } from '../../../src/nlp/quotes/direct.ts';
 import { speakerOfQuoteBefore } from '../../../src/nlp/quotes/continued.ts';
 import { newArticleState } from '../../../src/nlp/quotes/state.ts';
 
@@ -19,7 +19,7 @@ describe('findQuotes', () => {
 
 describe('QUOTE_RULES', () => {
   it('tries a cue after the quote first, and the speaker before last', () => {
-    expect(QUOTE_RULES[0]).toBe(trailingCue);
+    expect(QUOTE_RULES[0]).toBe(titleInOpening);
     expect(QUOTE_RULES[QUOTE_RULES.length - 1]).toBe(speakerOfQuoteBefore);
   });
 });
