@@ -235,6 +235,34 @@ export function framedCue(state: ArticleState, para: ParagraphState, quote: Quot
 /** A verb joined to the one before it, sharing its subject: `mocked his rivals and called him`, `…, and urged`. */
 const COORDINATED = new RegExp(`(?:,|\\b(?:and|but|then))\\s+${VERB_ADVERBS}$`, 'u');
 /**
+ * Nouns of saying, the framing verbs made nouns: what a possessive before them claimed, stated or promised
+ * (`Trump's claim that "…"`, `his repeated warning that "…"`).
+ */
+const SAYING_NOUNS =
+  'claims?|assertions?|statements?|remarks?|comments?|words|promises?|pledges?|vows?|warnings?|predictions?|suggestions?|insistence|accusations?|allegations?|charges?|complaints?|descriptions?|characterizations?|tweets?|messages?|arguments?|contention|admission|boasts?|declarations?|announcements?|criticism|assurances?|denials?|response|reply|answer|missive|letter|emphasis|rhetoric|description';
+const NOUN_CUE = new RegExp(
+  `(?<![\\p{L}])(?<owner>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|(?:[\\p{Lu}][\\p{L}.-]*\\s+){0,3}[\\p{Lu}][\\p{L}.-]*['’]s?)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?<noun>${SAYING_NOUNS})\\s+(?:that\\s+|of\\s+|about\\s+|on\\s+|to\\s+)?`,
+  'gu',
+);
+const POSSESSIVE_PRONOUN: Readonly<Record<string, string>> = { his: 'he', her: 'she', their: 'they', its: 'it' };
+
+/**
+ * `Trump's recent assertion that "thousands" celebrated`, `Contrary to his claim that people would "learn
+ * nothing"`: a noun of saying owned by a speaker, before the quotation in its sentence; the owner is the speaker.
+ */
+export function nounCue(state: ArticleState, para: ParagraphState, quote: QuoteAt): FramedCue | null {
+  const { ss, q } = quote;
+  const frame = maskQuotations(para, ss, q.open);
+  const m = [...frame.matchAll(NOUN_CUE)].pop();
+  if (!m?.groups) return null;
+  const owner = m.groups.owner as string;
+  const np = POSSESSIVE_PRONOUN[owner.toLowerCase()] ?? owner.replace(/['’]s?$/, '');
+  const speaker = reportSubject(np, state, para.base + ss + m.index, para.index);
+  if (!speaker || speaker.status !== 'attributed') return null;
+  return { verb: m.groups.noun as string, np: owner, end: ss + m.index + m[0].length, speaker };
+}
+
+/**
  * `Franklin Graham, who has publicly vowed …`, `Trump, who proclaimed …`: a relative "who" as the subject
  * stands for the name just before it (past an apposition). Null when the subject is not "who".
  */
@@ -264,7 +292,7 @@ function maskQuotations(para: ParagraphState, from: number, to: number): string 
  * subject is a speaker. The quote runs from the verb to the sentence's end, as a mixed quote does.
  */
 export function framedQuote(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
-  const cue = framedCue(state, para, quote);
+  const cue = framedCue(state, para, quote) ?? nounCue(state, para, quote);
   if (cue) addReported(state, para, quote, cue, 0.8);
   return cue !== null;
 }

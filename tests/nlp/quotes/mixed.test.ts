@@ -6,6 +6,7 @@ import {
   mixedAfterLeadingCue,
   mixedBeforeTrailingCue,
   mixedQuote,
+  nounCue,
   readAsIndirect,
   reportedClause,
   reportedFragment,
@@ -231,5 +232,26 @@ describe('relativeAntecedent', () => {
   it('is null for any other subject', () => {
     const { state } = reading('Mayor Ana Ruiz spoke.');
     expect(relativeAntecedent('Ruiz', 'He met Ruiz ', state, 2_000_000, 2)).toBeNull();
+  });
+});
+
+describe('nounCue', () => {
+  it('reads a noun of saying owned by a speaker as the cue, the owner as the speaker', () => {
+    const { state, para, quote } = quotation(
+      'Mayor Ana Ruiz spoke.\nRuiz’s repeated claim that the bridge was "falling into the river" went unanswered.',
+    );
+    expect(nounCue(state, para, quote)).toMatchObject({ verb: 'claim', speaker: { name: 'Ana Ruiz' } });
+  });
+
+  it('reads a possessive pronoun as the person it stands for', () => {
+    const { state, para, quote } = quotation(
+      'Mayor Ana Ruiz spoke.\nContrary to her claim that people would "learn nothing," the files were opened.',
+    );
+    expect(nounCue(state, para, quote)?.speaker.name).toBe('Ana Ruiz');
+  });
+
+  it('is null without a noun of saying', () => {
+    const { state, para, quote } = quotation('Mayor Ana Ruiz spoke.\nRuiz’s bridge was "falling into the river" by May.');
+    expect(nounCue(state, para, quote)).toBeNull();
   });
 });
