@@ -21,7 +21,7 @@ import {
 import { indirectSpeech } from './indirect.ts';
 import { confidenceOf, resolveMention } from './speaker.ts';
 import { attributionSpans } from './locate.ts';
-import { framedQuote, mixedQuote, reportedClause, reportedFragment } from './mixed.ts';
+import { framedQuote, mixedQuote, passiveAgent, reportedClause, reportedFragment } from './mixed.ts';
 import { type Span, quoteSpans, sentenceBounds } from './spans.ts';
 import {
   type ArticleState,
@@ -44,6 +44,7 @@ export const QUOTE_RULES: readonly QuoteRule[] = [
   reportedFragment,
   scareQuote,
   splitQuote,
+  passiveAgent,
   leadingCue,
   participleCue,
   mixedQuote,

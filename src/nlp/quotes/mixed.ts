@@ -126,7 +126,12 @@ function addReported(state: ArticleState, para: ParagraphState, quote: QuoteAt, 
  */
 export function reportedFragment(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
   if (!isFragment(quote.content) || readAsIndirect(para, quote)) return false;
-  return mixedQuote(state, para, quote) || framedQuote(state, para, quote) || reportedClause(state, para, quote);
+  return (
+    passiveAgent(state, para, quote) ||
+    mixedQuote(state, para, quote) ||
+    framedQuote(state, para, quote) ||
+    reportedClause(state, para, quote)
+  );
 }
 
 /**
@@ -234,6 +239,40 @@ export function framedCue(state: ArticleState, para: ParagraphState, quote: Quot
 
 /** A verb joined to the one before it, sharing its subject: `mocked his rivals and called him`, `…, and urged`. */
 const COORDINATED = new RegExp(`(?:,|\\b(?:and|but|then))\\s+${VERB_ADVERBS}$`, 'u');
+/** A framing verb in the past participle just before a quotation: `was described as`, `been called`. */
+const PASSIVE_BEFORE = new RegExp(`(?<![\\p{L}])(?<verb>${FRAMING_FORMS})\\s+(?:as\\s+)?(?:(?:a|an|the)\\s+)?$`, 'u');
+/** The agent after the quotation: `by the mayor`, `, by Ruiz`. */
+const AGENT_AFTER = new RegExp(
+  `^["”'’]?\\s*,?\\s+by\\s+(?<np>${NP})(?=\\s*[,.;:!?)]|\\s+(?:in|on|at|during|after|before|while|last|this)\\b|\\s*$)`,
+  'u',
+);
+
+/**
+ * `The plan was described as "a disgrace" by the mayor`, `labelled 'reckless' by Ruiz`: a passive framing verb
+ * before the quotation and its agent after it; the agent is the speaker, the sentence up to the agent the
+ * mixed quote.
+ */
+export function passiveAgent(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
+  const { q, ss } = quote;
+  const cue = PASSIVE_BEFORE.exec(para.text.slice(ss, q.open));
+  const agent = cue?.groups ? AGENT_AFTER.exec(para.text.slice(q.close)) : null;
+  const np = agent?.groups?.np;
+  const speaker = np ? reportSubject(np, state, quote.at, para.index) : null;
+  if (!cue?.groups || !np || !speaker) return false;
+  addDraft(state, para, {
+    kind: 'mixed',
+    text: cleanClause(para.text.slice(ss, q.close)),
+    span: [ss, q.close],
+    sentence: quote.sentence,
+    speaker,
+    cue: cue.groups.verb as string,
+    pattern: `… ${cue.groups.verb} "…" by ${np}`,
+    confidence: confidenceOf(speaker, 0.8),
+    at: para.base + ss,
+  });
+  return true;
+}
+
 /**
  * Nouns of saying, the framing verbs made nouns: what a possessive before them claimed, stated or promised
  * (`Trump's claim that "…"`, `his repeated warning that "…"`).

@@ -7,6 +7,7 @@ import {
   mixedBeforeTrailingCue,
   mixedQuote,
   nounCue,
+  passiveAgent,
   readAsIndirect,
   reportedClause,
   reportedFragment,
@@ -253,5 +254,19 @@ describe('nounCue', () => {
   it('is null without a noun of saying', () => {
     const { state, para, quote } = quotation('Mayor Ana Ruiz spoke.\nRuiz’s bridge was "falling into the river" by May.');
     expect(nounCue(state, para, quote)).toBeNull();
+  });
+});
+
+describe('passiveAgent', () => {
+  it('gives a quote framed by a passive verb to the agent after it', () => {
+    const { took, kept } = applyRule(passiveAgent, "Mayor Ana Ruiz spoke.\nThe plan was described as 'reckless' by Ruiz on Monday.");
+    expect(took).toBe(true);
+    expect(kept.map((q) => [q.kind, q.speaker, q.cue, q.text])).toEqual([
+      ['mixed', 'Ana Ruiz', 'described', "The plan was described as 'reckless'"],
+    ]);
+  });
+
+  it('leaves "by" after a quotation with no framing verb before it', () => {
+    expect(applyRule(passiveAgent, 'Mayor Ana Ruiz spoke.\nThe bridge was built by "the best crew around" by May.').took).toBe(false);
   });
 });
