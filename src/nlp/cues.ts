@@ -84,7 +84,8 @@ export const FRAMING_LEMMAS: readonly string[] = [
   'lament', 'reply', 'respond', 'counter', 'retort', 'repeat', 'reiterate', 'stress', 'emphasize', 'emphasise',
   'maintain', 'contend', 'allege', 'testify', 'vow', 'pledge', 'promise', 'urge', 'encourage', 'advise', 'threaten',
   'boast', 'brag', 'joke', 'quip', 'confirm', 'report', 'describe', 'characterize', 'characterise', 'portray', 'depict',
-  'cite', 'refer', 'mention', 'quote', 'recount', 'summarize', 'summarise',
+  'cite', 'refer', 'mention', 'quote', 'recount', 'summarize', 'summarise', 'agree', 'observe', 'remark', 'express', 'voice',
+  'answer', 'conclude', 'estimate',
   // manner of speaking
   'shout', 'yell', 'scream', 'chant', 'whisper', 'mutter', 'exclaim',
   // dub

@@ -3,7 +3,7 @@
  * with its quoted part (`Dujarric insisted the blockade was "a violation …" and called for access`).
  */
 import type { SpeakerRef } from '../../model/index.ts';
-import { FRAMING_LEMMAS, verbForms } from '../cues.ts';
+import { FRAMING_LEMMAS, REPORTING_VERBS, verbForms } from '../cues.ts';
 import { ADVERBS, AFTER_CUE, LONG_APPOSITION, NP, PART_AFTER, PARTS, PROGRESSIVE, VERBS, cleanClause, stripEnd, words } from './grammar.ts';
 import { confidenceOf, person } from './speaker.ts';
 import { indirectIn, indirectSpeaker, isReportedClause, participleAfter, thatAfterAdverbial } from './indirect.ts';
@@ -191,8 +191,10 @@ function mixedSpeaker(
   return nearest ? person(nearest, '(subject of the sentence)', 'sentence-subject') : null;
 }
 
-/** Every form of the framing verbs, longest first, as one alternation. */
-const FRAMING_FORMS = [...new Set(FRAMING_LEMMAS.flatMap(verbForms))].sort((a, b) => b.length - a.length).join('|');
+/** Every form of the framing verbs and of the reporting verbs, longest first, as one alternation. */
+const FRAMING_FORMS = [...new Set([...FRAMING_LEMMAS.flatMap(verbForms), ...REPORTING_VERBS])]
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 const FRAMING_VERB = new RegExp(`(?<![\\p{L}'’-])(?:${FRAMING_FORMS})(?![\\p{L}'’-])`, 'gu');
 /** What opens the clause a framing verb's subject stands in: the sentence, a comma, a conjunction or a relative word. */
 const CLAUSE_OPENER =

@@ -165,6 +165,13 @@ describe('framedCue', () => {
     expect(framedCue(state, para, quote)).toMatchObject({ verb: 'dismissed', np: 'Ruiz', speaker: { name: 'Ana Ruiz' } });
   });
 
+  it('reads the reporting verbs too, after another clause', () => {
+    const { state, para, quote } = quotation(
+      'Mayor Ana Ruiz spoke.\nRuiz said she owned no jet, but agreed that it had "promotional value."',
+    );
+    expect(framedCue(state, para, quote)).toMatchObject({ verb: 'agreed', speaker: { name: 'Ana Ruiz' } });
+  });
+
   it('gives an infinitive the subject of its sentence', () => {
     const { state, para, quote } = quotation(
       'Donald Trump spoke.\nTrump took to Twitter to accuse the campaign of being "duped by a con."',
