@@ -227,7 +227,7 @@ export function framedCue(state: ArticleState, para: ParagraphState, quote: Quot
     // `…, calling it "…"`, `took to Twitter to accuse …`, `mocked his rivals and called him "…"`: no subject of its own.
     const nonFinite = m[0].endsWith('ing') || /\bto\s+$/.test(before);
     const subject = nonFinite ? null : SUBJECT_BEFORE.exec(before);
-    const np = subject?.groups?.np;
+    const np = subject?.groups?.np && agrees(subject.groups.np, m[0]) ? subject.groups.np : undefined;
     const at = para.base + ss + (subject?.index ?? 0);
     const speaker = np ? (relativeAntecedent(np, before, state, at, para.index) ?? reportSubject(np, state, at, para.index)) : null;
     if (np && speaker) return { verb: m[0], np, end, speaker };
@@ -237,6 +237,18 @@ export function framedCue(state: ArticleState, para: ParagraphState, quote: Quot
     }
   }
   return null;
+}
+
+/**
+ * Whether a subject can go with a verb form: never a possessive (`Mr. Obama's remarks` is a noun, not a verb),
+ * and a bare plural in lower case takes no verb in -s (`protests demands`: "demands" is a noun there).
+ */
+export function agrees(np: string, verb: string): boolean {
+  const t = np.trim();
+  if (/['’]s?$/.test(t)) return false;
+  const bareLowerPlural =
+    /^[\p{Ll}][\p{L}-]*s$/u.test(t.split(/\s+/).pop() ?? '') && !/^(?:the|a|an|his|her|its|their|our|this|that)\s/i.test(t);
+  return !(bareLowerPlural && /[^s]s$/.test(verb) && !/(?:ss|us|is)$/.test(t));
 }
 
 /** A verb joined to the one before it, sharing its subject: `mocked his rivals and called him`, `…, and urged`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  agrees,
   framedCue,
   framedQuote,
   isFragment,
@@ -275,5 +276,18 @@ describe('passiveAgent', () => {
 
   it('leaves "by" after a quotation with no framing verb before it', () => {
     expect(applyRule(passiveAgent, 'Mayor Ana Ruiz spoke.\nThe bridge was built by "the best crew around" by May.').took).toBe(false);
+  });
+});
+
+describe('agrees', () => {
+  it('takes a name or a description with any form', () => {
+    expect(agrees('Ruiz', 'calls')).toBe(true);
+    expect(agrees('the officials', 'say')).toBe(true);
+    expect(agrees('experts', 'say')).toBe(true);
+  });
+
+  it('refuses a possessive, and a bare plural with a verb in -s', () => {
+    expect(agrees('called Mr. Obama’s', 'remarks')).toBe(false);
+    expect(agrees('protests', 'demands')).toBe(false);
   });
 });
