@@ -232,7 +232,8 @@ export function framedCue(state: ArticleState, para: ParagraphState, quote: Quot
     const speaker = np ? (relativeAntecedent(np, before, state, at, para.index) ?? reportSubject(np, state, at, para.index)) : null;
     if (np && speaker) return { verb: m[0], np, end, speaker };
     if (nonFinite || (!speaker && COORDINATED.test(before))) {
-      const guessed = mixedSpeaker(state, para, quote, undefined, m[0]);
+      const infinitive = /\bto\s+$/.test(before);
+      const guessed = infinitive ? sentenceSpeaker(state, para, quote) : mixedSpeaker(state, para, quote, undefined, m[0]);
       if (guessed) return { verb: m[0], np: undefined, end, speaker: guessed };
     }
   }
@@ -249,6 +250,16 @@ export function agrees(np: string, verb: string): boolean {
   const bareLowerPlural =
     /^[\p{Ll}][\p{L}-]*s$/u.test(t.split(/\s+/).pop() ?? '') && !/^(?:the|a|an|his|her|its|their|our|this|that)\s/i.test(t);
   return !(bareLowerPlural && /[^s]s$/.test(verb) && !/(?:ss|us|is)$/.test(t));
+}
+
+/**
+ * The speaker an infinitive goes with: the last speaker of its sentence, else the subject it opens with.
+ * Never a person merely named before (`Russians want to maintain …` is no one's report), as a participle's
+ * (`…, saying "…"`) may be.
+ */
+function sentenceSpeaker(state: ArticleState, para: ParagraphState, quote: QuoteAt): SpeakerRef | null {
+  const prior = para.drafts.filter((d) => d.at >= para.base + quote.ss && d.speaker.status === 'attributed').pop();
+  return prior?.speaker ?? sentenceSubject(para.text.slice(quote.ss, quote.q.open), state, para.base + quote.ss, para.index);
 }
 
 /** A verb joined to the one before it, sharing its subject: `mocked his rivals and called him`, `…, and urged`. */

@@ -180,6 +180,13 @@ describe('framedCue', () => {
     expect(framedCue(state, para, quote)).toMatchObject({ verb: 'accuse', np: undefined, speaker: { name: 'Donald Trump' } });
   });
 
+  it('gives an infinitive no one merely named before its sentence', () => {
+    const { state, para, quote } = quotation(
+      'Mayor Ana Ruiz spoke.\nWhat we said was that voters want to maintain the "independent" council of the valley.',
+    );
+    expect(framedCue(state, para, quote)).toBeNull();
+  });
+
   it('does not read a verb inside an earlier quotation', () => {
     const { state, para, quote } = quotation('"They called it off," the weather was "far too cold to go on."', 1);
     expect(framedCue(state, para, quote)).toBeNull();
