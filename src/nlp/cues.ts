@@ -67,3 +67,56 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
   'news', 'network', 'assembly', 'forces', 'army', 'party', 'government', 'organization', 'organisation',
   'institute', 'university', 'times', 'post', 'press', 'agenda', 'research', 'sabah', 'state', 'states',
 ]);
+
+/**
+ * Verbs that report someone's words when a quoted fragment stands in their clause, beyond the verbs of saying
+ * (lemmas, grouped as Levin's English verb classes group them): verbs of communication and of manner of
+ * speaking, verbs that name or characterise (dub: call, label; characterize: describe, portray, cite), verbs
+ * that judge aloud (praise and blame: hail, blast, accuse), and verbs that urge or promise. `verbForms` inflects
+ * them. A quote in such a verb's clause is its subject's words (`Christie described Clinton as a "disgrace"`).
+ */
+// prettier-ignore
+export const FRAMING_LEMMAS: readonly string[] = [
+  // communication
+  'say', 'tell', 'write', 'tweet', 'post', 'add', 'note', 'argue', 'claim', 'insist', 'assert', 'declare', 'announce',
+  'proclaim', 'state', 'explain', 'warn', 'caution', 'predict', 'ask', 'demand', 'suggest', 'propose', 'concede',
+  'admit', 'acknowledge', 'deny', 'dismiss', 'reject', 'question', 'wonder', 'recall', 'complain', 'protest',
+  'lament', 'reply', 'respond', 'counter', 'retort', 'repeat', 'reiterate', 'stress', 'emphasize', 'emphasise',
+  'maintain', 'contend', 'allege', 'testify', 'vow', 'pledge', 'promise', 'urge', 'encourage', 'advise', 'threaten',
+  'boast', 'brag', 'joke', 'quip', 'confirm', 'report', 'describe', 'characterize', 'characterise', 'portray', 'depict',
+  'cite', 'refer', 'mention', 'quote', 'recount', 'summarize', 'summarise', 'agree', 'observe', 'remark', 'express', 'voice',
+  'answer', 'conclude', 'estimate',
+  // manner of speaking
+  'shout', 'yell', 'scream', 'chant', 'whisper', 'mutter', 'exclaim',
+  // dub
+  'call', 'dub', 'label', 'brand', 'term', 'nickname',
+  // judgment: praise and blame
+  'praise', 'hail', 'laud', 'applaud', 'commend', 'tout', 'thank', 'congratulate', 'criticize', 'criticise', 'condemn',
+  'denounce', 'decry', 'blast', 'slam', 'attack', 'mock', 'ridicule', 'deride', 'lambaste', 'chastise', 'rebuke',
+  'scold', 'blame', 'accuse', 'fault', 'castigate', 'excoriate',
+];
+
+/** Past tenses that do not end in -ed. */
+const IRREGULAR_PAST: Readonly<Record<string, string>> = { say: 'said', tell: 'told', write: 'wrote' };
+/** Verbs that double their last consonant before -ed and -ing (dubbed, slamming); true: British only (labelled). */
+const DOUBLING: ReadonlyMap<string, boolean> = new Map([
+  ['admit', false],
+  ['quip', false],
+  ['brag', false],
+  ['dub', false],
+  ['slam', false],
+  ['refer', false],
+  ['label', true],
+]);
+
+/** A verb's forms news copy uses: the lemma, -s, the past, -ing (`label`: labels, labeled, labelled, labeling). */
+export function verbForms(lemma: string): string[] {
+  const s = /(?:s|sh|ch|x|z)$/.test(lemma) ? `${lemma}es` : /[^aeiou]y$/.test(lemma) ? `${lemma.slice(0, -1)}ies` : `${lemma}s`;
+  const stem = lemma.endsWith('e') && !lemma.endsWith('ee') ? lemma.slice(0, -1) : lemma;
+  const doubled = lemma + lemma.slice(-1);
+  const regularPast = /[^aeiou]y$/.test(lemma) ? `${lemma.slice(0, -1)}ied` : `${stem}ed`;
+  const past = IRREGULAR_PAST[lemma] ?? regularPast;
+  const plain = DOUBLING.get(lemma) === false ? [] : [past, `${stem}ing`];
+  const double = DOUBLING.has(lemma) ? [`${doubled}ed`, `${doubled}ing`] : [];
+  return [...new Set([lemma, s, ...plain, ...double])];
+}

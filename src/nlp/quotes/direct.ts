@@ -4,8 +4,8 @@
  * and returns true when it has dealt with it (kept a quote, or decided it is none).
  */
 import type { SpeakerRef } from '../../model/index.ts';
-import { ADVERBS, AFTER_CUE, APPOSITION, AUD, BRACKETS, NP, PARTS, VERBS, words } from './grammar.ts';
-import { mixedAfterLeadingCue, mixedBeforeTrailingCue } from './mixed.ts';
+import { ADVERBS, AFTER_CUE, APPOSITION, AUD, BRACKETS, NP, PARTS, VERBS } from './grammar.ts';
+import { isFragment, mixedAfterLeadingCue, mixedBeforeTrailingCue } from './mixed.ts';
 import { confidenceOf, nobody, person, preferNamed, resolveMention } from './speaker.ts';
 import { type ArticleState, type ParagraphState, type QuoteAt, addDirect, lastMentioned } from './state.ts';
 
@@ -85,9 +85,32 @@ const CUE_ENDS_SENTENCE =
  */
 export const cueEndsSentence = (rest: string): boolean => CUE_ENDS_SENTENCE.test(rest);
 
+/** Small words a title keeps in lower case: "Make Your Kid a Millionaire", "Fox and Friends". */
+const TITLE_SMALL = /^(?:a|an|the|and|or|of|to|in|on|for|at|by|with|from|as)$/;
+/** The opening of a sentence that places it, before a title: "On this weekend's broadcast of", "In his 2002 book,". */
+const PLACING_OPENING = new RegExp(
+  `^\\s*(?:On|In|At|During|From|Via|Speaking (?:on|to|at)|Appearing on|Writing in)\\s(?![^"“”]*\\b(?:${VERBS})\\b)[^"“”;,]{0,80},?\\s*$`,
+  'u',
+);
+
+/** Words in capitals as a title has them (small words aside), up to eight. */
+export const isTitle = (content: string): boolean => {
+  const ws = content.replace(/[\s,.;:]+$/, '').split(/\s+/);
+  return ws.length <= 8 && /^[\p{Lu}\d]/u.test(ws[0] ?? '') && ws.every((w) => /^[\p{Lu}\d("'‘“]/u.test(w) || TITLE_SMALL.test(w));
+};
+
+/**
+ * `On this weekend's broadcast of "Fox News Sunday," Pence said …`, `In his 2002 book, ''Make Your Kid a
+ * Millionaire,'' McKinley suggested …`: a title in the phrase that places a sentence is a name, not speech,
+ * though a cue follows it.
+ */
+export function titleInOpening(_state: ArticleState, para: ParagraphState, { q, ss, content }: QuoteAt): boolean {
+  return PLACING_OPENING.test(para.text.slice(ss, q.open)) && isTitle(content);
+}
+
 /** `the so-called "moderate" rebels`, `the "Islamic State"`: one word, or a short name in capitals, is not speech. */
 export function scareQuote(_state: ArticleState, _para: ParagraphState, { content }: QuoteAt): boolean {
-  return words(content) < 2 || (words(content) <= 3 && content.split(/\s+/).every((w) => /^[\p{Lu}]/u.test(w)));
+  return isFragment(content);
 }
 
 /** `Macron said: "Europe must act together."`, `Lavrov told Reuters, "…"`: a cue before the quote. */

@@ -15,11 +15,13 @@ import {
   personBeforeColon,
   scareQuote,
   signedWithDash,
+  titleInOpening,
   trailingCue,
 } from './direct.ts';
 import { indirectSpeech } from './indirect.ts';
+import { confidenceOf, resolveMention } from './speaker.ts';
 import { attributionSpans } from './locate.ts';
-import { mixedQuote } from './mixed.ts';
+import { framedQuote, mixedQuote, passiveAgent, reportedClause, reportedFragment } from './mixed.ts';
 import { type Span, quoteSpans, sentenceBounds } from './spans.ts';
 import {
   type ArticleState,
@@ -36,13 +38,18 @@ export type { Span } from './spans.ts';
 
 /** The rules for a quotation, in the order they are tried: the first that deals with it wins. */
 export const QUOTE_RULES: readonly QuoteRule[] = [
+  titleInOpening,
   trailingCue,
   signedWithDash,
+  reportedFragment,
   scareQuote,
   splitQuote,
+  passiveAgent,
   leadingCue,
   participleCue,
   mixedQuote,
+  framedQuote,
+  reportedClause,
   introducedInParagraphBefore,
   quoteOverParagraphs,
   namedBeforeColon,
@@ -66,6 +73,7 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
   const out: Array<Omit<Quote, 'article'>> = [];
   paragraphs.forEach((p, pi) => {
     const para = readParagraph(state, p.text, paragraphs[pi - 1]?.text ?? '', pi);
+    transcriptLabel(state, para);
     // In the order of the text, so that "he" is whoever spoke last before it.
     for (let si = 0; si < para.sentenceStarts.length; si += 1) {
       const ss = para.sentenceStarts[si] as number;
@@ -84,6 +92,39 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
     state.pendingOpen = last && !last.closed ? (out[out.length - 1] ?? null) : null;
   });
   return out as Array<Quote & { paragraph: number }>;
+}
+
+/** A speaker's name in capitals opening a paragraph, then a colon: `PENCE: Well, look, …`, `"KATE BOULDUAN: Why …`. */
+const LABEL = /^\s*["“]?(?<label>(?:[A-Z][A-Z.'’-]*\s+){0,2}[A-Z][A-Z'’-]+)\s*:\s+(?=\S)/;
+
+/**
+ * `TAPPER: Do you think …` in a transcript: the words after a person's name in capitals are that person's. The
+ * label must name a person (a first and last name, or the surname of someone the article names): `UPDATE:`,
+ * `BYLINE:` and `LOOK:` name no one. The paragraph's own quotations are part of the words.
+ */
+export function transcriptLabel(state: ArticleState, para: ParagraphState): boolean {
+  const m = LABEL.exec(para.text);
+  const label = m?.groups?.label;
+  if (!m || !label) return false;
+  const titled = label.toLowerCase().replace(/(^|[\s'’-])\p{Ll}/gu, (c) => c.toUpperCase());
+  for (const n of findNames(titled)) registerName(state, n, para.base + n.start);
+  const speaker = resolveMention(titled, state, para.base, para.index);
+  if (speaker?.kind !== 'person' || speaker.status !== 'attributed') return false;
+  const from = m[0].length;
+  const to = para.text.replace(/\s+$/, '').length;
+  para.spans.forEach((_, si) => para.consumed.add(si));
+  para.drafts.push({
+    kind: 'direct',
+    text: para.text.slice(from, to).replace(/["”]$/, ''),
+    span: [from, to],
+    sentence: para.text.slice(0, to),
+    speaker: { ...speaker, mention: label },
+    cue: ':',
+    pattern: 'NAME: … (transcript)',
+    confidence: confidenceOf(speaker, 0.9),
+    at: para.base + from,
+  });
+  return true;
 }
 
 /** Registers the people a paragraph names and finds its sentences and quotations, before any rule reads it. */

@@ -1,7 +1,7 @@
 /** Where the quotations and sentences of a paragraph stand. */
 import { splitSentences } from '../sentences.ts';
 import { cleanSpan } from '../text.ts';
-import { QUOTE_MARK } from './grammar.ts';
+import { QUOTE_MARK, VERBS } from './grammar.ts';
 
 export interface Span {
   /** Offset of the opening mark. */
@@ -17,6 +17,12 @@ export interface Span {
  * some archives set a double quotation mark), else 1.
  */
 export const markWidth = (text: string, i: number): number => (text.startsWith("''", i) ? 2 : 1);
+
+/** A single-quoted span followed by a cue or a passive agent (see `singleQuoteSpans`). */
+const SINGLE_QUOTED = new RegExp(
+  `(?<=^|[\\s(—–])['‘](?=[\\p{L}\\d])(?:[^'‘’"“”\\n]|(?<=\\p{L})['’](?=\\p{L}))*?(?:[\\p{L}\\d][,.?!]?|[,.?!])['’](?=\\s*,?\\s+(?:(?:he|she|they|it|[\\p{Lu}][\\p{L}.'’-]*(?:\\s+[\\p{Lu}][\\p{L}.'’-]*){0,3})\\s+(?:${VERBS})\\b|(?:${VERBS})\\s+\\S|by\\s+\\S))`,
+  'gu',
+);
 
 /** [start, end) of a quotation's words inside its marks; an unclosed one runs to the paragraph end, less one. */
 export function innerSpan(text: string, q: Span): [number, number] {
@@ -60,7 +66,24 @@ export function quoteSpans(text: string): Span[] {
   const marks: number[] = doubleApostrophes(text);
   for (let i = 0; i < text.length; i += 1) if (QUOTE_MARK.test(text[i] as string)) marks.push(i);
   marks.sort((a, b) => a - b);
-  return nestedSpans(text, marks) ?? spansInOrder(text, marks);
+  const double = nestedSpans(text, marks) ?? spansInOrder(text, marks);
+  const single = singleQuoteSpans(text).filter((s) => !double.some((d) => s.open < d.close && d.open < s.close));
+  return [...double, ...single].sort((a, b) => a.open - b.open);
+}
+
+/**
+ * `'We will not give up,' he said`, `described as 'a disgrace' by the mayor`: words in single quotation marks
+ * (straight or curly), as British copy sets speech. An apostrophe is far more often just that, so a single
+ * mark counts only where speech is certain: it opens at a word, and the closing mark is followed by a cue
+ * (`he said`, `said Ruiz`) or by the agent of a passive cue (`by the mayor`).
+ */
+export function singleQuoteSpans(text: string): Span[] {
+  return [...text.matchAll(SINGLE_QUOTED)].map((m) => ({
+    open: m.index,
+    close: m.index + m[0].length,
+    content: m[0].slice(1, -1),
+    closed: true,
+  }));
 }
 
 /** The quotation from the mark at `open` to the one at `close`, both included. */

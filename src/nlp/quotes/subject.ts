@@ -19,6 +19,12 @@ const DESCRIPTION_OPENER =
 /** A bare plural of people or bodies that speak: "experts say", "campaign aides said", "Federal and state officials said". */
 const PLURAL_SOURCE = /^(?:[\p{L}-]+\s+){0,3}[\p{Ll}][\p{L}-]*[^s’']s$/u;
 /**
+ * A plural head with what it belongs to, or a share of people: "Officials at the Homeland Security agency",
+ * "Members of Congress", "63 percent of voters", "Most Republicans" (poll findings are reported as speech).
+ */
+const GROUP_SOURCE =
+  /^(?:(?:[\p{L}-]+\s+){0,2}[\p{L}-]*[^s’'\s]s\s+(?:at|of|from|in|for|with|on)\s+\S.*|\d+(?:\.\d+)?\s*(?:percent|per cent|%)(?:\s+of\s+\S.*)?)$/u;
+/**
  * A person's name closing a description, after a lowercase title word: "longtime Democratic pollster Pat
  * Caddell" (not "Commission on Presidential Debates": a preposition is no title).
  */
@@ -44,6 +50,7 @@ export function unresolvedDescription(np: string): SpeakerRef | null {
   const t = np.trim();
   const wordCount = t.split(/\s+/).length;
   if (wordCount > 8 || NOT_IN_SUBJECT.test(t)) return null;
+  if (GROUP_SOURCE.test(t) && !/^(?:in|on|at|for|after|before|during)\s/i.test(t)) return nobody(t);
   if (!DESCRIPTION_OPENER.test(t) && !PLURAL_SOURCE.test(t)) return null;
   // An adverbial of place or time is no speaker: "In recent years", "For months".
   if (

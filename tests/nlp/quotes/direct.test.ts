@@ -4,7 +4,9 @@ import {
   namedBeforeColon,
   participleCue,
   personBeforeColon,
+  isTitle,
   scareQuote,
+  titleInOpening,
   signedWithDash,
   speakerNamedLast,
   trailingCue,
@@ -77,6 +79,27 @@ describe('signedWithDash', () => {
   it('leaves a dash followed by more of the sentence', () => {
     const text = 'He called it “a disgrace” — a word Ana Ruiz repeated on Monday.';
     expect(applyRule(signedWithDash, text)).toEqual(NOTHING);
+  });
+});
+
+describe('titleInOpening', () => {
+  it('takes a title in the phrase that opens a sentence: a name, not speech', () => {
+    expect(
+      applyRule(titleInOpening, 'On this weekend’s broadcast of “Morning Talk Live,” Mayor Ana Ruiz said the vote was off.').took,
+    ).toBe(true);
+    expect(applyRule(titleInOpening, "In her 2002 book, ''Make Your Town a Garden,'' Ruiz argued for parks.").took).toBe(true);
+  });
+
+  it('leaves a quote after a cue, and words that are no title', () => {
+    expect(applyRule(titleInOpening, 'In his speech, Ruiz proclaimed a goal of "Parks For All."').took).toBe(false);
+    expect(applyRule(titleInOpening, 'On Monday, "we will not give up," Ruiz said.').took).toBe(false);
+  });
+});
+
+describe('isTitle', () => {
+  it('is words in capitals, small words aside', () => {
+    expect(isTitle('Make Your Kid a Millionaire,')).toBe(true);
+    expect(isTitle('we will not give up')).toBe(false);
   });
 });
 

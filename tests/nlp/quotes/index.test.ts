@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { QUOTE_RULES, findQuotes, markQuotedMentions, readParagraph, registerMentions } from '../../../src/nlp/quotes/index.ts';
-import { trailingCue } from '../../../src/nlp/quotes/direct.ts';
+import {
+  QUOTE_RULES,
+  findQuotes,
+  markQuotedMentions,
+  readParagraph,
+  registerMentions,
+  transcriptLabel,
+} from '../../../src/nlp/quotes/index.ts';
+import { titleInOpening } from '../../../src/nlp/quotes/direct.ts';
 import { speakerOfQuoteBefore } from '../../../src/nlp/quotes/continued.ts';
 import { newArticleState } from '../../../src/nlp/quotes/state.ts';
+import { reading } from './fixtures.ts';
 
 describe('findQuotes', () => {
   it('keeps a quote left open at a paragraph’s end, and adds the next paragraph to it', () => {
@@ -19,7 +27,7 @@ describe('findQuotes', () => {
 
 describe('QUOTE_RULES', () => {
   it('tries a cue after the quote first, and the speaker before last', () => {
-    expect(QUOTE_RULES[0]).toBe(trailingCue);
+    expect(QUOTE_RULES[0]).toBe(titleInOpening);
     expect(QUOTE_RULES[QUOTE_RULES.length - 1]).toBe(speakerOfQuoteBefore);
   });
 });
@@ -67,5 +75,30 @@ describe('markQuotedMentions', () => {
     registerMentions(state, 'Foreign Minister Sergei Lavrov arrived.', 0);
     markQuotedMentions(state, [{ open: 0, close: 100, content: '', closed: true }], 1_000_000);
     expect(state.mentions.map((m) => m.inQuote)).toEqual([false]);
+  });
+});
+
+describe('transcriptLabel', () => {
+  it('gives the words after a person’s name in capitals to that person, quotations and all', () => {
+    const { state, para } = reading(
+      'Mayor Ana Ruiz spoke to the host.\n"RUIZ: Well, look, it is not an episode of “Shark Tank.” It is serious.',
+    );
+    expect(transcriptLabel(state, para)).toBe(true);
+    expect(para.drafts.map((d) => [d.kind, d.speaker.name, d.text, d.cue])).toEqual([
+      ['direct', 'Ana Ruiz', 'Well, look, it is not an episode of “Shark Tank.” It is serious.', ':'],
+    ]);
+    expect([...para.consumed]).toEqual([0]);
+  });
+
+  it('reads a first and last name in capitals as a new person', () => {
+    const { state, para } = reading('The show aired.\nKATE BOULDUAN: Why not debate?');
+    expect(transcriptLabel(state, para)).toBe(true);
+    expect(para.drafts[0]?.speaker.name).toBe('Kate Boulduan');
+  });
+
+  it('leaves a heading in capitals that names no one', () => {
+    const { state, para } = reading('The show aired.\nUPDATE: the show was cut short.');
+    expect(transcriptLabel(state, para)).toBe(false);
+    expect(para.drafts).toHaveLength(0);
   });
 });

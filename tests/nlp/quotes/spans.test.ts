@@ -5,6 +5,7 @@ import {
   innerSpan,
   nestedSpans,
   quoteSpans,
+  singleQuoteSpans,
   sentenceBounds,
   sentenceOf,
   spansInOrder,
@@ -110,5 +111,29 @@ describe('sentenceOf', () => {
 
   it('runs the last sentence to the paragraph end', () => {
     expect(sentenceOf([0, 15], 40, 20)).toEqual([15, 40]);
+  });
+});
+
+describe('singleQuoteSpans', () => {
+  it('finds single-quoted speech before a cue, apostrophes inside it kept', () => {
+    expect(singleQuoteSpans("'Nobody's perfect,' said Ruiz.").map((s) => s.content)).toEqual(["Nobody's perfect,"]);
+    expect(singleQuoteSpans('Ruiz spoke. ‘We will not give up,’ she said.').map((s) => s.content)).toEqual(['We will not give up,']);
+  });
+
+  it('finds single-quoted words before the agent of a passive cue', () => {
+    expect(singleQuoteSpans("The plan was described as 'a disgrace' by Ruiz.").map((s) => s.content)).toEqual(['a disgrace']);
+  });
+
+  it('leaves apostrophes that are only apostrophes', () => {
+    expect(singleQuoteSpans("It's the voters' choice, and the '90s were good, Ruiz said.")).toEqual([]);
+  });
+});
+
+describe('quoteSpans with single quotation marks', () => {
+  it('adds single-quoted speech outside the double quotation marks, in order', () => {
+    expect(quoteSpans('"We are close," Kerry said. \'It is done,\' said Lavrov.').map((s) => s.content)).toEqual([
+      'We are close,',
+      'It is done,',
+    ]);
   });
 });

@@ -26,6 +26,10 @@ describe('unresolvedDescription', () => {
       'Two county officials',
       'Federal and state regulators',
       'exit polls',
+      'Officials at the state agency',
+      'Members of Congress',
+      '63 percent',
+      '40 percent of voters',
     ]) {
       const s = unresolvedDescription(np);
       expect(s?.mention).toBe(np);
@@ -44,6 +48,7 @@ describe('unresolvedDescription', () => {
       'Route 9',
       'Glass',
       'In recent years',
+      'In terms of votes',
     ]) {
       expect(unresolvedDescription(np)).toBeNull();
     }
