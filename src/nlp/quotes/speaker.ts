@@ -131,13 +131,30 @@ export function fullName(np: string, state: ArticleState): Resolution {
 }
 
 /** `Kerry said`: the surname of someone already named; ambiguous when two people share it. */
-export function surname(np: string, state: ArticleState): Resolution {
+export function surname(np: string, state: ArticleState, at: number): Resolution {
   const lastWord = np.split(/\s+/).pop() as string;
   if (!/^[\p{Lu}]/u.test(lastWord)) return undefined;
   const bySurname = peopleBySurname(state, lastWord);
   if (bySurname.length === 1 && words(np) <= 3) return person(bySurname[0] as LocalPerson, np);
-  if (bySurname.length > 1) return nobody(np, 'ambiguous');
+  if (bySurname.length > 1) {
+    const subject = words(np) <= 3 ? sharedSurnameSubject(state, at, bySurname) : null;
+    return subject ? person(subject, np) : nobody(np, 'ambiguous');
+  }
   return undefined;
+}
+
+/**
+ * `Former President Bill Clinton criticized …, for his wife Hillary Clinton. … "…," Clinton said`: a surname
+ * two people share is the one who was the subject or speaker of the last paragraphs, when no one else of that
+ * surname has been named since (then the text has moved on, and it stays ambiguous).
+ */
+export function sharedSurnameSubject(state: ArticleState, at: number, sharers: readonly LocalPerson[]): LocalPerson | null {
+  const subject = lastSalient(state, at, (p) => sharers.includes(p));
+  if (!subject) return null;
+  const since = state.mentions.filter((m) => m.at < at && !m.inQuote && sharers.includes(m.person));
+  const lastOther = since.findLast((m) => m.person !== subject);
+  const lastOwn = since.findLast((m) => m.person === subject && m.salient);
+  return lastOwn && (!lastOther || lastOther.at < lastOwn.at) ? subject : null;
 }
 
 /** `a Western diplomat said`, `one official said`: someone new and unnamed, never a person already named. */

@@ -159,6 +159,13 @@ describe('surname', () => {
     expect(nameOf(decide(surname, 'Smith', known('Senator Tom Smith met Senator Jane Smith.')))).toEqual([null, 'ambiguous']);
     expect(decide(surname, 'the minister')).toBeUndefined();
   });
+
+  it('takes a shared surname to the subject of the paragraphs before, when no one else of that surname was named since', () => {
+    const bill = known('Former President Bill Clinton spoke in Flint for his wife Hillary Clinton.\nClinton said the system is crazy.');
+    expect(nameOf(surname('Clinton', bill, NEXT + 5))).toEqual([null, 'ambiguous']);
+    const again = known('Hillary Clinton sent her husband to Flint.\nFormer President Bill Clinton spoke there on Monday.');
+    expect(nameOf(surname('Clinton', again, 2 * NEXT))).toEqual(['Bill Clinton', 'attributed']);
+  });
 });
 
 describe('indefiniteSource', () => {
