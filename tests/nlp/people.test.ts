@@ -41,7 +41,40 @@ describe('findNames', () => {
   });
 });
 
+describe('findNames titles', () => {
+  it('keeps an abbreviated title out of the name, as its role, full stop and all', () => {
+    expect(names('“A sad day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.')).toEqual([['G.K. Butterfield', 'Rep.']]);
+    expect(names('Sen. Ted Cruz spoke.')).toEqual([['Ted Cruz', 'Sen.']]);
+    expect(names('Lt. Gov. Dan Patrick spoke.')).toEqual([['Dan Patrick', 'Lt. Gov.']]);
+  });
+
+  it('takes a surname after a title as a person, but not a firm named after a title', () => {
+    expect(findNames('President Obama spoke.').map((m) => [m.name, m.role, m.first])).toEqual([['Obama', 'President', null]]);
+    expect(names('Secretary of State Kerry spoke.')).toEqual([['Kerry', 'Secretary of State']]);
+    expect(names('General Motors said so.')).toEqual([]);
+  });
+
+  it('ends a name before "of" and a place, but keeps "of" inside a title', () => {
+    expect(names('Rep. Elijah Cummings of Maryland said so.')).toEqual([['Elijah Cummings', 'Rep.']]);
+    expect(names('Minister of Foreign Affairs Adel al-Jubeir said so.')).toEqual([['Adel al-Jubeir', 'Minister of Foreign Affairs']]);
+  });
+
+  it('takes the name after a quote and an inverted cue as a person, behind a few words of description', () => {
+    expect(names('“It is wrong,” said 9/11 widow Terry Strada.')).toEqual([['Terry Strada', null]]);
+    expect(names('The report said Acme Widgets grew.')).toEqual([]);
+  });
+
+  it('does not take a place whose first word is a given name for a person', () => {
+    expect(names('Donald Trump said at an event in Colorado Springs that it was so.')).toEqual([['Donald Trump', null]]);
+  });
+});
+
 describe('findNames roles', () => {
+  it('gives lower-case role words before the name as its role', () => {
+    expect(names('Republican presidential nominee Donald Trump spoke.')).toEqual([['Donald Trump', 'Republican presidential nominee']]);
+    expect(names('Democratic pollster Dana Ortiz spoke.')).toEqual([['Dana Ortiz', 'Democratic pollster']]);
+  });
+
   it('gives no role from a word that opens the clause', () => {
     expect(names('While Mr Davis spoke, it rained.')).toEqual([['Mr Davis', null]]);
     expect(names('Yesterday Hillary Clinton spoke.')).toEqual([['Hillary Clinton', null]]);

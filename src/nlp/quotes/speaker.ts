@@ -21,7 +21,7 @@ export type SpeakerRule = (np: string, state: ArticleState, at: number, paragrap
 const GENERIC_SOURCE =
   /^(?:(?:a|an|the|some|other|several|many)\s+)?(?:[\p{L}-]+\s+){0,2}(?:group|report|reports|analysts|experts|officials|sources|observers|monitor|agency|media|diplomats|critics|witnesses|residents|activists|statement|official|source|diplomat)$/iu;
 const DESCRIPTION =
-  /^(?:(?:the|a|an|one)\s+|(?<owner>[\p{L}.]+)['’]s\s+)(?<mods>(?:[\p{L}.-]+\s+){0,3})(?<head>analyst|diplomat|envoy|spokesman|spokeswoman|spokesperson|president|leader|minister|official|expert|editor|founder|commentator|secretary)$/iu;
+  /^(?:(?:the|a|an|one)\s+|(?<owner>[\p{L}.]+)['’]s\s+)(?<mods>(?:[\p{L}.-]+\s+){0,3})(?<head>analyst|diplomat|envoy|spokesman|spokeswoman|spokesperson|president|leader|minister|official|expert|editor|founder|commentator|secretary|senator|congressman|congresswoman|governor|mayor)$/iu;
 const PLACE_NAMES: Record<string, string> = { us: 'United States', russia: 'Russia', syria: 'Syria', uk: 'United Kingdom' };
 const SUBORDINATE = /^(?:though|although|while|as|when|if|because|since|after|before|once|until|whether)\s+/i;
 /** Words that open a clause or a phrase, not an organisation's name ("In Geneva", "This"). */
@@ -145,12 +145,12 @@ export function surname(np: string, state: ArticleState, at: number): Resolution
 
 /**
  * `Former President Bill Clinton criticized …, for his wife Hillary Clinton. … "…," Clinton said`: a surname
- * two people share is the one who was the subject or speaker of the last paragraphs, when no one else of that
- * surname has been named since (then the text has moved on, and it stays ambiguous).
+ * two people share is the one who was the subject or speaker of the last paragraphs, when no other of them was
+ * (`Tom Smith and Jane Smith met`) and none has been named since (then the text has moved on): else ambiguous.
  */
 export function sharedSurnameSubject(state: ArticleState, at: number, sharers: readonly LocalPerson[]): LocalPerson | null {
   const subject = lastSalient(state, at, (p) => sharers.includes(p));
-  if (!subject) return null;
+  if (!subject || lastSalient(state, at, (p) => p !== subject && sharers.includes(p))) return null;
   const since = state.mentions.filter((m) => m.at < at && !m.inQuote && sharers.includes(m.person));
   const lastOther = since.findLast((m) => m.person !== subject);
   const lastOwn = since.findLast((m) => m.person === subject && m.salient);

@@ -163,8 +163,10 @@ describe('surname', () => {
   it('takes a shared surname to the subject of the paragraphs before, when no one else of that surname was named since', () => {
     const bill = known('Former President Bill Clinton spoke in Flint for his wife Hillary Clinton.\nClinton said the system is crazy.');
     expect(nameOf(surname('Clinton', bill, NEXT + 5))).toEqual([null, 'ambiguous']);
-    const again = known('Hillary Clinton sent her husband to Flint.\nFormer President Bill Clinton spoke there on Monday.');
+    const again = known('The rally in Flint was for Hillary Clinton.\nFormer President Bill Clinton spoke there on Monday.');
     expect(nameOf(surname('Clinton', again, 2 * NEXT))).toEqual(['Bill Clinton', 'attributed']);
+    const both = known('Senator Tom Smith and Senator Jane Smith met on Friday.');
+    expect(nameOf(surname('Smith', both, NEXT))).toEqual([null, 'ambiguous']);
   });
 });
 
