@@ -50,20 +50,8 @@ type Token = { w: string; start: number; end: number };
  * Abbreviated titles, stopped by a full stop, that stand before a name as its role and are no part of it:
  * "Rep. G.K. Butterfield", "Sen. Ted Cruz", "Lt. Gov. Dan Patrick".
  */
-const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
-  'sen',
-  'rep',
-  'gov',
-  'gen',
-  'lt',
-  'col',
-  'maj',
-  'capt',
-  'sgt',
-  'atty',
-  'adm',
-  'cmdr',
-]);
+// prettier-ignore
+const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(['sen', 'rep', 'gov', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'atty', 'adm', 'cmdr']);
 /** An honorific that belongs to the name as it is written ("Mr. Trump", "Dr. Oz"), not a title. */
 const isHonorific = (w: string): boolean => HONORIFICS.has(bare(w)) && !TITLE_ABBREVIATIONS.has(bare(w));
 
