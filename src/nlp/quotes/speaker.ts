@@ -215,6 +215,24 @@ export function placeAsOrganisation(np: string): Resolution {
   return { mention: np, name, members: [], kind: 'organisation', status: 'attributed', role: null };
 }
 
+/** A determiner or a quantifier, and up to three lower-case words: a description of someone, not a name. */
+const COMMON_NOUN_PHRASE =
+  /^(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Bb]oth)\s+(?:[\p{Ll}\d][\p{L}\d'’-]*\s+){0,3}[\p{Ll}][\p{L}'’-]*$/u;
+
+/** Verbs and function words that make a run of words a clause, not a noun phrase: "his best response was to". */
+const NOT_IN_A_NOUN_PHRASE =
+  /\b(?:is|was|are|were|be|been|has|have|had|do|does|did|to|that|which|who|of|in|on|at|for|with|and|or|but|not|would|will|could|should|can|may|might|must)\b/;
+
+/**
+ * `As a phone rang, the announcer said, "…"`, `his aides said`: a description the article gives no one for is
+ * the speaker as written, unattributed; never the person who spoke before (a wrong speaker is the worst
+ * answer). An adverb or a participle is no head of a description ("the only", "the following").
+ */
+export function unresolvedCommonNoun(np: string): Resolution {
+  if (!COMMON_NOUN_PHRASE.test(np) || /(?:ly|ing)$/.test(np) || NOT_IN_A_NOUN_PHRASE.test(np)) return undefined;
+  return nobody(np);
+}
+
 /**
  * `the 69-year-old said`, `Having said`, `Obama's America`: an age, a participle opening the sentence, a
  * possessive phrase or a surname of someone the article names; never an organisation.
@@ -253,6 +271,7 @@ export const SPEAKER_RULES: readonly SpeakerRule[] = [
   descriptionByRole,
   genericSource,
   placeAsOrganisation,
+  unresolvedCommonNoun,
   notAnOrganisation,
   organisation,
 ];

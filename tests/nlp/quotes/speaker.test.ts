@@ -22,6 +22,7 @@ import {
   subordinateSubject,
   surname,
   trimConnectives,
+  unresolvedCommonNoun,
   weIsTheAuthor,
 } from '../../../src/nlp/quotes/speaker.ts';
 import type { ArticleState } from '../../../src/nlp/quotes/state.ts';
@@ -285,5 +286,18 @@ describe('notAnOrganisation', () => {
 
   it('does not decide for a name an organisation may have', () => {
     expect(decide(notAnOrganisation, 'Press TV')).toBeUndefined();
+  });
+});
+
+describe('unresolvedCommonNoun', () => {
+  it('keeps a description no one is given for as the speaker, unattributed', () => {
+    expect(decide(unresolvedCommonNoun, 'the announcer')).toMatchObject({ mention: 'the announcer', name: null, status: 'unattributed' });
+    expect(decide(unresolvedCommonNoun, 'his campaign aides')).toMatchObject({ name: null, status: 'unattributed' });
+  });
+
+  it('does not decide for a name, a clause or an adverb', () => {
+    expect(decide(unresolvedCommonNoun, 'Kerry')).toBeUndefined();
+    expect(decide(unresolvedCommonNoun, 'his best response was to')).toBeUndefined();
+    expect(decide(unresolvedCommonNoun, 'the only')).toBeUndefined();
   });
 });
