@@ -86,7 +86,17 @@ export function speakerOfQuoteBefore(state: ArticleState, para: ParagraphState, 
   const speaker = continuedSpeaker(state, quote);
   const pattern = 'no cue; the speaker of the quote before';
   const span = innerSpan(para.text, q);
-  para.drafts.push({ kind: 'direct', text, span, sentence, speaker, cue: '', pattern, confidence: confidenceOf(speaker, 0.5), at });
+  para.drafts.push({
+    kind: 'direct',
+    text,
+    span,
+    sentence,
+    speaker,
+    cue: '',
+    pattern,
+    confidence: speaker.status === 'attributed' ? 0.5 : 0.3,
+    at,
+  });
   para.used.push(span);
   return true;
 }
@@ -106,7 +116,7 @@ export function continuedSpeaker(state: ArticleState, quote: QuoteAt): SpeakerRe
     .filter((m) => m.at >= (last.sentenceEnd ?? 0) && m.at < quote.at && m.salient && !m.inQuote && m.person !== last.person)
     .map((m) => m.person.name);
   if (others.length === 0) return person(last.person, BEFORE, 'quote-before');
-  return { ...nobody(BEFORE, 'ambiguous'), candidates: [last.person.name, ...new Set(others)] };
+  return { ...nobody(BEFORE, 'ambiguous'), basis: 'quote-before', candidates: [last.person.name, ...new Set(others)] };
 }
 
 /**
