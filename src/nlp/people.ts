@@ -89,6 +89,10 @@ const LOWER_ROLE =
 const NOT_A_TITLE =
   /^(?:yesterday|today|tomorrow|tonight|earlier|later|meanwhile|now|then|but|and|while|when|as|if|after|before|since|though|although|because|so|yet|also|in|on|at|for|with|by|from|to|the|a|an|this|that|of)$/i;
 
+/** An apposition that describes a body, not a person: "Peabody Energy, the nation's largest coal company". */
+const BODY_APPOSITION =
+  /\b(?:company|companies|firm|group|corporation|organization|organisation|agency|network|newspaper|website|channel|union|party|committee|foundation|institute|university|bank|station|magazine|paper|outlet|fund|charity|association|council|court)$/i;
+
 /** The role a run of words gives its name: the title before it, lower-case role words before that, or an apposition after. */
 function roleOf(text: string, run: Token[], roleTokens: Token[], end: number): string | null {
   const first = run[0] as Token;
@@ -106,7 +110,7 @@ function roleOf(text: string, run: Token[], roleTokens: Token[], end: number): s
   }
   if (lowerRole) role = role ? `${lowerRole[1]} ${role}` : (lowerRole[1] as string);
   const apposition = /^,\s+((?:the|a|an)\s+[^,.;"“”]{3,80}?)(?:,|\.|;|$| told| said| says)/.exec(text.slice(end, end + 120));
-  if (!role && apposition) role = apposition[1] as string;
+  if (!role && apposition && !BODY_APPOSITION.test(apposition[1] as string)) role = apposition[1] as string;
   return role;
 }
 
@@ -148,11 +152,11 @@ function startsWithGivenName(nameTokens: Token[]): boolean {
 }
 
 /**
- * `"…," said 9/11 widow Terry Strada.`: the words after a quote and an inverted cue, behind at most a few
- * lower-case words of description, are the speaker's name.
+ * `"…," said 9/11 widow Terry Strada.`, `…, noted NBC’s Dante Chinni.`: the words after a quote or a clause and
+ * an inverted cue, behind an owner and at most a few lower-case words of description, are the speaker's name.
  */
 function afterInvertedCue(text: string, start: number): boolean {
-  return /["”'’],?\s+(?:said|says|added|wrote|asked|continued)\s+(?:[\p{Ll}\d/.-]+\s+){0,3}$/u.test(
+  return /[,"”'’],?\s+(?:said|says|added|noted|wrote|asked|continued|explained|argued)\s+(?:[\p{Lu}][\p{L}.&-]*['’]s\s+)?(?:[\p{Ll}\d/.-]+\s+){0,3}$/u.test(
     text.slice(Math.max(0, start - 80), start),
   );
 }

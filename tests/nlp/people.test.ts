@@ -62,6 +62,7 @@ describe('findNames titles', () => {
   it('takes the name after a quote and an inverted cue as a person, behind a few words of description', () => {
     expect(names('“It is wrong,” said 9/11 widow Terry Strada.')).toEqual([['Terry Strada', null]]);
     expect(names('The report said Acme Widgets grew.')).toEqual([]);
+    expect(names('Debates rarely matter, noted NBC’s Dante Chinni.')).toEqual([['Dante Chinni', null]]);
   });
 
   it('does not take a place whose first word is a given name for a person', () => {
@@ -70,6 +71,10 @@ describe('findNames titles', () => {
 });
 
 describe('findNames roles', () => {
+  it('takes no apposition that describes a body as a person’s role', () => {
+    expect(names('He blamed his client, Peabody Energy, the nation’s largest coal company, for it.')).toEqual([]);
+  });
+
   it('gives lower-case role words before the name as its role', () => {
     expect(names('Republican presidential nominee Donald Trump spoke.')).toEqual([['Donald Trump', 'Republican presidential nominee']]);
     expect(names('Democratic pollster Dana Ortiz spoke.')).toEqual([['Dana Ortiz', 'Democratic pollster']]);

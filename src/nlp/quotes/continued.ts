@@ -80,10 +80,10 @@ export function quoteOverParagraphs(state: ArticleState, para: ParagraphState, {
  * in this or the previous paragraph, unless someone else is named as the subject before the quote.
  */
 export function speakerOfQuoteBefore(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
-  const quoted = state.lastQuoted;
-  if (!quoted || para.index - quoted.paragraph > 1 || someoneElseNamedBefore(state, para, quote)) return false;
+  const last = state.lastSpeaker;
+  if (!last || para.index - last.paragraph > 1 || someoneElseNamedBefore(state, para, quote)) return false;
   const { q, content: text, sentence, at } = quote;
-  const speaker = continuedSpeaker(state, quote);
+  const speaker = continuedSpeaker(state, last, quote);
   const pattern = 'no cue; the speaker of the quote before';
   const span = innerSpan(para.text, q);
   para.drafts.push({
@@ -104,14 +104,12 @@ export function speakerOfQuoteBefore(state: ArticleState, para: ParagraphState, 
 const BEFORE = '(the speaker of the quote before)';
 
 /**
- * Whom a quotation with no cue continues: the one person who spoke the quotation before, when no one else has
- * been the subject of a sentence since its own (a name in passing, "about Assad", is a topic); when someone
- * has, either of them (ambiguous, both named); when the quotation
- * before was a description's or no one's ("the announcer said"), no one: never the person who spoke before that.
+ * Whom a quotation with no cue continues: the one person who spoke the quotation before (`last`), when no one
+ * else has been the subject of a sentence since its own (a name in passing, "about Assad", is a topic); when
+ * someone has, either of them (ambiguous, both named). After a description's quotation ("the announcer said")
+ * there is no `last` (see `addDraft`): the person who spoke before that is never guessed.
  */
-export function continuedSpeaker(state: ArticleState, quote: QuoteAt): SpeakerRef {
-  const last = state.lastSpeaker;
-  if (!last) return nobody(BEFORE);
+export function continuedSpeaker(state: ArticleState, last: NonNullable<ArticleState['lastSpeaker']>, quote: QuoteAt): SpeakerRef {
   const others = state.mentions
     .filter((m) => m.at >= (last.sentenceEnd ?? 0) && m.at < quote.at && m.salient && !m.inQuote && m.person !== last.person)
     .map((m) => m.person.name);

@@ -39,8 +39,6 @@ export interface ArticleState {
    * absolute position); null when the last quotation's speaker is no one person (a description, no one).
    */
   lastSpeaker: { person: LocalPerson; paragraph: number; sentenceEnd?: number } | null;
-  /** The speaker of the last quotation, whoever or whatever it is, and the paragraph it stands in. */
-  lastQuoted: { speaker: SpeakerRef; paragraph: number } | null;
   /** The last quote of the paragraph before, when its quotation opened there and did not close. */
   pendingOpen: Omit<Quote, 'article'> | null;
 }
@@ -72,7 +70,7 @@ export interface ParagraphState {
 /** The state at the start of an article: no one named yet, no one has spoken. */
 export function newArticleState(byline: string | null): ArticleState {
   const author = byline && /^[\p{Lu}][\p{L}-]+\s+[\p{Lu}][\p{L}-]+$/u.test(byline) ? byline : null;
-  return { author, people: new Map(), mentions: [], lastSpeaker: null, lastQuoted: null, pendingOpen: null };
+  return { author, people: new Map(), mentions: [], lastSpeaker: null, pendingOpen: null };
 }
 
 /** The gender an honorific or a role word tells ("Mrs. May", "the spokesman"); null when none does. */
@@ -158,7 +156,6 @@ export function addDraft(state: ArticleState, para: ParagraphState, draft: Draft
   const one = d.speaker.kind === 'person' && d.speaker.members.length === 1 && d.speaker.status === 'attributed';
   // A quotation of a description ("the announcer said") or of no one tells that someone else spoke: the quote
   // after it does not continue the person before.
-  if (d.kind !== 'indirect') state.lastQuoted = { speaker: d.speaker, paragraph: para.index };
   if (!one && d.kind !== 'indirect') state.lastSpeaker = null;
   if (one) {
     const key = surnameKey(d.speaker.members[0] as string);

@@ -42,10 +42,6 @@ export function lastSpoke(state: ArticleState, key: string, paragraph: number): 
   const person = state.people.get(key)?.[0];
   if (!person) throw new Error(`no one named ${key}`);
   state.lastSpeaker = { person, paragraph };
-  state.lastQuoted = {
-    speaker: { mention: key, name: person.name, members: [person.name], kind: 'person', status: 'attributed', role: null },
-    paragraph,
-  };
 }
 
 /** Gives the `qi`-th quotation of the last paragraph to one rule: whether it took it, and the quotes kept. */
