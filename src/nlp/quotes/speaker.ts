@@ -202,6 +202,51 @@ function personByRole(np: string, state: ArticleState, at: number, fits: (p: Loc
   return undefined;
 }
 
+/** An organisation speaking, named as the article names it. */
+const organisationNamed = (mention: string, name: string): SpeakerRef => ({
+  mention,
+  name,
+  members: [],
+  kind: 'organisation',
+  status: 'attributed',
+  role: null,
+});
+
+/** Words for a person's organisation: "the Clinton campaign", "Trump's team". */
+const OWNED_BODY =
+  /^(?:[Tt]he\s+(?<owner>[\p{Lu}][\p{L}'’-]+)|(?<owner2>[\p{Lu}][\p{L}'’-]+)['’]s)\s+(?<head>campaign|team|camp|administration|foundation)$/u;
+
+/**
+ * `The Clinton campaign said`, `Trump's team said`: the organisation of the one person of the article with that
+ * surname, named by their full name ("Hillary Clinton campaign"); undecided when the article names no one or two.
+ */
+export function personsOrganisation(np: string, state: ArticleState): Resolution {
+  const m = OWNED_BODY.exec(np);
+  const owner = m?.groups?.owner ?? m?.groups?.owner2;
+  if (!m?.groups || !owner) return undefined;
+  const people = peopleBySurname(state, owner);
+  return people.length === 1 ? organisationNamed(np, `${(people[0] as LocalPerson).name} ${m.groups.head}`) : undefined;
+}
+
+/** Bodies that speak by their kind ("the ministry said") and the documents they speak through ("the statement said"). */
+const INSTITUTION =
+  /^the\s+(?<head>ministry|department|agency|committee|commission|council|campaign|office|network|company|statement|communiqu[eé]|release)$/i;
+const DOCUMENTS = /^(?:statement|communiqu[eé]|release)$/i;
+
+/**
+ * `The Russian Foreign Ministry said …` … `"…," the ministry said`: the last organisation that spoke, within the
+ * last three paragraphs, whose name has the head word ("the statement" is the last one's, whatever its name);
+ * undecided when none did.
+ */
+export function institutionSpokeBefore(np: string, state: ArticleState, _at: number, paragraph: number): Resolution {
+  const head = INSTITUTION.exec(np.trim())?.groups?.head;
+  if (!head) return undefined;
+  const recent = state.organisations.filter((o) => paragraph - o.paragraph <= 3);
+  const fits = DOCUMENTS.test(head) ? recent : recent.filter((o) => new RegExp(`\\b${head}\\b`, 'i').test(o.name));
+  const last = fits[fits.length - 1];
+  return last ? organisationNamed(np, last.name) : undefined;
+}
+
 /** `officials said`, `the report said`, `Western diplomats said`: a generic source, never attributed. */
 export function genericSource(np: string): Resolution {
   return GENERIC_SOURCE.test(np) ? nobody(np) : undefined;
@@ -254,7 +299,7 @@ export function organisation(np: string): Resolution {
   if (orgWords.length > 4 || !(allCaps || orgHead)) return undefined;
   const name = np.replace(/^the\s+/i, '');
   if (NOT_AN_ORGANISATION.test(name.split(/\s+/)[0] as string)) return null;
-  return { mention: np, name, members: [], kind: 'organisation', status: 'attributed', role: null };
+  return organisationNamed(np, name);
 }
 
 /** The speaker rules, in the order they are tried: the first that decides wins. */
@@ -269,6 +314,8 @@ export const SPEAKER_RULES: readonly SpeakerRule[] = [
   surname,
   indefiniteSource,
   descriptionByRole,
+  personsOrganisation,
+  institutionSpokeBefore,
   genericSource,
   placeAsOrganisation,
   unresolvedCommonNoun,
@@ -285,6 +332,8 @@ const RULE_BASIS: ReadonlyMap<SpeakerRule, SpeakerBasis> = new Map<SpeakerRule, 
   [surname, 'surname'],
   [descriptionByRole, 'description'],
   [placeAsOrganisation, 'place'],
+  [personsOrganisation, 'organisation'],
+  [institutionSpokeBefore, 'organisation'],
   [organisation, 'organisation'],
 ]);
 

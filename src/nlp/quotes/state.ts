@@ -39,6 +39,8 @@ export interface ArticleState {
    * absolute position); null when the last quotation's speaker is no one person (a description, no one).
    */
   lastSpeaker: { person: LocalPerson; paragraph: number; sentenceEnd?: number } | null;
+  /** The organisations that spoke so far ("the Russian Foreign Ministry said"), in order, with their paragraph. */
+  readonly organisations: Array<{ name: string; paragraph: number }>;
   /** The last quote of the paragraph before, when its quotation opened there and did not close. */
   pendingOpen: Omit<Quote, 'article'> | null;
 }
@@ -70,7 +72,7 @@ export interface ParagraphState {
 /** The state at the start of an article: no one named yet, no one has spoken. */
 export function newArticleState(byline: string | null): ArticleState {
   const author = byline && /^[\p{Lu}][\p{L}-]+\s+[\p{Lu}][\p{L}-]+$/u.test(byline) ? byline : null;
-  return { author, people: new Map(), mentions: [], lastSpeaker: null, pendingOpen: null };
+  return { author, people: new Map(), mentions: [], lastSpeaker: null, organisations: [], pendingOpen: null };
 }
 
 /** The gender an honorific or a role word tells ("Mrs. May", "the spokesman"); null when none does. */
@@ -157,6 +159,7 @@ export function addDraft(state: ArticleState, para: ParagraphState, draft: Draft
   // A quotation of a description ("the announcer said") or of no one tells that someone else spoke: the quote
   // after it does not continue the person before.
   if (!one && d.kind !== 'indirect') state.lastSpeaker = null;
+  if (d.speaker.kind === 'organisation' && d.speaker.name) state.organisations.push({ name: d.speaker.name, paragraph: para.index });
   if (one) {
     const key = surnameKey(d.speaker.members[0] as string);
     const lp = state.people.get(key)?.find((p) => p.name === d.speaker.name) ?? state.people.get(key)?.[0];

@@ -1,3 +1,4 @@
+import { findQuotes } from '../../../src/nlp/quotes/index.ts';
 import { describe, expect, it } from 'vitest';
 import {
   SPEAKER_RULES,
@@ -8,12 +9,14 @@ import {
   fullName,
   genericSource,
   indefiniteSource,
+  institutionSpokeBefore,
   jointSpeaker,
   negatedReport,
   notAnOrganisation,
   nobody,
   organisation,
   person,
+  personsOrganisation,
   placeAsOrganisation,
   preferNamed,
   pronounToLastPerson,
@@ -299,5 +302,38 @@ describe('unresolvedCommonNoun', () => {
     expect(decide(unresolvedCommonNoun, 'Kerry')).toBeUndefined();
     expect(decide(unresolvedCommonNoun, 'his best response was to')).toBeUndefined();
     expect(decide(unresolvedCommonNoun, 'the only')).toBeUndefined();
+  });
+});
+
+describe('personsOrganisation', () => {
+  it('takes "the Clinton campaign" to the campaign of the one Clinton the article names', () => {
+    const state = known('Hillary Clinton spoke in Ohio.');
+    expect(decide(personsOrganisation, 'The Clinton campaign', state)).toMatchObject({
+      name: 'Hillary Clinton campaign',
+      kind: 'organisation',
+    });
+    expect(decide(personsOrganisation, 'The Smith campaign', state)).toBeUndefined();
+  });
+});
+
+describe('institutionSpokeBefore', () => {
+  it('takes "the ministry" and "the statement" to the organisation that spoke just before', () => {
+    const q = findQuotes(
+      [
+        'The Foreign Ministry said the talks were useful.',
+        '"We will continue," the statement said.',
+        '"It is fine," the ministry said.',
+      ].map((text) => ({ text })),
+      null,
+    );
+    expect(q.map((x) => [x.speaker.name, x.speaker.kind])).toEqual([
+      ['Foreign Ministry', 'organisation'],
+      ['Foreign Ministry', 'organisation'],
+      ['Foreign Ministry', 'organisation'],
+    ]);
+  });
+
+  it('does not decide when no organisation of that kind spoke', () => {
+    expect(decide(institutionSpokeBefore, 'the ministry')).toBeUndefined();
   });
 });
