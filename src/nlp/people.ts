@@ -83,7 +83,7 @@ function capitalisedRun(text: string, tokens: Token[], i: number): number {
 
 /** Lower-case role words just before a name: "analyst Keith Preston", "spokesman John Kirby". */
 const LOWER_ROLE =
-  /(?<![\p{L}.])((?:[\p{L}.-]+\s+){0,2}(?:analyst|spokesman|spokeswoman|spokesperson|envoy|official|minister|editor|founder|commentator|expert|director|diplomat|leader|president|nominee|candidate|senator|congressman|congresswoman|governor|mayor|chairman|chairwoman|secretary|lawyer|attorney|adviser|advisor|aide|host|anchor|strategist|pollster|manager))\s+$/u;
+  /(?<![\p{L}.])((?:(?!(?:to|of|the|a|an|and|by|for|with|from|in|on|at|as)\s)[\p{L}.-]+\s+){0,2}(?:analyst|spokesman|spokeswoman|spokesperson|envoy|official|minister|editor|founder|commentator|expert|director|diplomat|leader|president|nominee|candidate|senator|congressman|congresswoman|governor|mayor|chairman|chairwoman|secretary|lawyer|attorney|adviser|advisor|aide|host|anchor|strategist|pollster|manager))\s+$/u;
 
 /** Capitalised words that open a clause or tell a time, never a title before a name. */
 const NOT_A_TITLE =
@@ -121,7 +121,9 @@ function roleOf(text: string, run: Token[], roleTokens: Token[], end: number): s
  */
 function nameStart(run: Token[]): number {
   let k = 0;
-  for (let i = 0; i < run.length; i += 1) {
+  // "Martin Luther King": after a given name, a role word that ends the run is a surname.
+  const last = run.length >= 3 && givenNameGender(run[0]!.w) !== null ? run.length - 1 : run.length;
+  for (let i = 0; i < last; i += 1) {
     const b = bare(run[i]!.w);
     if (ROLE_WORDS.has(b) || TITLE_ABBREVIATIONS.has(b) || STOP.has(run[i]!.w.toLowerCase())) k = i + 1;
   }
@@ -145,6 +147,21 @@ function longNameOrLastTwo(nameTokens: Token[]): Token[] {
 const PLACE_FIRST_WORDS =
   /^(?:North|South|East|West|New|Saint|San|Santa|Los|Las|Fort|Port|Mount|Lake|Cape|Sierra|Georgia|Virginia|Carolina|Jordan|Israel|Christian|Colorado|Nevada|Montana|Florida|Arizona|Dakota|Indiana|Texas|Kansas|Washington|Palm|Grand|Silicon|Beverly)$/;
 
+/** Last words of the names of bodies and places, never of a person: "Oakland Education Association", "Chicago Avenue". */
+const BODY_OR_PLACE_HEADS =
+  /^(?:Association|District|League|Court|School|Schools|Stadium|Avenue|Street|Road|Roads|Area|Heights|Board|Foods|Sports|Management|Isle|Island|Islands|Scholars|Police|Unified|Teachers|County|City|Park|Center|Centre|Hospital|Airport|Bridge|Square|Hall|Church|Club|Company|Corp|Inc|Bank|Fund|Foundation|Commission|Authority|Service|Services)$/;
+/** First words of places: "New Bern", "San Francisco", "Fort Worth". */
+const PLACE_OPENERS = /^(?:New|North|South|East|West|San|Santa|Los|Las|Fort|Port|Mount|Lake|Cape)$/;
+
+/**
+ * `Oakland Education Association`, `New Bern`: words in capitals that end as a body's or a place's name, or
+ * open as a place's, are no person, unless an honorific says one is meant ("Mr. Park").
+ */
+function namesAPlaceOrBody(nameTokens: Token[], honorific: boolean): boolean {
+  if (honorific) return false;
+  return BODY_OR_PLACE_HEADS.test(nameTokens[nameTokens.length - 1]!.w) || PLACE_OPENERS.test(nameTokens[0]!.w);
+}
+
 /** "Donald Trump", "Hillary Clinton": a run of two or three words opening with a known given name names a person. */
 function startsWithGivenName(nameTokens: Token[]): boolean {
   const first = nameTokens[0]!.w;
@@ -161,8 +178,13 @@ function afterInvertedCue(text: string, start: number): boolean {
   );
 }
 
+/** Suffixes after a name: "Martin Luther King Jr.", "Harry Connick III". */
+const NAME_SUFFIX = /^(?:Jr|Sr|II|III|IV)$/;
+
 /** The person a run of capitalised words names, or null when nothing marks it as a person's name. */
-function personOfRun(text: string, run: Token[]): NameMention | null {
+function personOfRun(text: string, whole: Token[]): NameMention | null {
+  // "King Jr.": the suffix is no part of the key a person is merged by.
+  const run = whole.length > 1 && NAME_SUFFIX.test(whole[whole.length - 1]!.w) ? whole.slice(0, -1) : whole;
   const k = nameStart(run);
   let nameTokens = run.slice(k);
   const roleTokens = run.slice(0, k);
@@ -174,8 +196,10 @@ function personOfRun(text: string, run: Token[]): NameMention | null {
   // "Theresa May": a month after a known given name is a surname.
   const month = (x: Token, i: number): boolean =>
     MONTHS_DAYS.has(x.w.toLowerCase()) && !(i > 0 && givenNameGender(nameTokens[i - 1]!.w) !== null);
-  if (nameTokens.some((x, i) => ROLE_WORDS.has(bare(x.w)) || month(x, i) || STOP.has(x.w.toLowerCase()))) return null;
-  if (ORG_HEADS.has(nameTokens[nameTokens.length - 1]!.w.toLowerCase())) return null;
+  const surnameAfterGiven = (i: number): boolean => i === nameTokens.length - 1 && i >= 2 && givenNameGender(nameTokens[0]!.w) !== null;
+  if (nameTokens.some((x, i) => (ROLE_WORDS.has(bare(x.w)) && !surnameAfterGiven(i)) || month(x, i) || STOP.has(x.w.toLowerCase())))
+    return null;
+  if (ORG_HEADS.has(nameTokens[nameTokens.length - 1]!.w.toLowerCase()) || namesAPlaceOrBody(nameTokens, honorific)) return null;
   nameTokens = longNameOrLastTwo(nameTokens);
   const start = (honorific ? roleTokens[roleTokens.length - 1]! : nameTokens[0]!).start;
   const last = nameTokens[nameTokens.length - 1]!;

@@ -70,6 +70,23 @@ describe('findNames titles', () => {
   });
 });
 
+describe('findNames: places and bodies', () => {
+  it('takes no body or place for a person, whatever marks it', () => {
+    expect(names('The Oakland Education Association said so.')).toEqual([]);
+    expect(names('In New Bern, the mayor said so.')).toEqual([]);
+    expect(names('Chicago Avenue was closed.')).toEqual([]);
+    expect(names('Mr. Park said so.')).toEqual([['Mr. Park', null]]);
+  });
+
+  it('reads a suffix as no part of the name, and a role word that ends a given name’s run as a surname', () => {
+    expect(names('Martin Luther King Jr. said so.')).toEqual([['Martin Luther King', null]]);
+  });
+
+  it('takes no function word into a lower-case role', () => {
+    expect(names('He turned to defense attorney Eric Nelson, who said so.')).toEqual([['Eric Nelson', 'defense attorney']]);
+  });
+});
+
 describe('findNames roles', () => {
   it('takes no apposition that describes a body as a person’s role', () => {
     expect(names('He blamed his client, Peabody Energy, the nation’s largest coal company, for it.')).toEqual([]);

@@ -109,7 +109,7 @@ export function subordinateSubject(np: string, state: ArticleState, at: number, 
   return SUBORDINATE.test(np) ? resolveMention(np.replace(SUBORDINATE, ''), state, at, paragraph) : undefined;
 }
 
-/** `He and Kerry said`: a joint speaker of two different people. */
+/** `He and Kerry said`: a joint speaker of two different people, or of two organisations. */
 export function jointSpeaker(np: string, state: ArticleState, at: number, paragraph: number): Resolution {
   const parts = np.split(/\s+and\s+/);
   if (parts.length !== 2) return undefined;
@@ -117,6 +117,10 @@ export function jointSpeaker(np: string, state: ArticleState, at: number, paragr
   const b = resolveMention(parts[1] as string, state, at, paragraph);
   if (a?.kind === 'person' && b?.kind === 'person' && a.name && b.name && a.name !== b.name) {
     return { mention: np, name: `${a.name} and ${b.name}`, members: [a.name, b.name], kind: 'person', status: 'attributed', role: null };
+  }
+  // "The teachers' union and the school district announced": two bodies speaking together.
+  if (a?.kind === 'organisation' && b?.kind === 'organisation' && a.name && b.name && a.name !== b.name) {
+    return { mention: np, name: `${a.name} and ${b.name}`, members: [], kind: 'organisation', status: 'attributed', role: null };
   }
   return undefined;
 }

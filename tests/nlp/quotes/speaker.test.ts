@@ -337,3 +337,12 @@ describe('institutionSpokeBefore', () => {
     expect(decide(institutionSpokeBefore, 'the ministry')).toBeUndefined();
   });
 });
+
+describe('jointSpeaker of bodies', () => {
+  it('takes two organisations named together as one joint organisation speaker', () => {
+    expect(decide(jointSpeaker, 'The Oakland Education Association and Oakland Unified School District')).toMatchObject({
+      name: 'Oakland Education Association and Oakland Unified School District',
+      kind: 'organisation',
+    });
+  });
+});
