@@ -141,10 +141,19 @@ export function surname(np: string, state: ArticleState, at: number): Resolution
   const bySurname = peopleBySurname(state, lastWord);
   if (bySurname.length === 1 && words(np) <= 3) return person(bySurname[0] as LocalPerson, np);
   if (bySurname.length > 1) {
-    const subject = words(np) <= 3 ? sharedSurnameSubject(state, at, bySurname) : null;
+    const subject = words(np) <= 3 ? (sharedSurnameSubject(state, at, bySurname) ?? sharedSurnameSpeaker(state, bySurname)) : null;
     return subject ? person(subject, np) : nobody(np, 'ambiguous');
   }
   return undefined;
+}
+
+/**
+ * `"…," Ted Cruz said. … Heidi Cruz … Rafael Cruz … "…," Cruz said`: of the people who share a surname, the one
+ * who has spoken in the article when none of the others has; null otherwise.
+ */
+export function sharedSurnameSpeaker(state: ArticleState, sharers: readonly LocalPerson[]): LocalPerson | null {
+  const spoke = sharers.filter((p) => state.spoken.has(p));
+  return spoke.length === 1 ? (spoke[0] as LocalPerson) : null;
 }
 
 /**

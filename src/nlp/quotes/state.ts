@@ -39,6 +39,8 @@ export interface ArticleState {
    * absolute position); null when the last quotation's speaker is no one person (a description, no one).
    */
   lastSpeaker: { person: LocalPerson; paragraph: number; sentenceEnd?: number } | null;
+  /** The people who spoke so far (the speaker of a quote, direct or reported). */
+  readonly spoken: Set<LocalPerson>;
   /** The organisations that spoke so far ("the Russian Foreign Ministry said"), in order, with their paragraph. */
   readonly organisations: Array<{ name: string; paragraph: number }>;
   /** The last quote of the paragraph before, when its quotation opened there and did not close. */
@@ -72,7 +74,7 @@ export interface ParagraphState {
 /** The state at the start of an article: no one named yet, no one has spoken. */
 export function newArticleState(byline: string | null): ArticleState {
   const author = byline && /^[\p{Lu}][\p{L}-]+\s+[\p{Lu}][\p{L}-]+$/u.test(byline) ? byline : null;
-  return { author, people: new Map(), mentions: [], lastSpeaker: null, organisations: [], pendingOpen: null };
+  return { author, people: new Map(), mentions: [], lastSpeaker: null, spoken: new Set(), organisations: [], pendingOpen: null };
 }
 
 /** The gender an honorific or a role word tells ("Mrs. May", "the spokesman"); null when none does. */
@@ -164,6 +166,7 @@ export function addDraft(state: ArticleState, para: ParagraphState, draft: Draft
     const key = surnameKey(d.speaker.members[0] as string);
     const lp = state.people.get(key)?.find((p) => p.name === d.speaker.name) ?? state.people.get(key)?.[0];
     if (lp) {
+      state.spoken.add(lp);
       const sentenceEnd = para.base + (para.sentenceStarts.find((s) => s >= d.span[1]) ?? para.text.length);
       if (d.kind !== 'indirect') state.lastSpeaker = { person: lp, paragraph: para.index, sentenceEnd };
       // "Washington's top diplomat said": the person is now the last one spoken of.

@@ -346,3 +346,19 @@ describe('jointSpeaker of bodies', () => {
     });
   });
 });
+
+describe('sharedSurnameSpeaker', () => {
+  it('takes a shared surname to the one of them who has spoken, when none of the others has', () => {
+    const text = [
+      '"We will win," said Senator Ted Cruz.',
+      'Donald Trump attacked Heidi Cruz and Rafael Cruz on Friday.',
+      '"It is personal," Cruz said.',
+    ];
+    expect(
+      findQuotes(
+        text.map((t) => ({ text: t })),
+        null,
+      )[1]?.speaker,
+    ).toMatchObject({ name: 'Ted Cruz', status: 'attributed' });
+  });
+});
