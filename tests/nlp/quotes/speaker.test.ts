@@ -362,3 +362,23 @@ describe('sharedSurnameSpeaker', () => {
     ).toMatchObject({ name: 'Ted Cruz', status: 'attributed' });
   });
 });
+
+describe('pronounToLastPerson after a report', () => {
+  it('gives "he" right after `…, Lavrov said.` to Lavrov, not to the speaker of the quote before', () => {
+    const text = [
+      'Secretary of State John Kerry met Foreign Minister Sergei Lavrov.',
+      '"We are close," Kerry said after meeting Putin. "We are committed to try to destroy Daesh," he added.',
+      'The talks were long, Lavrov said. "It was useful," he said.',
+    ];
+    const q = findQuotes(
+      text.map((t) => ({ text: t })),
+      null,
+    );
+    expect(q.map((x) => [x.text, x.speaker.name])).toEqual([
+      ['We are close', 'John Kerry'],
+      ['We are committed to try to destroy Daesh', 'John Kerry'],
+      ['The talks were long', 'Sergei Lavrov'],
+      ['It was useful', 'Sergei Lavrov'],
+    ]);
+  });
+});
