@@ -178,6 +178,20 @@ function afterInvertedCue(text: string, start: number): boolean {
   );
 }
 
+/**
+ * `"I would," Melanie said to the TV.`: a known given name alone, as the subject of a speech verb, is a person
+ * the article names by first name only (a voter, a child). Not a place's name ("Virginia said").
+ */
+function givenNameSpeaking(text: string, nameTokens: Token[], end: number): boolean {
+  const only = nameTokens[0]!.w;
+  return (
+    nameTokens.length === 1 &&
+    !PLACE_FIRST_WORDS.test(only) &&
+    givenNameGender(only) !== null &&
+    /^\s+(?:said|says|told|added|asked|replied|continued)\b/.test(text.slice(end, end + 20))
+  );
+}
+
 /** Suffixes after a name: "Martin Luther King Jr.", "Harry Connick III". */
 const NAME_SUFFIX = /^(?:Jr|Sr|II|III|IV)$/;
 
@@ -212,7 +226,7 @@ function personOfRun(text: string, whole: Token[]): NameMention | null {
     /^\s+(?:said|says|told|added|noted|argued)\b/.test(text.slice(end, end + 120)) ||
     afterInvertedCue(text, run[0]!.start) ||
     startsWithGivenName(nameTokens);
-  if (!isPerson || (!honorific && !titled && nameTokens.length < 2)) return null;
+  if (!isPerson || (!honorific && !titled && nameTokens.length < 2 && !givenNameSpeaking(text, nameTokens, end))) return null;
   const name = text.slice(start, end);
   return {
     start,

@@ -65,6 +65,12 @@ describe('findNames titles', () => {
     expect(names('Debates rarely matter, noted NBC’s Dante Chinni.')).toEqual([['Dante Chinni', null]]);
   });
 
+  it('takes a given name alone as a person when it is the subject of a speech verb, not a place', () => {
+    expect(names('“I would,” Melanie said to the TV.')).toEqual([['Melanie', null]]);
+    expect(names('Virginia said no.')).toEqual([]);
+    expect(names('Melanie voted.')).toEqual([]);
+  });
+
   it('does not take a place whose first word is a given name for a person', () => {
     expect(names('Donald Trump said at an event in Colorado Springs that it was so.')).toEqual([['Donald Trump', null]]);
   });
