@@ -80,10 +80,16 @@ export function newArticleState(byline: string | null): ArticleState {
 /** The gender an honorific or a role word tells ("Mrs. May", "the spokesman"); null when none does. */
 export const genderOf = (m: NameMention): 'm' | 'f' | null => genderFrom(m.name, m.role);
 
-/** Records a name found in the text: a new person, or more about one already named (first name, role, gender). */
+/**
+ * Records a name found in the text: a new person, or more about one already named (first name, role, gender).
+ * A name without a first name that two people of the article share is recorded as a mention of neither.
+ */
 export function registerName(state: ArticleState, m: NameMention, at: number, salient = false): LocalPerson {
   const list = state.people.get(m.key) ?? [];
-  let p = list.find((x) => firstNamesAgree(x.first, m.first));
+  const agreeing = list.filter((x) => firstNamesAgree(x.first, m.first));
+  // "Clinton said" where Bill and Hillary Clinton are named: a mention of neither (the speaker rules decide).
+  if (m.first === null && agreeing.length > 1) return agreeing[0] as LocalPerson;
+  let p = agreeing[0];
   if (!p) {
     p = { name: m.name, first: m.first, key: m.key, role: m.role, gender: genderOf(m) };
     list.push(p);

@@ -1,4 +1,4 @@
-import { findQuotes } from '../../../src/nlp/quotes/index.ts';
+import { findQuotes, registerMentions } from '../../../src/nlp/quotes/index.ts';
 import { describe, expect, it } from 'vitest';
 import { findNames } from '../../../src/nlp/people.ts';
 import { nobody, person } from '../../../src/nlp/quotes/speaker.ts';
@@ -201,5 +201,15 @@ describe('participleSubject', () => {
     const text =
       'Secretary of State John Kerry met Russian officials.\nEric Draitser, the founder of, made the remarks on Tuesday as Kerry arrived in Moscow, saying "I look forward to making real progress."';
     expect(speakerOf(text)).toMatchObject({ name: 'John Kerry', status: 'ambiguous', candidates: ['John Kerry', 'Eric Draitser'] });
+  });
+});
+
+describe('registerName of a shared surname', () => {
+  it('records "Mr. Clinton" where two Clintons are named as a mention of neither', () => {
+    const state = newArticleState(null);
+    registerMentions(state, 'Bill Clinton and Hillary Clinton spoke.', 0);
+    const before = state.mentions.length;
+    registerMentions(state, 'Mr. Clinton agreed.', 1_000_000);
+    expect(state.mentions).toHaveLength(before);
   });
 });
