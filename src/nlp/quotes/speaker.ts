@@ -94,6 +94,16 @@ export function weIsTheAuthor(np: string, state: ArticleState): Resolution {
     : nobody(np);
 }
 
+/**
+ * `The Detroit News said …` … `"…," it added`: "it" is the organisation that spoke within the last two
+ * paragraphs; undecided when none did (then it is no speaker).
+ */
+export function itIsTheOrganisation(np: string, state: ArticleState, _at: number, paragraph: number): Resolution {
+  if (np.toLowerCase() !== 'it') return undefined;
+  const last = state.organisations[state.organisations.length - 1];
+  return last && paragraph - last.paragraph <= 2 ? organisationNamed(np, last.name) : undefined;
+}
+
 /** `…, they said` / `which said`: a pronoun that names no one the article tells; not a speaker. */
 export function pronounWithoutPerson(np: string): Resolution {
   return /^(?:they|it|this|that|which|who)$/.test(np.toLowerCase()) ? null : undefined;
@@ -319,6 +329,7 @@ export function organisation(np: string): Resolution {
 export const SPEAKER_RULES: readonly SpeakerRule[] = [
   pronounToLastPerson,
   weIsTheAuthor,
+  itIsTheOrganisation,
   pronounWithoutPerson,
   negatedReport,
   subordinateSubject,
@@ -345,6 +356,7 @@ const RULE_BASIS: ReadonlyMap<SpeakerRule, SpeakerBasis> = new Map<SpeakerRule, 
   [surname, 'surname'],
   [descriptionByRole, 'description'],
   [placeAsOrganisation, 'place'],
+  [itIsTheOrganisation, 'organisation'],
   [personsOrganisation, 'organisation'],
   [institutionSpokeBefore, 'organisation'],
   [organisation, 'organisation'],

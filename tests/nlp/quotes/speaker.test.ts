@@ -10,6 +10,7 @@ import {
   genericSource,
   indefiniteSource,
   institutionSpokeBefore,
+  itIsTheOrganisation,
   jointSpeaker,
   negatedReport,
   notAnOrganisation,
@@ -380,5 +381,16 @@ describe('pronounToLastPerson after a report', () => {
       ['The talks were long', 'Sergei Lavrov'],
       ['It was useful', 'Sergei Lavrov'],
     ]);
+  });
+});
+
+describe('itIsTheOrganisation', () => {
+  it('takes "it" to the organisation that spoke just before, and leaves it no speaker when none did', () => {
+    const q = findQuotes(
+      ['The Detroit News said the race was close.', '"Voters deserve better," it added.'].map((text) => ({ text })),
+      null,
+    );
+    expect(q[1]?.speaker).toMatchObject({ name: 'Detroit News', kind: 'organisation' });
+    expect(decide(itIsTheOrganisation, 'it')).toBeUndefined();
   });
 });
