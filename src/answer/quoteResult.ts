@@ -26,8 +26,18 @@ export function quotesOf(
   });
 }
 
-/** Who a group's speaker is, for a reader: the canonical name(s), or why there is none. */
+/** The names of an ambiguous group's candidates, as the registry gives them (else as the article does). */
+export function candidateNames(corpus: LoadedCorpus, group: QuoteGroup): string[] {
+  return (group.candidates ?? []).map((id) => corpus.quotes.speaker(id)?.name ?? id);
+}
+
+/**
+ * Who a group's speaker is, for a reader: the canonical name(s), or why there is none. An ambiguous speaker is
+ * never shown as one person's: "ambiguous: John Kerry or Eric Draitser", the likeliest first.
+ */
 export function speakerLabel(corpus: LoadedCorpus, group: QuoteGroup): string {
+  const candidates = candidateNames(corpus, group);
+  if (group.status === 'ambiguous' && candidates.length > 1) return `ambiguous: ${candidates.join(' or ')}`;
   if (group.speakers.length === 0) return group.status === 'ambiguous' ? 'ambiguous speaker' : 'unattributed';
   return group.speakers.map((id) => corpus.quotes.speaker(id)?.name ?? id).join(' and ');
 }
@@ -39,7 +49,7 @@ export function speakerLabel(corpus: LoadedCorpus, group: QuoteGroup): string {
 export function basisWords(quote: Quote): string {
   const { speaker } = quote;
   if (speaker.status === 'unattributed') return 'the text does not say who';
-  if (speaker.status === 'ambiguous') return 'the text could mean more than one person';
+  if (speaker.status === 'ambiguous') return ambiguityWords(speaker);
   const where = quote.speakerSpan ? 'in the same sentence' : 'in the paragraph before';
   switch (speaker.basis) {
     case 'name':
@@ -67,6 +77,14 @@ export function basisWords(quote: Quote): string {
     default:
       return '';
   }
+}
+
+/** Why a speaker is ambiguous, in words, naming everyone the text could mean where the rules know them. */
+export function ambiguityWords(speaker: Quote['speaker']): string {
+  const who = speaker.candidates && speaker.candidates.length > 1 ? speaker.candidates.join(' or ') : 'more than one person';
+  if (speaker.basis === 'quote-before') return `the text could mean ${who}: no cue, and someone else was a subject after the quote before`;
+  if (speaker.basis === 'sentence-subject') return `the text could mean ${who}: no speaker at the quote, and its sentence has two subjects`;
+  return `the text could mean ${who}`;
 }
 
 /** White space folded, as the cleaner leaves paragraphs and as a reader compares words. */
@@ -116,13 +134,17 @@ export function quoteResult(corpus: LoadedCorpus, group: QuoteGroup, score?: num
     ...(basisWords(first) ? { basis: basisWords(first) } : {}),
     outlets: new Set(articlesOf(corpus, group).map((a) => a.meta.outlet ?? a.id)).size,
   };
-  if (roles.length > 0) details.role = roles.join('; ');
+  const candidates = candidateNames(corpus, group);
+  // An ambiguous quote is no one person's: the likeliest one's role would say it is.
+  if (roles.length > 0 && !(group.status === 'ambiguous' && candidates.length > 1)) details.role = roles.join('; ');
   if (group.refs.length > MAX_CITATIONS) details.moreCitations = group.refs.length - MAX_CITATIONS;
+  if (group.status === 'ambiguous' && candidates.length > 1) details.candidates = candidates.join('; ');
   const said = dateSaid(items[0]?.article as Article, first);
   const wordings = new Set(items.map(({ quote }) => folded(quote.text)));
   return {
     text: first.text,
     speaker: speakerLabel(corpus, group),
+    ...(group.status === 'ambiguous' && candidates.length > 1 ? { speakerCandidates: candidates } : {}),
     quote: first.text,
     ...(said ? { date: said.time.value as string, dateText: said.time.text, derivation: explainDate(said.time) } : {}),
     ...(score === undefined ? {} : { score: Number(score.toFixed(3)) }),

@@ -30,7 +30,7 @@ export function quotes(corpus: LoadedCorpus, args: { speaker: string }, limit = 
   const speaker = withQuotes[0] ?? (found[0] as (typeof found)[number]);
   const groups = oldestFirst(
     corpus,
-    corpus.quotes.groups.filter((g) => g.speakers.includes(speaker.id)),
+    corpus.quotes.groups.filter((g) => g.speakers.includes(speaker.id) || g.candidates?.includes(speaker.id)),
   );
   const notes = [
     `${speaker.name}${speaker.description ? ` (${speaker.description})` : ''}: ${groups.length} quote${groups.length === 1 ? '' : 's'}`,

@@ -51,6 +51,8 @@ export interface Result {
   /** [start, end) ranges of `text` to highlight (the words that matched). */
   highlights?: Array<[number, number]>;
   speaker?: string;
+  /** Everyone a quote's words could be of, likeliest first, when the text does not tell which (`speaker` then says "ambiguous"). */
+  speakerCandidates?: string[];
   quote?: string;
   /** ISO 8601 at its own granularity: 2015-12-15, 2015-09, 2014, or an interval 2015-09-20/2015-09-30. */
   date?: string;

@@ -87,7 +87,7 @@ export function whoSaid(corpus: LoadedCorpus, args: WhoSaidArgs, limit = WHO_SAI
   const kept = rankBySpeaker(
     hits.filter(
       ({ group }) =>
-        (speakerIds === null || group.speakers.some((id) => speakerIds?.has(id))) &&
+        (speakerIds === null || [...group.speakers, ...(group.candidates ?? [])].some((id) => speakerIds?.has(id))) &&
         (!filter.active || articlesOf(corpus, group).some((article) => filter.accept(article))),
     ),
   );

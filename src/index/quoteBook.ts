@@ -34,6 +34,11 @@ export interface QuoteGroup {
   speakers: string[];
   /** attributed, or why not: unattributed / ambiguous. */
   status: Quote['speaker']['status'];
+  /**
+   * For an ambiguous speaker, everyone the text could mean, likeliest first: speaker ids where the registry
+   * has them, else the names as the article gives them. Absent otherwise.
+   */
+  candidates?: string[];
   kind: QuoteKind;
   /** The fullest wording among the group's quotes. */
   text: string;
@@ -224,6 +229,9 @@ export class QuoteBook {
           id: groups.length,
           speakers: speakerIds,
           status: q.speaker.status,
+          ...(q.speaker.status === 'ambiguous' && q.speaker.candidates
+            ? { candidates: q.speaker.candidates.map((n) => idOf(n) ?? n) }
+            : {}),
           kind: q.kind,
           text: q.text,
           confidence: q.confidence,

@@ -36,6 +36,12 @@ export interface SpeakerRef {
   role: string | null;
   /** How the speaker was found (absent where no rule tells, and for a speaker the text does not give). */
   basis?: SpeakerBasis;
+  /**
+   * For an `ambiguous` speaker, the people the text could mean (two or more, the likeliest reading first):
+   * `"…," Smith said` where two Smiths spoke, a participle after a clause of another subject. `name` is the
+   * first of them only where the grammar prefers it, else null; an answer names them all.
+   */
+  candidates?: string[];
 }
 
 /** A quote found in an article, with how it was attributed. */

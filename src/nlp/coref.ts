@@ -12,7 +12,7 @@ import { type NameMention, findNames, firstNamesAgree, givenNameGender, surnameK
 const STOP = new Set(englishStopwords);
 
 /** What kind of office a title or a description names: descriptions and roles of one kind may be one person. */
-export type Office = 'diplomat' | 'leader' | 'minister' | 'deputy' | 'spokesperson' | 'analyst';
+export type Office = 'diplomat' | 'leader' | 'minister' | 'deputy' | 'spokesperson' | 'analyst' | 'legislator' | 'governor' | 'mayor';
 
 /**
  * Titles and the office they name, most specific first: "Foreign Minister" is a diplomat before it is a
@@ -22,6 +22,9 @@ const OFFICES: ReadonlyArray<readonly [RegExp, Office]> = [
   [/\bspokes(?:man|woman|person)\b/, 'spokesperson'],
   [/\bvice[- ]president\b|\bdeputy\b/, 'deputy'],
   [/\bsecretary of state\b|\bforeign (?:minister|secretary)\b|\bdiplomat\b|\benvoy\b|\bambassador\b/, 'diplomat'],
+  [/\bsenator\b|\bsen\.|\bcongress(?:man|woman)\b|\brep\.|\brepresentative\b|\blawmaker\b/, 'legislator'],
+  [/\bgovernor\b|\bgov\./, 'governor'],
+  [/\bmayor\b/, 'mayor'],
   [/\bprime minister\b|\bpremier\b|\bpresident\b|\bleader\b|\bchancellor\b|\bking\b/, 'leader'],
   [/\bminister\b|\bsecretary\b/, 'minister'],
   [/\banalyst\b|\bfounder\b|\beditor\b|\bexpert\b|\bcommentator\b|\bscholar\b|\bprofessor\b|\bdirector\b/, 'analyst'],
@@ -72,8 +75,8 @@ export const placeOf = (text: string): string | null => firstPlace(PLACE_WORDS, 
  */
 export const placeServed = (text: string): string | null => placeOf(text) ?? firstPlace(INSTITUTION_WORDS, text);
 
-const MALE = /^(?:mr|sir|lord|king|prince)\b|\b(?:spokesman|chairman)\b/i;
-const FEMALE = /^(?:mrs|ms|miss|madam|dame|lady|queen|princess)\b|\b(?:spokeswoman|chairwoman)\b/i;
+const MALE = /^(?:mr|sir|lord|king|prince)\b|\b(?:spokesman|chairman|congressman)\b/i;
+const FEMALE = /^(?:mrs|ms|miss|madam|dame|lady|queen|princess)\b|\b(?:spokeswoman|chairwoman|congresswoman)\b/i;
 
 /**
  * The gender an honorific or a role word tells ("Mrs. May", "the spokesman"), else the given name's ("Hillary
@@ -174,7 +177,23 @@ const TITLES: ReadonlySet<string> = new Set([
   'founder',
   'professor',
   'scholar',
+  'senator',
+  'congressman',
+  'congresswoman',
+  'governor',
+  'mayor',
 ]);
+
+/** How a role writes a title: "the senator" is a "Sen.", "the congressman" a "Rep.", "the governor" a "Gov.". */
+const TITLE_FORMS: Readonly<Record<string, string>> = {
+  senator: 'senator|sen\\.',
+  congressman: 'congress(?:man|woman)|representative|rep\\.',
+  congresswoman: 'congress(?:man|woman)|representative|rep\\.',
+  governor: 'governor|gov\\.',
+};
+
+/** A role that holds a title, in any of the ways it is written. */
+export const titlePattern = (title: string): RegExp => new RegExp(`\\b(?:${TITLE_FORMS[title] ?? title})(?![\\p{L}])`, 'iu');
 
 /** Words before a role noun that make it someone other than the one the article names in it: "the new envoy", "the next president". */
 const ANOTHER = /^(?:late|new|next|then|other|another|previous|incoming|outgoing|acting|interim|future|first|last|most|recent)$/i;
@@ -185,7 +204,7 @@ const FORMER = /\bformer\b/i;
 /** Words that cannot stand between "the" and a role noun in one description. */
 const NOT_A_MODIFIER = /^(?:and|or|but|of|to|with|as|in|on|at|for|by|from|that|which|who|a|an|the|his|her|their|its|our|two|three|both)$/i;
 const ROLE_NOUNS =
-  'spokesman|spokeswoman|spokesperson|diplomat|envoy|ambassador|president|leader|premier|chancellor|minister|secretary|analyst|founder|editor|expert|commentator|scholar|professor';
+  'spokesman|spokeswoman|spokesperson|diplomat|envoy|ambassador|president|leader|premier|chancellor|minister|secretary|analyst|founder|editor|expert|commentator|scholar|professor|senator|congressman|congresswoman|governor|mayor';
 
 /**
  * Reads a noun phrase as a definite description of one person ("the U.S. envoy", "Washington's top
@@ -219,7 +238,7 @@ export function readDescription(np: string): Description | null {
  * gender the description tells must not contradict theirs.
  */
 export function fitsDescription(d: Description, p: Pick<NamedPerson, 'name' | 'roles'>): boolean {
-  const title = d.title === null ? null : new RegExp(`\\b${d.title}\\b`, 'i');
+  const title = d.title === null ? null : titlePattern(d.title);
   if (!p.roles.some((r) => officeOf(r) === d.office && FORMER.test(r) === d.former && (title === null || title.test(r)))) return false;
   if (d.place !== null && !p.roles.some((r) => placeServed(r) === d.place) && placeOf(p.name) !== d.place) return false;
   if (d.gender === null) return true;

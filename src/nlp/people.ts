@@ -46,6 +46,22 @@ const isCap = (w: string): boolean => /^(?:[\p{Lu}]|(?:al|el|bin|ibn|abu)-[\p{Lu
 
 type Token = { w: string; start: number; end: number };
 
+/**
+ * Abbreviated titles, stopped by a full stop, that stand before a name as its role and are no part of it:
+ * "Rep. G.K. Butterfield", "Sen. Ted Cruz", "Lt. Gov. Dan Patrick".
+ */
+// prettier-ignore
+const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(['sen', 'rep', 'gov', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'atty', 'adm', 'cmdr']);
+/** An honorific that belongs to the name as it is written ("Mr. Trump", "Dr. Oz"), not a title. */
+const isHonorific = (w: string): boolean => HONORIFICS.has(bare(w)) && !TITLE_ABBREVIATIONS.has(bare(w));
+
+/**
+ * Titles after which a surname alone names a person: "President Obama", "Gov. Pence", "Secretary of State
+ * Kerry". Not "General", which opens the names of firms and bodies ("General Motors").
+ */
+const SURNAME_TITLES =
+  /^(?:president|premier|chancellor|secretary|state|minister|ambassador|king|queen|prince|princess|senator|sen|rep|representative|congressman|congresswoman|gov|governor|mayor|judge|justice|speaker)$/;
+
 /** The end of a run of capitalised words from token `i`, with particles ("de", "al-") and "of"/"for" inside titles. */
 function capitalisedRun(text: string, tokens: Token[], i: number): number {
   let j = i;
@@ -53,12 +69,13 @@ function capitalisedRun(text: string, tokens: Token[], i: number): number {
     const next = tokens[j + 1] as Token;
     const gap = text.slice((tokens[j] as Token).end, next.start);
     const cur = (tokens[j] as Token).w;
-    if (!/^\s$/.test(gap) && !(/^\.\s$/.test(gap) && HONORIFICS.has(bare(cur)))) break;
+    if (!/^\s$/.test(gap) && !(/^\.\s$/.test(gap) && (HONORIFICS.has(bare(cur)) || TITLE_ABBREVIATIONS.has(bare(cur))))) break;
     // "Mr. Trump's RT": a possessive ends a name.
     if (/['’]s$/.test(cur)) break;
     const lower = next.w.toLowerCase();
-    if (isCap(next.w) || ((NAME_PARTICLES.has(lower) || lower === 'of' || lower === 'for') && tokens[j + 2] && isCap(tokens[j + 2]!.w)))
-      j += 1;
+    // "Secretary of State" is one title; "Elijah Cummings of Maryland" is a name and a place.
+    const ofTitle = (lower === 'of' || lower === 'for') && ROLE_WORDS.has(bare(cur));
+    if (isCap(next.w) || ((NAME_PARTICLES.has(lower) || ofTitle) && tokens[j + 2] && isCap(tokens[j + 2]!.w))) j += 1;
     else break;
   }
   return j;
@@ -66,20 +83,26 @@ function capitalisedRun(text: string, tokens: Token[], i: number): number {
 
 /** Lower-case role words just before a name: "analyst Keith Preston", "spokesman John Kirby". */
 const LOWER_ROLE =
-  /(?<![\p{L}.])((?:[\p{L}.-]+\s+){0,2}(?:analyst|spokesman|spokeswoman|spokesperson|envoy|official|minister|editor|founder|commentator|expert|director|diplomat|leader|president))\s+$/u;
+  /(?<![\p{L}.])((?:(?!(?:to|of|the|a|an|and|by|for|with|from|in|on|at|as)\s)[\p{L}.-]+\s+){0,2}(?:analyst|spokesman|spokeswoman|spokesperson|envoy|official|minister|editor|founder|commentator|expert|director|diplomat|leader|president|nominee|candidate|senator|congressman|congresswoman|governor|mayor|chairman|chairwoman|secretary|lawyer|attorney|adviser|advisor|aide|host|anchor|strategist|pollster|manager))\s+$/u;
 
 /** Capitalised words that open a clause or tell a time, never a title before a name. */
 const NOT_A_TITLE =
   /^(?:yesterday|today|tomorrow|tonight|earlier|later|meanwhile|now|then|but|and|while|when|as|if|after|before|since|though|although|because|so|yet|also|in|on|at|for|with|by|from|to|the|a|an|this|that|of)$/i;
 
+/** An apposition that describes a body, not a person: "Peabody Energy, the nation's largest coal company". */
+const BODY_APPOSITION =
+  /\b(?:company|companies|firm|group|corporation|organization|organisation|agency|network|newspaper|website|channel|union|party|committee|foundation|institute|university|bank|station|magazine|paper|outlet|fund|charity|association|council|court)$/i;
+
 /** The role a run of words gives its name: the title before it, lower-case role words before that, or an apposition after. */
 function roleOf(text: string, run: Token[], roleTokens: Token[], end: number): string | null {
   const first = run[0] as Token;
   const lowerRole = LOWER_ROLE.exec(text.slice(Math.max(0, first.start - 60), first.start));
-  const titleRun = roleTokens.filter((x) => !HONORIFICS.has(bare(x.w)));
+  const titleRun = roleTokens.filter((x) => !isHonorific(x.w));
   // "While Mr Davis", "Yesterday Hillary Clinton": a word that opens the clause is no title.
   while (titleRun.length > 0 && NOT_A_TITLE.test(titleRun[0]!.w)) titleRun.shift();
-  let role: string | null = titleRun.length > 0 ? text.slice(titleRun[0]!.start, titleRun[titleRun.length - 1]!.end) : null;
+  const titleEnd = titleRun.length > 0 ? titleRun[titleRun.length - 1]!.end : 0;
+  // "Rep.": an abbreviated title keeps its full stop.
+  let role: string | null = titleRun.length > 0 ? text.slice(titleRun[0]!.start, titleEnd + (text[titleEnd] === '.' ? 1 : 0)) : null;
   // "U.S. Secretary of State": the run stops at "of"; take the capitalised words before it too.
   if (role && /^(?:of|for)\b/i.test(role) === false) {
     const ext = /((?:[\p{Lu}][\p{L}.]*\s+)*)$/u.exec(text.slice(Math.max(0, first.start - 40), first.start));
@@ -87,7 +110,7 @@ function roleOf(text: string, run: Token[], roleTokens: Token[], end: number): s
   }
   if (lowerRole) role = role ? `${lowerRole[1]} ${role}` : (lowerRole[1] as string);
   const apposition = /^,\s+((?:the|a|an)\s+[^,.;"“”]{3,80}?)(?:,|\.|;|$| told| said| says)/.exec(text.slice(end, end + 120));
-  if (!role && apposition) role = apposition[1] as string;
+  if (!role && apposition && !BODY_APPOSITION.test(apposition[1] as string)) role = apposition[1] as string;
   return role;
 }
 
@@ -98,7 +121,12 @@ function roleOf(text: string, run: Token[], roleTokens: Token[], end: number): s
  */
 function nameStart(run: Token[]): number {
   let k = 0;
-  for (let i = 0; i < run.length; i += 1) if (ROLE_WORDS.has(bare(run[i]!.w)) || STOP.has(run[i]!.w.toLowerCase())) k = i + 1;
+  // "Martin Luther King": after a given name, a role word that ends the run is a surname.
+  const last = run.length >= 3 && givenNameGender(run[0]!.w) !== null ? run.length - 1 : run.length;
+  for (let i = 0; i < last; i += 1) {
+    const b = bare(run[i]!.w);
+    if (ROLE_WORDS.has(b) || TITLE_ABBREVIATIONS.has(b) || STOP.has(run[i]!.w.toLowerCase())) k = i + 1;
+  }
   const given = run.findIndex((t, i) => i >= k && i < run.length - 1 && givenNameGender(t.w) !== null);
   const before = run.slice(k, given);
   const joined = before.some((t) => NAME_PARTICLES.has(t.w.toLowerCase()));
@@ -117,7 +145,22 @@ function longNameOrLastTwo(nameTokens: Token[]): Token[] {
 
 /** Words that make a first word a place's, not a given name: "West Virginia", "North Carolina", "Sierra Leone". */
 const PLACE_FIRST_WORDS =
-  /^(?:North|South|East|West|New|Saint|San|Santa|Los|Las|Fort|Port|Mount|Lake|Cape|Sierra|Georgia|Virginia|Carolina|Jordan|Israel|Christian)$/;
+  /^(?:North|South|East|West|New|Saint|San|Santa|Los|Las|Fort|Port|Mount|Lake|Cape|Sierra|Georgia|Virginia|Carolina|Jordan|Israel|Christian|Colorado|Nevada|Montana|Florida|Arizona|Dakota|Indiana|Texas|Kansas|Washington|Palm|Grand|Silicon|Beverly)$/;
+
+/** Last words of the names of bodies and places, never of a person: "Oakland Education Association", "Chicago Avenue". */
+const BODY_OR_PLACE_HEADS =
+  /^(?:Association|District|League|Court|School|Schools|Stadium|Avenue|Street|Road|Roads|Area|Heights|Board|Foods|Sports|Management|Isle|Island|Islands|Scholars|Police|Unified|Teachers|County|City|Park|Center|Centre|Hospital|Airport|Bridge|Square|Hall|Church|Club|Company|Corp|Inc|Bank|Fund|Foundation|Commission|Authority|Service|Services)$/;
+/** First words of places: "New Bern", "San Francisco", "Fort Worth". */
+const PLACE_OPENERS = /^(?:New|North|South|East|West|San|Santa|Los|Las|Fort|Port|Mount|Lake|Cape)$/;
+
+/**
+ * `Oakland Education Association`, `New Bern`: words in capitals that end as a body's or a place's name, or
+ * open as a place's, are no person, unless an honorific says one is meant ("Mr. Park").
+ */
+function namesAPlaceOrBody(nameTokens: Token[], honorific: boolean): boolean {
+  if (honorific) return false;
+  return BODY_OR_PLACE_HEADS.test(nameTokens[nameTokens.length - 1]!.w) || PLACE_OPENERS.test(nameTokens[0]!.w);
+}
 
 /** "Donald Trump", "Hillary Clinton": a run of two or three words opening with a known given name names a person. */
 function startsWithGivenName(nameTokens: Token[]): boolean {
@@ -125,19 +168,52 @@ function startsWithGivenName(nameTokens: Token[]): boolean {
   return nameTokens.length >= 2 && nameTokens.length <= 3 && !PLACE_FIRST_WORDS.test(first) && givenNameGender(first) !== null;
 }
 
+/**
+ * `"…," said 9/11 widow Terry Strada.`, `…, noted NBC’s Dante Chinni.`: the words after a quote or a clause and
+ * an inverted cue, behind an owner and at most a few lower-case words of description, are the speaker's name.
+ */
+function afterInvertedCue(text: string, start: number): boolean {
+  return /[,"”'’],?\s+(?:said|says|added|noted|wrote|asked|continued|explained|argued)\s+(?:[\p{Lu}][\p{L}.&-]*['’]s\s+)?(?:[\p{Ll}\d/.-]+\s+){0,3}$/u.test(
+    text.slice(Math.max(0, start - 80), start),
+  );
+}
+
+/**
+ * `"I would," Melanie said to the TV.`: a known given name alone, as the subject of a speech verb, is a person
+ * the article names by first name only (a voter, a child). Not a place's name ("Virginia said").
+ */
+function givenNameSpeaking(text: string, nameTokens: Token[], end: number): boolean {
+  const only = nameTokens[0]!.w;
+  return (
+    nameTokens.length === 1 &&
+    !PLACE_FIRST_WORDS.test(only) &&
+    givenNameGender(only) !== null &&
+    /^\s+(?:said|says|told|added|asked|replied|continued)\b/.test(text.slice(end, end + 20))
+  );
+}
+
+/** Suffixes after a name: "Martin Luther King Jr.", "Harry Connick III". */
+const NAME_SUFFIX = /^(?:Jr|Sr|II|III|IV)$/;
+
 /** The person a run of capitalised words names, or null when nothing marks it as a person's name. */
-function personOfRun(text: string, run: Token[]): NameMention | null {
+function personOfRun(text: string, whole: Token[]): NameMention | null {
+  // "King Jr.": the suffix is no part of the key a person is merged by.
+  const run = whole.length > 1 && NAME_SUFFIX.test(whole[whole.length - 1]!.w) ? whole.slice(0, -1) : whole;
   const k = nameStart(run);
   let nameTokens = run.slice(k);
   const roleTokens = run.slice(0, k);
-  const honorific = roleTokens.length > 0 && HONORIFICS.has(bare(roleTokens[roleTokens.length - 1]!.w));
+  const lastRole = roleTokens[roleTokens.length - 1];
+  const honorific = lastRole !== undefined && isHonorific(lastRole.w);
+  const titled = lastRole !== undefined && SURNAME_TITLES.test(bare(lastRole.w));
   if (nameTokens.length === 0) return null;
   // A title after a name ("Putin Kerry talks") or a date: not a person's name.
   // "Theresa May": a month after a known given name is a surname.
   const month = (x: Token, i: number): boolean =>
     MONTHS_DAYS.has(x.w.toLowerCase()) && !(i > 0 && givenNameGender(nameTokens[i - 1]!.w) !== null);
-  if (nameTokens.some((x, i) => ROLE_WORDS.has(bare(x.w)) || month(x, i) || STOP.has(x.w.toLowerCase()))) return null;
-  if (ORG_HEADS.has(nameTokens[nameTokens.length - 1]!.w.toLowerCase())) return null;
+  const surnameAfterGiven = (i: number): boolean => i === nameTokens.length - 1 && i >= 2 && givenNameGender(nameTokens[0]!.w) !== null;
+  if (nameTokens.some((x, i) => (ROLE_WORDS.has(bare(x.w)) && !surnameAfterGiven(i)) || month(x, i) || STOP.has(x.w.toLowerCase())))
+    return null;
+  if (ORG_HEADS.has(nameTokens[nameTokens.length - 1]!.w.toLowerCase()) || namesAPlaceOrBody(nameTokens, honorific)) return null;
   nameTokens = longNameOrLastTwo(nameTokens);
   const start = (honorific ? roleTokens[roleTokens.length - 1]! : nameTokens[0]!).start;
   const last = nameTokens[nameTokens.length - 1]!;
@@ -148,8 +224,9 @@ function personOfRun(text: string, run: Token[]): NameMention | null {
     honorific ||
     role !== null ||
     /^\s+(?:said|says|told|added|noted|argued)\b/.test(text.slice(end, end + 120)) ||
+    afterInvertedCue(text, run[0]!.start) ||
     startsWithGivenName(nameTokens);
-  if (!isPerson || (!honorific && nameTokens.length < 2)) return null;
+  if (!isPerson || (!honorific && !titled && nameTokens.length < 2 && !givenNameSpeaking(text, nameTokens, end))) return null;
   const name = text.slice(start, end);
   return {
     start,

@@ -70,3 +70,27 @@ describe('on the seeds', () => {
     expect(r?.wordingsDiffer).toBe(true);
   });
 });
+
+describe('an ambiguous speaker', () => {
+  const corpus = () =>
+    indexedCorpus(
+      tempCorpus({
+        'a.txt':
+          '---\ntitle: A\noutlet: First Post\npublished: 2020-01-01\n---\nSecretary of State John Kerry met Russian officials.\n\nEric Draitser, the founder of a website, made the remarks on Tuesday as Kerry arrived in Moscow, saying "I look forward to making real progress in the talks."\n\n"We will see," Draitser said.\n',
+      }),
+    );
+
+  it('is never shown as one person’s: both named, in the speaker line, the basis and a typed field, with no role', () => {
+    const r = ask('/who-said real progress', corpus()).results[0];
+    expect(r?.speaker).toBe('ambiguous: John Kerry or Eric Draitser');
+    expect(r?.speakerCandidates).toEqual(['John Kerry', 'Eric Draitser']);
+    expect(r?.details?.basis).toMatch(/could mean John Kerry or Eric Draitser/);
+    expect(r?.details?.role).toBeUndefined();
+    expect(r?.details?.confidence).toBeLessThan(0.6);
+  });
+
+  it('is listed under each person it could be of', () => {
+    for (const who of ['Kerry', 'Draitser'])
+      expect(ask(`/quotes ${who}`, corpus()).results.map((x) => x.speaker)).toContain('ambiguous: John Kerry or Eric Draitser');
+  });
+});

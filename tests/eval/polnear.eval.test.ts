@@ -29,13 +29,15 @@ describe.skipIf(!present)('quotes and speakers against PolNeAR dev', () => {
     expect(low?.byKind.all.precision).toBeGreaterThanOrEqual(0.94);
   });
 
-  it('finds direct and mixed quotes together at overlap 0.3 with F1 ≥ 0.89 (issue 13: ≥ 0.90)', () => {
+  it('finds direct and mixed quotes together at overlap 0.3 with F1 ≥ 0.90 (issue 13: ≥ 0.90), their speakers right ≥ 0.93 (issue 13: ≥ 0.92)', () => {
     const dm = (low?.pairs ?? []).filter((p) => p.gold.kind !== 'indirect').length;
     const direct = low?.byKind.direct;
     const mixed = low?.byKind.mixed;
     const precision = ((direct?.matchedFound ?? 0) + (mixed?.matchedFound ?? 0)) / Math.max(1, (direct?.found ?? 0) + (mixed?.found ?? 0));
     const recall = dm / Math.max(1, (direct?.gold ?? 0) + (mixed?.gold ?? 0));
-    expect((2 * precision * recall) / (precision + recall)).toBeGreaterThanOrEqual(0.89);
+    expect((2 * precision * recall) / (precision + recall)).toBeGreaterThanOrEqual(0.9);
+    const paired = (low?.pairs ?? []).filter((p) => p.gold.kind !== 'indirect');
+    expect(paired.filter((p) => p.speaker).length / Math.max(1, paired.length)).toBeGreaterThanOrEqual(0.93);
   });
 
   it('finds quotes at overlap 0.8: direct F1 ≥ 0.89, all ≥ 0.77', () => {
@@ -45,12 +47,12 @@ describe.skipIf(!present)('quotes and speakers against PolNeAR dev', () => {
 
   // Direct strict is lower than before the mixed rules (0.926): more direct quotes pair through a mixed span
   // whose speaker mention is not the annotated source's words.
-  it('names speakers on paired quotes: overlap or same person ≥ 0.93 (issue 13), loose ≥ 0.80 (direct ≥ 0.81), strict ≥ 0.87 (direct ≥ 0.91); cues ≥ 0.88', () => {
-    expect(low?.byKind.all.speaker).toBeGreaterThanOrEqual(0.93);
-    expect(low?.byKind.all.speakerLoose).toBeGreaterThanOrEqual(0.8);
-    expect(low?.byKind.direct.speakerLoose).toBeGreaterThanOrEqual(0.81);
+  it('names speakers on paired quotes: overlap or same person ≥ 0.94 (issue 13), loose ≥ 0.83 (direct ≥ 0.86), strict ≥ 0.87 (direct ≥ 0.915); cues ≥ 0.88', () => {
+    expect(low?.byKind.all.speaker).toBeGreaterThanOrEqual(0.94);
+    expect(low?.byKind.all.speakerLoose).toBeGreaterThanOrEqual(0.83);
+    expect(low?.byKind.direct.speakerLoose).toBeGreaterThanOrEqual(0.86);
     expect(low?.byKind.all.speakerStrict).toBeGreaterThanOrEqual(0.87);
-    expect(low?.byKind.direct.speakerStrict).toBeGreaterThanOrEqual(0.91);
+    expect(low?.byKind.direct.speakerStrict).toBeGreaterThanOrEqual(0.915);
     expect(low?.byKind.all.cue).toBeGreaterThanOrEqual(0.88);
   });
 });

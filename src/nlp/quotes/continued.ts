@@ -3,9 +3,10 @@
  * of the paragraph before, a quote that carries on from the paragraph before, and a quote with no cue at all
  * that goes on from the speaker before.
  */
+import type { SpeakerRef } from '../../model/index.ts';
 import { findNames } from '../people.ts';
 import { NP, PARTS, VERBS, words } from './grammar.ts';
-import { confidenceOf, person, resolveMention } from './speaker.ts';
+import { confidenceOf, nobody, person, resolveMention } from './speaker.ts';
 import { type Span, innerSpan, sentenceBounds } from './spans.ts';
 import { type ArticleState, type ParagraphState, type QuoteAt, addDirect, peopleBySurname } from './state.ts';
 
@@ -82,12 +83,38 @@ export function speakerOfQuoteBefore(state: ArticleState, para: ParagraphState, 
   const last = state.lastSpeaker;
   if (!last || para.index - last.paragraph > 1 || someoneElseNamedBefore(state, para, quote)) return false;
   const { q, content: text, sentence, at } = quote;
-  const speaker = person(last.person, '(the speaker of the quote before)', 'quote-before');
+  const speaker = continuedSpeaker(state, last, quote);
   const pattern = 'no cue; the speaker of the quote before';
   const span = innerSpan(para.text, q);
-  para.drafts.push({ kind: 'direct', text, span, sentence, speaker, cue: '', pattern, confidence: 0.5, at });
+  para.drafts.push({
+    kind: 'direct',
+    text,
+    span,
+    sentence,
+    speaker,
+    cue: '',
+    pattern,
+    confidence: speaker.status === 'attributed' ? 0.5 : 0.3,
+    at,
+  });
   para.used.push(span);
   return true;
+}
+
+const BEFORE = '(the speaker of the quote before)';
+
+/**
+ * Whom a quotation with no cue continues: the one person who spoke the quotation before (`last`), when no one
+ * else has been the subject of a sentence since its own (a name in passing, "about Assad", is a topic); when
+ * someone has, either of them (ambiguous, both named). After a description's quotation ("the announcer said")
+ * there is no `last` (see `addDraft`): the person who spoke before that is never guessed.
+ */
+export function continuedSpeaker(state: ArticleState, last: NonNullable<ArticleState['lastSpeaker']>, quote: QuoteAt): SpeakerRef {
+  const others = state.mentions
+    .filter((m) => m.at >= (last.sentenceEnd ?? 0) && m.at < quote.at && m.salient && !m.inQuote && m.person !== last.person)
+    .map((m) => m.person.name);
+  if (others.length === 0) return person(last.person, BEFORE, 'quote-before');
+  return { ...nobody(BEFORE, 'ambiguous'), basis: 'quote-before', candidates: [last.person.name, ...new Set(others)] };
 }
 
 /**

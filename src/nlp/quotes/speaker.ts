@@ -21,7 +21,7 @@ export type SpeakerRule = (np: string, state: ArticleState, at: number, paragrap
 const GENERIC_SOURCE =
   /^(?:(?:a|an|the|some|other|several|many)\s+)?(?:[\p{L}-]+\s+){0,2}(?:group|report|reports|analysts|experts|officials|sources|observers|monitor|agency|media|diplomats|critics|witnesses|residents|activists|statement|official|source|diplomat)$/iu;
 const DESCRIPTION =
-  /^(?:(?:the|a|an|one)\s+|(?<owner>[\p{L}.]+)['’]s\s+)(?<mods>(?:[\p{L}.-]+\s+){0,3})(?<head>analyst|diplomat|envoy|spokesman|spokeswoman|spokesperson|president|leader|minister|official|expert|editor|founder|commentator|secretary)$/iu;
+  /^(?:(?:the|a|an|one)\s+|(?<owner>[\p{L}.]+)['’]s\s+)(?<mods>(?:[\p{L}.-]+\s+){0,3})(?<head>analyst|diplomat|envoy|spokesman|spokeswoman|spokesperson|president|leader|minister|official|expert|editor|founder|commentator|secretary|senator|congressman|congresswoman|governor|mayor)$/iu;
 const PLACE_NAMES: Record<string, string> = { us: 'United States', russia: 'Russia', syria: 'Syria', uk: 'United Kingdom' };
 const SUBORDINATE = /^(?:though|although|while|as|when|if|because|since|after|before|once|until|whether)\s+/i;
 /** Words that open a clause or a phrase, not an organisation's name ("In Geneva", "This"). */
@@ -94,6 +94,16 @@ export function weIsTheAuthor(np: string, state: ArticleState): Resolution {
     : nobody(np);
 }
 
+/**
+ * `The Detroit News said …` … `"…," it added`: "it" is the organisation that spoke within the last two
+ * paragraphs; undecided when none did (then it is no speaker).
+ */
+export function itIsTheOrganisation(np: string, state: ArticleState, _at: number, paragraph: number): Resolution {
+  if (np.toLowerCase() !== 'it') return undefined;
+  const last = state.organisations[state.organisations.length - 1];
+  return last && paragraph - last.paragraph <= 2 ? organisationNamed(np, last.name) : undefined;
+}
+
 /** `…, they said` / `which said`: a pronoun that names no one the article tells; not a speaker. */
 export function pronounWithoutPerson(np: string): Resolution {
   return /^(?:they|it|this|that|which|who)$/.test(np.toLowerCase()) ? null : undefined;
@@ -109,7 +119,7 @@ export function subordinateSubject(np: string, state: ArticleState, at: number, 
   return SUBORDINATE.test(np) ? resolveMention(np.replace(SUBORDINATE, ''), state, at, paragraph) : undefined;
 }
 
-/** `He and Kerry said`: a joint speaker of two different people. */
+/** `He and Kerry said`: a joint speaker of two different people, or of two organisations. */
 export function jointSpeaker(np: string, state: ArticleState, at: number, paragraph: number): Resolution {
   const parts = np.split(/\s+and\s+/);
   if (parts.length !== 2) return undefined;
@@ -117,6 +127,10 @@ export function jointSpeaker(np: string, state: ArticleState, at: number, paragr
   const b = resolveMention(parts[1] as string, state, at, paragraph);
   if (a?.kind === 'person' && b?.kind === 'person' && a.name && b.name && a.name !== b.name) {
     return { mention: np, name: `${a.name} and ${b.name}`, members: [a.name, b.name], kind: 'person', status: 'attributed', role: null };
+  }
+  // "The teachers' union and the school district announced": two bodies speaking together.
+  if (a?.kind === 'organisation' && b?.kind === 'organisation' && a.name && b.name && a.name !== b.name) {
+    return { mention: np, name: `${a.name} and ${b.name}`, members: [], kind: 'organisation', status: 'attributed', role: null };
   }
   return undefined;
 }
@@ -131,13 +145,39 @@ export function fullName(np: string, state: ArticleState): Resolution {
 }
 
 /** `Kerry said`: the surname of someone already named; ambiguous when two people share it. */
-export function surname(np: string, state: ArticleState): Resolution {
+export function surname(np: string, state: ArticleState, at: number): Resolution {
   const lastWord = np.split(/\s+/).pop() as string;
   if (!/^[\p{Lu}]/u.test(lastWord)) return undefined;
   const bySurname = peopleBySurname(state, lastWord);
   if (bySurname.length === 1 && words(np) <= 3) return person(bySurname[0] as LocalPerson, np);
-  if (bySurname.length > 1) return nobody(np, 'ambiguous');
+  if (bySurname.length > 1) {
+    const subject = words(np) <= 3 ? (sharedSurnameSubject(state, at, bySurname) ?? sharedSurnameSpeaker(state, bySurname)) : null;
+    return subject ? person(subject, np) : nobody(np, 'ambiguous');
+  }
   return undefined;
+}
+
+/**
+ * `"…," Ted Cruz said. … Heidi Cruz … Rafael Cruz … "…," Cruz said`: of the people who share a surname, the one
+ * who has spoken in the article when none of the others has; null otherwise.
+ */
+export function sharedSurnameSpeaker(state: ArticleState, sharers: readonly LocalPerson[]): LocalPerson | null {
+  const spoke = sharers.filter((p) => state.spoken.has(p));
+  return spoke.length === 1 ? (spoke[0] as LocalPerson) : null;
+}
+
+/**
+ * `Former President Bill Clinton criticized …, for his wife Hillary Clinton. … "…," Clinton said`: a surname
+ * two people share is the one who was the subject or speaker of the last paragraphs, when no other of them was
+ * (`Tom Smith and Jane Smith met`) and none has been named since (then the text has moved on): else ambiguous.
+ */
+export function sharedSurnameSubject(state: ArticleState, at: number, sharers: readonly LocalPerson[]): LocalPerson | null {
+  const subject = lastSalient(state, at, (p) => sharers.includes(p));
+  if (!subject || lastSalient(state, at, (p) => p !== subject && sharers.includes(p))) return null;
+  const since = state.mentions.filter((m) => m.at < at && !m.inQuote && sharers.includes(m.person));
+  const lastOther = since.findLast((m) => m.person !== subject);
+  const lastOwn = since.findLast((m) => m.person === subject && m.salient);
+  return lastOwn && (!lastOther || lastOther.at < lastOwn.at) ? subject : null;
 }
 
 /** `a Western diplomat said`, `one official said`: someone new and unnamed, never a person already named. */
@@ -185,6 +225,51 @@ function personByRole(np: string, state: ArticleState, at: number, fits: (p: Loc
   return undefined;
 }
 
+/** An organisation speaking, named as the article names it. */
+const organisationNamed = (mention: string, name: string): SpeakerRef => ({
+  mention,
+  name,
+  members: [],
+  kind: 'organisation',
+  status: 'attributed',
+  role: null,
+});
+
+/** Words for a person's organisation: "the Clinton campaign", "Trump's team". */
+const OWNED_BODY =
+  /^(?:[Tt]he\s+(?<owner>[\p{Lu}][\p{L}'’-]+)|(?<owner2>[\p{Lu}][\p{L}'’-]+)['’]s)\s+(?<head>campaign|team|camp|administration|foundation)$/u;
+
+/**
+ * `The Clinton campaign said`, `Trump's team said`: the organisation of the one person of the article with that
+ * surname, named by their full name ("Hillary Clinton campaign"); undecided when the article names no one or two.
+ */
+export function personsOrganisation(np: string, state: ArticleState): Resolution {
+  const m = OWNED_BODY.exec(np);
+  const owner = m?.groups?.owner ?? m?.groups?.owner2;
+  if (!m?.groups || !owner) return undefined;
+  const people = peopleBySurname(state, owner);
+  return people.length === 1 ? organisationNamed(np, `${(people[0] as LocalPerson).name} ${m.groups.head}`) : undefined;
+}
+
+/** Bodies that speak by their kind ("the ministry said") and the documents they speak through ("the statement said"). */
+const INSTITUTION =
+  /^the\s+(?<head>ministry|department|agency|committee|commission|council|campaign|office|network|company|statement|communiqu[eé]|release)$/i;
+const DOCUMENTS = /^(?:statement|communiqu[eé]|release)$/i;
+
+/**
+ * `The Russian Foreign Ministry said …` … `"…," the ministry said`: the last organisation that spoke, within the
+ * last three paragraphs, whose name has the head word ("the statement" is the last one's, whatever its name);
+ * undecided when none did.
+ */
+export function institutionSpokeBefore(np: string, state: ArticleState, _at: number, paragraph: number): Resolution {
+  const head = INSTITUTION.exec(np.trim())?.groups?.head;
+  if (!head) return undefined;
+  const recent = state.organisations.filter((o) => paragraph - o.paragraph <= 3);
+  const fits = DOCUMENTS.test(head) ? recent : recent.filter((o) => new RegExp(`\\b${head}\\b`, 'i').test(o.name));
+  const last = fits[fits.length - 1];
+  return last ? organisationNamed(np, last.name) : undefined;
+}
+
 /** `officials said`, `the report said`, `Western diplomats said`: a generic source, never attributed. */
 export function genericSource(np: string): Resolution {
   return GENERIC_SOURCE.test(np) ? nobody(np) : undefined;
@@ -196,6 +281,24 @@ export function placeAsOrganisation(np: string): Resolution {
   if (!place || words(np) > 2) return undefined;
   const name = PLACE_NAMES[place] ?? np;
   return { mention: np, name, members: [], kind: 'organisation', status: 'attributed', role: null };
+}
+
+/** A determiner or a quantifier, and up to three lower-case words: a description of someone, not a name. */
+const COMMON_NOUN_PHRASE =
+  /^(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Bb]oth)\s+(?:[\p{Ll}\d][\p{L}\d'’-]*\s+){0,3}[\p{Ll}][\p{L}'’-]*$/u;
+
+/** Verbs and function words that make a run of words a clause, not a noun phrase: "his best response was to". */
+const NOT_IN_A_NOUN_PHRASE =
+  /\b(?:is|was|are|were|be|been|has|have|had|do|does|did|to|that|which|who|of|in|on|at|for|with|and|or|but|not|would|will|could|should|can|may|might|must)\b/;
+
+/**
+ * `As a phone rang, the announcer said, "…"`, `his aides said`: a description the article gives no one for is
+ * the speaker as written, unattributed; never the person who spoke before (a wrong speaker is the worst
+ * answer). An adverb or a participle is no head of a description ("the only", "the following").
+ */
+export function unresolvedCommonNoun(np: string): Resolution {
+  if (!COMMON_NOUN_PHRASE.test(np) || /(?:ly|ing)$/.test(np) || NOT_IN_A_NOUN_PHRASE.test(np)) return undefined;
+  return nobody(np);
 }
 
 /**
@@ -219,13 +322,14 @@ export function organisation(np: string): Resolution {
   if (orgWords.length > 4 || !(allCaps || orgHead)) return undefined;
   const name = np.replace(/^the\s+/i, '');
   if (NOT_AN_ORGANISATION.test(name.split(/\s+/)[0] as string)) return null;
-  return { mention: np, name, members: [], kind: 'organisation', status: 'attributed', role: null };
+  return organisationNamed(np, name);
 }
 
 /** The speaker rules, in the order they are tried: the first that decides wins. */
 export const SPEAKER_RULES: readonly SpeakerRule[] = [
   pronounToLastPerson,
   weIsTheAuthor,
+  itIsTheOrganisation,
   pronounWithoutPerson,
   negatedReport,
   subordinateSubject,
@@ -234,8 +338,11 @@ export const SPEAKER_RULES: readonly SpeakerRule[] = [
   surname,
   indefiniteSource,
   descriptionByRole,
+  personsOrganisation,
+  institutionSpokeBefore,
   genericSource,
   placeAsOrganisation,
+  unresolvedCommonNoun,
   notAnOrganisation,
   organisation,
 ];
@@ -249,6 +356,9 @@ const RULE_BASIS: ReadonlyMap<SpeakerRule, SpeakerBasis> = new Map<SpeakerRule, 
   [surname, 'surname'],
   [descriptionByRole, 'description'],
   [placeAsOrganisation, 'place'],
+  [itIsTheOrganisation, 'organisation'],
+  [personsOrganisation, 'organisation'],
+  [institutionSpokeBefore, 'organisation'],
   [organisation, 'organisation'],
 ]);
 

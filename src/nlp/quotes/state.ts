@@ -34,7 +34,15 @@ export interface ArticleState {
   readonly people: Map<string, LocalPerson[]>;
   /** People in order of mention. */
   readonly mentions: Mention[];
-  lastSpeaker: { person: LocalPerson; paragraph: number } | null;
+  /**
+   * The one person who spoke the last quotation, the paragraph it stands in, and where its sentence ends (an
+   * absolute position); null when the last quotation's speaker is no one person (a description, no one).
+   */
+  lastSpeaker: { person: LocalPerson; paragraph: number; sentenceEnd?: number } | null;
+  /** The people who spoke so far (the speaker of a quote, direct or reported). */
+  readonly spoken: Set<LocalPerson>;
+  /** The organisations that spoke so far ("the Russian Foreign Ministry said"), in order, with their paragraph. */
+  readonly organisations: Array<{ name: string; paragraph: number }>;
   /** The last quote of the paragraph before, when its quotation opened there and did not close. */
   pendingOpen: Omit<Quote, 'article'> | null;
 }
@@ -66,16 +74,22 @@ export interface ParagraphState {
 /** The state at the start of an article: no one named yet, no one has spoken. */
 export function newArticleState(byline: string | null): ArticleState {
   const author = byline && /^[\p{Lu}][\p{L}-]+\s+[\p{Lu}][\p{L}-]+$/u.test(byline) ? byline : null;
-  return { author, people: new Map(), mentions: [], lastSpeaker: null, pendingOpen: null };
+  return { author, people: new Map(), mentions: [], lastSpeaker: null, spoken: new Set(), organisations: [], pendingOpen: null };
 }
 
 /** The gender an honorific or a role word tells ("Mrs. May", "the spokesman"); null when none does. */
 export const genderOf = (m: NameMention): 'm' | 'f' | null => genderFrom(m.name, m.role);
 
-/** Records a name found in the text: a new person, or more about one already named (first name, role, gender). */
+/**
+ * Records a name found in the text: a new person, or more about one already named (first name, role, gender).
+ * A name without a first name that two people of the article share is recorded as a mention of neither.
+ */
 export function registerName(state: ArticleState, m: NameMention, at: number, salient = false): LocalPerson {
   const list = state.people.get(m.key) ?? [];
-  let p = list.find((x) => firstNamesAgree(x.first, m.first));
+  const agreeing = list.filter((x) => firstNamesAgree(x.first, m.first));
+  // "Clinton said" where Bill and Hillary Clinton are named: a mention of neither (the speaker rules decide).
+  if (m.first === null && agreeing.length > 1) return agreeing[0] as LocalPerson;
+  let p = agreeing[0];
   if (!p) {
     p = { name: m.name, first: m.first, key: m.key, role: m.role, gender: genderOf(m) };
     list.push(p);
@@ -145,19 +159,53 @@ export function isSubjectAt(text: string, sentenceStart: number, start: number, 
  * Keeps a quote, and makes its speaker (one person) the last one spoken of and, for words in quotation marks,
  * the last speaker: a later quotation without a cue continues quoted words, not a report in the writer's words.
  */
-export function addDraft(state: ArticleState, para: ParagraphState, d: Draft): void {
+export function addDraft(state: ArticleState, para: ParagraphState, draft: Draft): void {
+  const d = draft.speaker.basis === 'sentence-subject' && draft.kind === 'direct' ? participleSubject(state, para, draft) : draft;
   para.drafts.push(d);
   para.used.push(d.span);
-  if (d.speaker.kind === 'person' && d.speaker.members.length === 1) {
+  const one = d.speaker.kind === 'person' && d.speaker.members.length === 1 && d.speaker.status === 'attributed';
+  // A quotation of a description ("the announcer said") or of no one tells that someone else spoke: the quote
+  // after it does not continue the person before.
+  if (!one && d.kind !== 'indirect') state.lastSpeaker = null;
+  if (d.speaker.kind === 'organisation' && d.speaker.name) state.organisations.push({ name: d.speaker.name, paragraph: para.index });
+  if (one) {
     const key = surnameKey(d.speaker.members[0] as string);
-    const lp = state.people.get(key)?.[0];
+    const lp = state.people.get(key)?.find((p) => p.name === d.speaker.name) ?? state.people.get(key)?.[0];
     if (lp) {
-      if (d.kind !== 'indirect') state.lastSpeaker = { person: lp, paragraph: para.index };
+      state.spoken.add(lp);
+      const sentenceEnd = para.base + (para.sentenceStarts.find((s) => s >= d.span[1]) ?? para.text.length);
+      if (d.kind !== 'indirect') state.lastSpeaker = { person: lp, paragraph: para.index, sentenceEnd };
       // "Washington's top diplomat said": the person is now the last one spoken of.
       state.mentions.push({ person: lp, at: d.at, inQuote: false, salient: true });
       state.mentions.sort((x, y) => x.at - y.at);
     }
   }
+}
+
+/** A subordinating word just before a name: `as Kerry arrived`, `after Lavrov spoke`. */
+const SUBORDINATE_BEFORE =
+  /\b(?:as|when|while|after|before|because|since|although|though|if|until|once|where)\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}$/u;
+
+/**
+ * `Trump attacked Clinton …, saying "…"`: a participle cue with no subject of its own is the subject's of its
+ * sentence, not the last person named (an object). When the last person named is the subject of a clause of
+ * its own (`Draitser made the remarks … as Kerry arrived in Moscow …, saying "…"`), either could have said the
+ * words: ambiguous, that person first (the nearer reading), the sentence's subject second.
+ */
+export function participleSubject(state: ArticleState, para: ParagraphState, d: Draft): Draft {
+  const ss = para.base + (para.sentenceStarts.filter((s) => s <= d.span[0]).pop() ?? 0);
+  const inSentence = state.mentions.filter((m) => m.at >= ss && m.at < d.at && !m.inQuote);
+  const subject = inSentence.find((m) => m.salient);
+  const nearest = inSentence[inSentence.length - 1];
+  if (!subject || !nearest || subject.person === nearest.person) return d;
+  const ownClause = SUBORDINATE_BEFORE.test(para.text.slice(0, nearest.at - para.base));
+  const speaker = (p: LocalPerson): SpeakerRef => ({ ...d.speaker, name: p.name, members: [p.name], role: p.role });
+  if (!ownClause) return { ...d, speaker: speaker(subject.person) };
+  return {
+    ...d,
+    speaker: { ...speaker(nearest.person), status: 'ambiguous', candidates: [nearest.person.name, subject.person.name] },
+    confidence: Math.min(d.confidence, 0.3),
+  };
 }
 
 /** The quotation being read, and the text around it that the rules look at. */

@@ -7,6 +7,9 @@ import {
   splitQuote,
 } from '../../../src/nlp/quotes/continued.ts';
 import { trailingCue } from '../../../src/nlp/quotes/direct.ts';
+import { findQuotes } from '../../../src/nlp/quotes/index.ts';
+
+const lines = (text: string) => text.split('\n').map((t) => ({ text: t }));
 import { quoteAt } from '../../../src/nlp/quotes/state.ts';
 import { applyRule, kept, lastSpoke, quotation } from './fixtures.ts';
 
@@ -122,6 +125,31 @@ describe('speakerOfQuoteBefore', () => {
     expect(speakerOfQuoteBefore(state, para, quote)).toBe(true);
     expect(kept(para)).toEqual([
       { kind: 'direct', text: 'The rest is detail.', speaker: 'John Kerry', cue: '', pattern: 'no cue; the speaker of the quote before' },
+    ]);
+  });
+
+  it('is ambiguous, naming both, when someone else was named after the quote before', () => {
+    const q = findQuotes(
+      lines('"We are close," said Secretary of State John Kerry.\nLater, Sergei Lavrov met Adel al-Jubeir. "The rest is detail."'),
+      null,
+    );
+    expect(q[1]?.speaker).toMatchObject({ name: null, status: 'ambiguous', candidates: ['John Kerry', 'Sergei Lavrov'] });
+  });
+
+  it('still continues the speaker before past a name in passing, a topic rather than a subject', () => {
+    const q = findQuotes(
+      lines('"We are close," said Secretary of State John Kerry.\nIn regard to President Bashar al-Assad, there is "no consensus."'),
+      null,
+    );
+    expect(q[1]?.speaker).toMatchObject({ name: 'John Kerry', status: 'attributed', basis: 'quote-before' });
+  });
+
+  it('never carries a quote past a description’s quotation to the person who spoke before it', () => {
+    const text =
+      '"We are close," said Secretary of State John Kerry.\nAs a phone rang, the announcer said, "It is 3 a.m."\n"Who do you want answering?"';
+    expect(findQuotes(lines(text), null).map((q) => [q.text, q.speaker.name])).toEqual([
+      ['We are close', 'John Kerry'],
+      ['It is 3 a.m.', null],
     ]);
   });
 

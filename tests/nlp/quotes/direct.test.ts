@@ -40,7 +40,7 @@ describe('trailingCue', () => {
 
   it('reads past brackets after the name that follows the verb', () => {
     const { kept } = applyRule(trailingCue, '"This is a sad day," said Rep. K.L. Marsh (D-N.C.), who chairs the caucus.');
-    expect(kept.map((q) => q.speaker)).toEqual(['Rep. K.L. Marsh']);
+    expect(kept.map((q) => q.speaker)).toEqual(['K.L. Marsh']);
   });
 
   it('reads the verbs of rallies and social media as cues', () => {

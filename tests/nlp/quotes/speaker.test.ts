@@ -1,3 +1,4 @@
+import { findQuotes } from '../../../src/nlp/quotes/index.ts';
 import { describe, expect, it } from 'vitest';
 import {
   SPEAKER_RULES,
@@ -8,12 +9,15 @@ import {
   fullName,
   genericSource,
   indefiniteSource,
+  institutionSpokeBefore,
+  itIsTheOrganisation,
   jointSpeaker,
   negatedReport,
   notAnOrganisation,
   nobody,
   organisation,
   person,
+  personsOrganisation,
   placeAsOrganisation,
   preferNamed,
   pronounToLastPerson,
@@ -22,6 +26,7 @@ import {
   subordinateSubject,
   surname,
   trimConnectives,
+  unresolvedCommonNoun,
   weIsTheAuthor,
 } from '../../../src/nlp/quotes/speaker.ts';
 import type { ArticleState } from '../../../src/nlp/quotes/state.ts';
@@ -159,6 +164,15 @@ describe('surname', () => {
     expect(nameOf(decide(surname, 'Smith', known('Senator Tom Smith met Senator Jane Smith.')))).toEqual([null, 'ambiguous']);
     expect(decide(surname, 'the minister')).toBeUndefined();
   });
+
+  it('takes a shared surname to the subject of the paragraphs before, when no one else of that surname was named since', () => {
+    const bill = known('Former President Bill Clinton spoke in Flint for his wife Hillary Clinton.\nClinton said the system is crazy.');
+    expect(nameOf(surname('Clinton', bill, NEXT + 5))).toEqual([null, 'ambiguous']);
+    const again = known('The rally in Flint was for Hillary Clinton.\nFormer President Bill Clinton spoke there on Monday.');
+    expect(nameOf(surname('Clinton', again, 2 * NEXT))).toEqual(['Bill Clinton', 'attributed']);
+    const both = known('Senator Tom Smith and Senator Jane Smith met on Friday.');
+    expect(nameOf(surname('Smith', both, NEXT))).toEqual([null, 'ambiguous']);
+  });
 });
 
 describe('indefiniteSource', () => {
@@ -276,5 +290,107 @@ describe('notAnOrganisation', () => {
 
   it('does not decide for a name an organisation may have', () => {
     expect(decide(notAnOrganisation, 'Press TV')).toBeUndefined();
+  });
+});
+
+describe('unresolvedCommonNoun', () => {
+  it('keeps a description no one is given for as the speaker, unattributed', () => {
+    expect(decide(unresolvedCommonNoun, 'the announcer')).toMatchObject({ mention: 'the announcer', name: null, status: 'unattributed' });
+    expect(decide(unresolvedCommonNoun, 'his campaign aides')).toMatchObject({ name: null, status: 'unattributed' });
+  });
+
+  it('does not decide for a name, a clause or an adverb', () => {
+    expect(decide(unresolvedCommonNoun, 'Kerry')).toBeUndefined();
+    expect(decide(unresolvedCommonNoun, 'his best response was to')).toBeUndefined();
+    expect(decide(unresolvedCommonNoun, 'the only')).toBeUndefined();
+  });
+});
+
+describe('personsOrganisation', () => {
+  it('takes "the Clinton campaign" to the campaign of the one Clinton the article names', () => {
+    const state = known('Hillary Clinton spoke in Ohio.');
+    expect(decide(personsOrganisation, 'The Clinton campaign', state)).toMatchObject({
+      name: 'Hillary Clinton campaign',
+      kind: 'organisation',
+    });
+    expect(decide(personsOrganisation, 'The Smith campaign', state)).toBeUndefined();
+  });
+});
+
+describe('institutionSpokeBefore', () => {
+  it('takes "the ministry" and "the statement" to the organisation that spoke just before', () => {
+    const q = findQuotes(
+      [
+        'The Foreign Ministry said the talks were useful.',
+        '"We will continue," the statement said.',
+        '"It is fine," the ministry said.',
+      ].map((text) => ({ text })),
+      null,
+    );
+    expect(q.map((x) => [x.speaker.name, x.speaker.kind])).toEqual([
+      ['Foreign Ministry', 'organisation'],
+      ['Foreign Ministry', 'organisation'],
+      ['Foreign Ministry', 'organisation'],
+    ]);
+  });
+
+  it('does not decide when no organisation of that kind spoke', () => {
+    expect(decide(institutionSpokeBefore, 'the ministry')).toBeUndefined();
+  });
+});
+
+describe('jointSpeaker of bodies', () => {
+  it('takes two organisations named together as one joint organisation speaker', () => {
+    expect(decide(jointSpeaker, 'The Oakland Education Association and Oakland Unified School District')).toMatchObject({
+      name: 'Oakland Education Association and Oakland Unified School District',
+      kind: 'organisation',
+    });
+  });
+});
+
+describe('sharedSurnameSpeaker', () => {
+  it('takes a shared surname to the one of them who has spoken, when none of the others has', () => {
+    const text = [
+      '"We will win," said Senator Ted Cruz.',
+      'Donald Trump attacked Heidi Cruz and Rafael Cruz on Friday.',
+      '"It is personal," Cruz said.',
+    ];
+    expect(
+      findQuotes(
+        text.map((t) => ({ text: t })),
+        null,
+      )[1]?.speaker,
+    ).toMatchObject({ name: 'Ted Cruz', status: 'attributed' });
+  });
+});
+
+describe('pronounToLastPerson after a report', () => {
+  it('gives "he" right after `…, Lavrov said.` to Lavrov, not to the speaker of the quote before', () => {
+    const text = [
+      'Secretary of State John Kerry met Foreign Minister Sergei Lavrov.',
+      '"We are close," Kerry said after meeting Putin. "We are committed to try to destroy Daesh," he added.',
+      'The talks were long, Lavrov said. "It was useful," he said.',
+    ];
+    const q = findQuotes(
+      text.map((t) => ({ text: t })),
+      null,
+    );
+    expect(q.map((x) => [x.text, x.speaker.name])).toEqual([
+      ['We are close', 'John Kerry'],
+      ['We are committed to try to destroy Daesh', 'John Kerry'],
+      ['The talks were long', 'Sergei Lavrov'],
+      ['It was useful', 'Sergei Lavrov'],
+    ]);
+  });
+});
+
+describe('itIsTheOrganisation', () => {
+  it('takes "it" to the organisation that spoke just before, and leaves it no speaker when none did', () => {
+    const q = findQuotes(
+      ['The Detroit News said the race was close.', '"Voters deserve better," it added.'].map((text) => ({ text })),
+      null,
+    );
+    expect(q[1]?.speaker).toMatchObject({ name: 'Detroit News', kind: 'organisation' });
+    expect(decide(itIsTheOrganisation, 'it')).toBeUndefined();
   });
 });

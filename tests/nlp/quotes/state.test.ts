@@ -1,3 +1,4 @@
+import { findQuotes, registerMentions } from '../../../src/nlp/quotes/index.ts';
 import { describe, expect, it } from 'vitest';
 import { findNames } from '../../../src/nlp/people.ts';
 import { nobody, person } from '../../../src/nlp/quotes/speaker.ts';
@@ -179,5 +180,36 @@ describe('addDirect', () => {
     addDirect(state, para, quote, nobody('Kerry'), 'said', '"…," X said', 0.3);
     expect(kept(para)).toEqual([{ kind: 'direct', text: 'We are close', speaker: null, cue: 'said', pattern: '"…," X said' }]);
     expect(para.drafts[0]?.span).toEqual([1, 14]);
+  });
+});
+
+describe('participleSubject', () => {
+  const speakerOf = (text: string) =>
+    findQuotes(
+      text.split('\n').map((t) => ({ text: t })),
+      null,
+    )[0]?.speaker;
+
+  it('gives a participle without a subject to the subject of its sentence, not to an object named after it', () => {
+    expect(speakerOf('Donald Trump spoke.\nTrump attacked Hillary Clinton over Libya, saying, "She is trigger-happy."')).toMatchObject({
+      name: 'Donald Trump',
+      status: 'attributed',
+    });
+  });
+
+  it('is ambiguous, naming both, when the last person named is the subject of a clause of their own', () => {
+    const text =
+      'Secretary of State John Kerry met Russian officials.\nEric Draitser, the founder of, made the remarks on Tuesday as Kerry arrived in Moscow, saying "I look forward to making real progress."';
+    expect(speakerOf(text)).toMatchObject({ name: 'John Kerry', status: 'ambiguous', candidates: ['John Kerry', 'Eric Draitser'] });
+  });
+});
+
+describe('registerName of a shared surname', () => {
+  it('records "Mr. Clinton" where two Clintons are named as a mention of neither', () => {
+    const state = newArticleState(null);
+    registerMentions(state, 'Bill Clinton and Hillary Clinton spoke.', 0);
+    const before = state.mentions.length;
+    registerMentions(state, 'Mr. Clinton agreed.', 1_000_000);
+    expect(state.mentions).toHaveLength(before);
   });
 });
