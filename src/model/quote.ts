@@ -44,6 +44,16 @@ export interface SpeakerRef {
   candidates?: string[];
 }
 
+/** One paragraph's piece of a quote that runs over several: where it stands in that paragraph, and its words. */
+export interface QuotePart {
+  /** 0-based paragraph index. */
+  paragraph: number;
+  start: number;
+  end: number;
+  /** The quoted words of this paragraph (parts of a split quote joined with " … "). */
+  text: string;
+}
+
 /** A quote found in an article, with how it was attributed. */
 export interface Quote {
   article: string;
@@ -51,6 +61,11 @@ export interface Quote {
   paragraph: number;
   /** The last paragraph of a quote that runs over several (absent when it stands in one). */
   lastParagraph?: number;
+  /**
+   * A quote that runs over several paragraphs, piece by piece (absent when it stands in one): each paragraph's
+   * [start, end) offsets and the quoted words that stand there. `span` is then the first piece's, `text` them all.
+   */
+  parts?: QuotePart[];
   kind: QuoteKind;
   /** The quoted words (direct: inside the marks; parts of a split quote joined with " … "); indirect: the reported clause. */
   text: string;

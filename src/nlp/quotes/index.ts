@@ -6,7 +6,7 @@
  */
 import type { Quote } from '../../model/index.ts';
 import { findNames } from '../people.ts';
-import { introducedInParagraphBefore, quoteOverParagraphs, speakerOfQuoteBefore, splitQuote } from './continued.ts';
+import { introducedInParagraphBefore, quoteLeftOpen, quoteOverParagraphs, speakerOfQuoteBefore, splitQuote } from './continued.ts';
 import {
   type QuoteRule,
   leadingCue,
@@ -88,8 +88,7 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
       const { at: _at, ...quote } = d;
       out.push({ ...quote, paragraph: pi, ...attributionSpans(p.text, quote) });
     }
-    const last = para.spans[para.spans.length - 1];
-    state.pendingOpen = last && !last.closed ? (out[out.length - 1] ?? null) : null;
+    state.pendingOpen = quoteLeftOpen(para, out);
   });
   return out as Array<Quote & { paragraph: number }>;
 }
