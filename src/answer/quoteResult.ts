@@ -72,6 +72,8 @@ export function basisWords(quote: Quote): string {
       return 'a country named for its government';
     case 'quote-before':
       return 'no cue: the speaker of the quote before';
+    case 'headline':
+      return 'no cue in the text: the one speaker the headline names';
     case 'sentence-subject':
       return 'no speaker at the quote: the person the sentence is about';
     default:

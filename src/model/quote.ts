@@ -5,8 +5,9 @@ export type QuoteKind = 'direct' | 'indirect' | 'mixed';
  * `surname`: the surname of someone the article names), `pronoun` ("he" after a named person), `author` ("we"
  * in a byline's article), `description` ("the analyst" to the person whose role fits), `apposition` (named
  * beside the description), `joint` (two people named together), `organisation` or `place` (a body or a
- * government), `quote-before` (no cue: the speaker of the quote before), `sentence-subject` (no speaker at
- * the quote: the person the sentence is about).
+ * government), `quote-before` (no cue: the speaker of the quote before), `headline` (no cue and no one
+ * before: the one speaker the headline names), `sentence-subject` (no speaker at the quote: the person the
+ * sentence is about).
  */
 export type SpeakerBasis =
   | 'name'
@@ -19,6 +20,7 @@ export type SpeakerBasis =
   | 'organisation'
   | 'place'
   | 'quote-before'
+  | 'headline'
   | 'sentence-subject';
 
 /** Who said a quote, as far as the article tells. */

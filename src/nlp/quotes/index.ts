@@ -18,6 +18,7 @@ import {
   titleInOpening,
   trailingCue,
 } from './direct.ts';
+import { speakerInHeadline } from './headline.ts';
 import { indirectSpeech } from './indirect.ts';
 import { confidenceOf, resolveMention } from './speaker.ts';
 import { attributionSpans } from './locate.ts';
@@ -55,6 +56,7 @@ export const QUOTE_RULES: readonly QuoteRule[] = [
   namedBeforeColon,
   personBeforeColon,
   speakerOfQuoteBefore,
+  speakerInHeadline,
 ];
 
 /**
@@ -66,10 +68,15 @@ export const QUOTE_RULES: readonly QuoteRule[] = [
  * a sentence whose reporting verb stands apart from it is mixed. Indirect speech is a reporting verb with its
  * subject and clause (`X said (that) …`, `…, X said.`, `according to X, …`, `Noting that …, X …`). Pronouns
  * go to the last speaker; descriptions ("the analyst") to the one person of the article whose role fits.
- * One- and two-word quotes with no cue (scare quotes, names) are not quotes.
+ * One- and two-word quotes with no cue (scare quotes, names) are not quotes. A statement with no cue that
+ * follows no one's words goes to the one person the headline names as speaking (`headline`, when given).
  */
-export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: string | null): Array<Quote & { paragraph: number }> {
-  const state = newArticleState(author);
+export function findQuotes(
+  paragraphs: ReadonlyArray<{ text: string }>,
+  author: string | null,
+  headline: string | null = null,
+): Array<Quote & { paragraph: number }> {
+  const state = newArticleState(author, headline);
   const out: Array<Omit<Quote, 'article'>> = [];
   paragraphs.forEach((p, pi) => {
     const para = readParagraph(state, p.text, paragraphs[pi - 1]?.text ?? '', pi);
