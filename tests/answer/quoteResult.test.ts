@@ -27,7 +27,9 @@ describe('wordsPerParagraph', () => {
 
 describe('quotePieces', () => {
   const texts = ['She said: “We will stay the course.', '“And we will win,” she added, “in May.”'];
-  const article = { paragraphs: texts.map((text, index) => ({ index, start: 0, end: text.length, text, sentences: [] })) } as unknown as Article;
+  const article = {
+    paragraphs: texts.map((text, index) => ({ index, start: 0, end: text.length, text, sentences: [] })),
+  } as unknown as Article;
   const quote = (q: Partial<Quote>): Quote => ({ paragraph: 0, span: [11, 35], text: '', ...q }) as Quote;
 
   it('gives each paragraph of a quote over several the words of its own piece', () => {

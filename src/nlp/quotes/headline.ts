@@ -4,7 +4,6 @@
  * names one person as the speaker, and the body only where nothing in it could name another.
  */
 import { findNames, firstNamesAgree } from '../people.ts';
-import { words } from './grammar.ts';
 import { person } from './speaker.ts';
 import {
   type ArticleState,
@@ -83,12 +82,12 @@ const someoneElseSalient = (state: ArticleState, p: LocalPerson, at: number): bo
  * `Kerry says Russia must act` ¶ `"Russia must act now and end the bombing."`: a quotation with no cue gets the
  * one person the headline names as speaking, only where nothing in the body could make it another's: no one
  * has spoken before it (person or organisation), no one else has been the subject of a sentence, and it is a
- * statement of its own (it makes up its sentence, four words or more). Else it stays as it was (no speaker).
+ * statement of its own (it makes up its sentence). Else it stays as it was (no speaker).
  */
 export function speakerInHeadline(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
   if (state.lastSpeaker || state.spoken.size > 0 || state.organisations.length > 0) return false;
-  const { q, se, before, content } = quote;
-  if (before.trim() !== '' || !/^[\s.!?]*$/.test(para.text.slice(q.close, se)) || words(content) < 4) return false;
+  const { q, se, before } = quote;
+  if (before.trim() !== '' || !/^[\s.!?]*$/.test(para.text.slice(q.close, se))) return false;
   const np = headlineSpeaker(state.headline);
   const speaker = np ? headlinePerson(state, np, quote.at) : null;
   if (!np || !speaker || someoneElseSalient(state, speaker, quote.at)) return false;

@@ -19,6 +19,7 @@ import {
   trailingCue,
 } from './direct.ts';
 import { speakerInHeadline } from './headline.ts';
+import { TRANSCRIPT_LABEL } from './grammar.ts';
 import { indirectSpeech } from './indirect.ts';
 import { confidenceOf, resolveMention } from './speaker.ts';
 import { attributionSpans } from './locate.ts';
@@ -100,8 +101,6 @@ export function findQuotes(
   return out as Array<Quote & { paragraph: number }>;
 }
 
-/** A speaker's name in capitals opening a paragraph, then a colon: `PENCE: Well, look, …`, `"KATE BOULDUAN: Why …`. */
-const LABEL = /^\s*["“]?(?<label>(?:[A-Z][A-Z.'’-]*\s+){0,2}[A-Z][A-Z'’-]+)\s*:\s+(?=\S)/;
 
 /**
  * `TAPPER: Do you think …` in a transcript: the words after a person's name in capitals are that person's. The
@@ -109,7 +108,7 @@ const LABEL = /^\s*["“]?(?<label>(?:[A-Z][A-Z.'’-]*\s+){0,2}[A-Z][A-Z'’-]+
  * `BYLINE:` and `LOOK:` name no one. The paragraph's own quotations are part of the words.
  */
 export function transcriptLabel(state: ArticleState, para: ParagraphState): boolean {
-  const m = LABEL.exec(para.text);
+  const m = TRANSCRIPT_LABEL.exec(para.text);
   const label = m?.groups?.label;
   if (!m || !label) return false;
   const titled = label.toLowerCase().replace(/(^|[\s'’-])\p{Ll}/gu, (c) => c.toUpperCase());

@@ -153,7 +153,9 @@ describe('quoteLeftOpen', () => {
   });
 
   it('carries a quote over three paragraphs after `X said:`, one speaker for all of it', () => {
-    const q = found('Mayor Ana Ruiz said:\n“The bridge will reopen in May.\n“The repairs cost less than we feared.\n“Nobody will pay a toll.”');
+    const q = found(
+      'Mayor Ana Ruiz said:\n“The bridge will reopen in May.\n“The repairs cost less than we feared.\n“Nobody will pay a toll.”',
+    );
     expect(q.map((x) => [x.paragraph, x.lastParagraph, x.speaker.name, x.parts?.map((p) => [p.paragraph, p.text])])).toEqual([
       [
         1,
@@ -173,6 +175,11 @@ describe('quoteLeftOpen', () => {
     expect(q.map((x) => [x.paragraph, x.lastParagraph, x.text, x.speaker.name])).toEqual([
       [0, 1, 'The bridge will reopen … It will be in May. Nobody will pay a toll.', 'Ana Ruiz'],
     ]);
+  });
+
+  it('reads a transcript’s next turn as another speaker’s, though the turn before left its mark open', () => {
+    const q = found('Mayor Ana Ruiz spoke to the host.\n"RUIZ: The bridge will reopen in May.\n"HOST: And the toll?');
+    expect(q.map((x) => [x.paragraph, x.lastParagraph, x.text])).toEqual([[1, undefined, 'The bridge will reopen in May.']]);
   });
 
   it('reads a paragraph opening with a quotation after one whose quote closed as a new quote', () => {
