@@ -101,7 +101,6 @@ export function findQuotes(
   return out as Array<Quote & { paragraph: number }>;
 }
 
-
 /**
  * `TAPPER: Do you think …` in a transcript: the words after a person's name in capitals are that person's. The
  * label must name a person (a first and last name, or the surname of someone the article names): `UPDATE:`,
