@@ -8,7 +8,7 @@ import { foldText } from '../nlp/text.ts';
 import { citationOf } from './citation.ts';
 import { outletNames } from './filters.ts';
 import { queryNotes, withNotes } from './notes.ts';
-import { speakerLabel, wordsPerParagraph } from './quoteResult.ts';
+import { quotePieces, speakerLabel } from './quoteResult.ts';
 import { snippet } from './snippet.ts';
 import { type Answer, type Citation, type OutletCoverage, type Result, UsageError } from './types.ts';
 
@@ -212,12 +212,8 @@ function citationList(): { list: Citation[]; add: (c: Citation) => number } {
 /** The citation of a quote: its first paragraph, with the quote's own words there. */
 function quoteCitation(q: QuoteOnTopic): Citation {
   const { article, quote } = q;
-  const paragraphs = article.paragraphs.slice(quote.paragraph, (quote.lastParagraph ?? quote.paragraph) + 1);
-  const own = wordsPerParagraph(
-    quote.text,
-    paragraphs.map((p) => p.text),
-  );
-  return citationOf(article, paragraphs[0] as Paragraph, own[0] as string);
+  const first = quotePieces(article, quote)[0] as { paragraph: Paragraph; words: string };
+  return citationOf(article, first.paragraph, first.words);
 }
 
 interface OutletInput {

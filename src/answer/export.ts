@@ -40,7 +40,7 @@ export interface QuoteRecord {
   record: 'quote';
   article: string;
   paragraph: number;
-  /** The last paragraph of a quote over several (its span is the part in the first). */
+  /** The last paragraph of a quote over several (its span then runs from the first paragraph's piece to the last's). */
   lastParagraph: number | null;
   quote: FileSpan;
   /** The quoted words as Quotedesk keeps them (split quotes joined with " … "). */
@@ -92,6 +92,19 @@ function toFile(raw: string, map: readonly number[], [s, e]: readonly [number, n
   return fileSpan(raw, map[s] as number, (map[last] as number) + 1);
 }
 
+/**
+ * A quote's span in the file: its span in its paragraph, or, for one over several paragraphs, from its first
+ * piece's start to its last piece's end.
+ */
+function quoteSpan(article: Article, raw: string, q: Quote, map: readonly number[]): FileSpan {
+  const first = toFile(raw, map, q.span);
+  const lastPart = q.parts?.[q.parts.length - 1];
+  const lastPara = lastPart ? article.paragraphs[lastPart.paragraph] : undefined;
+  if (!lastPart || !lastPara) return first;
+  const last = toFile(raw, cleanSpan(raw, lastPara).offsets, [lastPart.start, lastPart.end]);
+  return fileSpan(raw, first.start, last.end);
+}
+
 function quoteRecord(article: Article, raw: string, q: Quote, p: Paragraph): QuoteRecord {
   const map = cleanSpan(raw, p).offsets;
   return {
@@ -99,7 +112,7 @@ function quoteRecord(article: Article, raw: string, q: Quote, p: Paragraph): Quo
     article: article.id,
     paragraph: q.paragraph + 1,
     lastParagraph: q.lastParagraph === undefined ? null : q.lastParagraph + 1,
-    quote: toFile(raw, map, q.span),
+    quote: quoteSpan(article, raw, q, map),
     words: q.text,
     speaker: q.speakerSpan ? toFile(raw, map, q.speakerSpan) : null,
     speakerName: q.speaker.name,

@@ -1,7 +1,7 @@
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import type { QuoteGroup } from '../index/quoteBook.ts';
 import type { EventMention } from '../model/index.ts';
-import type { Article } from '../model/index.ts';
+import type { Article, Paragraph } from '../model/index.ts';
 import { isDatedEvent, isWeakDate } from '../index/eventIndex.ts';
 import type { Quote } from '../model/index.ts';
 import { isRemarksDated } from '../nlp/dates/basis.ts';
@@ -72,6 +72,8 @@ export function basisWords(quote: Quote): string {
       return 'a country named for its government';
     case 'quote-before':
       return 'no cue: the speaker of the quote before';
+    case 'headline':
+      return 'no cue in the text: the one speaker the headline names';
     case 'sentence-subject':
       return 'no speaker at the quote: the person the sentence is about';
     default:
@@ -118,6 +120,26 @@ export function wordsPerParagraph(text: string, paragraphs: readonly string[]): 
 }
 
 /**
+ * The paragraphs a quote stands in, each with the quote's own words there: the pieces the quote keeps for a
+ * quote over several paragraphs (each paragraph's words as they stand in it), else the quote's words in its
+ * paragraph (or, for a quote saved without pieces, its words split where each paragraph's stop).
+ */
+export function quotePieces(article: Article, quote: Quote): Array<{ paragraph: Paragraph; words: string }> {
+  if (quote.parts) {
+    return quote.parts.flatMap((part) => {
+      const paragraph = article.paragraphs[part.paragraph];
+      return paragraph ? [{ paragraph, words: part.text }] : [];
+    });
+  }
+  const paragraphs = article.paragraphs.slice(quote.paragraph, (quote.lastParagraph ?? quote.paragraph) + 1);
+  const own = wordsPerParagraph(
+    quote.text,
+    paragraphs.map((p) => p.text),
+  );
+  return paragraphs.map((paragraph, k) => ({ paragraph, words: own[k] as string }));
+}
+
+/**
  * One quote group as a result: the words, the speaker and role, how it was attributed, and a citation
  * for every outlet that carries it, earliest first, each with the wording that stands in its own paragraph.
  * The result's text is the earliest outlet's wording; where outlets word it differently, `wordingsDiffer`.
@@ -150,14 +172,7 @@ export function quoteResult(corpus: LoadedCorpus, group: QuoteGroup, score?: num
     ...(score === undefined ? {} : { score: Number(score.toFixed(3)) }),
     details,
     // A quote that runs over several paragraphs cites each of them; a quote in many outlets, the first ten.
-    citations: items.flatMap(({ article, quote }) => {
-      const paragraphs = article.paragraphs.slice(quote.paragraph, (quote.lastParagraph ?? quote.paragraph) + 1);
-      const own = wordsPerParagraph(
-        quote.text,
-        paragraphs.map((p) => p.text),
-      );
-      return paragraphs.map((p, k) => citationOf(article, p, own[k] as string));
-    }),
+    citations: items.flatMap(({ article, quote }) => quotePieces(article, quote).map((p) => citationOf(article, p.paragraph, p.words))),
     ...(wordings.size > 1 ? { wordingsDiffer: true as const } : {}),
   };
 }

@@ -109,7 +109,7 @@ export function ingestArticle(id: string, file: string, raw: string): Article {
       }
     }
   }
-  const quotes = findQuotes(paragraphs, meta.author).map((q) => ({ ...q, article: id }));
+  const quotes = findQuotes(paragraphs, meta.author, meta.title).map((q) => ({ ...q, article: id }));
   // Captions are dated too: a caption's full date may be the only anchor an undated article has.
   const events = findEvents(datable, meta.published, quotes);
   return { id, file, meta, paragraphs, setAside, quotes, events };

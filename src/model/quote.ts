@@ -5,8 +5,9 @@ export type QuoteKind = 'direct' | 'indirect' | 'mixed';
  * `surname`: the surname of someone the article names), `pronoun` ("he" after a named person), `author` ("we"
  * in a byline's article), `description` ("the analyst" to the person whose role fits), `apposition` (named
  * beside the description), `joint` (two people named together), `organisation` or `place` (a body or a
- * government), `quote-before` (no cue: the speaker of the quote before), `sentence-subject` (no speaker at
- * the quote: the person the sentence is about).
+ * government), `quote-before` (no cue: the speaker of the quote before), `headline` (no cue and no one
+ * before: the one speaker the headline names), `sentence-subject` (no speaker at the quote: the person the
+ * sentence is about).
  */
 export type SpeakerBasis =
   | 'name'
@@ -19,6 +20,7 @@ export type SpeakerBasis =
   | 'organisation'
   | 'place'
   | 'quote-before'
+  | 'headline'
   | 'sentence-subject';
 
 /** Who said a quote, as far as the article tells. */
@@ -44,6 +46,16 @@ export interface SpeakerRef {
   candidates?: string[];
 }
 
+/** One paragraph's piece of a quote that runs over several: where it stands in that paragraph, and its words. */
+export interface QuotePart {
+  /** 0-based paragraph index. */
+  paragraph: number;
+  start: number;
+  end: number;
+  /** The quoted words of this paragraph (parts of a split quote joined with " … "). */
+  text: string;
+}
+
 /** A quote found in an article, with how it was attributed. */
 export interface Quote {
   article: string;
@@ -51,6 +63,11 @@ export interface Quote {
   paragraph: number;
   /** The last paragraph of a quote that runs over several (absent when it stands in one). */
   lastParagraph?: number;
+  /**
+   * A quote that runs over several paragraphs, piece by piece (absent when it stands in one): each paragraph's
+   * [start, end) offsets and the quoted words that stand there. `span` is then the first piece's, `text` them all.
+   */
+  parts?: QuotePart[];
   kind: QuoteKind;
   /** The quoted words (direct: inside the marks; parts of a split quote joined with " … "); indirect: the reported clause. */
   text: string;

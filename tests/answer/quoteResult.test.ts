@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { wordsPerParagraph } from '../../src/answer/quoteResult.ts';
+import { quotePieces, wordsPerParagraph } from '../../src/answer/quoteResult.ts';
+import type { Article, Quote } from '../../src/model/index.ts';
 import { ask, indexedCorpus, tempCorpus } from '../support/helpers.ts';
 
 describe('wordsPerParagraph', () => {
@@ -20,6 +21,34 @@ describe('wordsPerParagraph', () => {
     expect(wordsPerParagraph('We are close, … Very close. The rest is detail.', paragraphs)).toEqual([
       'We are close, … Very close.',
       'The rest is detail.',
+    ]);
+  });
+});
+
+describe('quotePieces', () => {
+  const texts = ['She said: “We will stay the course.', '“And we will win,” she added, “in May.”'];
+  const article = {
+    paragraphs: texts.map((text, index) => ({ index, start: 0, end: text.length, text, sentences: [] })),
+  } as unknown as Article;
+  const quote = (q: Partial<Quote>): Quote => ({ paragraph: 0, span: [11, 35], text: '', ...q }) as Quote;
+
+  it('gives each paragraph of a quote over several the words of its own piece', () => {
+    const parts = [
+      { paragraph: 0, start: 11, end: 35, text: 'We will stay the course.' },
+      { paragraph: 1, start: 1, end: 39, text: 'And we will win … in May.' },
+    ];
+    const pieces = quotePieces(article, quote({ lastParagraph: 1, parts, text: 'We will stay the course. And we will win … in May.' }));
+    expect(pieces.map((p) => [p.paragraph.index, p.words])).toEqual([
+      [0, 'We will stay the course.'],
+      [1, 'And we will win … in May.'],
+    ]);
+  });
+
+  it('splits the words of a quote saved without pieces where each paragraph’s words stop', () => {
+    const pieces = quotePieces(article, quote({ lastParagraph: 1, text: 'We will stay the course. And we will win' }));
+    expect(pieces.map((p) => [p.paragraph.index, p.words])).toEqual([
+      [0, 'We will stay the course.'],
+      [1, 'And we will win'],
     ]);
   });
 });

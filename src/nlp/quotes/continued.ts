@@ -3,9 +3,9 @@
  * of the paragraph before, a quote that carries on from the paragraph before, and a quote with no cue at all
  * that goes on from the speaker before.
  */
-import type { SpeakerRef } from '../../model/index.ts';
+import type { Quote, SpeakerRef } from '../../model/index.ts';
 import { findNames } from '../people.ts';
-import { NP, PARTS, VERBS, words } from './grammar.ts';
+import { NP, PARTS, TRANSCRIPT_LABEL, VERBS, words } from './grammar.ts';
 import { confidenceOf, nobody, person, resolveMention } from './speaker.ts';
 import { type Span, innerSpan, sentenceBounds } from './spans.ts';
 import { type ArticleState, type ParagraphState, type QuoteAt, addDirect, peopleBySurname } from './state.ts';
@@ -66,13 +66,44 @@ export function introducedInParagraphBefore(state: ArticleState, para: Paragraph
   return true;
 }
 
-/** `told reporters: "We will stay the course.` ¶ `And we will win"`: a quote that opened in the paragraph before and did not close. */
+/**
+ * `She added: "We will stay the course.` ¶ `"And we will win."`: news style leaves the closing mark off every
+ * paragraph of a quotation but the last, and opens each paragraph after with a quotation mark. A paragraph that
+ * opens with a quotation after one whose quote did not close carries that quote on: its words join the quote as
+ * a part of their own (their paragraph, offsets and words), and the whole quote keeps its first paragraph's
+ * speaker. After a paragraph whose quotation closed, a paragraph opening with a mark is a new quote; so is a
+ * transcript's next turn (`"WALLACE: …`).
+ */
 export function quoteOverParagraphs(state: ArticleState, para: ParagraphState, { q, content }: QuoteAt): boolean {
   const open = state.pendingOpen;
-  if (!open || q.open !== 0) return false;
+  // `"WALLACE: …` opens a transcript's next turn: another speaker's words, whatever mark the turn before left open.
+  if (!open || q.open !== 0 || TRANSCRIPT_LABEL.test(para.text)) return false;
+  const [start, end] = innerSpan(para.text, q);
+  const first = { paragraph: open.paragraph, start: open.span[0], end: open.span[1], text: open.text };
+  open.parts = [...(open.parts ?? [first]), { paragraph: para.index, start, end, text: content }];
   open.text = `${open.text} ${content}`;
   open.lastParagraph = para.index;
+  para.used.push([start, end]);
   return true;
+}
+
+/**
+ * The quote whose quotation a paragraph leaves open (its last quotation has no closing mark), for the next
+ * paragraph to carry on: the quote, among those found so far, whose piece in this paragraph reaches into that
+ * quotation (which runs to the paragraph's end). Null when the last quotation closed, or when no rule took the open one as a quote (its
+ * continuation is then read on its own, never joined to an earlier quote).
+ */
+export function quoteLeftOpen<Q extends Pick<Quote, 'paragraph' | 'span' | 'parts'>>(para: ParagraphState, quotes: readonly Q[]): Q | null {
+  const last = para.spans[para.spans.length - 1];
+  if (!last || last.closed) return null;
+  const opensAt = innerSpan(para.text, last)[0];
+  for (let i = quotes.length - 1; i >= 0; i -= 1) {
+    const quote = quotes[i] as Q;
+    const piece = quote.parts?.[quote.parts.length - 1] ?? { paragraph: quote.paragraph, start: quote.span[0], end: quote.span[1] };
+    if (piece.paragraph === para.index && piece.end >= opensAt) return quote;
+    if (piece.paragraph < para.index) return null;
+  }
+  return null;
 }
 
 /**

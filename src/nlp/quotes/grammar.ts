@@ -12,6 +12,8 @@ export const NP = `${W}(?:\\s+${W}){0,9}?`;
 export const ADVERBS =
   '(?:(?:has|have|had|also|further|now|later|publicly|again|reportedly|then|previously|immediately|in \\w+|on \\w+)\\s+)*';
 export const QUOTE_MARK = /["“”]/;
+/** A speaker's name in capitals opening a paragraph, then a colon: `PENCE: Well, look, …`, `"KATE BOULDUAN: Why …`. */
+export const TRANSCRIPT_LABEL = /^\s*["“]?(?<label>(?:[A-Z][A-Z.'’-]*\s+){0,2}[A-Z][A-Z'’-]+)\s*:\s+(?=\S)/;
 /** Whom a speaker tells, between the verb and the quote: "told Press TV", "told reporters". */
 export const AUD = `(?:${AUDIENCE_WORDS.join('|')}|[A-Z][\\w.]*(?:\\s+[A-Z][\\w.]*){0,2})`;
 /** An apposition between a speaker and the verb: "Kerry, speaking in Geneva, said", "Smith, a professor at Oxford, said". */

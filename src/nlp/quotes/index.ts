@@ -6,7 +6,7 @@
  */
 import type { Quote } from '../../model/index.ts';
 import { findNames } from '../people.ts';
-import { introducedInParagraphBefore, quoteOverParagraphs, speakerOfQuoteBefore, splitQuote } from './continued.ts';
+import { introducedInParagraphBefore, quoteLeftOpen, quoteOverParagraphs, speakerOfQuoteBefore, splitQuote } from './continued.ts';
 import {
   type QuoteRule,
   leadingCue,
@@ -18,6 +18,8 @@ import {
   titleInOpening,
   trailingCue,
 } from './direct.ts';
+import { speakerInHeadline } from './headline.ts';
+import { TRANSCRIPT_LABEL } from './grammar.ts';
 import { indirectSpeech } from './indirect.ts';
 import { confidenceOf, resolveMention } from './speaker.ts';
 import { attributionSpans } from './locate.ts';
@@ -55,6 +57,7 @@ export const QUOTE_RULES: readonly QuoteRule[] = [
   namedBeforeColon,
   personBeforeColon,
   speakerOfQuoteBefore,
+  speakerInHeadline,
 ];
 
 /**
@@ -66,10 +69,15 @@ export const QUOTE_RULES: readonly QuoteRule[] = [
  * a sentence whose reporting verb stands apart from it is mixed. Indirect speech is a reporting verb with its
  * subject and clause (`X said (that) …`, `…, X said.`, `according to X, …`, `Noting that …, X …`). Pronouns
  * go to the last speaker; descriptions ("the analyst") to the one person of the article whose role fits.
- * One- and two-word quotes with no cue (scare quotes, names) are not quotes.
+ * One- and two-word quotes with no cue (scare quotes, names) are not quotes. A statement with no cue that
+ * follows no one's words goes to the one person the headline names as speaking (`headline`, when given).
  */
-export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: string | null): Array<Quote & { paragraph: number }> {
-  const state = newArticleState(author);
+export function findQuotes(
+  paragraphs: ReadonlyArray<{ text: string }>,
+  author: string | null,
+  headline: string | null = null,
+): Array<Quote & { paragraph: number }> {
+  const state = newArticleState(author, headline);
   const out: Array<Omit<Quote, 'article'>> = [];
   paragraphs.forEach((p, pi) => {
     const para = readParagraph(state, p.text, paragraphs[pi - 1]?.text ?? '', pi);
@@ -88,14 +96,10 @@ export function findQuotes(paragraphs: ReadonlyArray<{ text: string }>, author: 
       const { at: _at, ...quote } = d;
       out.push({ ...quote, paragraph: pi, ...attributionSpans(p.text, quote) });
     }
-    const last = para.spans[para.spans.length - 1];
-    state.pendingOpen = last && !last.closed ? (out[out.length - 1] ?? null) : null;
+    state.pendingOpen = quoteLeftOpen(para, out);
   });
   return out as Array<Quote & { paragraph: number }>;
 }
-
-/** A speaker's name in capitals opening a paragraph, then a colon: `PENCE: Well, look, …`, `"KATE BOULDUAN: Why …`. */
-const LABEL = /^\s*["“]?(?<label>(?:[A-Z][A-Z.'’-]*\s+){0,2}[A-Z][A-Z'’-]+)\s*:\s+(?=\S)/;
 
 /**
  * `TAPPER: Do you think …` in a transcript: the words after a person's name in capitals are that person's. The
@@ -103,7 +107,7 @@ const LABEL = /^\s*["“]?(?<label>(?:[A-Z][A-Z.'’-]*\s+){0,2}[A-Z][A-Z'’-]+
  * `BYLINE:` and `LOOK:` name no one. The paragraph's own quotations are part of the words.
  */
 export function transcriptLabel(state: ArticleState, para: ParagraphState): boolean {
-  const m = LABEL.exec(para.text);
+  const m = TRANSCRIPT_LABEL.exec(para.text);
   const label = m?.groups?.label;
   if (!m || !label) return false;
   const titled = label.toLowerCase().replace(/(^|[\s'’-])\p{Ll}/gu, (c) => c.toUpperCase());

@@ -30,6 +30,8 @@ export interface Mention {
 export interface ArticleState {
   /** The byline's author, for "we"; null unless the byline is a plain "First Last". */
   readonly author: string | null;
+  /** The article's headline (null when it has none): it may name the speaker of a statement the body leaves bare. */
+  readonly headline: string | null;
   /** The people named so far, by surname key. */
   readonly people: Map<string, LocalPerson[]>;
   /** People in order of mention. */
@@ -72,9 +74,9 @@ export interface ParagraphState {
 }
 
 /** The state at the start of an article: no one named yet, no one has spoken. */
-export function newArticleState(byline: string | null): ArticleState {
+export function newArticleState(byline: string | null, headline: string | null = null): ArticleState {
   const author = byline && /^[\p{Lu}][\p{L}-]+\s+[\p{Lu}][\p{L}-]+$/u.test(byline) ? byline : null;
-  return { author, people: new Map(), mentions: [], lastSpeaker: null, spoken: new Set(), organisations: [], pendingOpen: null };
+  return { author, headline, people: new Map(), mentions: [], lastSpeaker: null, spoken: new Set(), organisations: [], pendingOpen: null };
 }
 
 /** The gender an honorific or a role word tells ("Mrs. May", "the spokesman"); null when none does. */

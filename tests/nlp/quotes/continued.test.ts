@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   introducedInParagraphBefore,
+  quoteLeftOpen,
   quoteOverParagraphs,
   someoneElseNamedBefore,
   speakerOfQuoteBefore,
@@ -11,7 +12,7 @@ import { findQuotes } from '../../../src/nlp/quotes/index.ts';
 
 const lines = (text: string) => text.split('\n').map((t) => ({ text: t }));
 import { quoteAt } from '../../../src/nlp/quotes/state.ts';
-import { applyRule, kept, lastSpoke, quotation } from './fixtures.ts';
+import { applyRule, kept, lastSpoke, quotation, reading } from './fixtures.ts';
 
 /** Reads the first quotation of the last paragraph with `trailingCue`, and gives the second to a test. */
 function secondHalf(text: string) {
@@ -110,11 +111,83 @@ describe('quoteOverParagraphs', () => {
     expect(state.pendingOpen).toMatchObject({ text: 'We will stay the course. And we will win the war.', lastParagraph: 1 });
   });
 
+  it('keeps each paragraph’s piece with its own offsets and words', () => {
+    const { state, para, quote } = quotation('The minister spoke: "We will stay the course.\n"And we will win the war."');
+    state.pendingOpen = open();
+    quoteOverParagraphs(state, para, quote);
+    expect(state.pendingOpen.parts).toEqual([
+      { paragraph: 0, start: 1, end: 25, text: 'We will stay the course.' },
+      { paragraph: 1, start: 1, end: 25, text: 'And we will win the war.' },
+    ]);
+    expect(para.text.slice(1, 25)).toBe('And we will win the war.');
+  });
+
   it('leaves a quotation that does not open its paragraph', () => {
     const { state, para, quote } = quotation('The minister spoke: "We will stay the course.\nHe went on: "And we will win the war."');
     state.pendingOpen = open();
     expect(quoteOverParagraphs(state, para, quote)).toBe(false);
     expect(state.pendingOpen.text).toBe('We will stay the course.');
+  });
+});
+
+describe('quoteLeftOpen', () => {
+  const found = (text: string) => findQuotes(lines(text), null);
+
+  it('is the quote whose quotation the paragraph leaves open, not the paragraph’s last quote', () => {
+    const { para } = reading('"We will stay," Ana Ruiz said. Then: "And we');
+    const quotes = [
+      { paragraph: 0, span: [1, 13] as [number, number], text: 'We will stay' },
+      { paragraph: 0, span: [38, 44] as [number, number], text: 'And we' },
+    ];
+    expect(quoteLeftOpen(para, [...quotes].reverse())).toBe(quotes[1]);
+  });
+
+  it('is null when the open quotation was taken as no quote, even if a quote stands before it', () => {
+    const { para } = reading('"We will stay," Ana Ruiz said. Later, a "nice');
+    expect(quoteLeftOpen(para, [{ paragraph: 0, span: [1, 13] as [number, number] }])).toBeNull();
+  });
+
+  it('is null when the paragraph’s last quotation closed', () => {
+    const { para } = reading('Ana Ruiz said: "We will stay."');
+    expect(quoteLeftOpen(para, [{ paragraph: 0, span: [16, 29] as [number, number] }])).toBeNull();
+  });
+
+  it('carries a quote over three paragraphs after `X said:`, one speaker for all of it', () => {
+    const q = found(
+      'Mayor Ana Ruiz said:\n“The bridge will reopen in May.\n“The repairs cost less than we feared.\n“Nobody will pay a toll.”',
+    );
+    expect(q.map((x) => [x.paragraph, x.lastParagraph, x.speaker.name, x.parts?.map((p) => [p.paragraph, p.text])])).toEqual([
+      [
+        1,
+        3,
+        'Ana Ruiz',
+        [
+          [1, 'The bridge will reopen in May.'],
+          [2, 'The repairs cost less than we feared.'],
+          [3, 'Nobody will pay a toll.'],
+        ],
+      ],
+    ]);
+  });
+
+  it('carries on a quote whose speaker is named after its first words in the first paragraph', () => {
+    const q = found('“The bridge will reopen,” Mayor Ana Ruiz said. “It will be in May.\n“Nobody will pay a toll.”');
+    expect(q.map((x) => [x.paragraph, x.lastParagraph, x.text, x.speaker.name])).toEqual([
+      [0, 1, 'The bridge will reopen … It will be in May. Nobody will pay a toll.', 'Ana Ruiz'],
+    ]);
+  });
+
+  it('reads a transcript’s next turn as another speaker’s, though the turn before left its mark open', () => {
+    const q = found('Mayor Ana Ruiz spoke to the host.\n"RUIZ: The bridge will reopen in May.\n"HOST: And the toll?');
+    expect(q.map((x) => [x.paragraph, x.lastParagraph, x.text])).toEqual([[1, undefined, 'The bridge will reopen in May.']]);
+  });
+
+  it('reads a paragraph opening with a quotation after one whose quote closed as a new quote', () => {
+    const q = found('Mayor Ana Ruiz said: “The bridge will reopen in May.”\n“Nobody will pay a toll.”');
+    expect(q.map((x) => [x.paragraph, x.lastParagraph, x.text])).toEqual([
+      [0, undefined, 'The bridge will reopen in May.'],
+      [1, undefined, 'Nobody will pay a toll.'],
+    ]);
   });
 });
 

@@ -9,6 +9,7 @@ import {
 } from '../../../src/nlp/quotes/index.ts';
 import { titleInOpening } from '../../../src/nlp/quotes/direct.ts';
 import { speakerOfQuoteBefore } from '../../../src/nlp/quotes/continued.ts';
+import { speakerInHeadline } from '../../../src/nlp/quotes/headline.ts';
 import { newArticleState } from '../../../src/nlp/quotes/state.ts';
 import { reading } from './fixtures.ts';
 
@@ -26,9 +27,9 @@ describe('findQuotes', () => {
 });
 
 describe('QUOTE_RULES', () => {
-  it('tries a cue after the quote first, and the speaker before last', () => {
+  it('tries a cue after the quote first, then the speaker before, and the headline’s speaker last', () => {
     expect(QUOTE_RULES[0]).toBe(titleInOpening);
-    expect(QUOTE_RULES[QUOTE_RULES.length - 1]).toBe(speakerOfQuoteBefore);
+    expect(QUOTE_RULES.slice(-2)).toEqual([speakerOfQuoteBefore, speakerInHeadline]);
   });
 });
 
