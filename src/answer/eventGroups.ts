@@ -87,8 +87,11 @@ export const continuesFrom = (a: MentionFacts, b: MentionFacts): boolean =>
   rangeFromPoint(a.value, b.value) && shares(a.actions, b.actions) && shares(a.names, b.names);
 
 /** Two mentions of one event: compatible dates, and the same words, or who with where or what, or one continuing the other. */
-export const sameEvent = (a: MentionFacts, b: MentionFacts): boolean =>
-  compatibleDates(a.value, b.value) && (similarWords(a, b) || samePersonAndPlaceOrAction(a, b) || continuesFrom(a, b));
+export const sameEvent = (a: MentionFacts, b: MentionFacts): boolean => sameEventWith(compatibleDates, a, b);
+
+/** `sameEvent`, with the dates' compatibility told by `datesAgree` (a memo of `compatibleDates`). */
+const sameEventWith = (datesAgree: (a: string, b: string) => boolean, a: MentionFacts, b: MentionFacts): boolean =>
+  datesAgree(a.value, b.value) && (similarWords(a, b) || samePersonAndPlaceOrAction(a, b) || continuesFrom(a, b));
 
 /**
  * One expression is one event: of the mentions whose expressions overlap in one sentence ("since the start of
@@ -172,24 +175,90 @@ export function groupEvents<T extends { value: string }>(mentions: readonly T[],
   };
   // The mentions met so far by blocking key: two mentions of one event share one (see `blockingKeys`), so a
   // mention is compared only with those. Rarer words first, so a prefix of common words does not link everything.
-  const withKey = new Map<string, T[]>();
+  // Each as its place in date order, by the number of its date value: only the values whose dates agree are read.
+  const withKey = new Map<string, Map<number, number[]>>();
   const frequency = new Map<string, number>();
   for (const m of mentions) for (const w of facts(m).words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   const rank = (w: string): number => frequency.get(w) ?? 0;
-  const groupOf = new Map<T, T[]>();
+  const dated = inDateOrder(mentions);
+  /** Each mention's place in date order, and the group of the mention at each place. */
+  const placeOf = new Map(dated.map((m, i) => [m, i]));
+  const groupAt: Array<T[]> = [];
+  // Whether two date values can be one event's, each pair worked out once (values repeat across mentions).
+  const valueIds = new Map<string, number>();
+  const values: string[] = [];
+  const idOf = (v: string): number => {
+    let id = valueIds.get(v);
+    if (id === undefined) {
+      valueIds.set(v, (id = values.length));
+      values.push(v);
+      registerValue(id);
+    }
+    return id;
+  };
+  const compatible = new Map<number, boolean>();
+  const datesAgree = (a: string, b: string): boolean => {
+    const key = idOf(a) * 0x100000 + idOf(b);
+    let known = compatible.get(key);
+    if (known === undefined) compatible.set(key, (known = compatibleDates(a, b)));
+    return known;
+  };
   // Each group's distinct date values: what its dates' compatibility is checked on.
   const valuesOf = new Map<T[], Set<string>>();
   const compatibleWith = (g: T[], values: Iterable<string>): boolean => {
     const own = valuesOf.get(g) ?? new Set<string>();
-    for (const v of values) for (const o of own) if (!compatibleDates(o, v)) return false;
+    for (const v of values) for (const o of own) if (!datesAgree(o, v)) return false;
     return true;
   };
-  const dated = inDateOrder(mentions);
-  for (const m of dated) {
+  // Open values (points and "since" ranges) by their start, and under each coarser start that holds it ("2015",
+  // "2015-12" for "2015-12-15"): the values whose dates agree with one are found without comparing every pair.
+  const openAt = new Map<string, number[]>();
+  const openUnder = new Map<string, number[]>();
+  const push = (map: Map<string, number[]>, k: string, id: number): void => {
+    const list = map.get(k);
+    if (list) list.push(id);
+    else map.set(k, [id]);
+  };
+  /** The coarser starts that hold a start: its prefixes up to a dash. */
+  const coarser = (start: string): string[] => [...start.matchAll(/-/g)].map((d) => start.slice(0, d.index));
+  /** A value's start if it is open (see `compatibleDates`), else null. */
+  const openStart = (value: string): string | null => {
+    const [start, end] = value.split('/') as [string, string | undefined];
+    return (end === undefined || end === '..') && start !== '..' ? start : null;
+  };
+  const starts: Array<string | null> = [];
+  const registerValue = (id: number): void => {
+    const start = openStart(values[id] as string);
+    starts[id] = start;
+    if (start === null) return;
+    push(openAt, start, id);
+    for (const c of coarser(start)) push(openUnder, c, id);
+  };
+  /** The values met so far whose dates agree with value `v` (`compatibleDates`): itself, or open ones nested with it. */
+  const agreeingWith = (v: number): number[] => {
+    const start = starts[v] as string | null;
+    if (start === null) return [v];
+    return [...(openAt.get(start) ?? []), ...(openUnder.get(start) ?? []), ...coarser(start).flatMap((c) => openAt.get(c) ?? [])];
+  };
+  // The mention each earlier one was last compared with: each is compared once, however many keys it shares.
+  const metBy = new Int32Array(dated.length).fill(-1);
+  dated.forEach((m, at) => {
     const keys = blockingKeys(facts(m), rank);
-    const sharing = new Set(keys.flatMap((k) => withKey.get(k) ?? []));
     const matched = new Set<T[]>();
-    for (const o of sharing) if (sameEvent(facts(o), facts(m))) matched.add(groupOf.get(o) as T[]);
+    const value = idOf(m.value);
+    const agreeing = agreeingWith(value);
+    for (const k of keys) {
+      const byValue = withKey.get(k);
+      if (byValue)
+        for (const v of agreeing)
+          for (const o of byValue.get(v) ?? []) {
+            if (metBy[o] === at) continue;
+            metBy[o] = at;
+            const g = groupAt[o] as T[];
+            // One mention of a group that is the same event is enough.
+            if (!matched.has(g) && sameEventWith(datesAgree, facts(dated[o] as T), facts(m))) matched.add(g);
+          }
+    }
     // The groups of its year, month or day with a mention of the same event, in the order a scan of those
     // buckets (year first) meets them: the first is the one the others join.
     const held = heldBy(startKey(m.value));
@@ -212,22 +281,23 @@ export function groupEvents<T extends { value: string }>(mentions: readonly T[],
       for (const v of valuesOf.get(other) ?? []) valuesOf.get(into)?.add(v);
       for (const o of other) {
         register(into, o.value);
-        groupOf.set(o, into);
+        groupAt[placeOf.get(o) as number] = into;
       }
     }
     into.push(m);
     register(into, m.value);
-    groupOf.set(m, into);
+    groupAt[at] = into;
     valuesOf.get(into)?.add(m.value);
     for (const k of keys) {
-      const list = withKey.get(k);
-      if (list) list.push(m);
-      else withKey.set(k, [m]);
+      let byValue = withKey.get(k);
+      if (!byValue) withKey.set(k, (byValue = new Map()));
+      const list = byValue.get(value);
+      if (list) list.push(at);
+      else byValue.set(value, [at]);
     }
-  }
+  });
   // Mentions stay in date order within their event.
-  const order = new Map(dated.map((m, i) => [m, i]));
-  return [...groups].map((g) => g.sort((a, b) => (order.get(a) as number) - (order.get(b) as number)));
+  return [...groups].map((g) => g.sort((a, b) => (placeOf.get(a) as number) - (placeOf.get(b) as number)));
 }
 
 /** The mention an event is shown by: the one with the finest date (fewest days; an open range the most), the first of equals. */

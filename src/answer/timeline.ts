@@ -75,7 +75,9 @@ function entryResult(corpus: LoadedCorpus, group: readonly Chosen[]): Result {
   const shown = finestMention(group);
   const first = mentionOf(corpus, events.ref(shown.id));
   const sentences = group.filter((m, i) => group.findIndex((o) => o.sentence === m.sentence) === i);
-  const cited = sentences.map((m) => mentionOf(corpus, events.ref(m.id)));
+  // Outlets are counted from the articles' metadata; only the mentions cited are read from the index file.
+  const outlets = new Set(sentences.map((m) => corpus.articles[events.articleOf(m.id)] as Article).map((a) => a.meta.outlet ?? a.id));
+  const cited = sentences.slice(0, MAX_CITATIONS).map((m) => mentionOf(corpus, events.ref(m.id)));
   return {
     text: first.event.sentence,
     date: shown.value,
@@ -85,10 +87,10 @@ function entryResult(corpus: LoadedCorpus, group: readonly Chosen[]): Result {
       when: whenWords(first.event.time),
       granularity: first.event.time.granularity,
       mentions: sentences.length,
-      outlets: new Set(cited.map(({ article }) => article.meta.outlet ?? article.id)).size,
+      outlets: outlets.size,
       ...(sentences.length > MAX_CITATIONS ? { moreCitations: sentences.length - MAX_CITATIONS } : {}),
     },
-    citations: cited.slice(0, MAX_CITATIONS).map(({ article, event }) => eventCitation(article, event)),
+    citations: cited.map(({ article, event }) => eventCitation(article, event)),
   };
 }
 

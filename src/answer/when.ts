@@ -111,7 +111,7 @@ export function bestCandidates(
   const { events } = corpus;
   const found: Candidate[] = [];
   // The best matches by score are read for how many of the words they have: those with the most rank high.
-  for (const h of events.withAnyOf([...new Set(groups.flat())]).slice(0, CANDIDATE_SCAN)) {
+  for (const h of events.withAnyOf([...new Set(groups.flat())], CANDIDATE_SCAN)) {
     if (events.isWeak(h.doc) || !keep(corpus.articles[events.articleOf(h.doc)] as Article, events.valueOf(h.doc))) continue;
     found.push({ id: h.doc, score: h.score, matched: groupsMatched(events, h.doc, groups), names: groupsMatched(events, h.doc, names) });
   }

@@ -50,26 +50,94 @@ export const confidenceWeight = (confidence: number): number => confidence * con
 /**
  * Quote hits by rank (see `tierOf`), and within a rank grouped by speaker: speakers in the order of their best
  * quote, each with their best `PER_SPEAKER` quotes together, best first; a speaker's further quotes of that
- * rank come after every speaker's best, so that one prolific speaker does not bury the others. The key and the
- * speaker's best score are worked out once per quote, not at every comparison.
+ * rank come after every speaker's best, so that one prolific speaker does not bury the others. Only the first
+ * `limit` of that order are returned, kept in a bounded heap rather than by sorting every hit: the order is
+ * (rank, spilled or not, the speaker's best score, the speaker's key, score, place in `hits`), and what it
+ * needs of a speaker (its best score, its best `PER_SPEAKER` quotes) is read in one pass first.
  */
-export function rankBySpeaker<H extends QuoteHit>(hits: readonly H[]): Array<H & { tier: number }> {
-  const keyed = hits.map((h) => {
+export function rankBySpeaker<H extends QuoteHit>(hits: readonly H[], limit = Number.POSITIVE_INFINITY): Array<H & { tier: number }> {
+  const n = hits.length;
+  const tiers = new Uint8Array(n);
+  const keyOf = new Uint32Array(n);
+  const keys: string[] = [];
+  /** Per key: its best score, and its best `PER_SPEAKER` quotes (by score, then place), best first. */
+  const best: number[] = [];
+  const top: number[][] = [];
+  const keyIds = new Map<string, number>();
+  const ahead = (i: number, j: number): boolean =>
+    (hits[i] as H).score > (hits[j] as H).score || ((hits[i] as H).score === (hits[j] as H).score && i < j);
+  for (let i = 0; i < n; i += 1) {
+    const h = hits[i] as H;
     const tier = tierOf(h.match, h.group.confidence);
-    return { ...h, tier, key: `${tier}\u0000${h.group.speakers.join('+') || `(${h.group.status})`}`, best: 0, nth: 0 };
-  });
-  const best = new Map<string, number>();
-  for (const { key, score } of keyed) best.set(key, Math.max(best.get(key) ?? 0, score));
-  for (const h of keyed) h.best = best.get(h.key) ?? 0;
-  keyed.sort((a, b) => b.tier - a.tier || b.best - a.best || byKey(a.key, b.key) || b.score - a.score);
-  const seen = new Map<string, number>();
-  for (const h of keyed) {
-    h.nth = seen.get(h.key) ?? 0;
-    seen.set(h.key, h.nth + 1);
+    const key = `${tier}\u0000${h.group.speakers.join('+') || `(${h.group.status})`}`;
+    let k = keyIds.get(key);
+    if (k === undefined) {
+      k = keys.length;
+      keyIds.set(key, k);
+      keys.push(key);
+      // As a running maximum from 0.
+      best.push(Math.max(0, h.score));
+      top.push([]);
+    } else best[k] = Math.max(best[k] as number, h.score);
+    tiers[i] = tier;
+    keyOf[i] = k;
+    const t = top[k] as number[];
+    t.push(i);
+    for (let c = t.length - 1; c > 0 && ahead(t[c] as number, t[c - 1] as number); c -= 1)
+      [t[c], t[c - 1]] = [t[c - 1] as number, t[c] as number];
+    if (t.length > PER_SPEAKER) t.pop();
   }
-  const spill = (h: { nth: number }): number => (h.nth < PER_SPEAKER ? 0 : 1);
-  // A stable sort: the order above stands within a rank's best and within its spill.
-  return keyed.sort((a, b) => b.tier - a.tier || spill(a) - spill(b));
+  const spill = (i: number): number => ((top[keyOf[i] as number] as number[]).includes(i) ? 0 : 1);
+  /** Negative when hit i comes before hit j. */
+  const compare = (i: number, j: number): number => {
+    const ki = keyOf[i] as number;
+    const kj = keyOf[j] as number;
+    return (
+      (tiers[j] as number) - (tiers[i] as number) ||
+      spill(i) - spill(j) ||
+      (best[kj] as number) - (best[ki] as number) ||
+      (ki === kj ? 0 : byKey(keys[ki] as string, keys[kj] as string)) ||
+      (hits[j] as H).score - (hits[i] as H).score ||
+      i - j
+    );
+  };
+  const order = firstInOrder(n, limit, compare);
+  return order.map((i) => ({ ...(hits[i] as H), tier: tiers[i] as number }));
+}
+
+/**
+ * The first `limit` of 0 … n - 1 in the order `compare` gives (a total order), sorted: a heap of the `limit`
+ * best so far, the one ranked last on top, so that n hits cost n log(limit), not a sort of all n.
+ */
+export function firstInOrder(n: number, limit: number, compare: (i: number, j: number) => number): number[] {
+  if (limit >= n) return Array.from({ length: n }, (_, i) => i).sort(compare);
+  const heap: number[] = [];
+  const down = (c: number): void => {
+    for (;;) {
+      const l = 2 * c + 1;
+      let m = c;
+      if (l < heap.length && compare(heap[l] as number, heap[m] as number) > 0) m = l;
+      if (l + 1 < heap.length && compare(heap[l + 1] as number, heap[m] as number) > 0) m = l + 1;
+      if (m === c) return;
+      [heap[c], heap[m]] = [heap[m] as number, heap[c] as number];
+      c = m;
+    }
+  };
+  for (let i = 0; i < n; i += 1) {
+    if (heap.length < limit) {
+      heap.push(i);
+      for (let c = heap.length - 1; c > 0;) {
+        const parent = (c - 1) >> 1;
+        if (compare(heap[c] as number, heap[parent] as number) <= 0) break;
+        [heap[c], heap[parent]] = [heap[parent] as number, heap[c] as number];
+        c = parent;
+      }
+    } else if (heap.length > 0 && compare(i, heap[0] as number) < 0) {
+      heap[0] = i;
+      down(0);
+    }
+  }
+  return heap.sort(compare);
 }
 
 /** `/who-said`: who is quoted on a topic, grouped by speaker, each quote with every outlet that carries it. */
@@ -84,17 +152,16 @@ export function whoSaid(corpus: LoadedCorpus, args: WhoSaidArgs, limit = WHO_SAI
   const filter = articleFilter(corpus, { outlet: args.outlet });
   const { hits, corrections, unknown } = corpus.quotes.query(topic, corpus.index.lexicon);
   for (const h of hits) h.score *= evidenceWeight(h.group, corpus.quotes.articleCount(h.group)) * confidenceWeight(h.group.confidence);
-  const kept = rankBySpeaker(
-    hits.filter(
-      ({ group }) =>
-        (speakerIds === null || [...group.speakers, ...(group.candidates ?? [])].some((id) => speakerIds?.has(id))) &&
-        (!filter.active || articlesOf(corpus, group).some((article) => filter.accept(article))),
-    ),
+  const matching = hits.filter(
+    ({ group }) =>
+      (speakerIds === null || [...group.speakers, ...(group.candidates ?? [])].some((id) => speakerIds?.has(id))) &&
+      (!filter.active || articlesOf(corpus, group).some((article) => filter.accept(article))),
   );
+  const kept = rankBySpeaker(matching, limit);
   const notes = queryNotes(corrections, unknown);
   const who = args.speaker ? ` for ${args.speaker}` : '';
-  if (kept.length === 0) notes.unshift(`no quote in the corpus matches ${JSON.stringify(topic)}${who}`);
-  else if (kept.every((h) => h.match === 'narration')) {
+  if (matching.length === 0) notes.unshift(`no quote in the corpus matches ${JSON.stringify(topic)}${who}`);
+  else if (matching.every((h) => h.match === 'narration')) {
     notes.unshift(
       `no quote in the corpus is on ${JSON.stringify(topic)}${who}: only the words around these quotes match, not the quotes; the closest are shown`,
     );
@@ -105,8 +172,8 @@ export function whoSaid(corpus: LoadedCorpus, args: WhoSaidArgs, limit = WHO_SAI
   return {
     command: 'who-said',
     query: topic,
-    total: kept.length,
-    results: kept.slice(0, limit).map(({ group, score, match }) => ({ ...quoteResult(corpus, group, score), matchedIn: match })),
+    total: matching.length,
+    results: kept.map(({ group, score, match }) => ({ ...quoteResult(corpus, group, score), matchedIn: match })),
     ...withNotes(notes),
   };
 }

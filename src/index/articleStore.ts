@@ -9,13 +9,14 @@ import type { Article, ArticleMeta, Paragraph, Quote, Sentence, SetAside } from 
  *
  * An answer shows ten results, but a corpus of a million paragraphs has millions of sentences, quotes and
  * dated mentions: held as objects, they were most of the bot's memory and of the time to load its index.
- * So an article is kept in two parts. What every query may read (id, metadata, paragraph texts and
- * offsets) stays in memory; the details (sentences, quotes, dated mentions, set-aside blocks) are written
+ * So an article is kept in two parts. What every query may read (id, metadata, paragraph offsets) stays in
+ * memory; the details (paragraph texts, sentences, quotes, dated mentions, set-aside blocks) are written
  * one article after another to the index file and read back, by position, when an answer shows that
- * article (the last few hundred read are kept). The indexes keep in arrays what they rank by, so that
+ * article or a search tests its paragraphs for a phrase (the last few hundred read are kept). The texts
+ * alone were a tenth of the memory of a bot serving a large corpus. The indexes keep in arrays what they rank by, so that
  * ranking never reads details.
  *
- * The file: `MAGIC`, then each article's details in three parts (v8 serialisation; see `Part`), then the
+ * The file: `MAGIC`, then each article's details in four parts (v8 serialisation; see `Part`), then the
  * header (v8), then a trailer of the header's position, length and CRC-32 and `MAGIC` again. The details
  * are written as the corpus is read, so building never holds them all; the header, written last, holds the
  * rest of the index and each part's CRC-32. A file that is cut short or altered is refused when opened (magic, trailer, header
@@ -27,21 +28,22 @@ export interface ArticleHead {
   id: string;
   file: string;
   meta: ArticleMeta;
-  paragraphs: Array<Omit<Paragraph, 'sentences'>>;
+  paragraphs: Array<Omit<Paragraph, 'sentences' | 'text'>>;
 }
 
 /**
- * What is read from disk when an answer shows an article, in three parts read apart (a quote's citation
- * needs the article's quotes and, for the first, its dated mentions, never its sentences): the text's
- * parts, the quotes, the dated mentions.
+ * What is read from disk when an answer shows an article, in four parts read apart (a quote's citation
+ * needs the article's quotes and, for the first, its dated mentions, never its sentences; a phrase search
+ * only the paragraphs' texts): the text's parts, the quotes, the dated mentions, the paragraphs' texts.
  */
-type Part = { sentences: Sentence[][]; setAside: SetAside[] } | Quote[] | EventMention[];
-const PARTS = 3;
+type Part = { sentences: Sentence[][]; setAside: SetAside[] } | Quote[] | EventMention[] | string[];
+const PARTS = 4;
 const TEXT = 0;
 const QUOTES = 1;
 const EVENTS = 2;
+const TEXTS = 3;
 
-const MAGIC = Buffer.from('QDIX0003');
+const MAGIC = Buffer.from('QDIX0004');
 /** Header position (f64), header length (f64), header CRC-32 (u32), 4 spare bytes, MAGIC. */
 const TRAILER = 24 + MAGIC.length;
 /** How many articles' details are kept once read (all index files together; each of the three parts counts). */
@@ -97,23 +99,26 @@ class DetailReader {
   }
 }
 
-/** A paragraph whose sentences are read with its article's details. */
+/** A paragraph whose text and sentences are read with its article's details. */
 class StoredParagraph implements Paragraph {
   readonly index: number;
   readonly start: number;
   readonly end: number;
-  readonly text: string;
   constructor(
-    head: Omit<Paragraph, 'sentences'>,
+    head: ArticleHead['paragraphs'][number],
     private readonly article: StoredArticle,
+    /** Its place among the article's paragraphs. */
+    private readonly position: number,
   ) {
     this.index = head.index;
     this.start = head.start;
     this.end = head.end;
-    this.text = head.text;
+  }
+  get text(): string {
+    return this.article.texts()[this.position] ?? '';
   }
   get sentences(): Sentence[] {
-    return this.article.text().sentences[this.index] ?? [];
+    return this.article.text().sentences[this.position] ?? [];
   }
 }
 
@@ -131,13 +136,17 @@ class StoredArticle implements Article {
     this.id = head.id;
     this.file = head.file;
     this.meta = head.meta;
-    this.paragraphs = head.paragraphs.map((p) => new StoredParagraph(p, this));
+    this.paragraphs = head.paragraphs.map((p, i) => new StoredParagraph(p, this, i));
   }
   private part(part: number): Part {
     return this.reader.read(this.position * PARTS + part);
   }
   text(): { sentences: Sentence[][]; setAside: SetAside[] } {
     return this.part(TEXT) as { sentences: Sentence[][]; setAside: SetAside[] };
+  }
+  /** The paragraphs' texts, in order. */
+  texts(): string[] {
+    return this.part(TEXTS) as string[];
   }
   get quotes(): Quote[] {
     return this.part(QUOTES) as Quote[];
@@ -154,7 +163,7 @@ const headOf = (a: Article): ArticleHead => ({
   id: a.id,
   file: a.file,
   meta: a.meta,
-  paragraphs: a.paragraphs.map(({ index, start, end, text }) => ({ index, start, end, text })),
+  paragraphs: a.paragraphs.map(({ index, start, end }) => ({ index, start, end })),
 });
 
 /**
@@ -193,6 +202,7 @@ export class ArticleWriter {
     parts[TEXT] = { sentences: article.paragraphs.map((p) => p.sentences), setAside: article.setAside };
     parts[QUOTES] = article.quotes;
     parts[EVENTS] = article.events;
+    parts[TEXTS] = article.paragraphs.map((p) => p.text);
     for (const part of parts) {
       const bytes = serialize(part);
       const at = this.position;

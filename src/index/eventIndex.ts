@@ -242,9 +242,9 @@ export class EventIndex {
     return this.facts.publicationRank;
   }
 
-  /** Mentions whose own event has any of the terms, best first. */
-  withAnyOf(terms: readonly string[]): Array<{ doc: number; score: number }> {
-    return terms.length === 0 ? [] : this.search.search(terms, { combineWith: 'OR' }).hits;
+  /** Mentions whose own event has any of the terms, best first: the first `limit` of them (default all). */
+  withAnyOf(terms: readonly string[], limit = Number.POSITIVE_INFINITY): Array<{ doc: number; score: number }> {
+    return terms.length === 0 ? [] : this.search.search(terms, { combineWith: 'OR', limit }).hits;
   }
 
   /** Which of the terms the words of mention `id`'s own event have (see `eventTerms`). */

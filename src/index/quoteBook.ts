@@ -290,19 +290,46 @@ export class QuoteBook {
   findSpeakers(name: string): Speaker[] {
     const want = lookupForm(name);
     if (want === '') return [];
-    const exact = this.speakers.filter((s) => s.aliases.some((a) => lookupForm(a) === want) || s.id === want);
+    const forms = this.lookupForms();
+    const exact = (forms.exact.get(want) ?? []).map((i) => this.speakers[i] as Speaker);
     if (exact.length > 0) return exact;
     const wantWords = want.split(' ').map(bareWord);
     if (wantWords.some((w) => w.length < 2)) return [];
     const close = (a: string, b: string): boolean => a === b || (a.length >= 5 && b.length >= 5 && editDistanceAtMostOne(a, b));
-    const byWords = this.speakers.filter((s) =>
-      [...s.aliases, ...(s.description ? [s.description] : [])].some((alias) => {
-        const aliasWords = lookupForm(alias).split(' ').map(bareWord);
-        return wantWords.every((w) => aliasWords.some((aw) => close(aw, w)));
-      }),
+    const byWords = this.speakers.filter((_, i) =>
+      (forms.words[i] as string[][]).some((aliasWords) => wantWords.every((w) => aliasWords.some((aw) => close(aw, w)))),
     );
     if (byWords.length > 0) return byWords;
     return this.speakersByRole(want);
+  }
+
+  /** What `findSpeakers` compares, worked out when first asked rather than at every lookup. */
+  private forms: {
+    /** Speaker numbers (ascending) by the lookup form of an alias or by id. */
+    exact: Map<string, number[]>;
+    /** Per speaker: the words of each alias and of its role, in lookup form. */
+    words: string[][][];
+    /** Per speaker: the office its role (or, for a description, its name) is of. */
+    offices: Array<ReturnType<typeof officeOf>>;
+  } | null = null;
+
+  private lookupForms(): NonNullable<QuoteBook['forms']> {
+    if (this.forms) return this.forms;
+    const exact = new Map<string, number[]>();
+    const words: string[][][] = [];
+    const offices: Array<ReturnType<typeof officeOf>> = [];
+    this.speakers.forEach((s, i) => {
+      for (const form of [...s.aliases.map(lookupForm), s.id]) {
+        const at = exact.get(form);
+        if (!at) exact.set(form, [i]);
+        else if (at[at.length - 1] !== i) at.push(i);
+      }
+      words.push([...s.aliases, ...(s.description ? [s.description] : [])].map((alias) => lookupForm(alias).split(' ').map(bareWord)));
+      const role = s.description ?? (s.kind === 'description' ? s.name : null);
+      offices.push(role === null ? null : officeOf(role));
+    });
+    this.forms = { exact, words, offices };
+    return this.forms;
   }
 
   /**
@@ -321,11 +348,8 @@ export class QuoteBook {
       const person = owner ? this.findSpeakers(owner).filter((p) => p.kind === 'person') : [];
       return person.length === 1 ? placeOf((person[0] as Speaker).description ?? '') : null;
     };
-    return this.speakers.filter((s) => {
-      const role = s.description ?? (s.kind === 'description' ? s.name : null);
-      if (role === null || officeOf(role) !== cls) return false;
-      return place === null || placeOfSpeaker(s) === place;
-    });
+    const { offices } = this.lookupForms();
+    return this.speakers.filter((s, i) => offices[i] === cls && (place === null || placeOfSpeaker(s) === place));
   }
 
   /**

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONFIDENT, PER_SPEAKER, rankBySpeaker, tierOf } from '../../src/answer/whoSaid.ts';
 import type { QuoteGroup, QuoteHit, QuoteMatch } from '../../src/index/quoteBook.ts';
@@ -9,6 +10,26 @@ const hit = (id: number, speaker: string, score: number, match: QuoteMatch = 'wo
   match,
 });
 const order = (hits: QuoteHit[]) => rankBySpeaker(hits).map((h) => h.group.id);
+
+/** The ranking as first written (sort every hit twice), the reference the bounded heap must agree with. */
+function rankedBySorting(hits: readonly QuoteHit[]): number[] {
+  const byKey = new Intl.Collator().compare;
+  const keyed = hits.map((h) => {
+    const tier = tierOf(h.match, h.group.confidence);
+    return { ...h, tier, key: `${tier}\u0000${h.group.speakers.join('+') || `(${h.group.status})`}`, best: 0, nth: 0 };
+  });
+  const best = new Map<string, number>();
+  for (const { key, score } of keyed) best.set(key, Math.max(best.get(key) ?? 0, score));
+  for (const h of keyed) h.best = best.get(h.key) ?? 0;
+  keyed.sort((a, b) => b.tier - a.tier || b.best - a.best || byKey(a.key, b.key) || b.score - a.score);
+  const seen = new Map<string, number>();
+  for (const h of keyed) {
+    h.nth = seen.get(h.key) ?? 0;
+    seen.set(h.key, h.nth + 1);
+  }
+  const spill = (h: { nth: number }): number => (h.nth < PER_SPEAKER ? 0 : 1);
+  return keyed.sort((a, b) => b.tier - a.tier || spill(a) - spill(b)).map((h) => h.group.id);
+}
 
 describe('tierOf', () => {
   it('puts a quote on the topic before one whose narration only matches, a confident one before a guess, then the exact phrase', () => {
@@ -28,6 +49,23 @@ describe('tierOf', () => {
 });
 
 describe('rankBySpeaker', () => {
+  it('gives the first k of the order that sorting every hit gives, ties and all', () => {
+    const anyHit = fc.record({
+      speaker: fc.constantFrom('a', 'b', 'B', 'c', ''),
+      score: fc.integer({ min: 0, max: 6 }),
+      match: fc.constantFrom<QuoteMatch>('phrase', 'words', 'narration'),
+      confidence: fc.constantFrom(0.5, 0.95),
+    });
+    fc.assert(
+      fc.property(fc.array(anyHit, { maxLength: 40 }), fc.integer({ min: 0, max: 45 }), (drawn, k) => {
+        const hits = drawn.map((d, i) => hit(i, d.speaker, d.score, d.match, d.confidence));
+        const expected = rankedBySorting(hits);
+        expect(order(hits)).toEqual(expected);
+        expect(rankBySpeaker(hits, k).map((h) => h.group.id)).toEqual(expected.slice(0, k));
+      }),
+    );
+  });
+
   it('ranks the exact phrase first, and a speaker’s guessed quote after every confident one', () => {
     expect(order([hit(1, 'a', 9, 'phrase', 0.5), hit(2, 'b', 1), hit(3, 'c', 2, 'phrase')])).toEqual([3, 2, 1]);
   });

@@ -193,6 +193,23 @@ describe('a damaged index file', () => {
     expect((await loadIndexedCorpus(dir, { cacheDir })).source.kind).toBe('built');
   });
 
+  it('keeps paragraph texts out of the header, read from the file and checked like every detail', async () => {
+    const { dir, cacheDir, file, flip } = await indexed();
+    const bytes = readFileSync(file);
+    // The trailer's first field is where the header starts.
+    const headerAt = bytes.readDoubleLE(bytes.length - 32);
+    const text = Buffer.from('Kerry met Putin in Moscow');
+    expect(bytes.subarray(headerAt).includes(text)).toBe(false);
+    // The article's last part before the header: its paragraphs' texts.
+    flip(bytes.subarray(0, headerAt).lastIndexOf(text) + 3);
+    const served = await loadIndexedCorpus(dir, { cacheDir, onCacheProblem: () => {} });
+    expect(served.source.kind).toBe('cache');
+    expect(served.articles[0]?.paragraphs[0]?.sentences.map((s) => s.text)).toEqual(['Kerry met Putin in Moscow to discuss Syria.']);
+    expect(() => served.articles[0]?.paragraphs[0]?.text).toThrow(
+      "the index file is damaged: article 0's details cannot be read (they do not match their checksum)",
+    );
+  });
+
   it('leaves no temporary file of a build whose process is gone', async () => {
     const { dir, cacheDir, file } = await indexed();
     const stale = `${file}.2147483646.tmp`;
