@@ -49,6 +49,10 @@ describe('npm run deploy', () => {
     expect(r.stdout).toContain(`Deployed ${COMMAND_NAMES.length + 1} commands`);
     expect(r.stdout).toContain('added: /verify /compare /corpus "Check in corpus"');
     // /corpus: servers only, Manage Server only.
-    expect(sent.find((c) => c.name === 'corpus')).toMatchObject({ default_member_permissions: '32', contexts: [0], integration_types: [0] });
+    expect(sent.find((c) => c.name === 'corpus')).toMatchObject({
+      default_member_permissions: '32',
+      contexts: [0],
+      integration_types: [0],
+    });
   }, 60_000);
 });
