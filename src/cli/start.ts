@@ -26,6 +26,7 @@ main(async () => {
           onError: (err) => logger.error({ err, dir: live.dir }, 'corpus update failed; the last complete corpus goes on serving'),
         })
       : null;
+    await watcher?.ready;
     const bot = new QuotedeskBot({ ctx, live, logger, token: config.discordToken, apiUrl: config.discordApiUrl });
     const stop = (signal: string): void => {
       logger.info({ signal }, 'closing the Discord connection');
@@ -51,6 +52,8 @@ main(async () => {
         onError: (error) => warn(`warning: corpus update failed (${String(error)}); the last complete corpus goes on serving`),
       })
     : null;
+  // A file dropped in once the prompt is up is seen.
+  await watcher?.ready;
   const style = styleFor(process.stdout);
   const rl = createInterface({
     input: process.stdin,
