@@ -62,6 +62,8 @@ main(async () => {
     historySize: 500,
     prompt: 'quotedesk> ',
   });
+  // Ctrl-C leaves the prompt as Ctrl-D does (the watcher would otherwise keep a paused prompt alive).
+  rl.once('SIGINT', () => rl.close());
   if (interactive) rl.prompt();
   try {
     for await (const line of rl) {

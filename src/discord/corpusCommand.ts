@@ -31,6 +31,7 @@ import {
 import { MAX_FILE_BYTES } from '../ingest/files.ts';
 import type { LiveCorpus, UpdateReport } from '../index/live.ts';
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
+import { discordChoices } from './autocomplete.ts';
 import { LIMITS } from './limits.ts';
 import type { Logger } from './logger.ts';
 import { renderDiscord } from './render.ts';
@@ -106,8 +107,17 @@ const who = (i: ChatInputCommandInteraction | ButtonInteraction) => ({ userId: i
 export class CorpusAdmin {
   private readonly pending = new Map<string, PendingRemoval>();
   private readonly digests = new BodyDigests();
+  /** Changes of the folder, one at a time: two uploads of one text cannot both pass the duplicate check. */
+  private changing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: CorpusAdminOptions) {}
+
+  /** Runs a change of the corpus folder after the ones before it. */
+  private serially<T>(change: () => Promise<T>): Promise<T> {
+    const run = this.changing.then(change);
+    this.changing = run.catch(() => undefined);
+    return run;
+  }
 
   /** Runs `/corpus <subcommand>`, after checking it comes from a server member with Manage Server. */
   async command(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -151,14 +161,17 @@ export class CorpusAdmin {
         (meta.url === undefined ? null : badUrl(meta.url));
       if (problem) throw new AddArticleError(problem);
       const bytes = await fetchAttachment(attachment.url, MAX_FILE_BYTES);
-      const file = addArticle(live.dir, { fileName: attachment.name, bytes, ...meta }, this.digests);
-      const report = await live.refresh([join(live.dir, file)]);
-      if (!live.current.articles.some((a) => a.file === file)) {
-        const reason = report.changes.find((c) => basename(c.file) === file && c.kind === 'failed')?.reason ?? 'it did not load';
-        removeArticleFile(live.dir, file);
-        await live.refresh([join(live.dir, file)]);
-        throw new AddArticleError(`it could not be used as an article: ${reason}`);
-      }
+      const { file, report } = await this.serially(async () => {
+        const file = addArticle(live.dir, { fileName: attachment.name, bytes, ...meta }, this.digests);
+        const report = await live.refresh([join(live.dir, file)]);
+        if (!live.current.articles.some((a) => a.file === file)) {
+          const reason = report.changes.find((c) => basename(c.file) === file && c.kind === 'failed')?.reason ?? 'it did not load';
+          removeArticleFile(live.dir, file);
+          await live.refresh([join(live.dir, file)]);
+          throw new AddArticleError(`it could not be used as an article: ${reason}`);
+        }
+        return { file, report };
+      });
       logger.info({ ...context, file, article: live.current.articles.find((a) => a.file === file)?.id }, 'corpus changed');
       await interaction.editReply(reply(articleAdded(live.current, file, report.ms)));
     } catch (error) {
@@ -233,18 +246,17 @@ export class CorpusAdmin {
     }
     const { live, logger } = this.options;
     await interaction.deferUpdate();
-    const removed = removeArticleFile(live.dir, pending.file);
-    await live.refresh([join(live.dir, pending.file)]);
+    const removed = await this.serially(async () => {
+      const gone = removeArticleFile(live.dir, pending.file);
+      await live.refresh([join(live.dir, pending.file)]);
+      return gone;
+    });
     logger.info({ ...who(interaction), action: 'remove', file: pending.file, article: pending.article, removed }, 'corpus changed');
     await interaction.editReply({ content: '', ...reply(articleRemoved(live.current, pending.article, pending.file)) });
   }
 
-  /** Article ids for `/corpus remove`: those starting with what was typed first, then those containing it. */
+  /** Article ids for `/corpus remove`, matched on the id or the title. */
   async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    const typed = String(interaction.options.getFocused()).toLowerCase().slice(0, LIMITS.choiceValue);
-    const ids = this.options.live.current.articles.map((a) => a.id).filter((id) => id.length <= LIMITS.choiceValue);
-    const starts = ids.filter((id) => id.toLowerCase().startsWith(typed));
-    const contains = ids.filter((id) => !id.toLowerCase().startsWith(typed) && id.toLowerCase().includes(typed));
-    await interaction.respond([...starts, ...contains].slice(0, LIMITS.autocompleteChoices).map((id) => ({ name: id, value: id })));
+    await interaction.respond(discordChoices(this.options.live.current, 'article', String(interaction.options.getFocused())));
   }
 }

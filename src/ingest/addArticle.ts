@@ -225,7 +225,15 @@ export function addArticle(dir: string, article: NewArticle, digests: BodyDigest
     throw new AddArticleError(`the file with its front matter is ${tooLarge(Buffer.byteLength(content))}`);
   const twin = digests.findSame(dir, body);
   if (twin !== null) throw new AddArticleError(`the same text is already in the corpus, as ${twin}`);
-  return writeNewFile(dir, stemFor(article), extname(article.fileName).toLowerCase(), content);
+  try {
+    return writeNewFile(dir, stemFor(article), extname(article.fileName).toLowerCase(), content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // The folder's fault, not the article's: said plainly (and logged by the caller as a refusal).
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOENT')
+      throw new AddArticleError(`the corpus folder cannot be written (${code})`);
+    throw error;
+  }
 }
 
 /**

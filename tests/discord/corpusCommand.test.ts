@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { discordChoices } from '../../src/discord/autocomplete.ts';
 import { logCorpusUpdate } from '../../src/discord/corpusCommand.ts';
 import { capturingLogger } from '../support/fakeDiscord.ts';
 import { seedCorpus } from '../support/helpers.ts';
@@ -36,5 +37,18 @@ describe('logCorpusUpdate', () => {
       reason: 'binary file (it contains NUL bytes)',
     });
     expect(lines).toHaveLength(2);
+  });
+});
+
+describe('article autocomplete', () => {
+  it('offers article ids matched on the id or the title, the title shown beside the id', () => {
+    const corpus = seedCorpus();
+    const choices = discordChoices(corpus, 'article', '004');
+    expect(choices.map((c) => c.value)).toEqual(['004_58819347198058c8']);
+    expect(choices[0]?.name.startsWith('004_58819347198058c8 (')).toBe(true);
+    const byTitle = discordChoices(corpus, 'article', 'regime change');
+    expect(byTitle.length).toBeGreaterThan(0);
+    for (const c of byTitle) expect(corpus.articles.find((a) => a.id === c.value)?.meta.title?.toLowerCase()).toContain('regime change');
+    expect(discordChoices(corpus, 'article', '')).toHaveLength(corpus.articles.length);
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -161,5 +161,19 @@ describe('removeArticleFile', () => {
     expect(removeArticleFile(dir, '../a.txt')).toBe(true);
     expect(readdirSync(dir)).toEqual([]);
     expect(removeArticleFile(dir, 'a.txt')).toBe(false);
+  });
+});
+
+describe('addArticle into a folder it cannot write', () => {
+  it.skipIf(process.getuid?.() === 0)('says the folder cannot be written', () => {
+    const dir = tempCorpus({ 'old.txt': 'Something else.\n' });
+    chmodSync(dir, 0o555);
+    try {
+      expect(refusal(() => addArticle(dir, { fileName: 'a.txt', bytes: Buffer.from(TEXT) }))).toBe(
+        'the corpus folder cannot be written (EACCES)',
+      );
+    } finally {
+      chmodSync(dir, 0o755);
+    }
   });
 });
