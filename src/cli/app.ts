@@ -103,11 +103,14 @@ export async function openCorpus(
   }
   const config = await loadConfig({ corpusDir });
   const bar = progressBar(process.stderr);
+  // The bar is for the first load: an update while the prompt is up says so in one line (see start.ts).
+  let loading = true;
   const live = await LiveCorpus.open(config.corpusDir, {
     cacheDir: config.cacheDir,
     onCacheProblem: (m) => warn(`warning: ${m}`),
-    ...(bar ? { onProgress: bar } : {}),
+    ...(bar ? { onProgress: (stage, done, total) => loading && bar(stage, done, total) } : {}),
   });
+  loading = false;
   const corpus = live.current;
   for (const w of corpus.warnings) warn(`warning: corpus file ${w.file} not loaded: ${w.reason}`);
   if (corpus.articles.length === 0) {
