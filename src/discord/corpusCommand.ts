@@ -18,16 +18,7 @@ import {
 } from 'discord.js';
 import { articleAdded, articleRemoved, corpusStatus } from '../answer/corpusStatus.ts';
 import type { Answer } from '../answer/types.ts';
-import {
-  AddArticleError,
-  BodyDigests,
-  addArticle,
-  badExtension,
-  badPublished,
-  badUrl,
-  removeArticleFile,
-  tooLarge,
-} from '../ingest/addArticle.ts';
+import { AddArticleError, BodyDigests, addArticle, refusalBeforeReading, removeArticleFile, tooLarge } from '../ingest/addArticle.ts';
 import { MAX_FILE_BYTES } from '../ingest/files.ts';
 import type { LiveCorpus, UpdateReport } from '../index/live.ts';
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
@@ -154,11 +145,7 @@ export class CorpusAdmin {
     const context = { ...who(interaction), action: 'add', upload: attachment.name.slice(0, 200) };
     try {
       // Everything that can be refused without the file is, before it is downloaded.
-      const problem =
-        badExtension(attachment.name) ??
-        (attachment.size > MAX_FILE_BYTES ? `the file is ${tooLarge(attachment.size)}` : null) ??
-        (meta.published === undefined ? null : badPublished(meta.published)) ??
-        (meta.url === undefined ? null : badUrl(meta.url));
+      const problem = refusalBeforeReading({ fileName: attachment.name, size: attachment.size, ...meta });
       if (problem) throw new AddArticleError(problem);
       const bytes = await fetchAttachment(attachment.url, MAX_FILE_BYTES);
       const { file, report } = await this.serially(async () => {

@@ -209,16 +209,25 @@ export function writeNewFile(dir: string, stem: string, ext: string, content: st
 }
 
 /**
+ * Why an article is refused before its file is read (so before it is downloaded): not `.txt` or `.md`, over the
+ * corpus's size limit, a malformed `published` or `url`; null when nothing is wrong yet.
+ */
+export function refusalBeforeReading(a: Pick<NewArticle, 'fileName' | 'published' | 'url'> & { size: number }): string | null {
+  return (
+    badExtension(a.fileName) ??
+    (a.size > MAX_FILE_BYTES ? `the file is ${tooLarge(a.size)}` : null) ??
+    (a.published === undefined ? null : badPublished(a.published)) ??
+    (a.url === undefined ? null : badUrl(a.url))
+  );
+}
+
+/**
  * Checks an article and writes it into the corpus folder with its front matter. Throws AddArticleError, in
  * words, when it is refused: not .txt or .md, too large, not text, a malformed date or URL, or the same text as
  * a file already there. Returns the name of the file written.
  */
 export function addArticle(dir: string, article: NewArticle, digests: BodyDigests = new BodyDigests()): string {
-  const problem =
-    badExtension(article.fileName) ??
-    (article.bytes.length > MAX_FILE_BYTES ? `the file is ${tooLarge(article.bytes.length)}` : null) ??
-    (article.published === undefined ? null : badPublished(article.published)) ??
-    (article.url === undefined ? null : badUrl(article.url));
+  const problem = refusalBeforeReading({ ...article, size: article.bytes.length });
   if (problem) throw new AddArticleError(problem);
   const { content, body } = withFrontMatter(article);
   if (Buffer.byteLength(content) > MAX_FILE_BYTES)
