@@ -7,6 +7,7 @@
 import type { Answer } from '../src/answer/types.ts';
 import type { AutocompleteKind } from '../src/answer/autocomplete.ts';
 import type { LoadedCorpus } from '../src/index/loadedCorpus.ts';
+import type { CorpusStatus } from '../src/index/live.ts';
 
 /**
  * Kinds of option value, checked before the command runs: a `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, an
@@ -57,6 +58,8 @@ export interface CommandContext {
   readonly corpus: LoadedCorpus;
   /** Every command, for /help. */
   readonly commands: CommandRegistry;
+  /** Where the corpus stands (its last update, files that failed), where it is live; /corpus status reads it. */
+  readonly status?: () => CorpusStatus;
 }
 
 /**

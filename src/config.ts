@@ -30,6 +30,9 @@ const schema = z.object({
     ),
   CORPUS_DIR: optionalText(),
   CACHE_DIR: optionalText(),
+  WATCH_CORPUS: optionalText()
+    .transform((v) => v ?? '1')
+    .pipe(z.enum(['0', '1', 'false', 'true', 'no', 'yes', 'off', 'on'], { message: 'must be 1 (watch the corpus folder) or 0 (do not)' })),
   LOG_LEVEL: optionalText()
     .transform((v) => v ?? 'info')
     .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
@@ -42,6 +45,8 @@ export interface Config {
   discordApiUrl: string | undefined;
   corpusDir: string;
   cacheDir: string;
+  /** Whether a running bot or prompt watches its corpus folder and applies changes as they settle. */
+  watchCorpus: boolean;
   logLevel: string;
 }
 
@@ -66,6 +71,7 @@ export function readConfig(env: NodeJS.ProcessEnv, overrides: { corpusDir?: stri
     discordApiUrl: c.DISCORD_API_URL,
     corpusDir: resolve(overrides.corpusDir ?? c.CORPUS_DIR ?? 'corpus'),
     cacheDir: resolve(c.CACHE_DIR ?? '.cache'),
+    watchCorpus: ['1', 'true', 'yes', 'on'].includes(c.WATCH_CORPUS),
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -9,6 +9,7 @@ describe('configuration', () => {
       discordGuildId: undefined,
       discordApiUrl: 'http://127.0.0.1:9/api',
       logLevel: 'info',
+      watchCorpus: true,
     });
     expect(c.corpusDir.endsWith('/x')).toBe(true);
   });
@@ -28,5 +29,12 @@ describe('configuration', () => {
       .map((l) => l.trim().split(':')[0]);
     expect(lines).toEqual(['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL']);
     expect(message).not.toContain(secret);
+  });
+
+  it('turns watching the corpus folder off with WATCH_CORPUS=0, and refuses a value it cannot read', () => {
+    expect(readConfig({ WATCH_CORPUS: '0' }).watchCorpus).toBe(false);
+    expect(readConfig({ WATCH_CORPUS: 'off' }).watchCorpus).toBe(false);
+    expect(readConfig({ WATCH_CORPUS: '1' }).watchCorpus).toBe(true);
+    expect(() => readConfig({ WATCH_CORPUS: 'maybe' })).toThrow(/WATCH_CORPUS: must be 1 \(watch the corpus folder\) or 0/);
   });
 });

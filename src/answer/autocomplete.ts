@@ -36,7 +36,7 @@ function rank<T>(items: T[], typed: string, names: (t: T) => string[]): T[] {
 }
 
 /** What an option's autocomplete offers: `outlets` completes the last name of a comma-separated list of outlets. */
-export type AutocompleteKind = 'speaker' | 'outlet' | 'outlets' | 'topic';
+export type AutocompleteKind = 'speaker' | 'outlet' | 'outlets' | 'topic' | 'article';
 
 /**
  * An `outlets:` list as typed, completed at its last name: the names before it kept as they are, the outlets
@@ -57,7 +57,7 @@ function outletListChoices(corpus: LoadedCorpus, typed: string): Array<{ name: s
 
 /**
  * Autocomplete choices for an option: speakers (matched on any alias, answering the canonical name),
- * outlets, or topics (words of the corpus, most frequent first). Within the client's limits.
+ * outlets, article ids (matched on the id or the title), or topics (words of the corpus, most frequent first). Within the client's limits.
  */
 export function autocomplete(corpus: LoadedCorpus, kind: AutocompleteKind, typed: string, limits: ChoiceLimits): Choice[] {
   const clip = (s: string): string => (s.length <= limits.name ? s : `${s.slice(0, limits.name - 1)}…`);
@@ -75,6 +75,13 @@ export function autocomplete(corpus: LoadedCorpus, kind: AutocompleteKind, typed
     choices = outletListChoices(corpus, typed)
       .filter((c) => c.value.length <= limits.value)
       .map((c) => ({ name: clip(c.name), value: c.value }));
+  } else if (kind === 'article') {
+    // An id longer than a value may be cannot be given back whole: left out, not cut.
+    const ids = corpus.articles.filter((a) => a.id.length <= limits.value);
+    choices = rank(ids, typed, (a) => [a.id, a.meta.title ?? '']).map((a) => ({
+      name: clip(a.meta.title ? `${a.id} (${a.meta.title})` : a.id),
+      value: a.id,
+    }));
   } else {
     choices = corpus.index.lexicon.topicWords(typed, limits.choices).map((w) => ({ name: clip(w), value: w.slice(0, limits.value) }));
   }

@@ -5,8 +5,8 @@ import { timelinePng } from '../render/chartPng.ts';
 import { commands } from '../../commands/index.ts';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { CorpusError } from '../ingest/files.ts';
-import { loadIndexedCorpus } from '../index/cache.ts';
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
+import { LiveCorpus } from '../index/live.ts';
 import type { CommandContext } from '../../commands/define.ts';
 import { type BugReporter, type Paging, wholeNumber } from '../router/router.ts';
 import { progressBar } from './progress.ts';
@@ -88,8 +88,13 @@ export const reportBugToStderr: BugReporter = (error, context) => {
   warn(`bug while running /${context.command} ${JSON.stringify(context.query)}: ${detail}`);
 };
 
-/** Reads the configuration and the corpus; corpus warnings go to stderr. Throws when nothing usable loads. */
-export async function openCorpus(corpusDir: string | undefined): Promise<{ config: Config; corpus: LoadedCorpus; ctx: CommandContext }> {
+/**
+ * Reads the configuration and the corpus; corpus warnings go to stderr. Throws when nothing usable loads.
+ * `ctx.corpus` follows the live corpus as it is refreshed (by the watcher, by /corpus).
+ */
+export async function openCorpus(
+  corpusDir: string | undefined,
+): Promise<{ config: Config; corpus: LoadedCorpus; live: LiveCorpus; ctx: CommandContext }> {
   // `--corpus=` names no folder: resolved, it would be the current one, and index whatever is there.
   if (corpusDir !== undefined && corpusDir.trim() === '') {
     throw new UsageLineError(
@@ -98,16 +103,22 @@ export async function openCorpus(corpusDir: string | undefined): Promise<{ confi
   }
   const config = await loadConfig({ corpusDir });
   const bar = progressBar(process.stderr);
-  const corpus = await loadIndexedCorpus(config.corpusDir, {
+  // The bar is for the first load: an update while the prompt is up says so in one line (see start.ts).
+  let loading = true;
+  const live = await LiveCorpus.open(config.corpusDir, {
     cacheDir: config.cacheDir,
     onCacheProblem: (m) => warn(`warning: ${m}`),
-    ...(bar ? { onProgress: bar } : {}),
+    ...(bar ? { onProgress: (stage, done, total) => loading && bar(stage, done, total) } : {}),
   });
+  loading = false;
+  const corpus = live.current;
   for (const w of corpus.warnings) warn(`warning: corpus file ${w.file} not loaded: ${w.reason}`);
   if (corpus.articles.length === 0) {
     throw new CorpusError(`no usable article in ${config.corpusDir}: add .txt or .md files (see README, "Adding an article")`);
   }
-  return { config, corpus, ctx: { corpus, commands } };
+  const ctx = { corpus, commands, status: () => live.status() };
+  live.serve(ctx);
+  return { config, corpus, live, ctx };
 }
 
 /**

@@ -19,7 +19,9 @@ import {
 } from 'discord.js';
 import { MAX_CLAIMS, claimedSpeaker, claimsOf } from '../answer/messageClaims.ts';
 import type { Answer, Result } from '../answer/types.ts';
-import { CHECK_IN_CORPUS } from './definitions.ts';
+import { CHECK_IN_CORPUS, CORPUS_COMMAND } from './definitions.ts';
+import { CorpusAdmin, isCorpusButton } from './corpusCommand.ts';
+import type { LiveCorpus } from '../index/live.ts';
 import { LIMITS } from './limits.ts';
 import type { Logger } from './logger.ts';
 import { timelinePng } from '../render/chartPng.ts';
@@ -62,6 +64,10 @@ export interface BotOptions {
   /** REST base URL (a proxy, or a fake Discord in tests); discord.js's default when unset. */
   apiUrl?: string | undefined;
   limiter?: RateLimiter;
+  /** The live corpus `/corpus` adds to and removes from; without it, /corpus says the corpus cannot be changed here. */
+  live?: LiveCorpus | undefined;
+  /** How long `/corpus remove`'s Confirm button stays valid, in ms (default one minute). */
+  confirmMs?: number;
 }
 
 const NO_PINGS = { parse: [] as [] };
@@ -132,9 +138,14 @@ export class QuotedeskBot {
   private readonly limiter: RateLimiter;
   /** Users told to slow down in this window, so that a flood of DMs gets one answer, not one each. */
   private readonly warned = new Map<string, number>();
+  /** `/corpus`: null when the bot has no live corpus to change. */
+  private readonly corpusAdmin: CorpusAdmin | null;
 
   constructor(private readonly options: BotOptions) {
     this.limiter = options.limiter ?? new RateLimiter();
+    this.corpusAdmin = options.live
+      ? new CorpusAdmin({ live: options.live, logger: options.logger, ...(options.confirmMs ? { confirmMs: options.confirmMs } : {}) })
+      : null;
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
       // A DM channel the bot has not seen yet arrives as a partial.
@@ -216,6 +227,16 @@ export class QuotedeskBot {
     const { ctx, logger } = this.options;
     if (!this.limiter.allow(interaction.user.id)) {
       await interaction.reply({ content: SLOW_DOWN, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      return;
+    }
+    if (interaction.commandName === CORPUS_COMMAND) {
+      if (this.corpusAdmin) await this.corpusAdmin.command(interaction);
+      else
+        await interaction.reply({
+          content: 'The corpus cannot be changed from Discord in this bot (it is not live).',
+          flags: MessageFlags.Ephemeral,
+          allowedMentions: NO_PINGS,
+        });
       return;
     }
     const values: Record<string, string> = {};
@@ -307,6 +328,10 @@ export class QuotedeskBot {
   }
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    if (interaction.commandName === CORPUS_COMMAND) {
+      await (this.corpusAdmin ? this.corpusAdmin.autocomplete(interaction) : interaction.respond([]));
+      return;
+    }
     const focused = interaction.options.getFocused(true);
     const command = this.options.ctx.commands.get(interaction.commandName);
     const kind = command?.definition.options.find((o) => o.name === focused.name)?.autocomplete;
@@ -315,6 +340,10 @@ export class QuotedeskBot {
   }
 
   private async button(interaction: ButtonInteraction): Promise<void> {
+    if (this.corpusAdmin && isCorpusButton(interaction.customId)) {
+      await this.corpusAdmin.button(interaction);
+      return;
+    }
     const context = decodeContextId(interaction.customId);
     if (context) {
       await this.contextButton(interaction, context);

@@ -3,6 +3,8 @@ import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { type CommandDefinition, type OptionDefinition, optionsOf } from '../../commands/define.ts';
 import { LIMITS } from './limits.ts';
@@ -85,3 +87,74 @@ export function toDiscordCommand(command: CommandDefinition): DiscordCommand {
     contexts: CONTEXTS,
   };
 }
+
+/** The name of the command that changes the corpus (`/corpus add`, `remove`, `status`). */
+export const CORPUS_COMMAND = 'corpus';
+
+/** How long an option of `/corpus add` may be, in characters (a URL longer than a page's is not one). */
+export const CORPUS_ADD_LIMITS = { title: 300, outlet: 200, url: 2000, published: 40, author: 200 } as const;
+
+/**
+ * `/corpus` as Discord's API takes it: three subcommands, only in servers (never in DMs), only for members with
+ * Manage Server by default (`default_member_permissions`; the bot checks again when it runs), installed to servers.
+ */
+export const corpusCommand = () =>
+  ({
+    type: ApplicationCommandType.ChatInput,
+    name: CORPUS_COMMAND,
+    description: 'Add, remove or check the articles of the corpus (Manage Server)',
+    default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+    contexts: [InteractionContextType.Guild],
+    options: [
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'add',
+        description: 'Add an article: a .txt or .md file (UTF-8, at most 5 MB) with what is known of its source',
+        options: [
+          { type: ApplicationCommandOptionType.Attachment, name: 'file', description: 'The article, a .txt or .md file', required: true },
+          { type: ApplicationCommandOptionType.String, name: 'title', description: 'Its headline', max_length: CORPUS_ADD_LIMITS.title },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'outlet',
+            description: 'Who published it',
+            max_length: CORPUS_ADD_LIMITS.outlet,
+          },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'url',
+            description: 'Its web address (https://…)',
+            max_length: CORPUS_ADD_LIMITS.url,
+          },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'published',
+            description: 'When it was published, as YYYY-MM-DD',
+            max_length: CORPUS_ADD_LIMITS.published,
+          },
+          { type: ApplicationCommandOptionType.String, name: 'author', description: 'Who wrote it', max_length: CORPUS_ADD_LIMITS.author },
+        ],
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'remove',
+        description: 'Remove an article from the corpus (asks you to confirm)',
+        options: [
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'article',
+            description: 'The article id (its file name without the extension)',
+            required: true,
+            autocomplete: true,
+          },
+        ],
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'status',
+        description: 'Articles, paragraphs, last update, files that failed to load',
+      },
+    ],
+  }) as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export type DiscordCorpusCommand = ReturnType<typeof corpusCommand>;

@@ -1,23 +1,37 @@
 import { DiscordAPIError, HTTPError, REST, Routes } from 'discord.js';
 import type { CommandRegistry } from '../../commands/define.ts';
-import { type DiscordCommand, type DiscordMessageCommand, checkInCorpusCommand, toDiscordCommand } from './definitions.ts';
+import {
+  CORPUS_COMMAND,
+  type DiscordCommand,
+  type DiscordCorpusCommand,
+  type DiscordMessageCommand,
+  checkInCorpusCommand,
+  corpusCommand,
+  toDiscordCommand,
+} from './definitions.ts';
+
+type AnyDiscordCommand = DiscordCommand | DiscordCorpusCommand | DiscordMessageCommand;
 
 /**
  * What a deploy changes: names added, changed, removed and left as they were. Discord answers with fields
  * of its own (ids, versions, defaults): only what we send is compared, and contexts and install types only
  * for global commands, where Discord keeps them.
  */
-export function planDeploy(
-  existing: Array<Record<string, unknown>>,
-  wanted: Array<DiscordCommand | DiscordMessageCommand>,
-  scope: 'guild' | 'global' = 'global',
-) {
-  const option = (o: Record<string, unknown>) => [o.type, o.name, o.description, o.required === true, o.autocomplete === true];
+export function planDeploy(existing: Array<Record<string, unknown>>, wanted: AnyDiscordCommand[], scope: 'guild' | 'global' = 'global') {
+  const option = (o: Record<string, unknown>): unknown[] => [
+    o.type,
+    o.name,
+    o.description,
+    o.required === true,
+    o.autocomplete === true,
+    ((o.options as Array<Record<string, unknown>> | undefined) ?? []).map(option),
+  ];
   const comparable = (c: Record<string, unknown>) =>
     JSON.stringify({
       type: c.type ?? 1,
       description: c.description ?? '',
       options: ((c.options as Array<Record<string, unknown>> | undefined) ?? []).map(option),
+      permissions: c.default_member_permissions ?? null,
       ...(scope === 'global' ? { contexts: c.contexts ?? null, integration_types: c.integration_types ?? null } : {}),
     });
   const before = new Map(existing.map((c) => [String(c.name), c]));
@@ -61,9 +75,12 @@ function explained(error: unknown): unknown {
   return new DeployError(REFUSED[error.status] ?? `Discord answered ${error.status} to ${error.method}: ${error.message}`);
 }
 
-/** Every command as Discord's API takes it: the slash commands, then the message command "Check in corpus". */
-export const discordCommands = (commands: CommandRegistry): Array<DiscordCommand | DiscordMessageCommand> => [
-  ...[...commands.values()].map((c) => toDiscordCommand(c.definition)),
+/**
+ * Every command as Discord's API takes it: the slash commands (`/corpus` with its subcommands and permission),
+ * then the message command "Check in corpus".
+ */
+export const discordCommands = (commands: CommandRegistry): AnyDiscordCommand[] => [
+  ...[...commands.values()].map((c) => (c.definition.name === CORPUS_COMMAND ? corpusCommand() : toDiscordCommand(c.definition))),
   checkInCorpusCommand(),
 ];
 

@@ -112,7 +112,9 @@ export class LiveCorpus {
     const after = await loadIndexedCorpus(this.dir, this.options);
     const changes = diff(before, after);
     const report: UpdateReport = { changes, ms: performance.now() - started };
-    if (changes.length > 0) {
+    // A file that failed and is now gone (or mended into nothing) changes no article, but the status must forget it.
+    const failuresGone = before.warnings.some((w) => !after.warnings.some((x) => x.file === w.file && x.reason === w.reason));
+    if (changes.length > 0 || failuresGone) {
       this.#current = after;
       this.#lastUpdate = new Date().toISOString();
       for (const listener of this.#listeners) listener(after, report);

@@ -13,7 +13,8 @@ import { discordCommands, planDeploy } from '../../src/discord/deploy.ts';
 import { ask, COMMAND_NAMES, seedCorpus } from '../support/helpers.ts';
 
 describe('command definitions for Discord', () => {
-  const defs = [...commands.values()].map((c) => toDiscordCommand(c.definition));
+  // /corpus is Discord's own shape (subcommands, a permission, servers only): see its test below.
+  const defs = [...commands.values()].filter((c) => c.definition.name !== 'corpus').map((c) => toDiscordCommand(c.definition));
 
   it('are valid slash commands, for server and user installs, in servers, bot DMs and group DMs', () => {
     for (const d of defs) {
@@ -27,7 +28,7 @@ describe('command definitions for Discord', () => {
       expect(required).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
       for (const o of d.options) expect(o.description.length).toBeLessThanOrEqual(100);
     }
-    expect(defs.map((d) => d.name)).toEqual(COMMAND_NAMES);
+    expect(defs.map((d) => d.name)).toEqual(COMMAND_NAMES.filter((n) => n !== 'corpus'));
     expect(
       defs.find((d) => d.name === 'compare')?.options.map((o) => [o.name, o.type, o.required ?? false, o.autocomplete ?? false]),
     ).toEqual([
@@ -60,13 +61,51 @@ describe('command definitions for Discord', () => {
 
   it('deploy the message command “Check in corpus” beside them: type 3, no description, server and user installs, every context', () => {
     const payload = discordCommands(commands);
-    expect(payload.slice(0, defs.length)).toEqual(defs);
-    expect(payload[defs.length]).toEqual({ type: 3, name: 'Check in corpus', integration_types: [0, 1], contexts: [0, 1, 2] });
-    expect(payload).toHaveLength(defs.length + 1);
+    expect(payload.filter((c) => c.name !== 'corpus').slice(0, defs.length)).toEqual(defs);
+    expect(payload[defs.length + 1]).toEqual({ type: 3, name: 'Check in corpus', integration_types: [0, 1], contexts: [0, 1, 2] });
+    expect(payload).toHaveLength(defs.length + 2);
     // As Discord gives it back (an empty description, ids of its own), it is unchanged.
     const back = payload.map((c) => ({ ...c, id: '1', description: 'description' in c ? c.description : '' }));
     expect(planDeploy(back, payload).unchanged).toContain('Check in corpus');
     expect(planDeploy([], payload).added).toContain('Check in corpus');
+  });
+
+  it('deploy /corpus only to servers, only for Manage Server, with its three subcommands', () => {
+    const payload = discordCommands(commands);
+    const corpus = payload.find((c) => c.name === 'corpus') as Record<string, unknown> & { options: Array<Record<string, unknown>> };
+    // Manage Server is permission bit 5 (0x20); type 0 is a server install and context 0 a server: never a DM.
+    expect(corpus).toMatchObject({ type: 1, default_member_permissions: '32', integration_types: [0], contexts: [0] });
+    expect((corpus.description as string).length).toBeLessThanOrEqual(100);
+    const sub = (name: string) =>
+      (corpus.options.find((o) => o.name === name)?.options as Array<Record<string, unknown>> | undefined)?.map((o) => [
+        o.name,
+        o.type,
+        o.required ?? false,
+        o.autocomplete ?? false,
+      ]);
+    expect(corpus.options.map((o) => [o.name, o.type])).toEqual([
+      ['add', 1],
+      ['remove', 1],
+      ['status', 1],
+    ]);
+    expect(sub('add')).toEqual([
+      ['file', 11, true, false],
+      ['title', 3, false, false],
+      ['outlet', 3, false, false],
+      ['url', 3, false, false],
+      ['published', 3, false, false],
+      ['author', 3, false, false],
+    ]);
+    expect(sub('remove')).toEqual([['article', 3, true, true]]);
+    for (const o of corpus.options) expect((o.description as string).length).toBeLessThanOrEqual(100);
+    // Deploying again changes nothing; a permission Discord lost (or another option) is a change.
+    expect(planDeploy(payload as never, payload).changed).toEqual([]);
+    const lost = payload.map((c) => (c.name === 'corpus' ? { ...c, default_member_permissions: null } : c));
+    expect(planDeploy(lost as never, payload).changed).toEqual(['corpus']);
+    const renamed = payload.map((c) =>
+      c.name === 'corpus' ? { ...c, options: corpus.options.map((o) => (o.name === 'remove' ? { ...o, options: [] } : o)) } : c,
+    );
+    expect(planDeploy(renamed as never, payload).changed).toEqual(['corpus']);
   });
 
   it('deploying says what it adds, changes and removes', () => {

@@ -22,7 +22,7 @@ describe('npm run deploy', () => {
     expect(r.stdout + r.stderr).not.toContain(TOKEN);
   }, 60_000);
 
-  it('sends every command, /compare with its topic and outlets options, and says what it adds (/verify, /compare and the message command)', async () => {
+  it('sends every command, /compare with its topic and outlets options, and says what it adds (/verify, /compare, /corpus and the message command)', async () => {
     const commandsRoute = /^\/applications\/\d+\/commands/;
     // Discord holds the commands of before /compare; it echoes what is put.
     const before = ['search', 'who-said', 'when', 'timeline', 'quotes', 'speakers', 'sources', 'context', 'help'].map((name) => ({
@@ -47,6 +47,12 @@ describe('npm run deploy', () => {
       { name: 'hide', type: 5 },
     ]);
     expect(r.stdout).toContain(`Deployed ${COMMAND_NAMES.length + 1} commands`);
-    expect(r.stdout).toContain('added: /verify /compare "Check in corpus"');
+    expect(r.stdout).toContain('added: /verify /compare /corpus "Check in corpus"');
+    // /corpus: servers only, Manage Server only.
+    expect(sent.find((c) => c.name === 'corpus')).toMatchObject({
+      default_member_permissions: '32',
+      contexts: [0],
+      integration_types: [0],
+    });
   }, 60_000);
 });

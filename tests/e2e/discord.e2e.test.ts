@@ -1,12 +1,11 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type QuotedeskBot, RateLimiter } from '../../src/discord/bot.ts';
 import { LIMITS } from '../../src/discord/limits.ts';
-import { createLogger } from '../../src/discord/logger.ts';
 import { type DiscordMessage, embedLength } from '../../src/discord/render.ts';
 import {
   APP_ID,
   FakeDiscord,
+  capturingLogger,
   OTHER_USER,
   buttonInteraction,
   commandInteraction,
@@ -19,16 +18,7 @@ import { pngSize } from '../support/png.ts';
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.fake-token.for-the-end-to-end-test';
 
 /** Everything the bot logs (through the logger `npm start` uses), to check that no token appears. */
-const logged: string[] = [];
-const logger = createLogger(
-  'debug',
-  new Writable({
-    write(chunk, _enc, done) {
-      logged.push(String(chunk));
-      done();
-    },
-  }),
-);
+const { logger, logged } = capturingLogger();
 
 describe('the bot, end to end, with the real discord.js client against a fake Discord', () => {
   const discord = new FakeDiscord();

@@ -113,6 +113,7 @@ describe('/sources and /help', () => {
       '/speakers',
       '/sources',
       '/context',
+      '/corpus',
       '/help',
     ]);
     expect(a.results.every((r) => typeof r.details?.example === 'string')).toBe(true);

@@ -5,10 +5,13 @@
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import type { Logger } from 'pino';
+import { createLogger } from '../../src/discord/logger.ts';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { commands } from '../../commands/index.ts';
 import { QuotedeskBot, type RateLimiter } from '../../src/discord/bot.ts';
+import type { LiveCorpus } from '../../src/index/live.ts';
 import { seedCorpus } from './helpers.ts';
 
 export const APP_ID = '1100000000000000001';
@@ -317,14 +320,31 @@ export function directMessage(content: string, user = USER): Record<string, unkn
   return message({ channel_id: '1600000000000000001', channel_type: 1, author: { ...user, bot: false }, content });
 }
 
-/** Starts the fake Discord and the real bot on the seed corpus against it, and waits until it is ready. */
+/**
+ * Starts the fake Discord and the real bot against it, and waits until it is ready: on the seed corpus, or on a
+ * live corpus (which `/corpus` changes) when one is given.
+ */
 export async function startBotAgainst(
   discord: FakeDiscord,
-  options: { logger: Logger; token: string; limiter: RateLimiter },
+  options: { logger: Logger; token: string; limiter: RateLimiter; live?: LiveCorpus; confirmMs?: number },
 ): Promise<QuotedeskBot> {
   await discord.start();
-  const bot = new QuotedeskBot({ ctx: { corpus: seedCorpus(), commands }, apiUrl: discord.apiUrl, ...options });
+  const ctx = { corpus: options.live?.current ?? seedCorpus(), commands };
+  options.live?.serve(ctx);
+  const bot = new QuotedeskBot({ ctx, apiUrl: discord.apiUrl, ...options });
   await bot.start();
   await new Promise<void>((resolve) => (bot.client.isReady() ? resolve() : bot.client.once('clientReady', () => resolve())));
   return bot;
+}
+
+/** The logger `npm start` uses, writing into `logged` (each line as written), so that tests can read what the bot logs. */
+export function capturingLogger(): { logger: Logger; logged: string[] } {
+  const logged: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logged.push(String(chunk));
+      done();
+    },
+  });
+  return { logger: createLogger('debug', sink), logged };
 }

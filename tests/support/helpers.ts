@@ -34,6 +34,7 @@ export const COMMAND_NAMES = [
   'speakers',
   'sources',
   'context',
+  'corpus',
   'help',
 ];
 
