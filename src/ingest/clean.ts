@@ -12,7 +12,12 @@ export interface Block extends Span {
 
 const STOPWORDS = new Set(englishStopwords);
 const TERMINAL = /[.!?…:;]["”’'»)\]]*$/;
-const words = (s: string): string[] => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+/** The words of a text; the rules ask for those of one block several times in a row, so the last answer is kept. */
+function words(s: string): readonly string[] {
+  if (s !== lastWords.text) lastWords = { text: s, words: s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)) };
+  return lastWords.words;
+}
+let lastWords: { text: string; words: readonly string[] } = { text: '', words: [] };
 
 /** Does the text read like a sentence of prose (ends as a sentence does, enough words)? */
 function isProse(text: string): boolean {

@@ -245,6 +245,21 @@ function personOfRun(text: string, whole: Token[]): NameMention | null {
  * carry no such mark and are not taken.
  */
 export function findNames(text: string): NameMention[] {
+  // The rules read a sentence three or four times over (quotes, people, speech acts, dates): each call gets its own copies.
+  let found = namesSeen.get(text);
+  if (found === undefined) {
+    found = namesOf(text);
+    if (namesSeen.size >= NAMES_SEEN_MAX) namesSeen.clear();
+    namesSeen.set(text, found);
+  }
+  return found.map((n) => ({ ...n }));
+}
+
+/** The texts `findNames` read last (sentences, paragraphs), with what it found; forgotten when it grows large. */
+const namesSeen = new Map<string, readonly NameMention[]>();
+const NAMES_SEEN_MAX = 20_000;
+
+function namesOf(text: string): NameMention[] {
   const tokens: Token[] = [...text.matchAll(TOKEN)].map((m) => ({ w: m[0], start: m.index, end: m.index + m[0].length }));
   const out: NameMention[] = [];
   let i = 0;
@@ -297,6 +312,20 @@ const readNameLists = (): ReadonlyArray<ReadonlyMap<string, string>> =>
  */
 export function givenNameGender(first: string | null): 'm' | 'f' | null {
   if (!first || !/^[\p{Lu}][\p{Ll}]/u.test(first)) return null;
+  let gender = genders.get(first);
+  if (gender === undefined) {
+    gender = genderOfName(first);
+    if (genders.size >= GENDERS_MAX) genders.clear();
+    genders.set(first, gender);
+  }
+  return gender;
+}
+
+/** The given names `givenNameGender` looked up, with their answers (the lists do not change). */
+const genders = new Map<string, 'm' | 'f' | null>();
+const GENDERS_MAX = 100_000;
+
+function genderOfName(first: string): 'm' | 'f' | null {
   nameLists ??= readNameLists();
   let male = 0;
   let female = 0;
