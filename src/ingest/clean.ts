@@ -180,9 +180,9 @@ function markRepeats(raw: string, blocks: Block[]): void {
   const keys = blocks.map(repeatKey);
   const sameText = (i: number, j: number): boolean => {
     const [a, b] = [keys[i] ?? '', keys[j] ?? ''];
+    if (a.length < REPEAT_MIN || b.length < REPEAT_MIN || !(a.startsWith(b) || b.startsWith(a))) return false;
     const [first, second] = [blocks[Math.min(i, j)], blocks[Math.max(i, j)]];
-    const oneUnit = first !== undefined && second !== undefined && !/\n[^\S\n]*\n/.test(raw.slice(first.end, second.start));
-    return oneUnit && a.length >= REPEAT_MIN && b.length >= REPEAT_MIN && (a.startsWith(b) || b.startsWith(a));
+    return first !== undefined && second !== undefined && !/\n[^\S\n]*\n/.test(raw.slice(first.end, second.start));
   };
   const copied = blocks.map(
     (b, i) => b.role === 'body' && [i - 2, i - 1, i + 1, i + 2].some((j) => j >= 0 && j < blocks.length && sameText(i, j)),

@@ -23,11 +23,7 @@ export interface NameMention {
   first: string | null;
 }
 
-const bare = (w: string): string =>
-  w
-    .toLowerCase()
-    .replace(/[.’']/g, '')
-    .replace(/s$/, (m) => m);
+const bare = (w: string): string => w.toLowerCase().replace(/[.’']/g, '');
 
 /** The key of a name: its last word, lower case, without a particle prefix ("al-Assad" → "assad"). */
 export function surnameKey(name: string): string {
@@ -219,6 +215,9 @@ function personOfRun(text: string, whole: Token[]): NameMention | null {
   const last = nameTokens[nameTokens.length - 1]!;
   // "Barack Obama’s": the possessive is not part of the name.
   const end = last.end - (/['’]s$/.test(last.w) ? 2 : 0);
+  // One word with neither honorific nor title names a person only as the subject of a speech verb: asked first,
+  // as it settles most runs ("Syria", "Obama") before the role is looked for.
+  if (!honorific && !titled && nameTokens.length < 2 && !givenNameSpeaking(text, nameTokens, end)) return null;
   const role = roleOf(text, run, roleTokens, end);
   const isPerson =
     honorific ||
@@ -226,7 +225,7 @@ function personOfRun(text: string, whole: Token[]): NameMention | null {
     /^\s+(?:said|says|told|added|noted|argued)\b/.test(text.slice(end, end + 120)) ||
     afterInvertedCue(text, run[0]!.start) ||
     startsWithGivenName(nameTokens);
-  if (!isPerson || (!honorific && !titled && nameTokens.length < 2 && !givenNameSpeaking(text, nameTokens, end))) return null;
+  if (!isPerson) return null;
   const name = text.slice(start, end);
   return {
     start,
