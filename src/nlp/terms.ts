@@ -69,14 +69,27 @@ export const writtenForm = (word: string): string => word.replace(/['’]s$/i, '
 
 /** Splits text into words and turns each into its index term: lower case, synonyms folded, stemmed. */
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
+  const mask = (options.keepStopwords ? 1 : 0) + (options.query ? 2 : 0) + (options.spellings ? 4 : 0);
+  // A sentence is tokenised again right after (once for each of its dates, then for its event's grouping).
+  const recent = recentlyTokenized[mask] as Map<string, readonly Token[]>;
+  const known = recent.get(text);
+  if (known) return [...known];
+  const tokens = tokensOf(text, options, mask);
+  if (recent.size >= RECENT_MAX) recent.clear();
+  recent.set(text, tokens);
+  return [...tokens];
+}
+
+/** The texts tokenised last, for each combination of the options; nobody changes a token once made. */
+const recentlyTokenized: ReadonlyArray<Map<string, readonly Token[]>> = Array.from({ length: 8 }, () => new Map());
+const RECENT_MAX = 16;
+
+function tokensOf(text: string, options: TokenizeOptions, mask: number): Token[] {
   const raw: Array<{ start: number; end: number; word: string }> = [];
   for (const m of text.matchAll(WORD)) {
     raw.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
   }
-  const seen = termsSeen[(options.keepStopwords ? 1 : 0) + (options.query ? 2 : 0) + (options.spellings ? 4 : 0)] as Map<
-    string,
-    string | null
-  >;
+  const seen = termsSeen[mask] as Map<string, string | null>;
   const out: Token[] = [];
   for (let i = 0; i < raw.length; i += 1) {
     const w = raw[i] as (typeof raw)[number];

@@ -35,6 +35,12 @@ describe('tokenize with each word read once', () => {
     expect(tokenize(text).map((t) => t.term)).toEqual(byDefault);
   });
 
+  it('gives a fresh list each time a text is tokenised again', () => {
+    const first = tokenize('Kerry met Lavrov');
+    first.pop();
+    expect(tokenize('Kerry met Lavrov').map((t) => t.term)).toEqual(['kerri', 'met', 'lavrov']);
+  });
+
   it('reads a two-word name only where its first word opens one', () => {
     expect(tokenize('New York and new yorkers').map((t) => [t.start, t.end, t.term])).toEqual([
       [0, 8, 'newyork'],
