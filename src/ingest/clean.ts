@@ -12,7 +12,12 @@ export interface Block extends Span {
 
 const STOPWORDS = new Set(englishStopwords);
 const TERMINAL = /[.!?…:;]["”’'»)\]]*$/;
-const words = (s: string): string[] => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+/** The words of a text; the rules ask for those of one block several times in a row, so the last answer is kept. */
+function words(s: string): readonly string[] {
+  if (s !== lastWords.text) lastWords = { text: s, words: s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)) };
+  return lastWords.words;
+}
+let lastWords: { text: string; words: readonly string[] } = { text: '', words: [] };
 
 /** Does the text read like a sentence of prose (ends as a sentence does, enough words)? */
 function isProse(text: string): boolean {
@@ -175,9 +180,9 @@ function markRepeats(raw: string, blocks: Block[]): void {
   const keys = blocks.map(repeatKey);
   const sameText = (i: number, j: number): boolean => {
     const [a, b] = [keys[i] ?? '', keys[j] ?? ''];
+    if (a.length < REPEAT_MIN || b.length < REPEAT_MIN || !(a.startsWith(b) || b.startsWith(a))) return false;
     const [first, second] = [blocks[Math.min(i, j)], blocks[Math.max(i, j)]];
-    const oneUnit = first !== undefined && second !== undefined && !/\n[^\S\n]*\n/.test(raw.slice(first.end, second.start));
-    return oneUnit && a.length >= REPEAT_MIN && b.length >= REPEAT_MIN && (a.startsWith(b) || b.startsWith(a));
+    return first !== undefined && second !== undefined && !/\n[^\S\n]*\n/.test(raw.slice(first.end, second.start));
   };
   const copied = blocks.map(
     (b, i) => b.role === 'body' && [i - 2, i - 1, i + 1, i + 2].some((j) => j >= 0 && j < blocks.length && sameText(i, j)),

@@ -23,11 +23,7 @@ export interface NameMention {
   first: string | null;
 }
 
-const bare = (w: string): string =>
-  w
-    .toLowerCase()
-    .replace(/[.’']/g, '')
-    .replace(/s$/, (m) => m);
+const bare = (w: string): string => w.toLowerCase().replace(/[.’']/g, '');
 
 /** The key of a name: its last word, lower case, without a particle prefix ("al-Assad" → "assad"). */
 export function surnameKey(name: string): string {
@@ -219,6 +215,9 @@ function personOfRun(text: string, whole: Token[]): NameMention | null {
   const last = nameTokens[nameTokens.length - 1]!;
   // "Barack Obama’s": the possessive is not part of the name.
   const end = last.end - (/['’]s$/.test(last.w) ? 2 : 0);
+  // One word with neither honorific nor title names a person only as the subject of a speech verb: asked first,
+  // as it settles most runs ("Syria", "Obama") before the role is looked for.
+  if (!honorific && !titled && nameTokens.length < 2 && !givenNameSpeaking(text, nameTokens, end)) return null;
   const role = roleOf(text, run, roleTokens, end);
   const isPerson =
     honorific ||
@@ -226,7 +225,7 @@ function personOfRun(text: string, whole: Token[]): NameMention | null {
     /^\s+(?:said|says|told|added|noted|argued)\b/.test(text.slice(end, end + 120)) ||
     afterInvertedCue(text, run[0]!.start) ||
     startsWithGivenName(nameTokens);
-  if (!isPerson || (!honorific && !titled && nameTokens.length < 2 && !givenNameSpeaking(text, nameTokens, end))) return null;
+  if (!isPerson) return null;
   const name = text.slice(start, end);
   return {
     start,
@@ -245,6 +244,21 @@ function personOfRun(text: string, whole: Token[]): NameMention | null {
  * carry no such mark and are not taken.
  */
 export function findNames(text: string): NameMention[] {
+  // The rules read a sentence three or four times over (quotes, people, speech acts, dates): each call gets its own copies.
+  let found = namesSeen.get(text);
+  if (found === undefined) {
+    found = namesOf(text);
+    if (namesSeen.size >= NAMES_SEEN_MAX) namesSeen.clear();
+    namesSeen.set(text, found);
+  }
+  return found.map((n) => ({ ...n }));
+}
+
+/** The texts `findNames` read last (sentences, paragraphs), with what it found; forgotten when it grows large. */
+const namesSeen = new Map<string, readonly NameMention[]>();
+const NAMES_SEEN_MAX = 20_000;
+
+function namesOf(text: string): NameMention[] {
   const tokens: Token[] = [...text.matchAll(TOKEN)].map((m) => ({ w: m[0], start: m.index, end: m.index + m[0].length }));
   const out: NameMention[] = [];
   let i = 0;
@@ -297,6 +311,20 @@ const readNameLists = (): ReadonlyArray<ReadonlyMap<string, string>> =>
  */
 export function givenNameGender(first: string | null): 'm' | 'f' | null {
   if (!first || !/^[\p{Lu}][\p{Ll}]/u.test(first)) return null;
+  let gender = genders.get(first);
+  if (gender === undefined) {
+    gender = genderOfName(first);
+    if (genders.size >= GENDERS_MAX) genders.clear();
+    genders.set(first, gender);
+  }
+  return gender;
+}
+
+/** The given names `givenNameGender` looked up, with their answers (the lists do not change). */
+const genders = new Map<string, 'm' | 'f' | null>();
+const GENDERS_MAX = 100_000;
+
+function genderOfName(first: string): 'm' | 'f' | null {
   nameLists ??= readNameLists();
   let male = 0;
   let female = 0;

@@ -69,15 +69,33 @@ export const writtenForm = (word: string): string => word.replace(/['’]s$/i, '
 
 /** Splits text into words and turns each into its index term: lower case, synonyms folded, stemmed. */
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
+  const mask = (options.keepStopwords ? 1 : 0) + (options.query ? 2 : 0) + (options.spellings ? 4 : 0);
+  // A sentence is tokenised again right after (once for each of its dates, then for its event's grouping).
+  const recent = recentlyTokenized[mask] as Map<string, readonly Token[]>;
+  const known = recent.get(text);
+  if (known) return [...known];
+  const tokens = tokensOf(text, options, mask);
+  if (recent.size >= RECENT_MAX) recent.clear();
+  recent.set(text, tokens);
+  return [...tokens];
+}
+
+/** The texts tokenised last, for each combination of the options; nobody changes a token once made. */
+const recentlyTokenized: ReadonlyArray<Map<string, readonly Token[]>> = Array.from({ length: 8 }, () => new Map());
+const RECENT_MAX = 16;
+
+function tokensOf(text: string, options: TokenizeOptions, mask: number): Token[] {
   const raw: Array<{ start: number; end: number; word: string }> = [];
   for (const m of text.matchAll(WORD)) {
     raw.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
   }
+  const seen = termsSeen[mask] as Map<string, string | null>;
   const out: Token[] = [];
   for (let i = 0; i < raw.length; i += 1) {
     const w = raw[i] as (typeof raw)[number];
     const next = raw[i + 1];
-    if (next && next.start - w.end <= 1) {
+    // Only a word that opens a two-word name ("united", "new") is read with the next one.
+    if (next && next.start - w.end <= 1 && PHRASE_OPENERS.has(w.word.toLowerCase())) {
       const phrase = `${w.word} ${next.word}`.toLowerCase();
       const pair = PHRASE_SYNONYMS[phrase];
       if (pair) {
@@ -86,22 +104,34 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
         continue;
       }
     }
-    const bare = writtenForm(w.word).replace(/\.$/, '');
-    const lower = bare.toLowerCase();
-    const named = CAPITALISED_ONLY[bare] ?? (options.query ? CAPITALISED_ONLY[bare.toUpperCase()] : undefined);
-    const synonym = named ?? SYNONYMS[lower];
-    if (synonym) {
-      out.push({ start: w.start, end: w.end, term: options.spellings ? lower : synonym });
-      continue;
+    let term = seen.get(w.word);
+    if (term === undefined) {
+      term = termOfWord(w.word, options);
+      if (seen.size >= TERMS_SEEN_MAX) seen.clear();
+      seen.set(w.word, term);
     }
-    const plain = lower.replace(/['’]/g, '');
-    if (!options.keepStopwords && (STOPWORDS.has(lower) || STOPWORDS.has(plain))) {
-      out.push({ start: w.start, end: w.end, term: null });
-      continue;
-    }
-    out.push({ start: w.start, end: w.end, term: stem(plain) });
+    out.push({ start: w.start, end: w.end, term });
   }
   return out;
+}
+
+/** The first words of `PHRASE_SYNONYMS`: no other word can open one of them. */
+const PHRASE_OPENERS: ReadonlySet<string> = new Set(Object.keys(PHRASE_SYNONYMS).map((p) => p.split(' ')[0] as string));
+
+/** Each word's term, one table for each combination of the options (a word's term depends on nothing else). */
+const termsSeen: ReadonlyArray<Map<string, string | null>> = Array.from({ length: 8 }, () => new Map<string, string | null>());
+const TERMS_SEEN_MAX = 200_000;
+
+/** The index term of one word on its own (not the start of a two-word name); null for a stopword. */
+function termOfWord(word: string, options: TokenizeOptions): string | null {
+  const bare = writtenForm(word).replace(/\.$/, '');
+  const lower = bare.toLowerCase();
+  const named = CAPITALISED_ONLY[bare] ?? (options.query ? CAPITALISED_ONLY[bare.toUpperCase()] : undefined);
+  const synonym = named ?? SYNONYMS[lower];
+  if (synonym) return options.spellings ? lower : synonym;
+  const plain = lower.replace(/['’]/g, '');
+  if (!options.keepStopwords && (STOPWORDS.has(lower) || STOPWORDS.has(plain))) return null;
+  return stem(plain);
 }
 
 /** The index terms of a text, stopwords dropped. */

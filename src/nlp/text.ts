@@ -11,38 +11,70 @@ const TAG = /^<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?>/;
  */
 export function cleanSpan(raw: string, span: Span): MappedText {
   let text = '';
+  let length = 0;
   const offsets: number[] = [];
   let pendingSpace = -1;
+  // Characters kept as they are, from `run` on, are added to the text together, when something else comes.
+  let run = -1;
+  const flush = (to: number): void => {
+    if (run >= 0) text += raw.slice(run, to);
+    run = -1;
+  };
   for (let i = span.start; i < span.end;) {
-    const ch = raw[i] as string;
-    if (ch === '<') {
+    const code = raw.charCodeAt(i);
+    if (code === LESS_THAN) {
       const tag = TAG.exec(raw.slice(i, Math.min(span.end, i + 200)));
       if (tag) {
+        flush(i);
         i += tag[0].length;
         continue;
       }
     }
-    if ((ch === '*' || ch === '_') && raw[i + 1] === ch) {
+    if ((code === ASTERISK || code === UNDERSCORE) && raw.charCodeAt(i + 1) === code) {
+      flush(i);
       i += 2;
       continue;
     }
-    if (/\s/.test(ch)) {
+    if (isSpace(code)) {
+      flush(i);
       if (pendingSpace < 0) pendingSpace = i;
       i += 1;
       continue;
     }
-    if (pendingSpace >= 0 && text.length > 0) {
+    if (pendingSpace >= 0 && length > 0) {
       text += ' ';
+      length += 1;
       offsets.push(pendingSpace);
     }
     pendingSpace = -1;
-    text += ch;
+    if (run < 0) run = i;
+    length += 1;
     offsets.push(i);
     i += 1;
   }
+  flush(span.end);
   const last = offsets.length > 0 ? (offsets[offsets.length - 1] as number) + 1 : span.start;
   offsets.push(last);
   return { text, offsets };
+}
+
+const [LESS_THAN, ASTERISK, UNDERSCORE] = [60, 42, 95];
+
+/** Is the UTF-16 code unit white space as a regular expression's `\s` reads it? */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return (
+    code === 160 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** Lower case, every run of non-letters one space: for comparing names ("Daily Sabah" / "daily-sabah"). */

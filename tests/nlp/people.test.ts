@@ -108,3 +108,13 @@ describe('findNames roles', () => {
     expect(names('Yesterday Hillary Clinton spoke.')).toEqual([['Hillary Clinton', null]]);
   });
 });
+
+describe('findNames on a text it has read before', () => {
+  it('gives fresh mentions each time: changing one does not change the next answer', () => {
+    const text = 'Russian President Vladimir Putin met Mr Hammond.';
+    const first = findNames(text);
+    (first[0] as { name: string }).name = 'changed';
+    first.pop();
+    expect(findNames(text).map((m) => m.name)).toEqual(['Vladimir Putin', 'Mr Hammond']);
+  });
+});

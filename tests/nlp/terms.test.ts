@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writtenForm, terms } from '../../src/nlp/terms.ts';
+import { terms, tokenize, writtenForm } from '../../src/nlp/terms.ts';
 
 describe('terms with each spelling kept', () => {
   it('folds the spellings of one name into one term by default', () => {
@@ -20,5 +20,33 @@ describe('terms with each spelling kept', () => {
     expect(writtenForm("Assad's")).toBe('Assad');
     expect(writtenForm('U.S.')).toBe('U.S.');
     expect(writtenForm('regime')).toBe('regime');
+  });
+});
+
+describe('tokenize with each word read once', () => {
+  it('gives a word the term its options make, whichever options read it first', () => {
+    const text = 'The US and the United States, us too';
+    const byDefault = tokenize(text).map((t) => t.term);
+    const kept = tokenize(text, { keepStopwords: true }).map((t) => t.term);
+    const asQuery = tokenize(text, { query: true }).map((t) => t.term);
+    expect(byDefault).toEqual([null, 'unitedstates', null, null, 'unitedstates', null, null]);
+    expect(kept).toEqual(['the', 'unitedstates', 'and', 'the', 'unitedstates', 'us', 'too']);
+    expect(asQuery).toEqual([null, 'unitedstates', null, null, 'unitedstates', 'unitedstates', null]);
+    expect(tokenize(text).map((t) => t.term)).toEqual(byDefault);
+  });
+
+  it('gives a fresh list each time a text is tokenised again', () => {
+    const first = tokenize('Kerry met Lavrov');
+    first.pop();
+    expect(tokenize('Kerry met Lavrov').map((t) => t.term)).toEqual(['kerri', 'met', 'lavrov']);
+  });
+
+  it('reads a two-word name only where its first word opens one', () => {
+    expect(tokenize('New York and new yorkers').map((t) => [t.start, t.end, t.term])).toEqual([
+      [0, 8, 'newyork'],
+      [9, 12, null],
+      [13, 16, 'new'],
+      [17, 24, 'yorker'],
+    ]);
   });
 });

@@ -49,12 +49,24 @@ export const isFraction = (state: DateState, hit: ChronoHit): boolean =>
 export function chronoHits(state: DateState): ChronoHit[] {
   if (!MAY_HAVE_DATE.test(state.text)) return [];
   const reference = referenceOf(state.anchor);
-  return chrono
-    .parse(state.text, reference, { forwardDate: false })
-    .map((r) =>
-      withoutPartWords({ start: r.index, end: r.index + r.text.replace(/[\s,.;:]+$/, '').length, raw: r.text, at: r.start }, reference),
-    );
+  // A sentence is read again with the same reference day where a text repeats (wire copy carried by many outlets).
+  const key = `${reference.getTime()} ${state.text}`;
+  let hits = hitsSeen.get(key);
+  if (hits === undefined) {
+    hits = chrono
+      .parse(state.text, reference, { forwardDate: false })
+      .map((r) =>
+        withoutPartWords({ start: r.index, end: r.index + r.text.replace(/[\s,.;:]+$/, '').length, raw: r.text, at: r.start }, reference),
+      );
+    if (hitsSeen.size >= HITS_SEEN_MAX) hitsSeen.clear();
+    hitsSeen.set(key, hits);
+  }
+  return [...hits];
 }
+
+/** What chrono read in the sentences read last, by reference day and text (the rules only read a hit, never change it). */
+const hitsSeen = new Map<string, readonly ChronoHit[]>();
+const HITS_SEEN_MAX = 20_000;
 
 /** "Sun Tzu", a man called "Jan", "May" the verb: a bare short name of a day or month is a date only after "on", "in", "this"… */
 export function isBareName(state: DateState, hit: ChronoHit): boolean {
