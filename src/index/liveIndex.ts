@@ -24,7 +24,7 @@ import { basename, join, resolve } from 'node:path';
 import { type Candidate, type CorpusWarning, ingestCandidate, readCandidate } from '../ingest/corpus.ts';
 import { listCorpusFiles } from '../ingest/files.ts';
 import type { Article } from '../model/index.ts';
-import { codeFingerprint } from './cache.ts';
+import { type LoadOptions, codeFingerprint } from './cache.ts';
 import { EventIndex } from './eventIndex.ts';
 import { Lexicon, type LexiconEntry, docOfPosition, wordPosition } from './lexicon.ts';
 import type { LoadedCorpus } from './loadedCorpus.ts';
@@ -66,6 +66,9 @@ export interface LiveIndexOptions {
   cacheDir: string;
   merge?: Partial<MergePolicy>;
   onProblem?: (message: string) => void;
+  /** For the first build: threads to ingest on, and progress (see `LoadOptions`). */
+  threads?: number;
+  onProgress?: LoadOptions['onProgress'];
 }
 
 /** A segment with its deletion marks (positions of its articles). */
@@ -345,7 +348,11 @@ export class LiveIndex {
   /** Builds the index from the whole folder (ingest on every core), as one base segment. */
   async #build(): Promise<void> {
     const { loadCorpusOnPool } = await import('../ingest/pool.ts');
-    const corpus = await loadCorpusOnPool(this.dir, {});
+    const { threads, onProgress } = this.options;
+    const corpus = await loadCorpusOnPool(this.dir, {
+      ...(threads === undefined ? {} : { threads }),
+      ...(onProgress ? { onProgress: (done: number, total: number) => onProgress('reading the corpus', done, total) } : {}),
+    });
     const { files: listed, skipped } = listCorpusFiles(this.dir);
     const admittedNames = new Set(corpus.articles.map((a) => a.file));
     const warningOf = new Map(corpus.warnings.map((w) => [w.file, w]));
