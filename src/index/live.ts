@@ -133,6 +133,11 @@ export class LiveCorpus {
     return run;
   }
 
+  /** Milliseconds the last update's (or merge's) composition took, by structure (see `LiveIndex.composeMs`). */
+  get composeMs(): LiveIndex['composeMs'] {
+    return this.index.composeMs;
+  }
+
   status(): CorpusStatus {
     const c = this.#current;
     return {

@@ -131,6 +131,12 @@ export class LiveIndex {
     return this.#corpus;
   }
 
+  /**
+   * Milliseconds the last composition took, by structure: the paragraph search and lexicon (composed), the
+   * quote book (put together again from every article's quote facts) and the dated mentions (composed).
+   */
+  composeMs: { paragraphs: number; quotes: number; events: number } = { paragraphs: 0, quotes: 0, events: 0 };
+
   /** How many segments there are, and how many articles are marked deleted in them. */
   get shape(): { segments: number; deleted: number } {
     return { segments: this.#segments.length, deleted: this.#segments.reduce((n, s) => n + s.deleted.size, 0) };
@@ -393,25 +399,29 @@ export class LiveIndex {
       const s = (this.#segments[k] as LiveSegment).segment;
       for (let d = s.docStart[ai] as number; d < (s.docStart[ai + 1] as number); d += 1) (toGlobalDoc[k] as Int32Array)[d] = doc++;
     }
+    let mark = performance.now();
+    const took = (): number => {
+      const ms = performance.now() - mark;
+      mark = performance.now();
+      return Math.round(ms * 10) / 10;
+    };
     const search = new SegmentedBm25(
       ['text'],
       this.#segments.map((s, k) => ({ index: s.segment.search, toGlobal: toGlobalDoc[k] as Int32Array })),
     );
     const lexicon = Lexicon.merge(this.#segments.map((s, k) => globalWords(s.segment.liveWords(s.deleted), toGlobalDoc[k] as Int32Array)));
-    this.#corpus = {
-      dir: this.dir,
+    const index = ParagraphIndex.compose(articles, search, lexicon);
+    const paragraphsMs = took();
+    const quotes = QuoteBook.fromFacts(
+      order.map(([, [k, ai]]) => (this.#segments[k] as LiveSegment).segment.quoteFacts[ai] as Segment['quoteFacts'][number]),
+    );
+    const quotesMs = took();
+    const events = EventIndex.compose(
       articles,
-      warnings,
-      index: ParagraphIndex.compose(articles, search, lexicon),
-      quotes: QuoteBook.fromFacts(
-        order.map(([, [k, ai]]) => (this.#segments[k] as LiveSegment).segment.quoteFacts[ai] as Segment['quoteFacts'][number]),
-      ),
-      events: EventIndex.compose(
-        articles,
-        this.#segments.map((s, k) => ({ index: s.segment.events, toGlobalArticle: toGlobalArticle[k] as Int32Array })),
-      ),
-      source,
-    };
+      this.#segments.map((s, k) => ({ index: s.segment.events, toGlobalArticle: toGlobalArticle[k] as Int32Array })),
+    );
+    this.composeMs = { paragraphs: paragraphsMs, quotes: quotesMs, events: took() };
+    this.#corpus = { dir: this.dir, articles, warnings, index, quotes, events, source };
   }
 }
 

@@ -13,7 +13,16 @@ import { runLine } from '../../src/router/router.ts';
 const ROOT = join(import.meta.dirname, '..', '..');
 const DEV = join(ROOT, 'tests', 'devpages', 'corpus');
 const B = ['01_upi_florence_evacuations.txt', '12_cbsnews_chauvin_convicted_all_charges.txt'];
-const QUESTIONS = ['/search florence', '/who-said chauvin', '/when verdict', '/search kerry lavrov', '/who-said putin', '/timeline syria', '/speakers', '/sources'];
+const QUESTIONS = [
+  '/search florence',
+  '/who-said chauvin',
+  '/when verdict',
+  '/search kerry lavrov',
+  '/who-said putin',
+  '/timeline syria',
+  '/speakers',
+  '/sources',
+];
 /**
  * The child is killed at a random moment again and again for this long, in each lane (each start of it costs a
  * second or two of loading the code, more on a busy machine), and at least twice a lane.
