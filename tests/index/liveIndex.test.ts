@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { loadCorpus } from '../../src/ingest/corpus.ts';
+import { LiveCorpus, type UpdateReport } from '../../src/index/live.ts';
 import { LiveIndex } from '../../src/index/liveIndex.ts';
 import { type LoadedCorpus, indexInMemory } from '../../src/index/loadedCorpus.ts';
 import { renderJson } from '../../src/render/json.ts';
@@ -112,5 +113,32 @@ describe('LiveIndex', () => {
     (again as LiveIndex).update();
     expect(answers((again as LiveIndex).corpus)).toEqual(rebuilt(dir));
     again?.close();
+  });
+});
+
+describe('LiveCorpus', () => {
+  it('serves each update as it is applied, hears it, and merges small segments after it without changing the answers', async () => {
+    const dir = folder(false);
+    const live = await LiveCorpus.open(dir, { cacheDir: cacheDir(), merge: { maxSmallSegments: 1, baseRatio: 100 } });
+    const holder = { corpus: live.current };
+    live.serve(holder);
+    const heard: UpdateReport[] = [];
+    live.onChange((_, report) => heard.push(report));
+    for (const f of B.slice(0, 2)) {
+      copyFileSync(join(DEV, f), join(dir, f));
+      await live.refresh([join(dir, f)]);
+      expect(holder.corpus).toBe(live.current);
+    }
+    expect(heard.map((r) => r.changes.map((c) => [c.kind, c.file]))).toEqual([[['added', B[0]]], [['added', B[1]]]]);
+    // Two small segments are one too many: merged after the update, in turn.
+    expect(live.status().segments).toBe(3);
+    expect(await live.mergeIfDue()).toBe(true);
+    expect(live.status()).toMatchObject({ segments: 2, deleted: 0, articles: 7, failed: [] });
+    expect(holder.corpus).toBe(live.current);
+    expect(answers(holder.corpus)).toEqual(rebuilt(dir));
+    // Nothing changed: nothing heard.
+    expect((await live.refresh()).changes).toEqual([]);
+    expect(heard).toHaveLength(2);
+    await live.close();
   });
 });
