@@ -3,13 +3,19 @@
  * own: `build` ingests and indexes the corpus (writing the index file); `serve` loads the saved index, as a
  * bot starting on an indexed corpus does, and asks every command that answers from the index its questions
  * (bench/questions.ts, from the topics in QUERIES, a JSON file bench/run.ts writes). Prints one JSON line.
- * Used by bench/run.ts: `node --import tsx bench/child.ts build|serve CORPUS CACHE QUERIES [--progress]`.
+ * `live` opens the corpus as a live index (`LiveCorpus`, built afresh without a few articles), adds those
+ * articles one at a time and times each from the refresh to an answer that shows it (`addMs`), then times
+ * questions asked at a steady pace without a merge and while every segment is merged into one.
+ * Used by bench/run.ts: `node --import tsx bench/child.ts build|serve|live CORPUS CACHE QUERIES [--progress]`.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { commands } from '../commands/index.ts';
 import { progressBar } from '../src/cli/progress.ts';
 import { forgetReadDetails } from '../src/index/articleStore.ts';
 import { loadIndexedCorpus } from '../src/index/cache.ts';
+import { LiveCorpus } from '../src/index/live.ts';
+import { listCorpusFiles } from '../src/ingest/files.ts';
 import { runLine } from '../src/router/router.ts';
 import { type Topic } from './queries.ts';
 import { questions } from './questions.ts';
@@ -17,6 +23,10 @@ import { questions } from './questions.ts';
 const [stage, corpusDir, cacheDir, queriesFile, flag] = process.argv.slice(2) as [string, string, string, string, string | undefined];
 /** Each question is asked this many times after the unmeasured round (250 distinct topics a command). */
 const REPEAT = 2;
+/** Articles held out of the live index's build and added one at a time. */
+const ADDED = 5;
+/** Questions asked at a steady pace (one every PACE_MS), with and without a merge going on. */
+const PACE_MS = 2;
 
 const percentiles = (xs: number[]): { p50: number; p95: number; p99: number } => {
   const s = [...xs].sort((a, b) => a - b);
@@ -38,6 +48,10 @@ function peakMb(): number {
 }
 
 const bar = progressBar(process.stderr);
+if (stage === 'live') {
+  process.stdout.write(`${JSON.stringify(await measureLive())}\n`);
+  process.exit(0);
+}
 const t = performance.now();
 const corpus = await loadIndexedCorpus(corpusDir, { cacheDir, ...(bar && flag === '--progress' ? { onProgress: bar } : {}) });
 const ms = Math.round(performance.now() - t);
@@ -70,4 +84,75 @@ if (stage === 'build') {
     latency[name] = { ...percentiles(times), n: qs.length };
   }
   process.stdout.write(`${JSON.stringify({ loadMs: ms, firstAnswerMs, latency, rssMb: peakMb() })}\n`);
+}
+
+/** See the module comment: the live index's add time, and latency with and without a merge. */
+async function measureLive(): Promise<Record<string, unknown>> {
+  const { files } = listCorpusFiles(corpusDir);
+  const held = Array.from({ length: ADDED }, (_, i) => files[Math.floor(((i + 0.5) * files.length) / ADDED)] as string);
+  const aside = join(cacheDir, 'held');
+  mkdirSync(aside, { recursive: true });
+  for (const f of held) renameSync(f, join(aside, basename(f)));
+  const opened = performance.now();
+  // No merge but the one asked for: the adds each make a segment of their own.
+  const live = await LiveCorpus.open(corpusDir, { cacheDir: join(cacheDir, 'live'), merge: { maxSmallSegments: 1e9, baseRatio: 1e9 } });
+  const buildMs = Math.round(performance.now() - opened);
+  const ctx = { corpus: live.current, commands };
+  live.serve(ctx);
+  const ask = (line: string) =>
+    runLine(ctx, line, (e) => {
+      throw e;
+    });
+  const { topics, seed } = JSON.parse(readFileSync(queriesFile, 'utf8')) as { topics: Topic[]; seed: number };
+  const lines = questions(live.current, topics, seed);
+  const asked = [...(lines.search ?? []), ...(lines['who-said'] ?? []), ...(lines.when ?? [])];
+  for (const q of asked) ask(q);
+  const add: number[] = [];
+  const refreshMs: number[] = [];
+  let composeMs = live.composeMs;
+  for (const f of held) {
+    const start = performance.now();
+    renameSync(join(aside, basename(f)), f);
+    const report = await live.refresh([f]);
+    // Answered from the new article: its first paragraph in context, and a search of that paragraph's words.
+    const article = live.current.articles.find((x) => x.file === basename(f));
+    const first = article?.paragraphs[0]?.text ?? '';
+    const shown = JSON.stringify(ask(`/context ${article?.id ?? basename(f)} 1`));
+    ask(`/search ${first.split(/\s+/).slice(0, 8).join(' ')}`);
+    add.push(performance.now() - start);
+    refreshMs.push(report.ms);
+    composeMs = live.composeMs;
+    if (first === '' || !shown.includes(JSON.stringify(first.slice(0, 40)).slice(1, -1)))
+      throw new Error(`the article added (${basename(f)}) is not answered from`);
+  }
+  /** Asks the questions one every PACE_MS, each timed from when it was due (a stall of the event loop counts). */
+  const paced = async (until: () => boolean): Promise<number[]> => {
+    const times: number[] = [];
+    for (let i = 0; !until() || i < asked.length / 4; i += 1) {
+      const due = performance.now() + PACE_MS;
+      await new Promise((r) => setTimeout(r, PACE_MS));
+      ask(asked[i % asked.length] as string);
+      times.push(performance.now() - due);
+    }
+    return times;
+  };
+  const without = await paced(() => true);
+  let merging = true;
+  const mergeStart = performance.now();
+  const merged = live.mergeAll().then(() => (merging = false));
+  const during = await paced(() => !merging);
+  await merged;
+  const mergeMs = Math.round(performance.now() - mergeStart);
+  const median = (xs: number[]) => Number(([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0).toFixed(1));
+  return {
+    liveBuildMs: buildMs,
+    addMs: median(add),
+    addMsMax: Number(Math.max(...add).toFixed(1)),
+    refreshMs: median(refreshMs),
+    composeMs,
+    segmentsBeforeMerge: ADDED + 1,
+    mergeMs,
+    withoutMerge: { ...percentiles(without), max: Number(Math.max(...without).toFixed(1)), n: without.length },
+    duringMerge: { ...percentiles(during), max: Number(Math.max(...during).toFixed(1)), n: during.length },
+  };
 }

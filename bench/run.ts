@@ -49,7 +49,7 @@ const percentiles = (xs: number[]) => {
 };
 
 /** Runs a stage of bench/child.ts in a fresh process and returns what it printed. */
-function stage<T>(name: 'build' | 'serve', corpusDir: string, cacheDir: string, queriesFile: string): T {
+function stage<T>(name: 'build' | 'serve' | 'live', corpusDir: string, cacheDir: string, queriesFile: string): T {
   const child = spawnSync(
     process.execPath,
     [
@@ -99,6 +99,18 @@ try {
     queriesFile,
   );
 
+  type LiveStage = {
+    liveBuildMs: number;
+    addMs: number;
+    addMsMax: number;
+    refreshMs: number;
+    composeMs: Record<string, number>;
+    mergeMs: number;
+    withoutMerge: Latency & { max: number };
+    duringMerge: Latency & { max: number };
+  };
+  const live = stage<LiveStage>('live', corpusDir, join(root, 'live'), queriesFile);
+
   // The reference: MiniSearch with its default options over the same paragraphs, asked the same topics.
   const texts = (await loadIndexedCorpus(corpusDir, { cacheDir })).articles.flatMap((a) => a.paragraphs.map((p) => p.text));
   const raw = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
@@ -124,6 +136,9 @@ try {
     buildRssMb: built.rssMb,
     serveRssMb: served.rssMb,
     firstAnswerMs: served.firstAnswerMs,
+    /** A new article added to the built live index and answered from it (median of 5), and the rest of the live stage. */
+    addMs: live.addMs,
+    live,
     source: news.length > 0 ? 'news' : 'seeds',
     topics: Object.fromEntries(BANDS.map((b) => [b, topics.filter((t) => t.band === b).length])),
     latency: { ...served.latency, bareMiniSearch: { ...percentiles(rawTimes), n: rawQueries.length } },
@@ -142,6 +157,18 @@ try {
       ],
       ['peak memory (RSS)', `${result.buildRssMb} MB building; ${result.serveRssMb} MB loading and answering`],
       ['first answer after load', `${result.firstAnswerMs} ms (then one unmeasured round of the queries)`],
+      [
+        'addMs (live index)',
+        `${live.addMs} ms median of 5 (max ${live.addMsMax}; refresh ${live.refreshMs} ms, of which composing ${Object.entries(
+          live.composeMs,
+        )
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')} ms)`,
+      ],
+      [
+        'merge of 6 segments',
+        `${(live.mergeMs / 1000).toFixed(2)} s; search/who-said/when paced p99 / max ${live.withoutMerge.p99} / ${live.withoutMerge.max} ms without a merge, ${live.duringMerge.p99} / ${live.duringMerge.max} ms during it (n ${live.withoutMerge.n} / ${live.duringMerge.n})`,
+      ],
     ];
     for (const [k, v] of rows) process.stdout.write(`${String(k).padEnd(26)} ${v}\n`);
     process.stdout.write(

@@ -44,6 +44,8 @@ export const statusOfLoaded = (corpus: LoadedCorpus, loadedAt: string): CorpusSt
   paragraphs: corpus.index.paragraphCount,
   lastUpdate: loadedAt,
   failed: corpus.warnings,
+  segments: 1,
+  deleted: 0,
 });
 
 /** `/corpus add` done: the article as it now answers (its id, paragraphs, quotes found), cited. */

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { deserialize, serialize } from 'node:v8';
 import type { EventMention } from '../model/index.ts';
@@ -230,6 +230,16 @@ export class ArticleWriter {
     trailer.writeUInt32LE(crc32(bytes), 16);
     MAGIC.copy(trailer, 24);
     this.write(trailer);
+  }
+
+  /** Makes what was written durable (a segment of a live index is synced before its manifest names it). */
+  sync(): void {
+    fsyncSync(this.fd);
+  }
+
+  /** Closes the file; articles already returned can no longer be read. */
+  close(): void {
+    closeSync(this.fd);
   }
 
   /** Closes and removes the file (a build that failed); articles already returned can no longer be read. */

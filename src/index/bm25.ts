@@ -182,6 +182,11 @@ export class Bm25Index {
     return this.saved.docCount;
   }
 
+  /** The term's number in this index (for reading its postings, `toJSON().postings[field]`), or undefined. */
+  termId(term: string): number | undefined {
+    return this.termIds.get(term);
+  }
+
   /** Does any document have this term (in any field)? */
   has(term: string): boolean {
     return this.termIds.has(term);
@@ -255,12 +260,12 @@ export class Bm25Index {
           const from = p.start[id] as number;
           const to = p.start[id + 1] as number;
           if (from === to) return;
-          const idf = Math.log(1 + (docCount - (to - from) + 0.5) / (to - from + 0.5));
+          const idf = inverseFrequency(docCount, to - from);
           const boost = boosts[f] as number;
           for (let i = from; i < to; i += 1) {
             const doc = p.docs[i] as number;
             const tf = p.freqs[i] as number;
-            const raw = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * (p.lengths[doc] as number)) / p.average)));
+            const raw = termScore(idf, tf, p.lengths[doc] as number, p.average);
             if (((seen[doc] as number) & TERM) === 0) {
               seen[doc] = (seen[doc] as number) | TERM;
               termDocs[termCount++] = doc;
@@ -281,7 +286,7 @@ export class Bm25Index {
           matched[doc] = (matched[doc] as number) + 1;
         }
       });
-      return this.rank(touchedCount, and ? terms.length : 1, options);
+      return rankTouched(touched, touchedCount, scores, matched, order, and ? terms.length : 1, options);
     } finally {
       for (let i = 0; i < touchedCount; i += 1) {
         const doc = touched[i] as number;
@@ -291,47 +296,69 @@ export class Bm25Index {
       }
     }
   }
+}
 
-  /** The touched documents with at least `need` terms, accepted, counted, and the best `limit` kept in order. */
-  private rank(touchedCount: number, need: number, options: Bm25SearchOptions): { hits: Bm25Hit[]; total: number } {
-    const { scores, matched, order, touched } = this.scratch as Scratch;
-    const limit = options.limit ?? Number.POSITIVE_INFINITY;
-    let total = 0;
-    type Kept = { doc: number; score: number; order: number };
-    /** Ranked after: a lower score, or the same score met later. */
-    const after = (x: Kept, y: Kept): boolean => x.score < y.score || (x.score === y.score && x.order > y.order);
-    // The best `limit` so far, as a heap with the one ranked last on top.
-    const kept: Kept[] = [];
-    for (let i = 0; i < touchedCount; i += 1) {
-      const doc = touched[i] as number;
-      const count = matched[doc] as number;
-      if (count < need || (options.accept && !options.accept(doc))) continue;
-      total += 1;
-      const hit = { doc, score: (scores[doc] as number) * count, order: order[doc] as number };
-      if (limit === Number.POSITIVE_INFINITY) kept.push(hit);
-      else if (kept.length < limit) {
-        kept.push(hit);
-        for (let c = kept.length - 1; c > 0;) {
-          const parent = (c - 1) >> 1;
-          if (!after(kept[c] as Kept, kept[parent] as Kept)) break;
-          [kept[c], kept[parent]] = [kept[parent] as Kept, kept[c] as Kept];
-          c = parent;
-        }
-      } else if (kept.length > 0 && after(kept[0] as Kept, hit)) {
-        kept[0] = hit;
-        for (let c = 0; ;) {
-          const l = 2 * c + 1;
-          let m = c;
-          if (l < kept.length && after(kept[l] as Kept, kept[m] as Kept)) m = l;
-          if (l + 1 < kept.length && after(kept[l + 1] as Kept, kept[m] as Kept)) m = l + 1;
-          if (m === c) break;
-          [kept[c], kept[m]] = [kept[m] as Kept, kept[c] as Kept];
-          c = m;
-        }
+/** BM25+'s inverse document frequency of a term that `df` of `docCount` documents have (MiniSearch's formula). */
+export const inverseFrequency = (docCount: number, df: number): number => Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+
+/** BM25+'s score of one posting, before the idf and boost: `tf` occurrences in a field of `length` terms. */
+export const termScore = (idf: number, tf: number, length: number, average: number): number =>
+  idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * length) / average)));
+
+/** A hit as ranked: its document, score, and the order it was met in (ties go to the one met first). */
+export interface RankedHit extends Bm25Hit {
+  order: number;
+}
+
+/**
+ * The touched documents with at least `need` terms, accepted, counted, and the best `limit` kept, best first
+ * (equal scores: the one met first). `order[doc]` says when a document was met; shared by every BM25 searcher.
+ */
+export function rankTouched(
+  touched: ArrayLike<number>,
+  touchedCount: number,
+  scores: ArrayLike<number>,
+  matched: ArrayLike<number>,
+  order: ArrayLike<number>,
+  need: number,
+  options: Bm25SearchOptions,
+): { hits: RankedHit[]; total: number } {
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  let total = 0;
+  type Kept = RankedHit;
+  /** Ranked after: a lower score, or the same score met later. */
+  const after = (x: Kept, y: Kept): boolean => x.score < y.score || (x.score === y.score && x.order > y.order);
+  // The best `limit` so far, as a heap with the one ranked last on top.
+  const kept: Kept[] = [];
+  for (let i = 0; i < touchedCount; i += 1) {
+    const doc = touched[i] as number;
+    const count = matched[doc] as number;
+    if (count < need || (options.accept && !options.accept(doc))) continue;
+    total += 1;
+    const hit = { doc, score: (scores[doc] as number) * count, order: order[doc] as number };
+    if (limit === Number.POSITIVE_INFINITY) kept.push(hit);
+    else if (kept.length < limit) {
+      kept.push(hit);
+      for (let c = kept.length - 1; c > 0;) {
+        const parent = (c - 1) >> 1;
+        if (!after(kept[c] as Kept, kept[parent] as Kept)) break;
+        [kept[c], kept[parent]] = [kept[parent] as Kept, kept[c] as Kept];
+        c = parent;
+      }
+    } else if (kept.length > 0 && after(kept[0] as Kept, hit)) {
+      kept[0] = hit;
+      for (let c = 0; ;) {
+        const l = 2 * c + 1;
+        let m = c;
+        if (l < kept.length && after(kept[l] as Kept, kept[m] as Kept)) m = l;
+        if (l + 1 < kept.length && after(kept[l + 1] as Kept, kept[m] as Kept)) m = l + 1;
+        if (m === c) break;
+        [kept[c], kept[m]] = [kept[m] as Kept, kept[c] as Kept];
+        c = m;
       }
     }
-    kept.sort((x, y) => y.score - x.score || x.order - y.order);
-    // Returned as they are (with their `order`): copying a million hits costs as much as sorting them.
-    return { hits: kept, total };
   }
+  kept.sort((x, y) => y.score - x.score || x.order - y.order);
+  // Returned as they are (with their `order`): copying a million hits costs as much as sorting them.
+  return { hits: kept, total };
 }

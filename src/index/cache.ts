@@ -29,7 +29,7 @@ let codeHash: string | undefined;
  * The code's fingerprint (src/codeVersion.mjs) with the file format: the built bundle carries it, stamped
  * by scripts/build.mjs; run from source (tsx, vitest), it is computed the same way.
  */
-function codeFingerprint(): string {
+export function codeFingerprint(): string {
   codeHash ??= createHash('sha256')
     .update(String(CACHE_FORMAT))
     .update((globalThis as { QUOTEDESK_CODE_VERSION?: string }).QUOTEDESK_CODE_VERSION ?? codeVersion())

@@ -6,6 +6,7 @@ import { eventTerms } from '../nlp/eventWords.ts';
 import { terms } from '../nlp/terms.ts';
 import { publicationKey } from '../ingest/order.ts';
 import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
+import { type Bm25Searcher, SegmentedBm25 } from './segmentedBm25.ts';
 import { type GroupingTerms, groupingTermsOf, peopleOf } from './mentionFacts.ts';
 import type { Lexicon } from './lexicon.ts';
 
@@ -87,8 +88,95 @@ const GROUPING_KINDS: ReadonlyArray<[keyof GroupingTerms, number]> = [
 export class EventIndex {
   private constructor(
     private readonly facts: EventFacts,
-    private readonly search: Bm25Index,
+    private readonly search: Bm25Searcher,
   ) {}
+
+  /**
+   * The index of a corpus whose articles' mentions were indexed in parts (segments of a live index, see
+   * `liveIndex.ts`), the same as `build(articles)`: the mentions of `articles` in order, numbered as `build`
+   * numbers them, with their dates, sentences and grouping words numbered as first met, and one search over
+   * the parts' own (global statistics, see `SegmentedBm25`). `toGlobalArticle[k]` of a part is the place in
+   * `articles` of its article k, or -1 for one deleted.
+   */
+  static compose(articles: Article[], parts: ReadonlyArray<{ index: EventIndex; toGlobalArticle: Int32Array }>): EventIndex {
+    const source: Array<[number, number]> = new Array(articles.length);
+    parts.forEach((p, k) => p.toGlobalArticle.forEach((g, l) => g >= 0 && (source[g] = [k, l])));
+    const starts = parts.map(({ index, toGlobalArticle }) => {
+      const start = new Uint32Array(toGlobalArticle.length + 1);
+      for (const a of index.facts.article) (start[a + 1] as number) += 1;
+      for (let a = 0; a < toGlobalArticle.length; a += 1) start[a + 1] = (start[a + 1] as number) + (start[a] as number);
+      return start;
+    });
+    /** Per part, a local number (of a date value, a sentence, a grouping word) to its global one, given when first met. */
+    const renumber = (sizes: (f: EventFacts) => number) => parts.map((p) => new Int32Array(sizes(p.index.facts)).fill(-1));
+    const valueIds = renumber((f) => f.values.length);
+    const sentenceIds = renumber((f) => f.sentence.reduce((n, s) => Math.max(n, s + 1), 0));
+    const wordIds = renumber((f) => f.groupVocabulary.length);
+    const global = (ids: Int32Array, local: number, next: () => number): number => {
+      if ((ids[local] as number) < 0) ids[local] = next();
+      return ids[local] as number;
+    };
+    const mentionIds = parts.map((p) => new Int32Array(p.index.count).fill(-1));
+    const total = source.reduce((n, [k, l]) => n + (starts[k]?.[l + 1] as number) - (starts[k]?.[l] as number), 0);
+    const cols = {
+      article: new Uint32Array(total),
+      event: new Uint32Array(total),
+      paragraph: new Int32Array(total),
+      sentence: new Uint32Array(total),
+      value: new Uint32Array(total),
+      flags: new Uint8Array(total),
+      spanStart: new Uint32Array(total),
+      spanEnd: new Uint32Array(total),
+    };
+    const values: string[] = [];
+    const vocabulary: string[] = [];
+    let sentences = 0;
+    const groupStart = [0];
+    const groupEntries: number[] = [];
+    let m = 0;
+    source.forEach(([k, l], g) => {
+      const f = (parts[k] as (typeof parts)[number]).index.facts;
+      for (let i = (starts[k] as Uint32Array)[l] as number; i < ((starts[k] as Uint32Array)[l + 1] as number); i += 1, m += 1) {
+        (mentionIds[k] as Int32Array)[i] = m;
+        cols.article[m] = g;
+        cols.event[m] = f.event[i] as number;
+        cols.paragraph[m] = f.paragraph[i] as number;
+        cols.sentence[m] = global(sentenceIds[k] as Int32Array, f.sentence[i] as number, () => sentences++);
+        cols.value[m] = global(
+          valueIds[k] as Int32Array,
+          f.value[i] as number,
+          () => values.push(f.values[f.value[i] as number] as string) - 1,
+        );
+        cols.flags[m] = f.flags[i] as number;
+        cols.spanStart[m] = f.spanStart[i] as number;
+        cols.spanEnd[m] = f.spanEnd[i] as number;
+        for (let e = f.groupStart[i] as number; e < (f.groupStart[i + 1] as number); e += 1) {
+          const entry = f.groupEntries[e] as number;
+          const word = global(wordIds[k] as Int32Array, entry >>> 4, () => vocabulary.push(f.groupVocabulary[entry >>> 4] as string) - 1);
+          groupEntries.push((word << 4) | (entry & 15));
+        }
+        groupStart.push(groupEntries.length);
+      }
+    });
+    const facts: EventFacts = {
+      ...cols,
+      values,
+      groupStart: Uint32Array.from(groupStart),
+      groupEntries: Uint32Array.from(groupEntries),
+      groupVocabulary: vocabulary,
+      chronological: new Uint32Array(0),
+      publicationRank: publicationRanks(articles),
+    };
+    facts.chronological = chronologicalOrder(facts);
+    const search = new SegmentedBm25(
+      ['event', 'who'],
+      parts.map((p, k) => {
+        if (!(p.index.search instanceof Bm25Index)) throw new Error('EventIndex: only indexes built whole compose');
+        return { index: p.index.search, toGlobal: mentionIds[k] as Int32Array };
+      }),
+    );
+    return new EventIndex(facts, search);
+  }
 
   static build(articles: Article[]): EventIndex {
     const search = new Bm25Builder(['event', 'who']);
@@ -167,6 +255,7 @@ export class EventIndex {
   }
 
   toJSON(): unknown {
+    if (!(this.search instanceof Bm25Index)) throw new Error('EventIndex: an index composed of segments is saved by its segments');
     return { facts: this.facts, search: this.search.toJSON() };
   }
 

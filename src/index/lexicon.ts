@@ -33,30 +33,42 @@ export function parseQuery(query: string): ParsedQuery {
   return { text: query.replace(/["“”]/g, ' '), phrases };
 }
 
-/** A word of the corpus as it is written, for the spelling corrector: its index term, how often, its usual form. */
-interface LexiconEntry {
+/**
+ * A word of the corpus as it is written, for the spelling corrector: its index term, how often, its usual form
+ * (as first written), and where it was first written (see `wordPosition`), for putting segments' lexicons together.
+ */
+export interface LexiconEntry {
   term: string;
   count: number;
   form: string;
+  first: number;
 }
 
-/** The lexicon as saved in the index file: [word, term, count, form] a word. */
-export type SavedLexicon = Array<[string, string, number, string]>;
+/** Where a word stands: its paragraph's number and its token's, in one number that orders them. */
+export const wordPosition = (doc: number, token: number): number => doc * 2 ** 20 + Math.min(token, 2 ** 20 - 1);
+/** The paragraph of a `wordPosition`. */
+export const docOfPosition = (position: number): number => Math.floor(position / 2 ** 20);
+
+/** The lexicon as saved in the index file: [word, term, count, form, first position] a word. */
+export type SavedLexicon = Array<[string, string, number, string, number?]>;
+
+/** The word a token stands for as written, without a possessive "'s". */
+export const writtenForm = (text: string, t: Token): string => text.slice(t.start, t.end).replace(/['’]s$/, '');
 
 /** Collects the written words of the corpus as paragraphs are indexed. */
 export class LexiconBuilder {
   private readonly entries = new Map<string, LexiconEntry>();
 
-  /** Adds the words of a text, given its tokens. */
-  add(text: string, tokens: readonly Token[]): void {
-    for (const t of tokens) {
-      if (t.term === null) continue;
-      const form = text.slice(t.start, t.end).replace(/['’]s$/, '');
+  /** Adds the words of a text (paragraph number `doc`), given its tokens. */
+  add(text: string, tokens: readonly Token[], doc = 0): void {
+    tokens.forEach((t, i) => {
+      if (t.term === null) return;
+      const form = writtenForm(text, t);
       const key = form.toLowerCase();
       const entry = this.entries.get(key);
       if (entry) entry.count += 1;
-      else this.entries.set(key, { term: t.term, count: 1, form });
-    }
+      else this.entries.set(key, { term: t.term, count: 1, form, first: wordPosition(doc, i) });
+    });
   }
 
   finish(): Lexicon {
@@ -88,11 +100,44 @@ export class Lexicon {
   }
 
   static load(saved: SavedLexicon): Lexicon {
-    return new Lexicon(new Map(saved.map(([key, term, count, form]) => [key, { term, count, form }])));
+    return new Lexicon(new Map(saved.map(([key, term, count, form, first]) => [key, { term, count, form, first: first ?? 0 }])));
   }
 
   toJSON(): SavedLexicon {
-    return [...this.entries].map(([key, e]) => [key, e.term, e.count, e.form]);
+    return [...this.entries].map(([key, e]) => [key, e.term, e.count, e.form, e.first]);
+  }
+
+  /** Every written word (lower case) and its entry, in the order first written. */
+  words(): ReadonlyMap<string, Readonly<LexiconEntry>> {
+    return this.entries;
+  }
+
+  /**
+   * The lexicon of several parts' words together, as one built over all their paragraphs in global order:
+   * counts added, each word's form and place where it is first written, words in the order first written.
+   * `entries` give each part's words with `first` already a global position.
+   */
+  static merge(parts: ReadonlyArray<Iterable<[string, LexiconEntry]>>): Lexicon {
+    const all = new Map<string, LexiconEntry>();
+    for (const part of parts)
+      for (const [key, e] of part) {
+        const had = all.get(key);
+        if (!had) all.set(key, { ...e });
+        else {
+          had.count += e.count;
+          if (e.first < had.first) {
+            had.first = e.first;
+            had.form = e.form;
+          }
+        }
+      }
+    let ordered = true;
+    let last = -1;
+    for (const e of all.values()) {
+      if (e.first < last) ordered = false;
+      last = e.first;
+    }
+    return new Lexicon(ordered ? all : new Map([...all].sort((x, y) => x[1].first - y[1].first)));
   }
 
   /** Words of the corpus that start with what was typed (the last word of it), most frequent first. */

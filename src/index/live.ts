@@ -10,23 +10,18 @@
  *   removed; with none given, the whole folder is compared with what is loaded.
  * - A file that cannot be used is reported in the update and in `status().failed`, and the rest goes on.
  *
- * This first implementation reloads through the saved index (`loadIndexedCorpus`), which rebuilds the whole
- * corpus on any change: correct, and slow at scale. The segmented index (issue 15) replaces its inside, not
- * this interface.
+ * Inside, a segmented index (`liveIndex.ts`): an update ingests only the files that changed, writes them as a
+ * small segment and marks the articles they replace or remove as deleted; segments are merged when they pile
+ * up, after the update has been answered (queued like updates, so never during one). The answers are the same
+ * as from an index built over the folder at once.
  */
 import type { CorpusWarning } from '../ingest/corpus.ts';
-import { type LoadOptions, loadIndexedCorpus } from './cache.ts';
+import type { LoadOptions } from './cache.ts';
+import { type Change, LiveIndex, type MergePolicy } from './liveIndex.ts';
 import type { LoadedCorpus } from './loadedCorpus.ts';
 
-/** What happened to one file in an update. */
-export interface FileChange {
-  file: string;
-  kind: 'added' | 'changed' | 'removed' | 'failed';
-  /** The article's id (its file name without the extension), when it has one. */
-  article?: string;
-  /** Why a file failed to load. */
-  reason?: string;
-}
+/** What happened to one file in an update: added, changed, removed, or failed (with why). */
+export type FileChange = Change;
 
 export interface UpdateReport {
   changes: FileChange[];
@@ -42,6 +37,9 @@ export interface CorpusStatus {
   lastUpdate: string;
   /** Files that failed to load, and why. */
   failed: CorpusWarning[];
+  /** The index's segments, and the articles marked deleted in them (merged away in time). */
+  segments: number;
+  deleted: number;
 }
 
 /** Something that holds the corpus answers read (the router's `CommandContext`). */
@@ -49,24 +47,37 @@ export interface CorpusHolder {
   corpus: LoadedCorpus;
 }
 
+/** How a live corpus is opened: where its index is kept, and (for tests and the benchmark) when it merges. */
+export interface LiveOptions extends LoadOptions {
+  merge?: Partial<MergePolicy>;
+}
+
 export class LiveCorpus {
   #current: LoadedCorpus;
   #lastUpdate: string;
   #queue: Promise<unknown> = Promise.resolve();
   readonly #listeners = new Set<(corpus: LoadedCorpus, report: UpdateReport) => void>();
+  /** Holders served (see `serve`): a merge points them at the merged corpus without telling the listeners. */
+  readonly #holders = new Set<CorpusHolder>();
 
   private constructor(
     readonly dir: string,
-    private readonly options: LoadOptions,
-    first: LoadedCorpus,
+    private readonly index: LiveIndex,
   ) {
-    this.#current = first;
+    this.#current = index.corpus;
     this.#lastUpdate = new Date().toISOString();
   }
 
-  /** Loads the folder (from its saved index when that is current). */
-  static async open(dir: string, options: LoadOptions): Promise<LiveCorpus> {
-    return new LiveCorpus(dir, options, await loadIndexedCorpus(dir, options));
+  /** Loads the folder from its saved live index, brought up to date with the folder (built when there is none). */
+  static async open(dir: string, options: LiveOptions): Promise<LiveCorpus> {
+    const { index } = await LiveIndex.open(dir, {
+      cacheDir: options.cacheDir,
+      ...(options.merge ? { merge: options.merge } : {}),
+      ...(options.onCacheProblem ? { onProblem: options.onCacheProblem } : {}),
+      ...(options.threads === undefined ? {} : { threads: options.threads }),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    return new LiveCorpus(dir, index);
   }
 
   /** The complete corpus answers read now. */
@@ -77,9 +88,14 @@ export class LiveCorpus {
   /** Keeps `holder.corpus` pointing at the current corpus from now on. */
   serve(holder: CorpusHolder): () => void {
     holder.corpus = this.#current;
-    return this.onChange((corpus) => {
+    this.#holders.add(holder);
+    const stop = this.onChange((corpus) => {
       holder.corpus = corpus;
     });
+    return () => {
+      this.#holders.delete(holder);
+      stop();
+    };
   }
 
   /** Hears every update that changed something; returns the function that stops listening. */
@@ -92,7 +108,34 @@ export class LiveCorpus {
   refresh(files?: readonly string[]): Promise<UpdateReport> {
     const run = this.#queue.then(() => this.#apply(files));
     this.#queue = run.catch(() => undefined);
+    // Segments are merged after the update is served, in turn with later updates.
+    void run.then(
+      () => setImmediate(() => void this.mergeIfDue()),
+      () => undefined,
+    );
     return run;
+  }
+
+  /** Merges the index's segments if they piled up (queued like an update); the answers stay the same. Resolves with whether it merged. */
+  mergeIfDue(): Promise<boolean> {
+    const run = this.#queue.then(() => this.#publishMerge(this.index.mergeIfDue()));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Merges every segment into one (queued like an update). */
+  mergeAll(): Promise<void> {
+    const run = this.#queue.then(() => {
+      this.index.mergeAll();
+      this.#publishMerge(true);
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Milliseconds the last update's (or merge's) composition took, by structure (see `LiveIndex.composeMs`). */
+  get composeMs(): LiveIndex['composeMs'] {
+    return this.index.composeMs;
   }
 
   status(): CorpusStatus {
@@ -103,44 +146,40 @@ export class LiveCorpus {
       paragraphs: c.index.paragraphCount,
       lastUpdate: this.#lastUpdate,
       failed: c.warnings,
+      ...this.index.shape,
     };
   }
 
-  async #apply(_files?: readonly string[]): Promise<UpdateReport> {
+  /** Closes the index's files (the corpus can no longer show articles' details). */
+  close(): Promise<void> {
+    const run = this.#queue.then(() => this.index.close());
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  #publishMerge(merged: boolean): boolean {
+    if (merged) {
+      this.#current = this.index.corpus;
+      for (const holder of this.#holders) holder.corpus = this.#current;
+    }
+    return merged;
+  }
+
+  async #apply(files?: readonly string[]): Promise<UpdateReport> {
     const started = performance.now();
-    const before = this.#current;
-    const after = await loadIndexedCorpus(this.dir, this.options);
-    const changes = diff(before, after);
+    const changes = this.index.update(files);
     const report: UpdateReport = { changes, ms: performance.now() - started };
+    // A merge or an update that changed nothing may still give a new corpus object (same answers).
+    const before = this.#current;
+    this.#current = this.index.corpus;
+    for (const holder of this.#holders) holder.corpus = this.#current;
     // A file that failed and is now gone (or mended into nothing) changes no article, but the status must forget it.
+    const after = this.#current;
     const failuresGone = before.warnings.some((w) => !after.warnings.some((x) => x.file === w.file && x.reason === w.reason));
     if (changes.length > 0 || failuresGone) {
-      this.#current = after;
       this.#lastUpdate = new Date().toISOString();
-      for (const listener of this.#listeners) listener(after, report);
+      for (const listener of this.#listeners) listener(this.#current, report);
     }
     return report;
   }
 }
-
-/** What differs between two loads of a folder, by file: articles added, changed (another text), removed; new failures. */
-function diff(before: LoadedCorpus, after: LoadedCorpus): FileChange[] {
-  const old = new Map(before.articles.map((a) => [a.file, a]));
-  const changes: FileChange[] = [];
-  for (const a of after.articles) {
-    const was = old.get(a.file);
-    old.delete(a.file);
-    if (was === undefined) changes.push({ file: a.file, kind: 'added', article: a.id });
-    else if (signature(was) !== signature(a)) changes.push({ file: a.file, kind: 'changed', article: a.id });
-  }
-  for (const a of old.values()) changes.push({ file: a.file, kind: 'removed', article: a.id });
-  const failedBefore = new Set(before.warnings.map((w) => `${w.file}\0${w.reason}`));
-  for (const w of after.warnings) {
-    if (!failedBefore.has(`${w.file}\0${w.reason}`)) changes.push({ file: w.file, kind: 'failed', reason: w.reason });
-  }
-  return changes;
-}
-
-/** Enough of an article to tell a changed text: its metadata and paragraphs' spans and texts' lengths. */
-const signature = (a: LoadedCorpus['articles'][number]): string =>
-  JSON.stringify([a.meta, a.paragraphs.map((p) => [p.start, p.end, p.text.length])]);

@@ -1,4 +1,5 @@
 import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
+import type { Bm25Searcher } from './segmentedBm25.ts';
 import type { Article, Paragraph } from '../model/index.ts';
 import { STOPWORD_TERMS, type Token, tokenize } from '../nlp/terms.ts';
 import { Lexicon, LexiconBuilder, type SavedLexicon } from './lexicon.ts';
@@ -32,11 +33,11 @@ export class ParagraphIndex {
   /** Per paragraph number: its article and its place in the article. */
   private readonly docArticle: Uint32Array;
   private readonly docParagraph: Uint32Array;
-  private readonly search: Bm25Index;
+  private readonly search: Bm25Searcher;
   /** The corpus's words, which every index reads queries through. */
   readonly lexicon: Lexicon;
 
-  private constructor(articles: Article[], search: Bm25Index, lexicon: Lexicon) {
+  private constructor(articles: Article[], search: Bm25Searcher, lexicon: Lexicon) {
     this.articles = articles;
     this.search = search;
     this.lexicon = lexicon;
@@ -54,17 +55,31 @@ export class ParagraphIndex {
   }
 
   static build(articles: Article[]): ParagraphIndex {
+    const { search, lexicon } = ParagraphIndex.buildParts(articles);
+    return new ParagraphIndex(articles, search, lexicon);
+  }
+
+  /**
+   * The index of articles whose paragraphs' search and lexicon were built apart (segments of a live index,
+   * see `liveIndex.ts`): `search` numbers the paragraphs of `articles` in order, as `build` would.
+   */
+  static compose(articles: Article[], search: Bm25Searcher, lexicon: Lexicon): ParagraphIndex {
+    return new ParagraphIndex(articles, search, lexicon);
+  }
+
+  /** The BM25 index and lexicon of the articles' paragraphs, numbered in order. */
+  static buildParts(articles: readonly Article[]): { search: Bm25Index; lexicon: Lexicon } {
     // Each paragraph is tokenised once: the tokens feed both MiniSearch and the lexicon.
     const search = new Bm25Builder(['text']);
     const lexicon = new LexiconBuilder();
     for (const a of articles) {
       for (const p of a.paragraphs) {
         const tokens = tokenize(p.text);
-        search.add([tokens.flatMap((t) => (t.term === null ? [] : [t.term]))]);
-        lexicon.add(p.text, tokens);
+        const doc = search.add([tokens.flatMap((t) => (t.term === null ? [] : [t.term]))]);
+        lexicon.add(p.text, tokens, doc);
       }
     }
-    return new ParagraphIndex(articles, search.finish(), lexicon.finish());
+    return { search: search.finish(), lexicon: lexicon.finish() };
   }
 
   /** Rebuilds the index from `toJSON()` output; the articles must be the same, in the same order. */
@@ -74,6 +89,8 @@ export class ParagraphIndex {
   }
 
   toJSON(): unknown {
+    // A composed index is saved segment by segment (liveIndex.ts), never whole.
+    if (!(this.search instanceof Bm25Index)) throw new Error('ParagraphIndex: an index composed of segments is saved by its segments');
     return { search: this.search.toJSON(), lexicon: this.lexicon.toJSON() };
   }
 

@@ -54,8 +54,6 @@ const slug = (name: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-|-$/g, '');
 
-/** The content words of a quote, for telling the same words from other words. */
-const tokenSet = (s: string): Set<string> => new Set(terms(s));
 /** The negations of a quote: "can" and "cannot" are not the same words. */
 export const negations = (s: string): string =>
   [...s.toLowerCase().matchAll(/\b(?:not|no|never|cannot|can['’]t|won['’]t|n['’]t|neither|nor|without)\b|n['’]t\b/g)]
@@ -110,6 +108,45 @@ export function narrationTerms(sentence: readonly string[], quote: readonly stri
   });
 }
 
+/** What the book reads of one quote: its own fields, and its words and its sentence's words as `terms` gives them. */
+export interface QuoteFact {
+  text: string;
+  kind: QuoteKind;
+  speaker: Quote['speaker'];
+  confidence: number;
+  sentence: string;
+  words: string[];
+  sentenceWords: string[];
+}
+
+/**
+ * What the quote book reads of an article, worked out once per article (a live index keeps it, so that the
+ * book of a changed corpus is put together without reading or parsing the other articles): its publication
+ * key, the names its paragraphs give (`findNames`, in order) and its quotes.
+ */
+export interface QuoteFacts {
+  published: string;
+  names: ReturnType<typeof findNames>;
+  quotes: QuoteFact[];
+}
+
+/** See `QuoteFacts`. */
+export function quoteFactsOf(article: Article): QuoteFacts {
+  return {
+    published: publicationKey(article),
+    names: article.paragraphs.flatMap((p) => findNames(p.text)),
+    quotes: article.quotes.map((q) => ({
+      text: q.text,
+      kind: q.kind,
+      speaker: q.speaker,
+      confidence: q.confidence,
+      sentence: q.sentence,
+      words: terms(q.text),
+      sentenceWords: terms(q.sentence),
+    })),
+  };
+}
+
 /**
  * Every quote of the corpus, grouped where several outlets carry the same words, with the registry of
  * speakers built from the corpus itself: people are merged by surname and a first name that agrees
@@ -133,6 +170,14 @@ export class QuoteBook {
   }
 
   static build(articles: Article[]): QuoteBook {
+    return QuoteBook.fromFacts(articles.map(quoteFactsOf));
+  }
+
+  /**
+   * The book of a corpus from what it reads of each article (`quoteFactsOf`), articles in corpus order: the
+   * same book as `build`, put together again after a change without reading or parsing any article.
+   */
+  static fromFacts(articles: readonly QuoteFacts[]): QuoteBook {
     const speakers = buildRegistry(articles);
     const byName = new Map<string, Speaker>();
     for (const s of speakers) for (const a of s.aliases) if (!byName.has(a.toLowerCase())) byName.set(a.toLowerCase(), s);
@@ -141,17 +186,19 @@ export class QuoteBook {
     // Articles in order of publication (undated last), so each group lists the earliest outlet first.
     const order = articles
       .map((_, i) => i)
-      .sort((x, y) => publicationKey(articles[x] as Article).localeCompare(publicationKey(articles[y] as Article)));
+      .sort((x, y) => (articles[x] as QuoteFacts).published.localeCompare((articles[y] as QuoteFacts).published));
     const groups: QuoteGroup[] = [];
     const words: Array<Set<string>> = [];
+    /** Per group: the terms of its text, as `terms` gives them. */
+    const ownWords: string[][] = [];
     const negs: string[] = [];
     // Each quote's content words and negations, once; and how many quotes have each word.
     const quoteWords: Array<Set<string>> = [];
     const quoteNegs: string[] = [];
     const frequency = new Map<string, number>();
     for (const ai of order) {
-      for (const q of (articles[ai] as Article).quotes) {
-        const set = tokenSet(q.text);
+      for (const q of (articles[ai] as QuoteFacts).quotes) {
+        const set = new Set(q.words);
         quoteWords.push(set);
         quoteNegs.push(negations(q.text));
         for (const w of set) frequency.set(w, (frequency.get(w) ?? 0) + 1);
@@ -186,7 +233,7 @@ export class QuoteBook {
     };
     let n = 0;
     for (const ai of order) {
-      const article = articles[ai] as Article;
+      const article = articles[ai] as QuoteFacts;
       article.quotes.forEach((q, qi) => {
         const ids = q.speaker.members.length > 0 ? q.speaker.members.map(idOf) : q.speaker.name ? [idOf(q.speaker.name)] : [];
         const speakerIds = ids.filter((x): x is string => x !== null);
@@ -220,6 +267,7 @@ export class QuoteBook {
           if (q.text.length > g.text.length) {
             g.text = q.text;
             words[same] = set;
+            ownWords[same] = q.words;
             negs[same] = neg;
             list(same);
           }
@@ -238,6 +286,7 @@ export class QuoteBook {
           refs: [{ article: ai, quote: qi }],
         });
         words.push(set);
+        ownWords.push(q.words);
         negs.push(neg);
         list(groups.length - 1);
       });
@@ -249,9 +298,9 @@ export class QuoteBook {
     const sentences: string[] = [];
     for (const g of groups) {
       const first = g.refs[0] as QuoteRef;
-      const q = (articles[first.article] as Article).quotes[first.quote] as Quote;
-      const own = terms(g.text);
-      search.add([own, narrationTerms(terms(q.sentence), own)]);
+      const q = (articles[first.article] as QuoteFacts).quotes[first.quote] as QuoteFact;
+      const own = ownWords[g.id] as string[];
+      search.add([own, narrationTerms(q.sentenceWords, own)]);
       sentences.push(q.sentence);
     }
     return new QuoteBook(speakers, groups, sentences, search.finish());
@@ -447,7 +496,7 @@ interface Draft {
 }
 
 /** Builds the speaker registry from the names in the articles and the speakers of their quotes. */
-function buildRegistry(articles: Article[]): Speaker[] {
+function buildRegistry(articles: readonly QuoteFacts[]): Speaker[] {
   const drafts: Draft[] = [];
   // Drafts by kind and key, in the order they were made: a lookup costs the drafts of one surname.
   const byKey = new Map<string, Draft[]>();
@@ -468,15 +517,13 @@ function buildRegistry(articles: Article[]): Speaker[] {
     return d;
   };
   for (const a of articles) {
-    for (const p of a.paragraphs) {
-      for (const m of findNames(p.text)) {
-        const d = person(m.key, m.first);
-        d.names.set(m.name, (d.names.get(m.name) ?? 0) + 1);
-        d.aliases.add(m.name);
-        if (m.role) {
-          d.roles.push(m.role);
-          if (/^[\p{Lu}]/u.test(m.role)) d.aliases.add(`${m.role} ${m.name}`);
-        }
+    for (const m of a.names) {
+      const d = person(m.key, m.first);
+      d.names.set(m.name, (d.names.get(m.name) ?? 0) + 1);
+      d.aliases.add(m.name);
+      if (m.role) {
+        d.roles.push(m.role);
+        if (/^[\p{Lu}]/u.test(m.role)) d.aliases.add(`${m.role} ${m.name}`);
       }
     }
   }

@@ -10,6 +10,8 @@ describe('corpusStatus', () => {
       paragraphs: 61,
       lastUpdate: '2026-12-02T01:50:26.477Z',
       failed: [{ file: 'broken.txt', reason: 'binary file (it contains NUL bytes)' }],
+      segments: 1,
+      deleted: 0,
     });
     expect(answer.results.map((r) => r.text)).toEqual([
       '5 articles, 61 paragraphs; last update 2026-12-02T01:50:26.477Z',

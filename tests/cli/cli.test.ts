@@ -240,11 +240,18 @@ describe('the benchmark', () => {
       'buildRssMb',
       'serveRssMb',
       'firstAnswerMs',
+      'addMs',
+      'live',
       'source',
       'topics',
       'latency',
     ]);
     expect(result.rssMb).toBe(Math.max(result.buildRssMb, result.serveRssMb));
+    // The live index: a new article answered after its refresh, and answers paced with and without a merge.
+    expect(result.addMs).toBeGreaterThan(0);
+    expect(result.addMs).toBe(result.live.addMs);
+    expect(Object.keys(result.live.composeMs)).toEqual(['paragraphs', 'quotes', 'events']);
+    expect(result.live.duringMerge.max).toBeGreaterThanOrEqual(result.live.duringMerge.p99);
     expect(result.paragraphs).toBeGreaterThan(100);
     expect(Object.keys(result.latency)).toEqual([
       'search',

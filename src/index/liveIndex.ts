@@ -1,0 +1,527 @@
+/**
+ * The index of a corpus folder kept live, the way Lucene and Tantivy keep theirs: a base segment and small
+ * segments of articles added or changed since (each written once, to a file of its own, see `segment.ts`),
+ * deletion marks for articles removed or changed, and merges that fold segments together when they pile up.
+ *
+ * - An update re-reads only the files it is given (or, given none, every file whose text changed), ingests
+ *   only those, and writes them as one new small segment; the articles they replace or remove get deletion
+ *   marks. Which files are admitted is decided again over the whole folder in file order, as a full load
+ *   decides it (`Admissions`: the first file of an article id or of a text is kept), from what is known of
+ *   each file, so a duplicate comes and goes as in a full load.
+ * - The corpus answers read is composed from the live segments: articles in file order; one BM25 search over
+ *   every segment's paragraphs and dated mentions with global statistics (`SegmentedBm25`), the lexicons
+ *   merged, dated mentions renumbered (`EventIndex.compose`), and the quote book put together from each
+ *   article's quote facts (`QuoteBook.fromFacts`): the same answers, scores and order as one index built over
+ *   the folder at once.
+ * - On disk, crash-safe: a segment file is written and synced before anything names it; then the manifest (the
+ *   list of segment files, the deletion marks and what is known of each corpus file) is replaced atomically
+ *   (a temporary file, synced, renamed over the old one, the folder synced). Loading reads the manifest and
+ *   sweeps the files it does not name. A kill at any moment leaves the manifest before or after the change.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { basename, join, resolve } from 'node:path';
+import { type Candidate, type CorpusWarning, ingestCandidate, readCandidate } from '../ingest/corpus.ts';
+import { listCorpusFiles } from '../ingest/files.ts';
+import type { Article } from '../model/index.ts';
+import { type LoadOptions, codeFingerprint } from './cache.ts';
+import { EventIndex } from './eventIndex.ts';
+import { Lexicon, type LexiconEntry, docOfPosition, wordPosition } from './lexicon.ts';
+import type { LoadedCorpus } from './loadedCorpus.ts';
+import { ParagraphIndex } from './paragraphIndex.ts';
+import { QuoteBook } from './quoteBook.ts';
+import { Segment } from './segment.ts';
+import { SegmentedBm25 } from './segmentedBm25.ts';
+
+/** Bump when the manifest's shape changes. */
+const MANIFEST_FORMAT = 1;
+const MANIFEST = 'manifest.json';
+
+/** What is known of one corpus file: its text's digest and id, and what ingesting it gave, once ingested. */
+type FileEntry =
+  { kind: 'text'; id: string; digest: string; outcome: 'article' | CorpusWarning | null } | { kind: 'refused'; warning: CorpusWarning };
+
+interface Manifest {
+  format: number;
+  code: string;
+  /** The next segment's number. */
+  next: number;
+  /** Segment files, the base first; `deleted`: files of their articles marked deleted. */
+  segments: Array<{ file: string; deleted: string[] }>;
+  files: Record<string, FileEntry>;
+  /** Entries of the folder that are not files (see `listCorpusFiles`). */
+  skipped: CorpusWarning[];
+}
+
+/** When merges happen. */
+export interface MergePolicy {
+  /** Small segments (all but the base) beyond which they are merged into one. Default 8. */
+  maxSmallSegments: number;
+  /** Paragraphs in small segments and deleted from the base, as a share of the base, beyond which all merge into a new base. Default 0.1. */
+  baseRatio: number;
+}
+
+export interface LiveIndexOptions {
+  /** The folder of live indexes; each corpus folder gets a folder of its own in it. */
+  cacheDir: string;
+  merge?: Partial<MergePolicy>;
+  onProblem?: (message: string) => void;
+  /** For the first build: threads to ingest on, and progress (see `LoadOptions`). */
+  threads?: number;
+  onProgress?: LoadOptions['onProgress'];
+}
+
+/** A segment with its deletion marks (positions of its articles). */
+interface LiveSegment {
+  segment: Segment;
+  deleted: Set<number>;
+}
+
+/** What an update changed, file by file (see `LiveCorpus`). */
+export interface Change {
+  file: string;
+  kind: 'added' | 'changed' | 'removed' | 'failed';
+  article?: string;
+  reason?: string;
+}
+
+/** The folder of the live index of a corpus folder. */
+export const liveIndexDir = (cacheDir: string, corpusDir: string): string =>
+  join(cacheDir, `live-${createHash('sha256').update(resolve(corpusDir)).digest('hex').slice(0, 16)}`);
+
+/** See the module comment. `open` loads (or builds) it; `update` applies changes; `corpus` is what answers read. */
+export class LiveIndex {
+  #segments: LiveSegment[] = [];
+  #files = new Map<string, FileEntry>();
+  #skipped: CorpusWarning[] = [];
+  #next = 0;
+  #corpus: LoadedCorpus;
+  readonly #policy: MergePolicy;
+  readonly #folder: string;
+
+  private constructor(
+    readonly dir: string,
+    private readonly options: LiveIndexOptions,
+  ) {
+    this.#folder = liveIndexDir(options.cacheDir, dir);
+    this.#policy = { maxSmallSegments: 8, baseRatio: 0.1, ...options.merge };
+    this.#corpus = { dir, articles: [], warnings: [], ...emptyIndexes(), source: { kind: 'built', reason: 'empty' } };
+  }
+
+  /**
+   * The saved live index of the folder as its manifest says, without looking at the folder (null when there is
+   * none, or it was written by other code or cannot be read). For tests of crash safety, and `open`.
+   */
+  static openSaved(dir: string, options: LiveIndexOptions): LiveIndex | null {
+    const live = new LiveIndex(dir, options);
+    return live.#load() ? live : null;
+  }
+
+  /** The live index of the folder, brought up to date with its files (built from them when none is saved). */
+  static async open(dir: string, options: LiveIndexOptions): Promise<{ index: LiveIndex; changes: Change[] }> {
+    const saved = LiveIndex.openSaved(dir, options);
+    if (saved) return { index: saved, changes: saved.update() };
+    const live = new LiveIndex(dir, options);
+    await live.#build();
+    return { index: live, changes: [] };
+  }
+
+  /** The complete corpus answers read now. */
+  get corpus(): LoadedCorpus {
+    return this.#corpus;
+  }
+
+  /**
+   * Milliseconds the last composition took, by structure: the paragraph search and lexicon (composed), the
+   * quote book (put together again from every article's quote facts) and the dated mentions (composed).
+   */
+  composeMs: { paragraphs: number; quotes: number; events: number } = { paragraphs: 0, quotes: 0, events: 0 };
+
+  /** How many segments there are, and how many articles are marked deleted in them. */
+  get shape(): { segments: number; deleted: number } {
+    return { segments: this.#segments.length, deleted: this.#segments.reduce((n, s) => n + s.deleted.size, 0) };
+  }
+
+  /**
+   * Brings the index up to date with these corpus files (paths or names), or with the whole folder; returns
+   * what changed. Files are read again (only those given, and any file of the folder not known yet); only
+   * files whose text changed are ingested. Then merges, if segments piled up.
+   */
+  update(files?: readonly string[]): Change[] {
+    const { files: listed, skipped } = listCorpusFiles(this.dir);
+    const before = this.#corpus;
+    const ask = files ? new Set(files.map((f) => basename(f))) : null;
+    const fresh = new Map<string, Article>();
+    const entries = new Map<string, FileEntry>();
+    for (const path of listed) {
+      const name = basename(path);
+      const known = this.#files.get(name);
+      if (known && ask && !ask.has(name)) {
+        entries.set(name, known);
+        continue;
+      }
+      const c = readCandidate(path);
+      if (c === null) continue;
+      entries.set(name, entryOf(c, known));
+    }
+    // A file known as admitted whose article is no longer live (left out as a duplicate since) is ingested again.
+    const location = this.#locations();
+    for (const [name, e] of entries)
+      if (e.kind === 'text' && e.outcome === 'article' && !location.has(name)) entries.set(name, { ...e, outcome: null });
+    // Admission in file order, as a full load decides it, ingesting only what has not been.
+    const { admitted, warnings } = admit(
+      listed.map((f) => basename(f)).filter((n) => entries.has(n)),
+      entries,
+      (name) => {
+        const read = readCandidate(join(this.dir, name));
+        if (read?.kind !== 'text') return read?.warning ?? { file: name, reason: 'deleted while it was read' };
+        const ingested = ingestCandidate(read.name, read.id, read.text);
+        if ('warning' in ingested) return ingested.warning;
+        fresh.set(name, ingested.article);
+        return 'article';
+      },
+    );
+    // Deletion marks: articles no longer admitted, and those re-ingested.
+    for (const [name, [k, ai]] of location) {
+      if (!admitted.has(name) || fresh.has(name)) (this.#segments[k] as LiveSegment).deleted.add(ai);
+    }
+    this.#files = entries;
+    this.#skipped = skipped;
+    if (fresh.size > 0) this.#segments.push({ segment: this.#newSegment([...fresh.values()]), deleted: new Set() });
+    this.#dropEmpty();
+    this.#save();
+    this.#compose([...skipped, ...warnings], { kind: 'cache', file: join(this.#folder, MANIFEST) });
+    return changesBetween(before, this.#corpus, fresh);
+  }
+
+  /** Merges every segment into one new base. */
+  mergeAll(): void {
+    this.#merge(0);
+    this.#save();
+    this.#compose(this.#corpus.warnings, this.#corpus.source);
+  }
+
+  /**
+   * Merges segments if they piled up (see `MergePolicy`): the small ones into one when there are too many, or
+   * all into a new base when the small ones and the base's deleted articles are a large enough share of it.
+   * Returns whether it merged. The answers do not change.
+   */
+  mergeIfDue(): boolean {
+    const shape = this.#segments.map((s) => s.segment);
+    this.#maybeMerge();
+    if (this.#segments.length === shape.length && this.#segments.every((s, k) => s.segment === shape[k])) return false;
+    this.#save();
+    this.#compose(this.#corpus.warnings, this.#corpus.source);
+    return true;
+  }
+
+  /** Closes the segment files. */
+  close(): void {
+    for (const s of this.#segments) s.segment.close();
+  }
+
+  /** Where each live article stands: file name → [segment, position]. */
+  #locations(): Map<string, [number, number]> {
+    const out = new Map<string, [number, number]>();
+    this.#segments.forEach((s, k) =>
+      s.segment.articles.forEach((a, ai) => {
+        if (!s.deleted.has(ai)) out.set(a.file, [k, ai]);
+      }),
+    );
+    return out;
+  }
+
+  #newSegment(articles: Article[]): Segment {
+    mkdirSync(this.#folder, { recursive: true });
+    const name = `seg-${String(this.#next++).padStart(6, '0')}.qdseg`;
+    const sorted = [...articles].sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+    return Segment.write(join(this.#folder, name), name, sorted);
+  }
+
+  /** Segments whose articles are all deleted go. */
+  #dropEmpty(): void {
+    this.#segments = this.#segments.filter((s) => {
+      if (s.deleted.size < s.segment.articles.length) return true;
+      this.#retire(s.segment);
+      return false;
+    });
+  }
+
+  /** A segment no longer named: closed now, its file removed once the manifest no longer names it (`#save`). */
+  readonly #retired: Segment[] = [];
+  #retire(segment: Segment): void {
+    this.#retired.push(segment);
+  }
+
+  #maybeMerge(): void {
+    const [base, ...small] = this.#segments;
+    if (!base) return;
+    const paragraphsOf = (s: LiveSegment): number => s.segment.docStart[s.segment.articles.length] as number;
+    const deletedOf = (s: LiveSegment): number =>
+      [...s.deleted].reduce((n, ai) => n + (s.segment.articles[ai] as Article).paragraphs.length, 0);
+    const churn = small.reduce((n, s) => n + paragraphsOf(s), 0) + deletedOf(base);
+    if (churn > this.#policy.baseRatio * paragraphsOf(base)) this.#merge(0);
+    else if (small.length > this.#policy.maxSmallSegments) this.#merge(1);
+  }
+
+  /** Merges the segments from `from` on into one (their live articles, details copied, nothing ingested again). */
+  #merge(from: number): void {
+    const merging = this.#segments.slice(from);
+    if (merging.length <= 1 && merging.every((s) => s.deleted.size === 0)) return;
+    const live = merging.flatMap((s) =>
+      s.segment.articles.flatMap((a, ai) =>
+        s.deleted.has(ai) ? [] : [{ article: a, facts: s.segment.quoteFacts[ai] as Segment['quoteFacts'][number] }],
+      ),
+    );
+    live.sort((x, y) => (x.article.file < y.article.file ? -1 : 1));
+    const kept = this.#segments.slice(0, from);
+    if (live.length > 0) {
+      mkdirSync(this.#folder, { recursive: true });
+      const name = `seg-${String(this.#next++).padStart(6, '0')}.qdseg`;
+      const merged = Segment.write(
+        join(this.#folder, name),
+        name,
+        live.map((l) => l.article),
+        live.map((l) => l.facts),
+      );
+      kept.push({ segment: merged, deleted: new Set() });
+    }
+    for (const s of merging) this.#retire(s.segment);
+    this.#segments = kept;
+  }
+
+  /** Writes the manifest atomically, then removes the files of retired segments. */
+  #save(): void {
+    const manifest: Manifest = {
+      format: MANIFEST_FORMAT,
+      code: codeFingerprint(),
+      next: this.#next,
+      segments: this.#segments.map((s) => ({
+        file: s.segment.name,
+        deleted: [...s.deleted].sort((x, y) => x - y).map((ai) => (s.segment.articles[ai] as Article).file),
+      })),
+      files: Object.fromEntries(this.#files),
+      skipped: this.#skipped,
+    };
+    try {
+      mkdirSync(this.#folder, { recursive: true });
+      writeAtomically(join(this.#folder, MANIFEST), JSON.stringify(manifest));
+    } catch (error) {
+      this.options.onProblem?.(`could not save the live index in ${this.#folder}: ${(error as Error).message}`);
+      return;
+    }
+    for (const s of this.#retired.splice(0)) {
+      s.close();
+      rmSync(join(this.#folder, s.name), { force: true });
+    }
+  }
+
+  /** Reads the manifest and its segments; false when there is none usable. Sweeps files the manifest does not name. */
+  #load(): boolean {
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(readFileSync(join(this.#folder, MANIFEST), 'utf8')) as Manifest;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        this.options.onProblem?.(`ignoring the live index in ${this.#folder}: ${(error as Error).message}`);
+      return false;
+    }
+    if (manifest.format !== MANIFEST_FORMAT || manifest.code !== codeFingerprint()) return false;
+    const segments: LiveSegment[] = [];
+    try {
+      for (const { file, deleted } of manifest.segments) {
+        const segment = Segment.read(join(this.#folder, file), file, (why) => this.options.onProblem?.(why));
+        segments.push({ segment, deleted: new Set(deleted.map((f) => segment.articles.findIndex((a) => a.file === f))) });
+      }
+    } catch (error) {
+      for (const s of segments) s.segment.close();
+      this.options.onProblem?.(`ignoring the live index in ${this.#folder}: ${(error as Error).message}`);
+      return false;
+    }
+    const named = new Set([MANIFEST, ...manifest.segments.map((s) => s.file)]);
+    for (const f of readdirSync(this.#folder)) if (!named.has(f)) rmSync(join(this.#folder, f), { force: true, recursive: true });
+    this.#segments = segments;
+    this.#files = new Map(Object.entries(manifest.files));
+    this.#skipped = manifest.skipped;
+    this.#next = manifest.next;
+    const { warnings } = admit([...this.#files.keys()].sort(), this.#files, () => {
+      throw new Error('a saved live index names a file that was never ingested');
+    });
+    this.#compose([...this.#skipped, ...warnings], { kind: 'cache', file: join(this.#folder, MANIFEST) });
+    return true;
+  }
+
+  /** Builds the index from the whole folder (ingest on every core), as one base segment. */
+  async #build(): Promise<void> {
+    const { loadCorpusOnPool } = await import('../ingest/pool.ts');
+    const { threads, onProgress } = this.options;
+    const corpus = await loadCorpusOnPool(this.dir, {
+      ...(threads === undefined ? {} : { threads }),
+      ...(onProgress ? { onProgress: (done: number, total: number) => onProgress('reading the corpus', done, total) } : {}),
+    });
+    const { files: listed, skipped } = listCorpusFiles(this.dir);
+    const admittedNames = new Set(corpus.articles.map((a) => a.file));
+    const warningOf = new Map(corpus.warnings.map((w) => [w.file, w]));
+    const seenIds = new Set<string>();
+    const seenTexts = new Set<string>();
+    for (const path of listed) {
+      const c = readCandidate(path);
+      if (c === null) continue;
+      if (c.kind === 'refused') {
+        this.#files.set(c.name, { kind: 'refused', warning: c.warning });
+        continue;
+      }
+      const duplicate = seenIds.has(c.id) || seenTexts.has(c.digest);
+      const admitted = admittedNames.has(c.name);
+      if (admitted) {
+        seenIds.add(c.id);
+        seenTexts.add(c.digest);
+      }
+      const outcome = admitted ? 'article' : duplicate ? null : (warningOf.get(c.name) ?? null);
+      this.#files.set(c.name, { kind: 'text', id: c.id, digest: c.digest, outcome });
+    }
+    this.#skipped = skipped;
+    if (corpus.articles.length > 0) this.#segments = [{ segment: this.#newSegment(corpus.articles), deleted: new Set() }];
+    this.#save();
+    this.#compose(corpus.warnings, { kind: 'built', reason: 'no saved live index yet' });
+  }
+
+  /** Puts together the corpus answers read from the live segments (see the module comment). */
+  #compose(warnings: CorpusWarning[], source: LoadedCorpus['source']): void {
+    const order = [...this.#locations()].sort((x, y) => (x[0] < y[0] ? -1 : 1));
+    const articles = order.map(([, [k, ai]]) => (this.#segments[k] as LiveSegment).segment.articles[ai] as Article);
+    const toGlobalArticle = this.#segments.map((s) => new Int32Array(s.segment.articles.length).fill(-1));
+    order.forEach(([, [k, ai]], g) => ((toGlobalArticle[k] as Int32Array)[ai] = g));
+    // Paragraphs numbered in global order.
+    const toGlobalDoc = this.#segments.map((s) => new Int32Array(s.segment.docStart[s.segment.articles.length] as number).fill(-1));
+    let doc = 0;
+    for (const [, [k, ai]] of order) {
+      const s = (this.#segments[k] as LiveSegment).segment;
+      for (let d = s.docStart[ai] as number; d < (s.docStart[ai + 1] as number); d += 1) (toGlobalDoc[k] as Int32Array)[d] = doc++;
+    }
+    let mark = performance.now();
+    const took = (): number => {
+      const ms = performance.now() - mark;
+      mark = performance.now();
+      return Math.round(ms * 10) / 10;
+    };
+    const search = new SegmentedBm25(
+      ['text'],
+      this.#segments.map((s, k) => ({ index: s.segment.search, toGlobal: toGlobalDoc[k] as Int32Array })),
+    );
+    const lexicon = Lexicon.merge(this.#segments.map((s, k) => globalWords(s.segment.liveWords(s.deleted), toGlobalDoc[k] as Int32Array)));
+    const index = ParagraphIndex.compose(articles, search, lexicon);
+    const paragraphsMs = took();
+    const quotes = QuoteBook.fromFacts(
+      order.map(([, [k, ai]]) => (this.#segments[k] as LiveSegment).segment.quoteFacts[ai] as Segment['quoteFacts'][number]),
+    );
+    const quotesMs = took();
+    const events = EventIndex.compose(
+      articles,
+      this.#segments.map((s, k) => ({ index: s.segment.events, toGlobalArticle: toGlobalArticle[k] as Int32Array })),
+    );
+    this.composeMs = { paragraphs: paragraphsMs, quotes: quotesMs, events: took() };
+    this.#corpus = { dir: this.dir, articles, warnings, index, quotes, events, source };
+  }
+}
+
+/** A segment's live words with their first positions made global. */
+function* globalWords(words: ReadonlyMap<string, Readonly<LexiconEntry>>, toGlobalDoc: Int32Array): Iterable<[string, LexiconEntry]> {
+  for (const [w, e] of words) {
+    const local = docOfPosition(e.first);
+    yield [w, { ...e, first: wordPosition(toGlobalDoc[local] as number, e.first - wordPosition(local, 0)) }];
+  }
+}
+
+/** What is known of a file just read: its old entry when its text is the same, else a new one (not ingested yet). */
+function entryOf(c: Candidate, known: FileEntry | undefined): FileEntry {
+  if (c.kind === 'refused') return { kind: 'refused', warning: c.warning };
+  if (known?.kind === 'text' && known.digest === c.digest && known.id === c.id) return known;
+  return { kind: 'text', id: c.id, digest: c.digest, outcome: null };
+}
+
+/**
+ * Which files are admitted, in file order, as `Admissions` decides in a full load: the first file of an id
+ * or a text is kept, later ones are left out with a warning naming it; a file that failed to ingest claims
+ * neither. `ingest` is called for a file to be admitted that was not ingested yet, and gives its outcome.
+ */
+function admit(
+  names: readonly string[],
+  entries: Map<string, FileEntry>,
+  ingest: (name: string) => 'article' | CorpusWarning,
+): { admitted: Set<string>; warnings: CorpusWarning[] } {
+  const admitted = new Set<string>();
+  const warnings: CorpusWarning[] = [];
+  const seenIds = new Map<string, string>();
+  const seenTexts = new Map<string, string>();
+  for (const name of names) {
+    const e = entries.get(name) as FileEntry;
+    if (e.kind === 'refused') {
+      warnings.push(e.warning);
+      continue;
+    }
+    const other = seenIds.get(e.id);
+    if (other) {
+      warnings.push({ file: name, reason: `same article id "${e.id}" as ${other}; this one is left out` });
+      continue;
+    }
+    const twin = seenTexts.get(e.digest);
+    if (twin) {
+      warnings.push({ file: name, reason: `same text as ${twin}; this one is left out` });
+      continue;
+    }
+    const outcome = e.outcome ?? ingest(name);
+    entries.set(name, { ...e, outcome });
+    if (outcome !== 'article') {
+      warnings.push(outcome);
+      continue;
+    }
+    seenIds.set(e.id, name);
+    seenTexts.set(e.digest, name);
+    admitted.add(name);
+  }
+  return { admitted, warnings };
+}
+
+/** What changed between two states, file by file: articles added, changed (ingested again), removed; new failures. */
+function changesBetween(before: LoadedCorpus, after: LoadedCorpus, fresh: ReadonlyMap<string, Article>): Change[] {
+  const old = new Map(before.articles.map((a) => [a.file, a]));
+  const changes: Change[] = [];
+  for (const a of after.articles) {
+    const was = old.get(a.file);
+    old.delete(a.file);
+    if (was === undefined) changes.push({ file: a.file, kind: 'added', article: a.id });
+    else if (fresh.has(a.file)) changes.push({ file: a.file, kind: 'changed', article: a.id });
+  }
+  for (const a of old.values()) changes.push({ file: a.file, kind: 'removed', article: a.id });
+  const failedBefore = new Set(before.warnings.map((w) => `${w.file}\0${w.reason}`));
+  for (const w of after.warnings)
+    if (!failedBefore.has(`${w.file}\0${w.reason}`)) changes.push({ file: w.file, kind: 'failed', reason: w.reason });
+  return changes;
+}
+
+/** Writes a file so that a crash leaves the old one or the new one: a temporary file, synced, renamed, the folder synced. */
+function writeAtomically(file: string, text: string): void {
+  const tmp = `${file}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    const bytes = Buffer.from(text);
+    let done = 0;
+    while (done < bytes.length) done += writeSync(fd, bytes, done);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+  const dir = openSync(resolve(file, '..'), 'r');
+  try {
+    fsyncSync(dir);
+  } finally {
+    closeSync(dir);
+  }
+}
+
+/** The indexes of no article. */
+function emptyIndexes(): Pick<LoadedCorpus, 'index' | 'quotes' | 'events'> {
+  return { index: ParagraphIndex.build([]), quotes: QuoteBook.build([]), events: EventIndex.build([]) };
+}

@@ -1,0 +1,160 @@
+import type { Article } from '../model/index.ts';
+import { tokenize } from '../nlp/terms.ts';
+import { ArticleWriter, openIndexFile } from './articleStore.ts';
+import { Bm25Index, type SavedBm25 } from './bm25.ts';
+import { EventIndex } from './eventIndex.ts';
+import { Lexicon, type LexiconEntry, type SavedLexicon, docOfPosition, wordPosition, writtenForm } from './lexicon.ts';
+import { ParagraphIndex } from './paragraphIndex.ts';
+import { type QuoteFacts, quoteFactsOf } from './quoteBook.ts';
+
+/** Bump when the shape of a segment file's header changes. */
+export const SEGMENT_FORMAT = 1;
+
+interface SegmentHeader {
+  format: number;
+  paragraphs: { search: SavedBm25; lexicon: SavedLexicon };
+  events: unknown;
+  quoteFacts: QuoteFacts[];
+}
+
+/**
+ * One segment of a live index (see `liveIndex.ts`): some articles, in file order, with everything the indexes
+ * read of them worked out once: their paragraphs' BM25 index and lexicon, their dated mentions' index, and
+ * what the quote book reads of each (`QuoteFacts`). Written once to a file of its own (the articles' details
+ * and a header with the rest, `articleStore.ts`), never changed: a removed article is a deletion mark kept by
+ * the live index, and segments are merged into a new one.
+ */
+export class Segment {
+  /** Per article: its first paragraph's number in this segment's BM25 index (and the total, last). */
+  readonly docStart: Uint32Array;
+  /** Live words of this segment for a set of deleted articles, kept for the last set asked. */
+  private liveWordsKept: { deleted: string; words: Map<string, LexiconEntry> } | null = null;
+
+  private constructor(
+    /** The file's name, in the live index's folder. */
+    readonly name: string,
+    readonly articles: Article[],
+    readonly quoteFacts: QuoteFacts[],
+    readonly search: Bm25Index,
+    readonly lexicon: Lexicon,
+    readonly events: EventIndex,
+    private readonly closeFile: () => void,
+  ) {
+    this.docStart = new Uint32Array(articles.length + 1);
+    articles.forEach((a, i) => (this.docStart[i + 1] = (this.docStart[i] as number) + a.paragraphs.length));
+  }
+
+  /**
+   * Writes a segment of these articles (in file order) to `path` and returns it, its articles reading their
+   * details from the file. `facts` may be given when known (a merge). The file is synced before this returns.
+   */
+  static write(path: string, name: string, articles: readonly Article[], facts?: readonly QuoteFacts[]): Segment {
+    const writer = new ArticleWriter(path);
+    try {
+      const { search, lexicon } = ParagraphIndex.buildParts(articles);
+      const events = EventIndex.build([...articles]);
+      const quoteFacts = facts ? [...facts] : articles.map(quoteFactsOf);
+      const stored = articles.map((a) => writer.add(a));
+      writer.finish({
+        format: SEGMENT_FORMAT,
+        paragraphs: { search: search.toJSON(), lexicon: lexicon.toJSON() },
+        events: events.toJSON(),
+        quoteFacts,
+      } satisfies SegmentHeader);
+      writer.sync();
+      return new Segment(name, stored, quoteFacts, search, lexicon, events, () => writer.close());
+    } catch (error) {
+      writer.abandon();
+      throw error;
+    }
+  }
+
+  /** Reads a segment file; throws when it is damaged or of another format. */
+  static read(path: string, name: string, onDamage?: (reason: string) => void): Segment {
+    const { header, articles, close } = openIndexFile<SegmentHeader>(path, onDamage);
+    if (header.format !== SEGMENT_FORMAT) {
+      close();
+      throw new Error(`segment ${name} is of another format`);
+    }
+    return new Segment(
+      name,
+      articles,
+      header.quoteFacts,
+      Bm25Index.load(header.paragraphs.search),
+      Lexicon.load(header.paragraphs.lexicon),
+      EventIndex.load(header.events),
+      close,
+    );
+  }
+
+  close(): void {
+    this.closeFile();
+  }
+
+  /**
+   * This segment's words less those of its deleted articles (by position in `articles`), as if the segment
+   * had been built without them: counts less the deleted paragraphs' words, and a word first written in a
+   * deleted paragraph first written where it next is (found through the BM25 postings of its term).
+   */
+  liveWords(deleted: ReadonlySet<number>): ReadonlyMap<string, Readonly<LexiconEntry>> {
+    if (deleted.size === 0) return this.lexicon.words();
+    const key = [...deleted].sort((x, y) => x - y).join();
+    if (this.liveWordsKept?.deleted === key) return this.liveWordsKept.words;
+    const words = new Map<string, LexiconEntry>();
+    for (const [w, e] of this.lexicon.words()) words.set(w, { ...e });
+    const deletedDoc = (doc: number): boolean => deleted.has(this.articleOfDoc(doc));
+    const moved = new Set<string>();
+    for (const ai of deleted) {
+      for (const p of (this.articles[ai] as Article).paragraphs) {
+        for (const t of tokenize(p.text)) {
+          if (t.term === null) continue;
+          const w = writtenForm(p.text, t).toLowerCase();
+          const e = words.get(w);
+          if (!e) continue;
+          e.count -= 1;
+          if (e.count <= 0) words.delete(w);
+          else if (deletedDoc(docOfPosition(e.first))) moved.add(w);
+        }
+      }
+    }
+    for (const w of moved) {
+      const e = words.get(w);
+      if (e) this.moveFirst(w, e, deletedDoc);
+    }
+    const ordered = new Map([...words].sort((x, y) => x[1].first - y[1].first));
+    this.liveWordsKept = { deleted: key, words: ordered };
+    return ordered;
+  }
+
+  /** Sets `e.first` and `e.form` to the word's first place in a paragraph that is not deleted. */
+  private moveFirst(word: string, e: LexiconEntry, deletedDoc: (doc: number) => boolean): void {
+    const id = this.search.termId(e.term);
+    const postings = this.search.toJSON().postings[0];
+    if (id === undefined || !postings) return;
+    for (let i = postings.start[id] as number; i < (postings.start[id + 1] as number); i += 1) {
+      const doc = postings.docs[i] as number;
+      if (deletedDoc(doc)) continue;
+      const article = this.articles[this.articleOfDoc(doc)] as Article;
+      const text = (article.paragraphs[doc - (this.docStart[this.articleOfDoc(doc)] as number)] as Article['paragraphs'][number]).text;
+      const tokens = tokenize(text);
+      const at = tokens.findIndex((t) => t.term !== null && writtenForm(text, t).toLowerCase() === word);
+      if (at >= 0) {
+        e.first = wordPosition(doc, at);
+        e.form = writtenForm(text, tokens[at] as (typeof tokens)[number]);
+        return;
+      }
+    }
+  }
+
+  /** The article (its position here) that paragraph `doc` of this segment belongs to. */
+  articleOfDoc(doc: number): number {
+    let lo = 0;
+    let hi = this.articles.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((this.docStart[mid] as number) <= doc) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}

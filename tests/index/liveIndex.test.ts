@@ -1,0 +1,144 @@
+import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import { loadCorpus } from '../../src/ingest/corpus.ts';
+import { LiveCorpus, type UpdateReport } from '../../src/index/live.ts';
+import { LiveIndex } from '../../src/index/liveIndex.ts';
+import { type LoadedCorpus, indexInMemory } from '../../src/index/loadedCorpus.ts';
+import { renderJson } from '../../src/render/json.ts';
+import { runLine } from '../../src/router/router.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const SEEDS = join(ROOT, 'corpus');
+const DEV = join(ROOT, 'tests', 'devpages', 'corpus');
+/** B: three dev pages, one of them sorting before the seeds' files ("01_…" after "000_…", "0" files first). */
+const B = ['01_upi_florence_evacuations.txt', '12_cbsnews_chauvin_convicted_all_charges.txt', '22_marvelbet_ranieri_proud_and_happy.txt'];
+/** Every other regression question (the seeds' script), plus questions on B's topics. */
+const QUESTIONS = [
+  ...readFileSync(join(ROOT, 'tests', 'e2e', 'regression', 'seeds.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+    .filter((_, i) => i % 2 === 0),
+  '/search florence evacuation',
+  '/who-said chauvin',
+  '/when verdict',
+  '/timeline ranieri',
+  '/quotes Ranieri',
+  '/speakers',
+  '/sources',
+];
+
+const scratch = mkdtempSync(join(tmpdir(), 'quotedesk-live-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+let n = 0;
+/** A fresh corpus folder with the seeds (A) and, with `withB`, the dev pages B. */
+function folder(withB: boolean): string {
+  const dir = join(scratch, `corpus${(n += 1)}`);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(SEEDS, dir, { recursive: true });
+  if (withB) for (const f of B) copyFileSync(join(DEV, f), join(dir, f));
+  return dir;
+}
+const cacheDir = (): string => join(scratch, `cache${(n += 1)}`);
+
+/** The JSON answers to the questions. */
+const answers = (corpus: LoadedCorpus): string[] =>
+  QUESTIONS.map((line) =>
+    renderJson(
+      runLine({ corpus, commands }, line, (e) => {
+        throw e;
+      }),
+    ),
+  );
+/** The answers of the folder built whole, in memory, the reference. */
+const rebuilt = (dir: string): string[] => answers(indexInMemory(loadCorpus(dir)));
+
+describe('LiveIndex', () => {
+  it('A+B in one go, A then add B, and the full rebuild give the same answers; removing B gives A again', async () => {
+    const ab = folder(true);
+    const whole = await LiveIndex.open(ab, { cacheDir: cacheDir() });
+    const expected = rebuilt(ab);
+    expect(answers(whole.index.corpus)).toEqual(expected);
+    whole.index.close();
+
+    const a = folder(false);
+    const onlyA = rebuilt(a);
+    const live = (await LiveIndex.open(a, { cacheDir: cacheDir() })).index;
+    expect(answers(live.corpus)).toEqual(onlyA);
+    for (const f of B) copyFileSync(join(DEV, f), join(a, f));
+    const added = live.update(B.map((f) => join(a, f)));
+    expect(added.map((c) => [c.kind, c.file])).toEqual(B.map((f) => ['added', f]));
+    expect(live.shape.segments).toBe(2);
+    expect(answers(live.corpus)).toEqual(expected);
+
+    for (const f of B) rmSync(join(a, f));
+    const removed = live.update(B.map((f) => join(a, f)));
+    expect(removed.map((c) => c.kind)).toEqual(['removed', 'removed', 'removed']);
+    expect(live.shape.deleted).toBe(0);
+    expect(answers(live.corpus)).toEqual(onlyA);
+    live.close();
+  });
+
+  it('a changed article and a duplicate are handled as a full load handles them, before and after a merge and a reload', async () => {
+    const dir = folder(true);
+    const cache = cacheDir();
+    const live = (await LiveIndex.open(dir, { cacheDir: cache })).index;
+    const seed = readdirSync(SEEDS)[1] as string;
+    appendFileSync(join(dir, seed), '\n\n"We will rebuild the index one segment at a time," Kerry said on Monday, March 3, 2014.\n');
+    // The same text as a seed under a name that sorts first: it is kept, and the seed is left out.
+    copyFileSync(join(SEEDS, readdirSync(SEEDS)[2] as string), join(dir, '0000_copy.txt'));
+    const changes = live.update();
+    expect(changes.map((c) => [c.kind, c.file])).toEqual(
+      expect.arrayContaining([
+        ['changed', seed],
+        ['added', '0000_copy.txt'],
+        ['removed', readdirSync(SEEDS)[2]],
+      ]),
+    );
+    const expected = rebuilt(dir);
+    expect(answers(live.corpus)).toEqual(expected);
+    expect(live.corpus.warnings).toEqual(loadCorpus(dir).warnings);
+    expect(live.shape.deleted).toBe(2);
+    live.mergeAll();
+    expect(live.shape).toEqual({ segments: 1, deleted: 0 });
+    expect(answers(live.corpus)).toEqual(expected);
+    live.close();
+    const again = LiveIndex.openSaved(dir, { cacheDir: cache });
+    expect(again?.corpus.source.kind).toBe('cache');
+    expect(answers((again as LiveIndex).corpus)).toEqual(expected);
+    // The copy goes: the seed it copied is admitted again, ingested afresh.
+    rmSync(join(dir, '0000_copy.txt'));
+    (again as LiveIndex).update();
+    expect(answers((again as LiveIndex).corpus)).toEqual(rebuilt(dir));
+    again?.close();
+  });
+});
+
+describe('LiveCorpus', () => {
+  it('serves each update as it is applied, hears it, and merges small segments after it without changing the answers', async () => {
+    const dir = folder(false);
+    const live = await LiveCorpus.open(dir, { cacheDir: cacheDir(), merge: { maxSmallSegments: 1, baseRatio: 100 } });
+    const holder = { corpus: live.current };
+    live.serve(holder);
+    const heard: UpdateReport[] = [];
+    live.onChange((_, report) => heard.push(report));
+    for (const f of B.slice(0, 2)) {
+      copyFileSync(join(DEV, f), join(dir, f));
+      await live.refresh([join(dir, f)]);
+      expect(holder.corpus).toBe(live.current);
+    }
+    expect(heard.map((r) => r.changes.map((c) => [c.kind, c.file]))).toEqual([[['added', B[0]]], [['added', B[1]]]]);
+    // Two small segments are one too many: merged after the update, in turn.
+    expect(live.status().segments).toBe(3);
+    expect(await live.mergeIfDue()).toBe(true);
+    expect(live.status()).toMatchObject({ segments: 2, deleted: 0, articles: 7, failed: [] });
+    expect(holder.corpus).toBe(live.current);
+    expect(answers(holder.corpus)).toEqual(rebuilt(dir));
+    // Nothing changed: nothing heard.
+    expect((await live.refresh()).changes).toEqual([]);
+    expect(heard).toHaveLength(2);
+    await live.close();
+  });
+});
