@@ -38,6 +38,10 @@ export const PHRASE_SYNONYMS: Readonly<Record<string, string>> = {
 /** Words that are ordinary English in lower case but a name in capitals ("us" / "US", "un" / "UN"). */
 const CAPITALISED_ONLY: Readonly<Record<string, string>> = { US: 'unitedstates', UN: 'unitednations' };
 
+/** A table's own entry for a word: never an inherited property ("constructor", "toString" would give a function). */
+const entry = (table: Readonly<Record<string, string>>, key: string): string | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
+
 // "us" in lower case is the pronoun; the country is written US or U.S. (see CAPITALISED_ONLY).
 const STOPWORDS = new Set([...englishStopwords, 'us']);
 const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
@@ -97,7 +101,7 @@ function tokensOf(text: string, options: TokenizeOptions, mask: number): Token[]
     // Only a word that opens a two-word name ("united", "new") is read with the next one.
     if (next && next.start - w.end <= 1 && PHRASE_OPENERS.has(w.word.toLowerCase())) {
       const phrase = `${w.word} ${next.word}`.toLowerCase();
-      const pair = PHRASE_SYNONYMS[phrase];
+      const pair = entry(PHRASE_SYNONYMS, phrase);
       if (pair) {
         out.push({ start: w.start, end: next.end, term: options.spellings ? phrase : pair });
         i += 1;
@@ -126,8 +130,8 @@ const TERMS_SEEN_MAX = 200_000;
 function termOfWord(word: string, options: TokenizeOptions): string | null {
   const bare = writtenForm(word).replace(/\.$/, '');
   const lower = bare.toLowerCase();
-  const named = CAPITALISED_ONLY[bare] ?? (options.query ? CAPITALISED_ONLY[bare.toUpperCase()] : undefined);
-  const synonym = named ?? SYNONYMS[lower];
+  const named = entry(CAPITALISED_ONLY, bare) ?? (options.query ? entry(CAPITALISED_ONLY, bare.toUpperCase()) : undefined);
+  const synonym = named ?? entry(SYNONYMS, lower);
   if (synonym) return options.spellings ? lower : synonym;
   const plain = lower.replace(/['’]/g, '');
   if (!options.keepStopwords && (STOPWORDS.has(lower) || STOPWORDS.has(plain))) return null;

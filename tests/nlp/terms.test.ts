@@ -15,6 +15,12 @@ describe('terms with each spelling kept', () => {
     expect(terms('the regimes of us', { spellings: true })).toEqual(['regim']);
   });
 
+  it('reads words that name built-in properties as words, not as table entries', () => {
+    const words = terms('The constructor of the toString valueOf hasOwnProperty', { keepStopwords: true });
+    expect(words.every((t) => typeof t === 'string')).toBe(true);
+    expect(terms('a constructor and valueOf')).toEqual(['constructor', 'valueof']);
+  });
+
   it('gives a word as written, less a possessive', () => {
     expect(writtenForm('Russia’s')).toBe('Russia');
     expect(writtenForm("Assad's")).toBe('Assad');
