@@ -207,11 +207,11 @@ export class LiveIndex {
   /**
    * Merges every segment into one new base (`all`), or segments if they piled up (`due`, see `MergePolicy`: the
    * small ones into one when there are too many, or all into a new base when the small ones and the base's
-   * deleted articles are a large enough share of it). The answers do not change. The merged segment is written by a worker thread
-   * (`mergeWorker.ts`): this thread only plans the merge, then reads the new segment and swaps it in (and
-   * composes the corpus, as after an update), so answers go on being served meanwhile, from the segments as they
-   * were. Nothing else may change the index until it resolves (`LiveCorpus` queues updates behind it). Resolves
-   * with whether it merged.
+   * deleted articles are a large enough share of it). The answers do not change. The merged segment is written
+   * by a worker thread (`mergeWorker.ts`): this thread only plans the merge, then reads the new segment and swaps
+   * it in (and composes the corpus, as after an update), so answers go on being served meanwhile, from the
+   * segments as they were. Nothing else may change the index until it resolves (`LiveCorpus` queues updates
+   * behind it). Resolves with whether it merged.
    */
   async mergeInBackground(which: 'all' | 'due'): Promise<boolean> {
     this.#idle();
