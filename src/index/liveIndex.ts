@@ -224,6 +224,8 @@ export class LiveIndex {
       const segments = merging.map((s) => ({ file: s.segment.name, deleted: [...s.deleted] }));
       const written = await mergeOnWorker({ folder: this.#folder, segments, name });
       const merged = written ? Segment.read(join(this.#folder, name), name, (why) => this.options.onProblem?.(why)) : null;
+      // Reading the new segment and composing the corpus are this thread's two long steps: answers in between.
+      await new Promise(setImmediate);
       this.#swapIn(from, merged);
     } finally {
       this.#merging = false;
