@@ -11,8 +11,14 @@ import { codeVersion, ROOT, sourceFiles } from '../src/codeVersion.mjs';
 export { ROOT };
 export const DIST = join(ROOT, 'dist');
 export const ENTRIES = ['ask', 'harness', 'start', 'deploy', 'export'];
-/** Worker threads' modules, built beside the entry points (src/ingest/pool.ts finds `ingestWorker.js` there). */
-const WORKERS = { ingestWorker: join(ROOT, 'src', 'ingest', 'worker.ts') };
+/**
+ * Worker threads' modules, built beside the entry points (src/ingest/pool.ts finds `ingestWorker.js` there,
+ * src/index/liveIndex.ts `mergeWorker.js`).
+ */
+const WORKERS = {
+  ingestWorker: join(ROOT, 'src', 'ingest', 'worker.ts'),
+  mergeWorker: join(ROOT, 'src', 'index', 'mergeWorker.ts'),
+};
 
 /** True when dist/ is missing an entry or a source file is newer than the oldest built entry. */
 export function isStale() {

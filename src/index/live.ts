@@ -12,7 +12,8 @@
  *
  * Inside, a segmented index (`liveIndex.ts`): an update ingests only the files that changed, writes them as a
  * small segment and marks the articles they replace or remove as deleted; segments are merged when they pile
- * up, after the update has been answered (queued like updates, so never during one). The answers are the same
+ * up, after the update has been answered (queued like updates, so never during one), the merged segment written
+by a worker thread while answers go on being served from the segments as they were. The answers are the same
  * as from an index built over the folder at once.
  */
 import type { CorpusWarning } from '../ingest/corpus.ts';
@@ -118,16 +119,15 @@ export class LiveCorpus {
 
   /** Merges the index's segments if they piled up (queued like an update); the answers stay the same. Resolves with whether it merged. */
   mergeIfDue(): Promise<boolean> {
-    const run = this.#queue.then(() => this.#publishMerge(this.index.mergeIfDue()));
+    const run = this.#queue.then(async () => this.#publishMerge(await this.index.mergeInBackground('due')));
     this.#queue = run.catch(() => undefined);
     return run;
   }
 
   /** Merges every segment into one (queued like an update). */
   mergeAll(): Promise<void> {
-    const run = this.#queue.then(() => {
-      this.index.mergeAll();
-      this.#publishMerge(true);
+    const run = this.#queue.then(async () => {
+      this.#publishMerge(await this.index.mergeInBackground('all'));
     });
     this.#queue = run.catch(() => undefined);
     return run;

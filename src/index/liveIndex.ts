@@ -28,6 +28,7 @@ import { type LoadOptions, codeFingerprint } from './cache.ts';
 import { EventIndex } from './eventIndex.ts';
 import { Lexicon, type LexiconEntry, docOfPosition, wordPosition } from './lexicon.ts';
 import type { LoadedCorpus } from './loadedCorpus.ts';
+import type { MergeTask } from './mergeWorker.ts';
 import { ParagraphIndex } from './paragraphIndex.ts';
 import { QuoteBook } from './quoteBook.ts';
 import { Segment } from './segment.ts';
@@ -148,6 +149,7 @@ export class LiveIndex {
    * files whose text changed are ingested. Then merges, if segments piled up.
    */
   update(files?: readonly string[]): Change[] {
+    this.#idle();
     const { files: listed, skipped } = listCorpusFiles(this.dir);
     const before = this.#corpus;
     const ask = files ? new Set(files.map((f) => basename(f))) : null;
@@ -194,25 +196,50 @@ export class LiveIndex {
     return changesBetween(before, this.#corpus, fresh);
   }
 
-  /** Merges every segment into one new base. */
+  /** Merges every segment into one new base, on this thread. */
   mergeAll(): void {
+    this.#idle();
     this.#merge(0);
     this.#save();
     this.#compose(this.#corpus.warnings, this.#corpus.source);
   }
 
   /**
-   * Merges segments if they piled up (see `MergePolicy`): the small ones into one when there are too many, or
-   * all into a new base when the small ones and the base's deleted articles are a large enough share of it.
-   * Returns whether it merged. The answers do not change.
+   * Merges every segment into one new base (`all`), or segments if they piled up (`due`, see `MergePolicy`: the
+   * small ones into one when there are too many, or all into a new base when the small ones and the base's
+   * deleted articles are a large enough share of it). The answers do not change. The merged segment is written
+   * by a worker thread (`mergeWorker.ts`): this thread only plans the merge, then reads the new segment and swaps
+   * it in (and composes the corpus, as after an update), so answers go on being served meanwhile, from the
+   * segments as they were. Nothing else may change the index until it resolves (`LiveCorpus` queues updates
+   * behind it). Resolves with whether it merged.
    */
-  mergeIfDue(): boolean {
-    const shape = this.#segments.map((s) => s.segment);
-    this.#maybeMerge();
-    if (this.#segments.length === shape.length && this.#segments.every((s, k) => s.segment === shape[k])) return false;
+  async mergeInBackground(which: 'all' | 'due'): Promise<boolean> {
+    this.#idle();
+    const from = which === 'all' ? 0 : this.#dueFrom();
+    const merging = from === null ? null : this.#mergeable(from);
+    if (from === null || merging === null) return false;
+    const name = this.#newName();
+    this.#merging = true;
+    try {
+      const segments = merging.map((s) => ({ file: s.segment.name, deleted: [...s.deleted] }));
+      const written = await mergeOnWorker({ folder: this.#folder, segments, name });
+      const merged = written ? Segment.read(join(this.#folder, name), name, (why) => this.options.onProblem?.(why)) : null;
+      // Reading the new segment and composing the corpus are this thread's two long steps: answers in between.
+      await new Promise(setImmediate);
+      this.#swapIn(from, merged);
+    } finally {
+      this.#merging = false;
+    }
     this.#save();
     this.#compose(this.#corpus.warnings, this.#corpus.source);
     return true;
+  }
+
+  /** True while a merge is written in the background (`mergeInBackground`). */
+  #merging = false;
+  /** Throws when a background merge is under way: the segments it merges must not change under it. */
+  #idle(): void {
+    if (this.#merging) throw new Error('the live index is being merged; wait for the merge before changing it');
   }
 
   /** Closes the segment files. */
@@ -231,9 +258,14 @@ export class LiveIndex {
     return out;
   }
 
-  #newSegment(articles: Article[]): Segment {
+  /** The next segment file's name (its folder made). */
+  #newName(): string {
     mkdirSync(this.#folder, { recursive: true });
-    const name = `seg-${String(this.#next++).padStart(6, '0')}.qdseg`;
+    return `seg-${String(this.#next++).padStart(6, '0')}.qdseg`;
+  }
+
+  #newSegment(articles: Article[]): Segment {
+    const name = this.#newName();
     const sorted = [...articles].sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
     return Segment.write(join(this.#folder, name), name, sorted);
   }
@@ -253,41 +285,37 @@ export class LiveIndex {
     this.#retired.push(segment);
   }
 
-  #maybeMerge(): void {
+  /** Where merging is due (see `MergePolicy`): the segments from this one on; null when none is. */
+  #dueFrom(): number | null {
     const [base, ...small] = this.#segments;
-    if (!base) return;
+    if (!base) return null;
     const paragraphsOf = (s: LiveSegment): number => s.segment.docStart[s.segment.articles.length] as number;
     const deletedOf = (s: LiveSegment): number =>
       [...s.deleted].reduce((n, ai) => n + (s.segment.articles[ai] as Article).paragraphs.length, 0);
     const churn = small.reduce((n, s) => n + paragraphsOf(s), 0) + deletedOf(base);
-    if (churn > this.#policy.baseRatio * paragraphsOf(base)) this.#merge(0);
-    else if (small.length > this.#policy.maxSmallSegments) this.#merge(1);
+    if (churn > this.#policy.baseRatio * paragraphsOf(base)) return 0;
+    return small.length > this.#policy.maxSmallSegments ? 1 : null;
   }
 
-  /** Merges the segments from `from` on into one (their live articles, details copied, nothing ingested again). */
-  #merge(from: number): void {
+  /** The segments from `from` on, when merging them changes something (not one segment with nothing deleted). */
+  #mergeable(from: number): LiveSegment[] | null {
     const merging = this.#segments.slice(from);
-    if (merging.length <= 1 && merging.every((s) => s.deleted.size === 0)) return;
-    const live = merging.flatMap((s) =>
-      s.segment.articles.flatMap((a, ai) =>
-        s.deleted.has(ai) ? [] : [{ article: a, facts: s.segment.quoteFacts[ai] as Segment['quoteFacts'][number] }],
-      ),
-    );
-    live.sort((x, y) => (x.article.file < y.article.file ? -1 : 1));
-    const kept = this.#segments.slice(0, from);
-    if (live.length > 0) {
-      mkdirSync(this.#folder, { recursive: true });
-      const name = `seg-${String(this.#next++).padStart(6, '0')}.qdseg`;
-      const merged = Segment.write(
-        join(this.#folder, name),
-        name,
-        live.map((l) => l.article),
-        live.map((l) => l.facts),
-      );
-      kept.push({ segment: merged, deleted: new Set() });
-    }
-    for (const s of merging) this.#retire(s.segment);
-    this.#segments = kept;
+    return merging.length <= 1 && merging.every((s) => s.deleted.size === 0) ? null : merging;
+  }
+
+  /** Merges the segments from `from` on into one, on this thread; returns whether there was anything to merge. */
+  #merge(from: number): boolean {
+    const merging = this.#mergeable(from);
+    if (merging === null) return false;
+    const name = this.#newName();
+    this.#swapIn(from, Segment.merge(join(this.#folder, name), name, merging));
+    return true;
+  }
+
+  /** Puts the merged segment (null: none was live) in place of the segments from `from` on, which retire. */
+  #swapIn(from: number, merged: Segment | null): void {
+    for (const s of this.#segments.slice(from)) this.#retire(s.segment);
+    this.#segments = [...this.#segments.slice(0, from), ...(merged ? [{ segment: merged, deleted: new Set<number>() }] : [])];
   }
 
   /** Writes the manifest atomically, then removes the files of retired segments. */
@@ -518,6 +546,21 @@ function writeAtomically(file: string, text: string): void {
     fsyncSync(dir);
   } finally {
     closeSync(dir);
+  }
+}
+
+/** Runs a merge on a worker thread of its own (started for it, stopped after). */
+async function mergeOnWorker(task: MergeTask): Promise<boolean> {
+  const [{ Piscina }, { workerModule }] = await Promise.all([import('piscina'), import('../ingest/pool.ts')]);
+  const pool = new Piscina<MergeTask, boolean>({
+    ...workerModule(new URL('./mergeWorker.ts', import.meta.url), 'mergeWorker.js'),
+    minThreads: 1,
+    maxThreads: 1,
+  });
+  try {
+    return await pool.run(task);
+  } finally {
+    await pool.destroy();
   }
 }
 

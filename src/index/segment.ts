@@ -69,6 +69,25 @@ export class Segment {
     }
   }
 
+  /**
+   * Writes one segment of the live articles of these segments (each with its deletion marks: positions of its
+   * articles) to `path`, in file order, their details copied and their quote facts kept (nothing ingested
+   * again). Null, and nothing written, when none is live.
+   */
+  static merge(path: string, name: string, parts: ReadonlyArray<{ segment: Segment; deleted: ReadonlySet<number> }>): Segment | null {
+    const live = parts.flatMap(({ segment, deleted }) =>
+      segment.articles.flatMap((article, ai) => (deleted.has(ai) ? [] : [{ article, facts: segment.quoteFacts[ai] as QuoteFacts }])),
+    );
+    if (live.length === 0) return null;
+    live.sort((x, y) => (x.article.file < y.article.file ? -1 : 1));
+    return Segment.write(
+      path,
+      name,
+      live.map((l) => l.article),
+      live.map((l) => l.facts),
+    );
+  }
+
   /** Reads a segment file; throws when it is damaged or of another format. */
   static read(path: string, name: string, onDamage?: (reason: string) => void): Segment {
     const { header, articles, close } = openIndexFile<SegmentHeader>(path, onDamage);

@@ -34,13 +34,13 @@ const BATCH = 16;
 export const defaultThreads = (files: number): number => (files < POOL_MIN_FILES ? 1 : availableParallelism());
 
 /**
- * The worker's module: beside this one when run from the TypeScript sources (through tsx's loader, which a
- * worker thread must be given), `ingestWorker.js` in dist/ when run from the build (scripts/build.mjs).
+ * A worker thread's module: `source` (a TypeScript file) when run from the sources (through tsx's loader, which a
+ * worker thread must be given), `built` (its name in dist/, see scripts/build.mjs) when run from the build.
  */
-function workerModule(): { filename: string; execArgv: string[] } {
-  if (!import.meta.url.endsWith('.ts')) return { filename: new URL('./ingestWorker.js', import.meta.url).href, execArgv: [] };
+export function workerModule(source: URL, built: string): { filename: string; execArgv: string[] } {
+  if (!import.meta.url.endsWith('.ts')) return { filename: new URL(`./${built}`, import.meta.url).href, execArgv: [] };
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return { filename: new URL('./worker.ts', import.meta.url).href, execArgv: ['--import', tsx] };
+  return { filename: source.href, execArgv: ['--import', tsx] };
 }
 
 /** Reads the corpus of `dir` as `loadCorpus` does, ingesting on a pool of worker threads. */
@@ -50,7 +50,11 @@ export async function loadCorpusOnPool(dir: string, options: PoolOptions = {}): 
   if (threads <= 1) return loadCorpus(dir, options.onProgress, options.keep);
   const admissions = new Admissions(options.keep ?? ((a) => a));
   admissions.warnings.push(...skipped);
-  const pool = new Piscina<IngestTask[], Ingested[]>({ ...workerModule(), minThreads: threads, maxThreads: threads });
+  const pool = new Piscina<IngestTask[], Ingested[]>({
+    ...workerModule(new URL('./worker.ts', import.meta.url), 'ingestWorker.js'),
+    minThreads: threads,
+    maxThreads: threads,
+  });
   /** A window's candidates in file order, with the ingest of each one that is not already a known duplicate. */
   const start = (from: number): { candidates: Candidate[]; ingested: Promise<Map<TextCandidate, Ingested>> } => {
     const candidates = files

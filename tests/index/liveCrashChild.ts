@@ -1,6 +1,7 @@
 /**
  * The process tests/index/liveCrash.test.ts kills: it opens the saved live index of a corpus folder and, until
- * killed, adds the files B to the folder and to the index, merges, removes them, merges, and so on.
+ * killed, adds the files B to the folder and to the index, merges, removes them, merges, and so on (merging on
+ * this thread and on a worker thread in turn).
  * `node --import tsx tests/index/liveCrashChild.ts CORPUS CACHE SOURCE B...`
  */
 import { copyFileSync, readFileSync, rmSync } from 'node:fs';
@@ -20,7 +21,9 @@ for (let round = 0; ; round += 1) {
     if (adding) copyFileSync(join(source, f), join(dir, f));
     else rmSync(join(dir, f), { force: true });
   }
-  // One file at a time, each its own update (and segment); a merge of everything every other round.
+  // One file at a time, each its own update (and segment); a merge of everything every other round, on this
+  // thread or written by a worker thread (a kill then may fall while the worker writes the merged segment).
   for (const f of b) live.update([join(dir, f)]);
-  if (round % 2 === 1) live.mergeAll();
+  if (round % 4 === 1) live.mergeAll();
+  if (round % 4 === 3) await live.mergeInBackground('all');
 }

@@ -141,4 +141,33 @@ describe('LiveCorpus', () => {
     expect(heard).toHaveLength(2);
     await live.close();
   });
+
+  it('answers questions while a merge is written in the background, the same before, during and after it', async () => {
+    const dir = folder(false);
+    const live = await LiveCorpus.open(dir, { cacheDir: cacheDir(), merge: { maxSmallSegments: 100, baseRatio: 100 } });
+    const holder = { corpus: live.current };
+    live.serve(holder);
+    for (const f of B) {
+      copyFileSync(join(DEV, f), join(dir, f));
+      await live.refresh([join(dir, f)]);
+    }
+    expect(live.status().segments).toBe(4);
+    const expected = answers(holder.corpus);
+    let merging = true;
+    const merged = live.mergeAll().then(() => (merging = false));
+    // Questions asked one per turn of the event loop while the merge runs: each is answered before it ends.
+    const during: string[][] = [];
+    while (merging) {
+      await new Promise(setImmediate);
+      if (merging) during.push(answers(holder.corpus));
+    }
+    await merged;
+    expect(during.length).toBeGreaterThan(0);
+    for (const got of during) expect(got).toEqual(expected);
+    expect(live.status()).toMatchObject({ segments: 1, deleted: 0, articles: 8 });
+    expect(holder.corpus).toBe(live.current);
+    expect(answers(holder.corpus)).toEqual(expected);
+    expect(answers(holder.corpus)).toEqual(rebuilt(dir));
+    await live.close();
+  });
 });
