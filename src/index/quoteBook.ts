@@ -147,6 +147,46 @@ export function quoteFactsOf(article: Article): QuoteFacts {
   };
 }
 
+/** `localeCompare`'s order (the default locale), without setting it up at each comparison. */
+const byLocale = new Intl.Collator().compare;
+
+/** What grouping reads of one quote, worked out once per quote (see `preparedOf`). */
+interface Prepared {
+  fact: QuoteFact;
+  /** Its content words. */
+  set: Set<string>;
+  neg: string;
+}
+
+/**
+ * Each quote's words as a set and its negations, kept while its facts are: a live index puts the book
+ * together again at every update from the same facts, and these do not depend on the other articles.
+ */
+const preparedQuotes = new WeakMap<QuoteFact, Prepared>();
+
+function preparedOf(fact: QuoteFact): Prepared {
+  let p = preparedQuotes.get(fact);
+  if (!p) {
+    p = { fact, set: new Set(fact.words), neg: negations(fact.text) };
+    preparedQuotes.set(fact, p);
+  }
+  return p;
+}
+
+/** Per quote: the narration of its sentence around the words of a group's text, kept for the same words. */
+const narrations = new WeakMap<QuoteFact, { own: readonly string[]; narration: string[] }>();
+
+/** `narrationTerms` of a group's first quote and its text's terms, once per pair kept with the quote's facts. */
+function narrationOf(first: QuoteFact, own: readonly string[]): string[] {
+  const at = narrations.get(first);
+  if (at?.own === own) return at.narration;
+  const narration = narrationTerms(first.sentenceWords, own);
+  narrations.set(first, { own, narration });
+  return narration;
+}
+
+const need = (m: number): number => Math.ceil(SAME_QUOTE * m - 1e-9);
+
 /**
  * Every quote of the corpus, grouped where several outlets carry the same words, with the registry of
  * speakers built from the corpus itself: people are merged by surname and a first name that agrees
@@ -186,50 +226,71 @@ export class QuoteBook {
     // Articles in order of publication (undated last), so each group lists the earliest outlet first.
     const order = articles
       .map((_, i) => i)
-      .sort((x, y) => (articles[x] as QuoteFacts).published.localeCompare((articles[y] as QuoteFacts).published));
+      .sort((x, y) => byLocale((articles[x] as QuoteFacts).published, (articles[y] as QuoteFacts).published));
     const groups: QuoteGroup[] = [];
-    const words: Array<Set<string>> = [];
-    /** Per group: the terms of its text, as `terms` gives them. */
-    const ownWords: string[][] = [];
-    const negs: string[] = [];
-    // Each quote's content words and negations, once; and how many quotes have each word.
-    const quoteWords: Array<Set<string>> = [];
-    const quoteNegs: string[] = [];
+    /** Per group: the quote whose wording it carries (its words, negations and terms). */
+    const wording: Prepared[] = [];
+    // Each quote's content words and negations (kept from the last book), and how many quotes have each word.
+    const prepared: Prepared[] = [];
     const frequency = new Map<string, number>();
     for (const ai of order) {
       for (const q of (articles[ai] as QuoteFacts).quotes) {
-        const set = new Set(q.words);
-        quoteWords.push(set);
-        quoteNegs.push(negations(q.text));
-        for (const w of set) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+        const p = preparedOf(q);
+        prepared.push(p);
+        for (const w of p.set) frequency.set(w, (frequency.get(w) ?? 0) + 1);
       }
     }
     // Candidates for "the same words" by prefix filtering: with words ranked rarest first, two sets that share
     // at least `need(m)` words of the smaller one's m always share one of the smaller one's first
     // m - need(m) + 1 words (its prefix). So a group that passes is listed under a prefix word of the quote
     // (groups are listed under all their words) or has a prefix word among the quote's words (groups are
-    // also listed under their prefix). Rare words make short lists: a prolific speaker's common words are
-    // never looked up. Keys carry speakers, kind and negations, which must agree anyway. A group is listed
-    // again when a longer wording replaces its text; stale entries only cost a check.
-    const rank = new Map(
-      [...frequency.entries()].sort((x, y) => x[1] - y[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)).map(([w], i) => [w, i]),
-    );
-    const need = (m: number): number => Math.ceil(SAME_QUOTE * m - 1e-9);
-    const prefix = (set: Set<string>): string[] =>
-      [...set].sort((x, y) => (rank.get(x) as number) - (rank.get(y) as number)).slice(0, set.size - need(set.size) + 1);
-    const byWord = new Map<string, number[]>();
-    const byPrefix = new Map<string, number[]>();
-    const keyOf = (speakers: string[], kind: QuoteKind, neg: string): string => `${speakers.join()}\u0001${kind}\u0001${neg}`;
-    const add = (map: Map<string, number[]>, k: string, gi: number): void => {
-      const at = map.get(k);
-      if (!at) map.set(k, [gi]);
+    // also listed under their prefix). Any fixed order of words finds the same groups; rare words first make
+    // short lists: a prolific speaker's common words are never looked up. Lists are kept per key (speakers,
+    // kind and negations, which must agree anyway). A group is listed again when a longer wording replaces
+    // its text; stale entries only cost a check.
+    /** Rarest first, then in code-unit order: a fixed order of every word, without sorting them all. */
+    const rarer = (x: readonly [number, string], y: readonly [number, string]): number =>
+      x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0);
+    /** Per quote (in publication order), its prefix: worked out once per book. */
+    const prefixes: Array<string[] | undefined> = [];
+    const prefixOf = (n: number): string[] => {
+      let at = prefixes[n];
+      if (at) return at;
+      const set = (prepared[n] as Prepared).set;
+      at = [...set]
+        .map((w) => [frequency.get(w) as number, w] as const)
+        .sort(rarer)
+        .slice(0, set.size - need(set.size) + 1)
+        .map(([, w]) => w);
+      prefixes[n] = at;
+      return at;
+    };
+    /** Per group: the quote number (in publication order) of its wording, for its prefix. */
+    const wordingAt: number[] = [];
+    const keyIds = new Map<string, number>();
+    const keyIdOf = (speakers: string[], kind: QuoteKind, neg: string): number => {
+      const k = `${speakers.join()}\u0001${kind}\u0001${neg}`;
+      let id = keyIds.get(k);
+      if (id === undefined) {
+        id = keyIds.size;
+        keyIds.set(k, id);
+      }
+      return id;
+    };
+    const byWord: Array<Map<string, number[]>> = [];
+    const byPrefix: Array<Map<string, number[]>> = [];
+    const groupKey: number[] = [];
+    const add = (map: Map<string, number[]>, w: string, gi: number): void => {
+      const at = map.get(w);
+      if (!at) map.set(w, [gi]);
       else if (at[at.length - 1] !== gi) at.push(gi);
     };
     const list = (gi: number): void => {
-      const g = groups[gi] as QuoteGroup;
-      const key = keyOf(g.speakers, g.kind, negs[gi] as string);
-      for (const w of words[gi] as Set<string>) add(byWord, `${key}\u0000${w}`, gi);
-      for (const w of prefix(words[gi] as Set<string>)) add(byPrefix, `${key}\u0000${w}`, gi);
+      const key = groupKey[gi] as number;
+      const words = (byWord[key] ??= new Map());
+      const prefix = (byPrefix[key] ??= new Map());
+      for (const w of (wording[gi] as Prepared).set) add(words, w, gi);
+      for (const w of prefixOf(wordingAt[gi] as number)) add(prefix, w, gi);
     };
     let n = 0;
     for (const ai of order) {
@@ -237,25 +298,23 @@ export class QuoteBook {
       article.quotes.forEach((q, qi) => {
         const ids = q.speaker.members.length > 0 ? q.speaker.members.map(idOf) : q.speaker.name ? [idOf(q.speaker.name)] : [];
         const speakerIds = ids.filter((x): x is string => x !== null);
-        const set = quoteWords[n] as Set<string>;
-        const neg = quoteNegs[n] as string;
+        const at = n;
+        const p = prepared[n] as Prepared;
+        const set = p.set;
         n += 1;
-        const key = keyOf(speakerIds, q.kind, neg);
-        // The first group (in order) that passes the full test, as a scan of every group would find.
+        const key = keyIdOf(speakerIds, q.kind, p.neg);
+        // The first group (in order) that passes the full test, as a scan of every group would find. The key
+        // holds speakers, kind and negations: a group listed under it agrees on them.
         let same = -1;
         if (set.size >= 3) {
           const candidates = new Set<number>();
-          for (const w of prefix(set)) for (const gi of byWord.get(`${key}\u0000${w}`) ?? []) candidates.add(gi);
-          for (const w of set) for (const gi of byPrefix.get(`${key}\u0000${w}`) ?? []) candidates.add(gi);
+          const words = byWord[key];
+          const prefix = byPrefix[key];
+          if (words) for (const w of prefixOf(at)) for (const gi of words.get(w) ?? []) candidates.add(gi);
+          if (prefix) for (const w of set) for (const gi of prefix.get(w) ?? []) candidates.add(gi);
           for (const gi of [...candidates].sort((x, y) => x - y)) {
-            const g = groups[gi] as QuoteGroup;
-            if (
-              g.speakers.join() === speakerIds.join() &&
-              g.kind === q.kind &&
-              negs[gi] === neg &&
-              Math.min(set.size, (words[gi] as Set<string>).size) >= 3 &&
-              containment(set, words[gi] as Set<string>) >= SAME_QUOTE
-            ) {
+            const g = wording[gi] as Prepared;
+            if (Math.min(set.size, g.set.size) >= 3 && containment(set, g.set) >= SAME_QUOTE) {
               same = gi;
               break;
             }
@@ -266,9 +325,8 @@ export class QuoteBook {
           g.refs.push({ article: ai, quote: qi });
           if (q.text.length > g.text.length) {
             g.text = q.text;
-            words[same] = set;
-            ownWords[same] = q.words;
-            negs[same] = neg;
+            wording[same] = p;
+            wordingAt[same] = at;
             list(same);
           }
           return;
@@ -285,9 +343,9 @@ export class QuoteBook {
           confidence: q.confidence,
           refs: [{ article: ai, quote: qi }],
         });
-        words.push(set);
-        ownWords.push(q.words);
-        negs.push(neg);
+        wording.push(p);
+        wordingAt.push(at);
+        groupKey.push(key);
         list(groups.length - 1);
       });
     }
@@ -299,8 +357,8 @@ export class QuoteBook {
     for (const g of groups) {
       const first = g.refs[0] as QuoteRef;
       const q = (articles[first.article] as QuoteFacts).quotes[first.quote] as QuoteFact;
-      const own = ownWords[g.id] as string[];
-      search.add([own, narrationTerms(q.sentenceWords, own)]);
+      const own = (wording[g.id] as Prepared).fact.words;
+      search.add([own, narrationOf(q, own)]);
       sentences.push(q.sentence);
     }
     return new QuoteBook(speakers, groups, sentences, search.finish());
@@ -495,6 +553,32 @@ interface Draft {
   roles: string[];
 }
 
+/** What the registry reads of a person's quote: each member's surname key and first name, and a described role. */
+interface SpeakerReading {
+  members: Array<{ member: string; key: string; first: string | null }>;
+  /** "The geopolitical analyst" said it: a description of the role, as the corpus gives it (one member only). */
+  role: string | null;
+}
+
+/** Kept per quote's facts, as `preparedQuotes`: it does not depend on the other articles. */
+const speakerReadings = new WeakMap<QuoteFact, SpeakerReading>();
+
+function speakerReadingOf(q: QuoteFact): SpeakerReading {
+  let r = speakerReadings.get(q);
+  if (r) return r;
+  const sp = q.speaker;
+  const members = sp.members.map((member) => {
+    // "Mr Barnier": an honorific is no first name, so he joins "Michel Barnier".
+    const words = member.split(/\s+/);
+    const first = words.length > 1 && !HONORIFICS.has((words[0] as string).toLowerCase().replace(/\.$/, '')) ? (words[0] as string) : null;
+    return { member, key: surnameKey(member), first };
+  });
+  const described = /^(?:the|a|an)\s+(.+)$/i.exec(sp.mention);
+  r = { members, role: described && !findNames(sp.mention).length ? (described[1] as string) : null };
+  speakerReadings.set(q, r);
+  return r;
+}
+
 /** Builds the speaker registry from the names in the articles and the speakers of their quotes. */
 function buildRegistry(articles: readonly QuoteFacts[]): Speaker[] {
   const drafts: Draft[] = [];
@@ -535,19 +619,14 @@ function buildRegistry(articles: readonly QuoteFacts[]): Speaker[] {
     for (const q of a.quotes) {
       const sp = q.speaker;
       if (sp.kind === 'person') {
-        for (const member of sp.members) {
-          // "Mr Barnier": an honorific is no first name, so he joins "Michel Barnier".
-          const words = member.split(/\s+/);
-          const first =
-            words.length > 1 && !HONORIFICS.has((words[0] as string).toLowerCase().replace(/\.$/, '')) ? (words[0] as string) : null;
-          const d = person(surnameKey(member), first);
+        const { members, role } = speakerReadingOf(q);
+        for (const { member, key, first } of members) {
+          const d = person(key, first);
           if (d.names.size === 0) d.names.set(member, 1);
           d.aliases.add(member);
           if (sp.members.length === 1 && !/^(?:he|she|him|her|we|\(.*\))$/i.test(sp.mention)) {
             d.aliases.add(sp.mention);
-            // "The geopolitical analyst" said it: a description of the role, as the corpus gives it.
-            const described = /^(?:the|a|an)\s+(.+)$/i.exec(sp.mention);
-            if (described && !findNames(sp.mention).length) d.roles.push(described[1] as string);
+            if (role !== null) d.roles.push(role);
           }
         }
       } else if ((sp.kind === 'organisation' || sp.kind === 'description') && sp.name) {
@@ -583,7 +662,7 @@ function buildRegistry(articles: readonly QuoteFacts[]): Speaker[] {
       id: slug(name),
       name,
       kind: d.kind,
-      aliases: [...d.aliases].sort((x, y) => x.localeCompare(y)),
+      aliases: [...d.aliases].sort(byLocale),
       description: role,
       quoteCount: 0,
     };

@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -169,5 +169,35 @@ describe('LiveCorpus', () => {
     expect(answers(holder.corpus)).toEqual(expected);
     expect(answers(holder.corpus)).toEqual(rebuilt(dir));
     await live.close();
+  });
+});
+
+describe('LiveIndex, the quote book at each update', () => {
+  it('equals a full rebuild after each article added alone, one repeating a seed’s quotes, and after it goes', async () => {
+    const dir = folder(false);
+    const live = (await LiveIndex.open(dir, { cacheDir: cacheDir() })).index;
+    // Out of file order, each its own update: the book is put together again from facts read before.
+    for (const f of [B[2], B[0], B[1]] as string[]) {
+      copyFileSync(join(DEV, f), join(dir, f));
+      live.update([join(dir, f)]);
+      expect(answers(live.corpus)).toEqual(rebuilt(dir));
+    }
+    // Another outlet's copy of a seed, a day later and with a sentence more: its quotes join the seed's groups.
+    const seed = readdirSync(SEEDS)[0] as string;
+    const text = readFileSync(join(SEEDS, seed), 'utf8');
+    writeFileSync(join(dir, 'zz_echo.txt'), `${text}\n\n"We will read every article again," the editor said on Friday.\n`);
+    expect(live.update([join(dir, 'zz_echo.txt')]).map((c) => [c.kind, c.file])).toEqual([['added', 'zz_echo.txt']]);
+    const echoed = rebuilt(dir);
+    expect(answers(live.corpus)).toEqual(echoed);
+    const at = (file: string) => live.corpus.articles.findIndex((a) => a.file === file);
+    const shared = live.corpus.quotes.groups.filter(
+      (g) => g.refs.some((r) => r.article === at(seed)) && g.refs.some((r) => r.article === at('zz_echo.txt')),
+    );
+    expect(shared.length).toBeGreaterThan(0);
+    rmSync(join(dir, 'zz_echo.txt'));
+    live.update([join(dir, 'zz_echo.txt')]);
+    expect(answers(live.corpus)).toEqual(rebuilt(dir));
+    expect(answers(live.corpus)).not.toEqual(echoed);
+    live.close();
   });
 });

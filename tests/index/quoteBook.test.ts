@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lookupForm, narrationTerms } from '../../src/index/quoteBook.ts';
+import { loadCorpus } from '../../src/ingest/corpus.ts';
+import { QuoteBook, type QuoteFacts, lookupForm, narrationTerms, quoteFactsOf } from '../../src/index/quoteBook.ts';
 import { indexedCorpus, tempCorpus } from '../support/helpers.ts';
 
 describe('lookupForm', () => {
@@ -93,5 +94,68 @@ describe('the registry across articles', () => {
     const { quotes } = corpus();
     expect(quotes.speakers.some((s) => /year-old/.test(s.name))).toBe(false);
     expect(quotes.speakers.map((s) => s.name)).toContain('Bandar bin Sultan bin Abdulaziz Al Saud');
+  });
+});
+
+describe('QuoteBook.fromFacts', () => {
+  // B carries A's quote in a longer wording, so a book with B gives that group B's words (its narration still
+  // A's sentence); C is another outlet's copy of A's words.
+  const articles = () =>
+    loadCorpus(
+      tempCorpus({
+        'a.txt': [
+          '---\ntitle: A\noutlet: First Post\npublished: 2020-01-01\n---',
+          '"The sanctions must end before the winter comes," Russian President Vladimir Putin said after talks on Ukraine.',
+          '"We will keep talking to everyone," Russian Foreign Minister Ivan Petrov said.',
+          '',
+        ].join('\n\n'),
+        'b.txt': [
+          '---\ntitle: B\noutlet: Second Post\npublished: 2020-01-03\n---',
+          '"The sanctions must end before the winter comes, and the talks must go on," Putin said in Moscow on grain.',
+          '',
+        ].join('\n\n'),
+        'c.txt': [
+          '---\ntitle: C\noutlet: Third Post\npublished: 2020-01-02\n---',
+          '"We will keep talking to everyone," Petrov said in Geneva.',
+          '',
+        ].join('\n\n'),
+      }),
+    ).articles;
+  /** The book built from facts no book has read before: nothing kept from an earlier book. */
+  const fresh = (facts: QuoteFacts[]) => JSON.stringify(QuoteBook.fromFacts(structuredClone(facts)).toJSON());
+  const book = (facts: QuoteFacts[]) => JSON.stringify(QuoteBook.fromFacts(facts).toJSON());
+
+  it('is the same book from facts read before, by a book of fewer articles or of another order, as from new ones', () => {
+    const facts = articles().map(quoteFactsOf);
+    const [a, b, c] = facts as [QuoteFacts, QuoteFacts, QuoteFacts];
+    const abc = fresh(facts);
+    expect(book([a])).toBe(fresh([a]));
+    expect(book([a, c])).toBe(fresh([a, c]));
+    expect(book(facts)).toBe(abc);
+    // After the book with B's longer wording, a book without B again reads A's own words and narration.
+    expect(book([a, c])).toBe(fresh([a, c]));
+    expect(book([c, b, a])).toBe(fresh([c, b, a]));
+    expect(book(facts)).toBe(abc);
+    expect(book(facts)).toBe(JSON.stringify(QuoteBook.build(articles()).toJSON()));
+  });
+
+  it('gives the group the longer wording and keeps the narration of its first quote', () => {
+    const facts = articles().map(quoteFactsOf);
+    QuoteBook.fromFacts([facts[0] as QuoteFacts]);
+    const quotes = QuoteBook.fromFacts(facts);
+    const sanctions = quotes.groups.filter((g) => g.text.includes('sanctions'));
+    expect(sanctions.map((g) => [g.text, g.refs])).toEqual([
+      [
+        'The sanctions must end before the winter comes, and the talks must go on',
+        [
+          { article: 0, quote: 0 },
+          { article: 1, quote: 0 },
+        ],
+      ],
+    ]);
+    const lexicon = indexedCorpus(tempCorpus({ 'x.txt': 'Ukraine grain talks and sanctions in Moscow.\n' })).index.lexicon;
+    const match = (topic: string) => quotes.query(topic, lexicon).hits.map((h) => [h.group.text.slice(0, 13), h.match]);
+    expect(match('Ukraine')).toEqual([['The sanctions', 'narration']]);
+    expect(match('grain')).toEqual([]);
   });
 });
