@@ -105,6 +105,12 @@ try {
     addMsMax: number;
     refreshMs: number;
     composeMs: Record<string, number>;
+    addNewestMs: number;
+    addNewestMsMax: number;
+    newestRefreshMs: number;
+    newestComposeMs: Record<string, number>;
+    newestAppended: boolean;
+    segmentsBeforeMerge: number;
     mergeMs: number;
     withoutMerge: Latency & { max: number };
     duringMerge: Latency & { max: number };
@@ -138,6 +144,8 @@ try {
     firstAnswerMs: served.firstAnswerMs,
     /** A new article added to the built live index and answered from it (median of 5), and the rest of the live stage. */
     addMs: live.addMs,
+    /** The same for the last articles published (the quote book groups their quotes on from its last state). */
+    addNewestMs: live.addNewestMs,
     live,
     source: news.length > 0 ? 'news' : 'seeds',
     topics: Object.fromEntries(BANDS.map((b) => [b, topics.filter((t) => t.band === b).length])),
@@ -166,7 +174,15 @@ try {
           .join(', ')} ms)`,
       ],
       [
-        'merge of 6 segments',
+        'addNewestMs (live index)',
+        `${live.addNewestMs} ms median of 5, the last published (max ${live.addNewestMsMax}; refresh ${live.newestRefreshMs} ms, of which composing ${Object.entries(
+          live.newestComposeMs,
+        )
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')} ms; quote book ${live.newestAppended ? 'appended to' : 'built whole'})`,
+      ],
+      [
+        `merge of ${live.segmentsBeforeMerge} segments`,
         `${(live.mergeMs / 1000).toFixed(2)} s; search/who-said/when paced p99 / max ${live.withoutMerge.p99} / ${live.withoutMerge.max} ms without a merge, ${live.duringMerge.p99} / ${live.duringMerge.max} ms during it (n ${live.withoutMerge.n} / ${live.duringMerge.n})`,
       ],
     ];
