@@ -6,6 +6,7 @@ import type { Quote, QuoteKind } from '../model/index.ts';
 import { STOPWORD_TERMS, type Token, terms, tokenize } from '../nlp/terms.ts';
 import { publicationKey } from '../ingest/order.ts';
 import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
+import { type Bm25Part, type Bm25Searcher, SegmentedBm25 } from './segmentedBm25.ts';
 import type { Lexicon } from './lexicon.ts';
 import { phraseSpans } from './paragraphIndex.ts';
 
@@ -231,8 +232,12 @@ class Grouping {
   readonly counts = new Map<string, number>();
   /** Every name a quote's speaker was looked up by (lower case), and the speaker id it read then. */
   readonly lookups = new Map<string, string | null>();
+  /** Per group: its first quote (whose sentence gives the narration). */
+  readonly firsts: QuoteFact[] = [];
   /** Groups below this number are shared with an earlier book: copied before they change. */
   shared = 0;
+  /** Groups below `shared` given a longer wording since. */
+  readonly reworded = new Set<number>();
   readonly #copied = new Set<number>();
 
   constructor(private readonly frequency: ReadonlyMap<string, number>) {}
@@ -340,6 +345,7 @@ class Grouping {
         const g = this.#own(same);
         g.refs.push({ article: ai, quote: qi });
         if (q.text.length > g.text.length) {
+          if (same < this.shared) this.reworded.add(same);
           g.text = q.text;
           this.wording[same] = p;
           this.wordingAt[same] = at;
@@ -360,6 +366,7 @@ class Grouping {
         refs: [{ article: ai, quote: qi }],
       });
       for (const id of new Set(speakerIds)) this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
+      this.firsts.push(q);
       this.wording.push(p);
       this.wordingAt.push(at);
       this.groupKey.push(key);
@@ -368,12 +375,87 @@ class Grouping {
   }
 }
 
-/** What a book keeps to be appended to (`QuoteBook.append`): its articles, the last one published, its grouping. */
+/** What a book keeps to be appended to (`QuoteBook.append`): its articles, the last one published, its grouping, its search. */
 interface Continuation {
   facts: readonly QuoteFacts[];
   /** The number (in `facts`) of the last article in publication order, or -1 for none. */
   last: number;
   grouping: Grouping;
+  search: SearchParts;
+}
+
+const QUOTE_FIELDS = ['quote', 'narration'];
+
+/** A group's search document: its wording's words, and the narration of its first quote's sentence around them. */
+function groupDocument(wording: Prepared, first: QuoteFact): [readonly string[], string[]] {
+  const own = wording.fact.words;
+  return [own, narrationOf(first, own)];
+}
+
+/** The search over these groups (numbers, ascending), their documents numbered from 0 in that order. */
+function searchOf(wording: readonly Prepared[], firsts: readonly QuoteFact[], groups: readonly number[]): Bm25Index {
+  const search = new Bm25Builder(QUOTE_FIELDS);
+  for (const gi of groups) search.add(groupDocument(wording[gi] as Prepared, firsts[gi] as QuoteFact));
+  return search.finish();
+}
+
+/**
+ * The group search of an appendable book, in parts: the search built with the book, then one part per append
+ * of the groups it made or gave a longer wording (their earlier documents marked deleted), searched as one
+ * (`SegmentedBm25`: the same scores and order as one search built over every group). Per group: its part and
+ * its document there.
+ */
+interface SearchParts {
+  parts: Bm25Part[];
+  partOf: number[];
+  localOf: number[];
+}
+
+/** Parts beyond which the parts after the first are merged into one (all of them, when they hold a quarter of the groups). */
+const MAX_SEARCH_PARTS = 8;
+
+/** The parts with one more: the groups reworded (their earlier documents deleted) and the new ones. Changes `partOf` and `localOf`. */
+function withPart(search: SearchParts, grouping: Grouping): SearchParts {
+  const { partOf, localOf } = search;
+  const parts = [...search.parts];
+  const copied = new Set<number>();
+  const reworded = [...grouping.reworded].sort((x, y) => x - y);
+  for (const gi of reworded) {
+    const k = partOf[gi] as number;
+    const part = parts[k] as Bm25Part;
+    if (!copied.has(k)) parts[k] = { index: part.index, toGlobal: part.toGlobal.slice() };
+    copied.add(k);
+    (parts[k] as Bm25Part).toGlobal[localOf[gi] as number] = -1;
+  }
+  const docs = [...reworded];
+  for (let gi = grouping.shared; gi < grouping.groups.length; gi += 1) docs.push(gi);
+  const add = (from: number, groups: number[]): void => {
+    parts.splice(from);
+    groups.forEach((gi, local) => {
+      partOf[gi] = from;
+      localOf[gi] = local;
+    });
+    parts.push({ index: searchOf(grouping.wording, grouping.firsts, groups), toGlobal: Int32Array.from(groups) });
+  };
+  if (docs.length > 0) add(parts.length, docs);
+  if (parts.length > MAX_SEARCH_PARTS) {
+    const live = (from: number): number[] =>
+      parts
+        .slice(from)
+        .flatMap((p) => [...p.toGlobal].filter((g) => g >= 0))
+        .sort((x, y) => x - y);
+    const small = live(1);
+    if (small.length * 4 > grouping.groups.length) add(0, live(0));
+    else add(1, small);
+  }
+  return { parts, partOf, localOf };
+}
+
+/** What answers search: the one part itself when it holds every group in order, else the parts as one. */
+function searcherOf({ parts }: SearchParts): Bm25Searcher {
+  const only = parts[0];
+  if (parts.length === 1 && only && only.toGlobal.every((g, local) => g === local)) return only.index;
+  return new SegmentedBm25(QUOTE_FIELDS, parts);
 }
 
 /**
@@ -391,7 +473,9 @@ export class QuoteBook {
     readonly groups: QuoteGroup[],
     /** Per group: the sentence its first quote stands in (for phrases, without reading the article). */
     private readonly sentences: string[],
-    private readonly search: Bm25Index,
+    private readonly search: Bm25Searcher,
+    /** For a search in parts: the same search as one index, for saving. */
+    private readonly whole: () => Bm25Index = () => search as Bm25Index,
   ) {
     this.articleCounts = new Uint32Array(groups.length);
     this.byId = new Map();
@@ -420,8 +504,13 @@ export class QuoteBook {
       for (const q of (articles[ai] as QuoteFacts).quotes) for (const w of preparedOf(q).set) frequency.set(w, (frequency.get(w) ?? 0) + 1);
     const grouping = new Grouping(frequency);
     for (const ai of order) grouping.addArticle(articles[ai] as QuoteFacts, ai, byName);
-    const book = QuoteBook.#finish(speakers, articles, grouping, []);
-    if (options.appendable) book.#continuation = { facts: articles, last: order[order.length - 1] ?? -1, grouping };
+    const all = grouping.groups.map((_, gi) => gi);
+    const search = searchOf(grouping.wording, grouping.firsts, all);
+    const book = QuoteBook.#finish(speakers, grouping, [], search);
+    if (options.appendable) {
+      const parts = { parts: [{ index: search, toGlobal: Int32Array.from(all) }], partOf: all.map(() => 0), localOf: all };
+      book.#continuation = { facts: articles, last: order[order.length - 1] ?? -1, grouping, search: parts };
+    }
     return book;
   }
 
@@ -461,12 +550,22 @@ export class QuoteBook {
     const grouping = from.grouping;
     grouping.groups = [...this.groups];
     grouping.shared = this.groups.length;
+    grouping.reworded.clear();
     if (renumber.some((j, k) => j !== k)) grouping.renumber(renumber);
     const order = publicationOrder(articles, added);
     for (const ai of order) grouping.addArticle(articles[ai] as QuoteFacts, ai, byName);
-    const book = QuoteBook.#finish(speakers, articles, grouping, this.sentences);
+    const parts = withPart(from.search, grouping);
+    const wording = grouping.wording.slice();
+    const firsts = grouping.firsts.slice();
+    const book = QuoteBook.#finish(speakers, grouping, this.sentences, searcherOf(parts), () =>
+      searchOf(
+        wording,
+        firsts,
+        wording.map((_, gi) => gi),
+      ),
+    );
     const last = order.length > 0 ? (order[order.length - 1] as number) : from.last < 0 ? -1 : (renumber[from.last] as number);
-    book.#continuation = { facts: articles, last, grouping };
+    book.#continuation = { facts: articles, last, grouping, search: parts };
     book.#appended = true;
     return book;
   }
@@ -481,22 +580,21 @@ export class QuoteBook {
   }
 
   /**
-   * The book of a grouping: the registry's quote counts, and the group search and sentences (those of the
+   * The book of a grouping and its search: the registry's quote counts, and the groups' sentences (those of the
    * first `sentences.length` groups as given: their first quote stays theirs).
    */
-  static #finish(speakers: Speaker[], articles: readonly QuoteFacts[], grouping: Grouping, sentences: readonly string[]): QuoteBook {
-    const { groups, wording, counts } = grouping;
+  static #finish(
+    speakers: Speaker[],
+    grouping: Grouping,
+    sentences: readonly string[],
+    search: Bm25Searcher,
+    whole?: () => Bm25Index,
+  ): QuoteBook {
+    const { groups, firsts, counts } = grouping;
     for (const s of speakers) s.quoteCount = counts.get(s.id) ?? 0;
-    const search = new Bm25Builder(['quote', 'narration']);
     const allSentences = sentences.slice();
-    for (const g of groups) {
-      const first = g.refs[0] as QuoteRef;
-      const q = (articles[first.article] as QuoteFacts).quotes[first.quote] as QuoteFact;
-      const own = (wording[g.id] as Prepared).fact.words;
-      search.add([own, narrationOf(q, own)]);
-      if (g.id >= sentences.length) allSentences.push(q.sentence);
-    }
-    return new QuoteBook(speakers, groups, allSentences, search.finish());
+    for (let gi = sentences.length; gi < groups.length; gi += 1) allSentences.push((firsts[gi] as QuoteFact).sentence);
+    return new QuoteBook(speakers, groups, allSentences, search, whole);
   }
 
   static load(saved: unknown): QuoteBook {
@@ -505,7 +603,7 @@ export class QuoteBook {
   }
 
   toJSON(): unknown {
-    return { speakers: this.speakers, groups: this.groups, sentences: this.sentences, search: this.search.toJSON() };
+    return { speakers: this.speakers, groups: this.groups, sentences: this.sentences, search: this.whole().toJSON() };
   }
 
   /** How many articles carry the group's quote (one article may carry it twice). */

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/ingest/corpus.ts';
 import { LiveIndex } from '../../src/index/liveIndex.ts';
 import { QuoteBook, type QuoteFacts, quoteFactsOf } from '../../src/index/quoteBook.ts';
-import { CORPUS_DIR, DEVPAGES_DIR, tempCorpus } from '../support/helpers.ts';
+import { CORPUS_DIR, DEVPAGES_DIR, indexedCorpus, tempCorpus } from '../support/helpers.ts';
 
 const json = (book: QuoteBook): string => JSON.stringify(book.toJSON());
 /** The book built whole from facts no book has read before: nothing kept from an earlier book. */
@@ -31,7 +31,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'quotedesk-append-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** The seed articles and every eighth news article of the development data (when present), in corpus order. */
-function realFacts(): QuoteFacts[] {
+function realCorpus(): string {
   const dir = join(scratch, 'corpus');
   cpSync(CORPUS_DIR, dir, { recursive: true });
   if (existsSync(DATA))
@@ -39,11 +39,27 @@ function realFacts(): QuoteFacts[] {
       .sort()
       .filter((f, i) => f.endsWith('.txt') && i % 8 === 0)
       .forEach((f) => cpSync(join(DATA, f), join(dir, f)));
-  return loadCorpus(dir).articles.map(quoteFactsOf);
+  return dir;
 }
 
 describe('QuoteBook.append on real articles', () => {
-  const facts = realFacts();
+  const dir = realCorpus();
+  const facts = loadCorpus(dir).articles.map(quoteFactsOf);
+  const { lexicon } = indexedCorpus(dir).index;
+  // Topics: a word of every fifth group's wording (the search over the groups is kept in parts when appended to).
+  const topics = [
+    'said',
+    'police',
+    ...new Set(
+      QuoteBook.fromFacts(facts)
+        .groups.filter((_, i) => i % 5 === 0)
+        .map((g) => g.text.split(/\s+/).find((w) => w.length > 5) ?? 'war'),
+    ),
+  ];
+  /** The books' groups and their hits for every topic (group, score, where it matched). */
+  const answers = (book: QuoteBook): string =>
+    JSON.stringify([book.toJSON(), topics.map((t) => book.query(t, lexicon).hits.map((h) => [h.group.id, h.score, h.match]))]);
+  const whole = (now: readonly QuoteFacts[]): string => answers(QuoteBook.fromFacts(structuredClone(now)));
 
   it('gives the book built whole when the articles added are the last published, and takes that path', () => {
     const next = random(15);
@@ -60,7 +76,7 @@ describe('QuoteBook.append on real articles', () => {
       if (after === null) continue;
       appended += 1;
       expect(after.appended).toBe(true);
-      expect(json(after)).toBe(fresh(facts));
+      expect(answers(after)).toBe(whole(facts));
     }
     // Some additions rename a speaker of the others (the registry then decides against appending), most do not.
     expect(appended).toBeGreaterThanOrEqual(8);
@@ -85,7 +101,7 @@ describe('QuoteBook.append on real articles', () => {
       const next = book.append(now);
       if (next !== null) appended += 1;
       book = next ?? QuoteBook.fromFacts(now, { appendable: true });
-      expect(json(book)).toBe(fresh(now));
+      expect(answers(book)).toBe(whole(now));
     }
     expect(appended).toBeGreaterThanOrEqual((facts.length - start) / 2);
   });
@@ -97,7 +113,7 @@ describe('QuoteBook.append on real articles', () => {
       const before = facts.filter(() => next() < 0.7);
       const after = QuoteBook.fromFacts(before, { appendable: true }).append(facts);
       if (after === null) declined += 1;
-      else expect(json(after)).toBe(fresh(facts));
+      else expect(answers(after)).toBe(whole(facts));
     }
     expect(declined).toBeGreaterThan(0);
   });
@@ -124,6 +140,37 @@ describe('QuoteBook.append on tiny corpora', () => {
         { article: 0, quote: 0 },
       ],
     ]);
+  });
+
+  it('searches as the book built whole after many appends, groups given a longer wording and the search parts merged', () => {
+    // Made-up words, so that each quote is about words of its own.
+    const SYL = ['ba', 'ce', 'di', 'fo', 'gu', 'ha', 'je', 'ki', 'lo', 'mu'];
+    const nonce = (i: number, k: number): string => `${SYL[i % 10]}${SYL[Math.floor(i / 10) % 10]}${SYL[k]}ron`;
+    const quote = (i: number, more = ''): string =>
+      `"The ${nonce(i, 0)} and the ${nonce(i, 1)} must meet the ${nonce(i, 2)} before the ${nonce(i, 3)}${more}," Ivan Petrov said.`;
+    const base = article(
+      '2020-01-01',
+      'Russian Foreign Minister Ivan Petrov met the envoy.',
+      ...Array.from({ length: 40 }, (_, i) => quote(i)),
+    );
+    const days = Array.from({ length: 10 }, (_, d) => {
+      // Every other day repeats a quote of the first article, or of the day before, in a longer wording.
+      const text = d % 2 === 0 ? quote(50 + d) : quote(d === 3 || d === 9 ? 50 + d - 1 : 5 * d, ', and the talks must go on');
+      return [`d${String(d).padStart(2, '0')}.txt`, article(`2020-01-${String(d + 2).padStart(2, '0')}`, text)] as const;
+    });
+    const facts = factsOf({ 'a.txt': base, ...Object.fromEntries(days) });
+    const { lexicon } = indexedCorpus(tempCorpus({ 'x.txt': `${Array.from({ length: 60 }, (_, i) => quote(i)).join('\n\n')}\n` })).index;
+    const topics = Array.from({ length: 60 }, (_, i) => nonce(i, i % 4)).concat(['talks', 'petrov']);
+    const hits = (book: QuoteBook): string =>
+      JSON.stringify([book.toJSON(), topics.map((t) => book.query(t, lexicon).hits.map((h) => [h.group.id, h.score, h.match]))]);
+    let book = QuoteBook.fromFacts(facts.slice(0, 1), { appendable: true });
+    for (let k = 2; k <= facts.length; k += 1) {
+      const next = book.append(facts.slice(0, k));
+      expect(next?.appended).toBe(true);
+      book = next as QuoteBook;
+      expect(hits(book)).toBe(hits(QuoteBook.fromFacts(structuredClone(facts.slice(0, k)))));
+    }
+    expect(book.groups.filter((g) => g.text.endsWith('go on')).map((g) => g.refs.length)).toEqual([2, 2, 2, 2, 2]);
   });
 
   it('declines an article published before the last of the others, or the same day but earlier in corpus order', () => {
