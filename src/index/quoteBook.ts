@@ -289,6 +289,14 @@ class Grouping {
     for (const w of this.#prefixOf(this.wordingAt[gi] as number)) add(prefix, w);
   }
 
+  /** Goes on from a book's groups: they are shared with it, copied before they change. */
+  goOnFrom(groups: readonly QuoteGroup[]): void {
+    this.groups = [...groups];
+    this.shared = groups.length;
+    this.reworded.clear();
+    this.#copied.clear();
+  }
+
   /** The group, to be changed: a copy in place of one shared with an earlier book. */
   #own(gi: number): QuoteGroup {
     const g = this.groups[gi] as QuoteGroup;
@@ -548,9 +556,7 @@ export class QuoteBook {
     for (const [name, id] of from.grouping.lookups) if ((byName.get(name)?.id ?? null) !== id) return null;
     this.#continuation = null;
     const grouping = from.grouping;
-    grouping.groups = [...this.groups];
-    grouping.shared = this.groups.length;
-    grouping.reworded.clear();
+    grouping.goOnFrom(this.groups);
     if (renumber.some((j, k) => j !== k)) grouping.renumber(renumber);
     const order = publicationOrder(articles, added);
     for (const ai of order) grouping.addArticle(articles[ai] as QuoteFacts, ai, byName);

@@ -215,7 +215,7 @@ describe('QuoteBook.append on tiny corpora', () => {
     const facts = factsOf({
       'a.txt': article('2020-01-01', LAVROV),
       'b.txt': article('2020-01-02', '"We will keep talking to everyone about the grain deal, and more," Lavrov said.'),
-      'c.txt': article('2020-01-03', '"The grain must reach the ports before the winter," Lavrov said.'),
+      'c.txt': article('2020-01-03', LAVROV),
     });
     const [a, b, c] = facts as [QuoteFacts, QuoteFacts, QuoteFacts];
     expect(QuoteBook.fromFacts([a, b], { appendable: true }).append([a, c])).toBeNull();
@@ -227,7 +227,10 @@ describe('QuoteBook.append on tiny corpora', () => {
     expect(second?.appended).toBe(true);
     expect(first.append(facts)).toBeNull();
     expect(json(first)).toBe(was);
+    // The third book changes a group the second copied from the first: the second stays as it was too.
+    const wasSecond = json(second as QuoteBook);
     expect(json(second?.append(facts) as QuoteBook)).toBe(fresh(facts));
+    expect(json(second as QuoteBook)).toBe(wasSecond);
   });
 });
 
