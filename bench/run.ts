@@ -144,8 +144,6 @@ try {
     firstAnswerMs: served.firstAnswerMs,
     /** A new article added to the built live index and answered from it (median of 5), and the rest of the live stage. */
     addMs: live.addMs,
-    /** The same for the last articles published (the quote book groups their quotes on from its last state). */
-    addNewestMs: live.addNewestMs,
     live,
     source: news.length > 0 ? 'news' : 'seeds',
     topics: Object.fromEntries(BANDS.map((b) => [b, topics.filter((t) => t.band === b).length])),
