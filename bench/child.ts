@@ -4,8 +4,10 @@
  * bot starting on an indexed corpus does, and asks every command that answers from the index its questions
  * (bench/questions.ts, from the topics in QUERIES, a JSON file bench/run.ts writes). Prints one JSON line.
  * `live` opens the corpus as a live index (`LiveCorpus`, built afresh without a few articles), adds those
- * articles one at a time and times each from the refresh to an answer that shows it (`addMs`), then times
- * questions asked at a steady pace without a merge and while every segment is merged into one.
+ * articles one at a time and times each from the refresh to an answer that shows it (`addMs`: articles from
+ * across the corpus, of any date; `addNewestMs`: then the last ones published, as news arrives, whose quotes
+ * the quote book groups on from its last state), then times questions asked at a steady pace without a merge
+ * and while every segment is merged into one.
  * Used by bench/run.ts: `node --import tsx bench/child.ts build|serve|live CORPUS CACHE QUERIES [--progress]`.
  */
 import { mkdirSync, readFileSync, renameSync } from 'node:fs';
@@ -88,11 +90,20 @@ if (stage === 'build') {
 
 /** See the module comment: the live index's add time, and latency with and without a merge. */
 async function measureLive(): Promise<Record<string, unknown>> {
-  const { files } = listCorpusFiles(corpusDir);
+  const { files: all } = listCorpusFiles(corpusDir);
+  // The last ADDED articles in publication order (equal dates in file order, as the quote book orders them).
+  const published = (f: string): string => /^published:\s*"?([^"\n]+)/m.exec(readFileSync(f, 'utf8'))?.[1]?.slice(0, 10) ?? '9999';
+  const dated = all.map((f) => [published(f), f] as const);
+  const newest = dated
+    .map((_, i) => i)
+    .sort((x, y) => new Intl.Collator().compare((dated[x] as [string, string])[0], (dated[y] as [string, string])[0]) || x - y)
+    .slice(-ADDED)
+    .map((i) => (dated[i] as [string, string])[1]);
+  const files = all.filter((f) => !newest.includes(f));
   const held = Array.from({ length: ADDED }, (_, i) => files[Math.floor(((i + 0.5) * files.length) / ADDED)] as string);
   const aside = join(cacheDir, 'held');
   mkdirSync(aside, { recursive: true });
-  for (const f of held) renameSync(f, join(aside, basename(f)));
+  for (const f of [...held, ...newest]) renameSync(f, join(aside, basename(f)));
   const opened = performance.now();
   // No merge but the one asked for: the adds each make a segment of their own.
   const live = await LiveCorpus.open(corpusDir, { cacheDir: join(cacheDir, 'live'), merge: { maxSmallSegments: 1e9, baseRatio: 1e9 } });
@@ -107,24 +118,30 @@ async function measureLive(): Promise<Record<string, unknown>> {
   const lines = questions(live.current, topics, seed);
   const asked = [...(lines.search ?? []), ...(lines['who-said'] ?? []), ...(lines.when ?? [])];
   for (const q of asked) ask(q);
-  const add: number[] = [];
-  const refreshMs: number[] = [];
-  let composeMs = live.composeMs;
-  for (const f of held) {
-    const start = performance.now();
-    renameSync(join(aside, basename(f)), f);
-    const report = await live.refresh([f]);
-    // Answered from the new article: its first paragraph in context, and a search of that paragraph's words.
-    const article = live.current.articles.find((x) => x.file === basename(f));
-    const first = article?.paragraphs[0]?.text ?? '';
-    const shown = JSON.stringify(ask(`/context ${article?.id ?? basename(f)} 1`));
-    ask(`/search ${first.split(/\s+/).slice(0, 8).join(' ')}`);
-    add.push(performance.now() - start);
-    refreshMs.push(report.ms);
-    composeMs = live.composeMs;
-    if (first === '' || !shown.includes(JSON.stringify(first.slice(0, 40)).slice(1, -1)))
-      throw new Error(`the article added (${basename(f)}) is not answered from`);
-  }
+  /** Adds the files one at a time, each timed from its refresh to an answer that shows it. */
+  const addEach = async (added: readonly string[]) => {
+    const add: number[] = [];
+    const refreshMs: number[] = [];
+    let composeMs = live.composeMs;
+    for (const f of added) {
+      const start = performance.now();
+      renameSync(join(aside, basename(f)), f);
+      const report = await live.refresh([f]);
+      // Answered from the new article: its first paragraph in context, and a search of that paragraph's words.
+      const article = live.current.articles.find((x) => x.file === basename(f));
+      const first = article?.paragraphs[0]?.text ?? '';
+      const shown = JSON.stringify(ask(`/context ${article?.id ?? basename(f)} 1`));
+      ask(`/search ${first.split(/\s+/).slice(0, 8).join(' ')}`);
+      add.push(performance.now() - start);
+      refreshMs.push(report.ms);
+      composeMs = live.composeMs;
+      if (first === '' || !shown.includes(JSON.stringify(first.slice(0, 40)).slice(1, -1)))
+        throw new Error(`the article added (${basename(f)}) is not answered from`);
+    }
+    return { add, refreshMs, composeMs, appended: live.current.quotes.appended };
+  };
+  const { add, refreshMs, composeMs } = await addEach(held);
+  const latest = await addEach(newest);
   /** Asks the questions one every PACE_MS, each timed from when it was due (a stall of the event loop counts). */
   const paced = async (until: () => boolean): Promise<number[]> => {
     const times: number[] = [];
@@ -150,7 +167,12 @@ async function measureLive(): Promise<Record<string, unknown>> {
     addMsMax: Number(Math.max(...add).toFixed(1)),
     refreshMs: median(refreshMs),
     composeMs,
-    segmentsBeforeMerge: ADDED + 1,
+    addNewestMs: median(latest.add),
+    addNewestMsMax: Number(Math.max(...latest.add).toFixed(1)),
+    newestRefreshMs: median(latest.refreshMs),
+    newestComposeMs: latest.composeMs,
+    newestAppended: latest.appended,
+    segmentsBeforeMerge: 2 * ADDED + 1,
     mergeMs,
     withoutMerge: { ...percentiles(without), max: Number(Math.max(...without).toFixed(1)), n: without.length },
     duringMerge: { ...percentiles(during), max: Number(Math.max(...during).toFixed(1)), n: during.length },

@@ -105,6 +105,12 @@ try {
     addMsMax: number;
     refreshMs: number;
     composeMs: Record<string, number>;
+    addNewestMs: number;
+    addNewestMsMax: number;
+    newestRefreshMs: number;
+    newestComposeMs: Record<string, number>;
+    newestAppended: boolean;
+    segmentsBeforeMerge: number;
     mergeMs: number;
     withoutMerge: Latency & { max: number };
     duringMerge: Latency & { max: number };
@@ -166,7 +172,15 @@ try {
           .join(', ')} ms)`,
       ],
       [
-        'merge of 6 segments',
+        'addNewestMs (live index)',
+        `${live.addNewestMs} ms median of 5, the last published (max ${live.addNewestMsMax}; refresh ${live.newestRefreshMs} ms, of which composing ${Object.entries(
+          live.newestComposeMs,
+        )
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')} ms; quote book ${live.newestAppended ? 'appended to' : 'built whole'})`,
+      ],
+      [
+        `merge of ${live.segmentsBeforeMerge} segments`,
         `${(live.mergeMs / 1000).toFixed(2)} s; search/who-said/when paced p99 / max ${live.withoutMerge.p99} / ${live.withoutMerge.max} ms without a merge, ${live.duringMerge.p99} / ${live.duringMerge.max} ms during it (n ${live.withoutMerge.n} / ${live.duringMerge.n})`,
       ],
     ];

@@ -11,8 +11,9 @@
  * - The corpus answers read is composed from the live segments: articles in file order; one BM25 search over
  *   every segment's paragraphs and dated mentions with global statistics (`SegmentedBm25`), the lexicons
  *   merged, dated mentions renumbered (`EventIndex.compose`), and the quote book put together from each
- *   article's quote facts (`QuoteBook.fromFacts`): the same answers, scores and order as one index built over
- *   the folder at once.
+ *   article's quote facts (`QuoteBook.fromFacts`), or, when the articles added are all published after the
+ *   others, grouped on from the last book (`QuoteBook.append`): the same answers, scores and order as one
+ *   index built over the folder at once.
  * - On disk, crash-safe: a segment file is written and synced before anything names it; then the manifest (the
  *   list of segment files, the deletion marks and what is known of each corpus file) is replaced atomically
  *   (a temporary file, synced, renamed over the old one, the folder synced). Loading reads the manifest and
@@ -134,7 +135,8 @@ export class LiveIndex {
 
   /**
    * Milliseconds the last composition took, by structure: the paragraph search and lexicon (composed), the
-   * quote book (put together again from every article's quote facts) and the dated mentions (composed).
+   * quote book (appended to, or put together again from every article's quote facts) and the dated mentions
+   * (composed).
    */
   composeMs: { paragraphs: number; quotes: number; events: number } = { paragraphs: 0, quotes: 0, events: 0 };
 
@@ -440,9 +442,9 @@ export class LiveIndex {
     const lexicon = Lexicon.merge(this.#segments.map((s, k) => globalWords(s.segment.liveWords(s.deleted), toGlobalDoc[k] as Int32Array)));
     const index = ParagraphIndex.compose(articles, search, lexicon);
     const paragraphsMs = took();
-    const quotes = QuoteBook.fromFacts(
-      order.map(([, [k, ai]]) => (this.#segments[k] as LiveSegment).segment.quoteFacts[ai] as Segment['quoteFacts'][number]),
-    );
+    const facts = order.map(([, [k, ai]]) => (this.#segments[k] as LiveSegment).segment.quoteFacts[ai] as Segment['quoteFacts'][number]);
+    // Articles published after all the others are grouped on from the last book; else the book is built whole.
+    const quotes = this.#corpus.quotes.append(facts) ?? QuoteBook.fromFacts(facts, { appendable: true });
     const quotesMs = took();
     const events = EventIndex.compose(
       articles,

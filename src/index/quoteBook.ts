@@ -6,6 +6,7 @@ import type { Quote, QuoteKind } from '../model/index.ts';
 import { STOPWORD_TERMS, type Token, terms, tokenize } from '../nlp/terms.ts';
 import { publicationKey } from '../ingest/order.ts';
 import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
+import { type Bm25Part, type Bm25Searcher, SegmentedBm25 } from './segmentedBm25.ts';
 import type { Lexicon } from './lexicon.ts';
 import { phraseSpans } from './paragraphIndex.ts';
 
@@ -187,6 +188,284 @@ function narrationOf(first: QuoteFact, own: readonly string[]): string[] {
 
 const need = (m: number): number => Math.ceil(SAME_QUOTE * m - 1e-9);
 
+/** The registry's speakers by alias in lower case (the first speaker of an alias wins). */
+function speakersByAlias(speakers: readonly Speaker[]): Map<string, Speaker> {
+  const byName = new Map<string, Speaker>();
+  for (const s of speakers) for (const a of s.aliases) if (!byName.has(a.toLowerCase())) byName.set(a.toLowerCase(), s);
+  return byName;
+}
+
+/** Articles (their numbers) in order of publication, undated last; equal dates in the order given (a stable sort). */
+function publicationOrder(articles: readonly QuoteFacts[], which: number[]): number[] {
+  return which.sort((x, y) => byLocale((articles[x] as QuoteFacts).published, (articles[y] as QuoteFacts).published));
+}
+
+/**
+ * The greedy grouping of quotes in publication order, and what it needs to go on with more quotes: each quote
+ * joins the first group (in order) of the same speakers, kind and negations whose wording shares enough of its
+ * words (`SAME_QUOTE`), else starts a group.
+ *
+ * Candidates for "the same words" by prefix filtering: with the words in one fixed order, two sets that share at
+ * least `need(m)` words of the smaller one's m always share one of the smaller one's first m - need(m) + 1 words
+ * (its prefix). So a group that passes is listed under a prefix word of the quote (groups are listed under all
+ * their words) or has a prefix word among the quote's words (groups are also listed under their prefix). Any
+ * fixed order of words finds the same groups; rare words first make short lists: a prolific speaker's common
+ * words are never looked up. The order is rarest first by the frequencies of the first book's quotes (a word they
+ * lack counts 0), then code-unit order; it stays fixed while the grouping goes on, so prefixes worked out before
+ * still hold. Lists are kept per key (speakers, kind and negations, which must agree anyway). A group is listed
+ * again when a longer wording replaces its text; stale entries only cost a check.
+ */
+class Grouping {
+  groups: QuoteGroup[] = [];
+  /** Per group: the quote whose wording it carries (its words, negations and terms). */
+  readonly wording: Prepared[] = [];
+  /** Per group: the quote number (in publication order) of its wording, for its prefix. */
+  readonly wordingAt: number[] = [];
+  readonly groupKey: number[] = [];
+  /** Per quote, in publication order: its words and negations, and its prefix once worked out. */
+  readonly prepared: Prepared[] = [];
+  readonly prefixes: Array<string[] | undefined> = [];
+  readonly keyIds = new Map<string, number>();
+  readonly byWord: Array<Map<string, number[]>> = [];
+  readonly byPrefix: Array<Map<string, number[]>> = [];
+  /** Per speaker id: how many groups name it. */
+  readonly counts = new Map<string, number>();
+  /** Every name a quote's speaker was looked up by (lower case), and the speaker id it read then. */
+  readonly lookups = new Map<string, string | null>();
+  /** Per group: its first quote (whose sentence gives the narration). */
+  readonly firsts: QuoteFact[] = [];
+  /** Groups below this number are shared with an earlier book: copied before they change. */
+  shared = 0;
+  /** Groups below `shared` given a longer wording since. */
+  readonly reworded = new Set<number>();
+  readonly #copied = new Set<number>();
+
+  constructor(private readonly frequency: ReadonlyMap<string, number>) {}
+
+  /** The speaker id of a name, by the registry's aliases; the reading is kept (see `lookups`). */
+  #idOf(byName: ReadonlyMap<string, Speaker>, name: string): string | null {
+    const k = name.toLowerCase();
+    const id = byName.get(k)?.id ?? null;
+    this.lookups.set(k, id);
+    return id;
+  }
+
+  /** Rarest first, then in code-unit order: a fixed order of every word, without sorting them all. */
+  #rarer = (x: readonly [number, string], y: readonly [number, string]): number => x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0);
+
+  #prefixOf(n: number): string[] {
+    let at = this.prefixes[n];
+    if (at) return at;
+    const set = (this.prepared[n] as Prepared).set;
+    at = [...set]
+      .map((w) => [this.frequency.get(w) ?? 0, w] as const)
+      .sort(this.#rarer)
+      .slice(0, set.size - need(set.size) + 1)
+      .map(([, w]) => w);
+    this.prefixes[n] = at;
+    return at;
+  }
+
+  #keyIdOf(speakers: string[], kind: QuoteKind, neg: string): number {
+    const k = `${speakers.join()}\u0001${kind}\u0001${neg}`;
+    let id = this.keyIds.get(k);
+    if (id === undefined) {
+      id = this.keyIds.size;
+      this.keyIds.set(k, id);
+    }
+    return id;
+  }
+
+  #list(gi: number): void {
+    const add = (map: Map<string, number[]>, w: string): void => {
+      const at = map.get(w);
+      if (!at) map.set(w, [gi]);
+      else if (at[at.length - 1] !== gi) at.push(gi);
+    };
+    const key = this.groupKey[gi] as number;
+    const words = (this.byWord[key] ??= new Map());
+    const prefix = (this.byPrefix[key] ??= new Map());
+    for (const w of (this.wording[gi] as Prepared).set) add(words, w);
+    for (const w of this.#prefixOf(this.wordingAt[gi] as number)) add(prefix, w);
+  }
+
+  /** Goes on from a book's groups: they are shared with it, copied before they change. */
+  goOnFrom(groups: readonly QuoteGroup[]): void {
+    this.groups = [...groups];
+    this.shared = groups.length;
+    this.reworded.clear();
+    this.#copied.clear();
+  }
+
+  /** The group, to be changed: a copy in place of one shared with an earlier book. */
+  #own(gi: number): QuoteGroup {
+    const g = this.groups[gi] as QuoteGroup;
+    if (gi >= this.shared || this.#copied.has(gi)) return g;
+    const copy = { ...g, refs: [...g.refs] };
+    this.groups[gi] = copy;
+    this.#copied.add(gi);
+    return copy;
+  }
+
+  /** Renumbers the articles of the groups' quotes (`renumber[old]` is the new number), copying the groups it changes. */
+  renumber(renumber: Int32Array): void {
+    this.groups.forEach((g, gi) => {
+      if (g.refs.every((r) => renumber[r.article] === r.article)) return;
+      const copy = { ...g, refs: g.refs.map((r) => ({ article: renumber[r.article] as number, quote: r.quote })) };
+      this.groups[gi] = copy;
+      if (gi < this.shared) this.#copied.add(gi);
+    });
+  }
+
+  /** Groups the quotes of article `ai` (the next in publication order), reading speakers by `byName`. */
+  addArticle(article: QuoteFacts, ai: number, byName: ReadonlyMap<string, Speaker>): void {
+    article.quotes.forEach((q, qi) => {
+      const ids =
+        q.speaker.members.length > 0
+          ? q.speaker.members.map((m) => this.#idOf(byName, m))
+          : q.speaker.name
+            ? [this.#idOf(byName, q.speaker.name)]
+            : [];
+      const speakerIds = ids.filter((x): x is string => x !== null);
+      const at = this.prepared.length;
+      const p = preparedOf(q);
+      this.prepared.push(p);
+      const set = p.set;
+      const key = this.#keyIdOf(speakerIds, q.kind, p.neg);
+      // The first group (in order) that passes the full test, as a scan of every group would find. The key
+      // holds speakers, kind and negations: a group listed under it agrees on them.
+      let same = -1;
+      if (set.size >= 3) {
+        const candidates = new Set<number>();
+        const words = this.byWord[key];
+        const prefix = this.byPrefix[key];
+        if (words) for (const w of this.#prefixOf(at)) for (const gi of words.get(w) ?? []) candidates.add(gi);
+        if (prefix) for (const w of set) for (const gi of prefix.get(w) ?? []) candidates.add(gi);
+        for (const gi of [...candidates].sort((x, y) => x - y)) {
+          const g = this.wording[gi] as Prepared;
+          if (Math.min(set.size, g.set.size) >= 3 && containment(set, g.set) >= SAME_QUOTE) {
+            same = gi;
+            break;
+          }
+        }
+      }
+      if (same >= 0) {
+        const g = this.#own(same);
+        g.refs.push({ article: ai, quote: qi });
+        if (q.text.length > g.text.length) {
+          if (same < this.shared) this.reworded.add(same);
+          g.text = q.text;
+          this.wording[same] = p;
+          this.wordingAt[same] = at;
+          this.#list(same);
+        }
+        return;
+      }
+      this.groups.push({
+        id: this.groups.length,
+        speakers: speakerIds,
+        status: q.speaker.status,
+        ...(q.speaker.status === 'ambiguous' && q.speaker.candidates
+          ? { candidates: q.speaker.candidates.map((n) => this.#idOf(byName, n) ?? n) }
+          : {}),
+        kind: q.kind,
+        text: q.text,
+        confidence: q.confidence,
+        refs: [{ article: ai, quote: qi }],
+      });
+      for (const id of new Set(speakerIds)) this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
+      this.firsts.push(q);
+      this.wording.push(p);
+      this.wordingAt.push(at);
+      this.groupKey.push(key);
+      this.#list(this.groups.length - 1);
+    });
+  }
+}
+
+/** What a book keeps to be appended to (`QuoteBook.append`): its articles, the last one published, its grouping, its search. */
+interface Continuation {
+  facts: readonly QuoteFacts[];
+  /** The number (in `facts`) of the last article in publication order, or -1 for none. */
+  last: number;
+  grouping: Grouping;
+  search: SearchParts;
+}
+
+const QUOTE_FIELDS = ['quote', 'narration'];
+
+/** A group's search document: its wording's words, and the narration of its first quote's sentence around them. */
+function groupDocument(wording: Prepared, first: QuoteFact): [readonly string[], string[]] {
+  const own = wording.fact.words;
+  return [own, narrationOf(first, own)];
+}
+
+/** The search over these groups (numbers, ascending), their documents numbered from 0 in that order. */
+function searchOf(wording: readonly Prepared[], firsts: readonly QuoteFact[], groups: readonly number[]): Bm25Index {
+  const search = new Bm25Builder(QUOTE_FIELDS);
+  for (const gi of groups) search.add(groupDocument(wording[gi] as Prepared, firsts[gi] as QuoteFact));
+  return search.finish();
+}
+
+/**
+ * The group search of an appendable book, in parts: the search built with the book, then one part per append
+ * of the groups it made or gave a longer wording (their earlier documents marked deleted), searched as one
+ * (`SegmentedBm25`: the same scores and order as one search built over every group). Per group: its part and
+ * its document there.
+ */
+interface SearchParts {
+  parts: Bm25Part[];
+  partOf: number[];
+  localOf: number[];
+}
+
+/** Parts beyond which the parts after the first are merged into one (all of them, when they hold a quarter of the groups). */
+const MAX_SEARCH_PARTS = 8;
+
+/** The parts with one more: the groups reworded (their earlier documents deleted) and the new ones. Changes `partOf` and `localOf`. */
+function withPart(search: SearchParts, grouping: Grouping): SearchParts {
+  const { partOf, localOf } = search;
+  const parts = [...search.parts];
+  const copied = new Set<number>();
+  const reworded = [...grouping.reworded].sort((x, y) => x - y);
+  for (const gi of reworded) {
+    const k = partOf[gi] as number;
+    const part = parts[k] as Bm25Part;
+    if (!copied.has(k)) parts[k] = { index: part.index, toGlobal: part.toGlobal.slice() };
+    copied.add(k);
+    (parts[k] as Bm25Part).toGlobal[localOf[gi] as number] = -1;
+  }
+  const docs = [...reworded];
+  for (let gi = grouping.shared; gi < grouping.groups.length; gi += 1) docs.push(gi);
+  const add = (from: number, groups: number[]): void => {
+    parts.splice(from);
+    groups.forEach((gi, local) => {
+      partOf[gi] = from;
+      localOf[gi] = local;
+    });
+    parts.push({ index: searchOf(grouping.wording, grouping.firsts, groups), toGlobal: Int32Array.from(groups) });
+  };
+  if (docs.length > 0) add(parts.length, docs);
+  if (parts.length > MAX_SEARCH_PARTS) {
+    const live = (from: number): number[] =>
+      parts
+        .slice(from)
+        .flatMap((p) => [...p.toGlobal].filter((g) => g >= 0))
+        .sort((x, y) => x - y);
+    const small = live(1);
+    if (small.length * 4 > grouping.groups.length) add(0, live(0));
+    else add(1, small);
+  }
+  return { parts, partOf, localOf };
+}
+
+/** What answers search: the one part itself when it holds every group in order, else the parts as one. */
+function searcherOf({ parts }: SearchParts): Bm25Searcher {
+  const only = parts[0];
+  if (parts.length === 1 && only && only.toGlobal.every((g, local) => g === local)) return only.index;
+  return new SegmentedBm25(QUOTE_FIELDS, parts);
+}
+
 /**
  * Every quote of the corpus, grouped where several outlets carry the same words, with the registry of
  * speakers built from the corpus itself: people are merged by surname and a first name that agrees
@@ -202,7 +481,9 @@ export class QuoteBook {
     readonly groups: QuoteGroup[],
     /** Per group: the sentence its first quote stands in (for phrases, without reading the article). */
     private readonly sentences: string[],
-    private readonly search: Bm25Index,
+    private readonly search: Bm25Searcher,
+    /** For a search in parts: the same search as one index, for saving. */
+    private readonly whole: () => Bm25Index = () => search as Bm25Index,
   ) {
     this.articleCounts = new Uint32Array(groups.length);
     this.byId = new Map();
@@ -215,153 +496,111 @@ export class QuoteBook {
 
   /**
    * The book of a corpus from what it reads of each article (`quoteFactsOf`), articles in corpus order: the
-   * same book as `build`, put together again after a change without reading or parsing any article.
+   * same book as `build`, put together again after a change without reading or parsing any article. With
+   * `appendable`, the book keeps its grouping, so that `append` can go on from it.
    */
-  static fromFacts(articles: readonly QuoteFacts[]): QuoteBook {
+  static fromFacts(articles: readonly QuoteFacts[], options: { appendable?: boolean } = {}): QuoteBook {
     const speakers = buildRegistry(articles);
-    const byName = new Map<string, Speaker>();
-    for (const s of speakers) for (const a of s.aliases) if (!byName.has(a.toLowerCase())) byName.set(a.toLowerCase(), s);
-    const idOf = (name: string): string | null => byName.get(name.toLowerCase())?.id ?? null;
-
-    // Articles in order of publication (undated last), so each group lists the earliest outlet first.
-    const order = articles
-      .map((_, i) => i)
-      .sort((x, y) => byLocale((articles[x] as QuoteFacts).published, (articles[y] as QuoteFacts).published));
-    const groups: QuoteGroup[] = [];
-    /** Per group: the quote whose wording it carries (its words, negations and terms). */
-    const wording: Prepared[] = [];
-    // Each quote's content words and negations (kept from the last book), and how many quotes have each word.
-    const prepared: Prepared[] = [];
+    const byName = speakersByAlias(speakers);
+    const order = publicationOrder(
+      articles,
+      articles.map((_, i) => i),
+    );
+    // The words' order for prefixes: how many quotes have each word, rarest first (see `Grouping`).
     const frequency = new Map<string, number>();
-    for (const ai of order) {
-      for (const q of (articles[ai] as QuoteFacts).quotes) {
-        const p = preparedOf(q);
-        prepared.push(p);
-        for (const w of p.set) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-      }
+    for (const ai of order)
+      for (const q of (articles[ai] as QuoteFacts).quotes) for (const w of preparedOf(q).set) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+    const grouping = new Grouping(frequency);
+    for (const ai of order) grouping.addArticle(articles[ai] as QuoteFacts, ai, byName);
+    const all = grouping.groups.map((_, gi) => gi);
+    const search = searchOf(grouping.wording, grouping.firsts, all);
+    const book = QuoteBook.#finish(speakers, grouping, [], search);
+    if (options.appendable) {
+      const parts = { parts: [{ index: search, toGlobal: Int32Array.from(all) }], partOf: all.map(() => 0), localOf: all };
+      book.#continuation = { facts: articles, last: order[order.length - 1] ?? -1, grouping, search: parts };
     }
-    // Candidates for "the same words" by prefix filtering: with words ranked rarest first, two sets that share
-    // at least `need(m)` words of the smaller one's m always share one of the smaller one's first
-    // m - need(m) + 1 words (its prefix). So a group that passes is listed under a prefix word of the quote
-    // (groups are listed under all their words) or has a prefix word among the quote's words (groups are
-    // also listed under their prefix). Any fixed order of words finds the same groups; rare words first make
-    // short lists: a prolific speaker's common words are never looked up. Lists are kept per key (speakers,
-    // kind and negations, which must agree anyway). A group is listed again when a longer wording replaces
-    // its text; stale entries only cost a check.
-    /** Rarest first, then in code-unit order: a fixed order of every word, without sorting them all. */
-    const rarer = (x: readonly [number, string], y: readonly [number, string]): number =>
-      x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0);
-    /** Per quote (in publication order), its prefix: worked out once per book. */
-    const prefixes: Array<string[] | undefined> = [];
-    const prefixOf = (n: number): string[] => {
-      let at = prefixes[n];
-      if (at) return at;
-      const set = (prepared[n] as Prepared).set;
-      at = [...set]
-        .map((w) => [frequency.get(w) as number, w] as const)
-        .sort(rarer)
-        .slice(0, set.size - need(set.size) + 1)
-        .map(([, w]) => w);
-      prefixes[n] = at;
-      return at;
-    };
-    /** Per group: the quote number (in publication order) of its wording, for its prefix. */
-    const wordingAt: number[] = [];
-    const keyIds = new Map<string, number>();
-    const keyIdOf = (speakers: string[], kind: QuoteKind, neg: string): number => {
-      const k = `${speakers.join()}\u0001${kind}\u0001${neg}`;
-      let id = keyIds.get(k);
-      if (id === undefined) {
-        id = keyIds.size;
-        keyIds.set(k, id);
-      }
-      return id;
-    };
-    const byWord: Array<Map<string, number[]>> = [];
-    const byPrefix: Array<Map<string, number[]>> = [];
-    const groupKey: number[] = [];
-    const add = (map: Map<string, number[]>, w: string, gi: number): void => {
-      const at = map.get(w);
-      if (!at) map.set(w, [gi]);
-      else if (at[at.length - 1] !== gi) at.push(gi);
-    };
-    const list = (gi: number): void => {
-      const key = groupKey[gi] as number;
-      const words = (byWord[key] ??= new Map());
-      const prefix = (byPrefix[key] ??= new Map());
-      for (const w of (wording[gi] as Prepared).set) add(words, w, gi);
-      for (const w of prefixOf(wordingAt[gi] as number)) add(prefix, w, gi);
-    };
-    let n = 0;
-    for (const ai of order) {
-      const article = articles[ai] as QuoteFacts;
-      article.quotes.forEach((q, qi) => {
-        const ids = q.speaker.members.length > 0 ? q.speaker.members.map(idOf) : q.speaker.name ? [idOf(q.speaker.name)] : [];
-        const speakerIds = ids.filter((x): x is string => x !== null);
-        const at = n;
-        const p = prepared[n] as Prepared;
-        const set = p.set;
-        n += 1;
-        const key = keyIdOf(speakerIds, q.kind, p.neg);
-        // The first group (in order) that passes the full test, as a scan of every group would find. The key
-        // holds speakers, kind and negations: a group listed under it agrees on them.
-        let same = -1;
-        if (set.size >= 3) {
-          const candidates = new Set<number>();
-          const words = byWord[key];
-          const prefix = byPrefix[key];
-          if (words) for (const w of prefixOf(at)) for (const gi of words.get(w) ?? []) candidates.add(gi);
-          if (prefix) for (const w of set) for (const gi of prefix.get(w) ?? []) candidates.add(gi);
-          for (const gi of [...candidates].sort((x, y) => x - y)) {
-            const g = wording[gi] as Prepared;
-            if (Math.min(set.size, g.set.size) >= 3 && containment(set, g.set) >= SAME_QUOTE) {
-              same = gi;
-              break;
-            }
-          }
-        }
-        if (same >= 0) {
-          const g = groups[same] as QuoteGroup;
-          g.refs.push({ article: ai, quote: qi });
-          if (q.text.length > g.text.length) {
-            g.text = q.text;
-            wording[same] = p;
-            wordingAt[same] = at;
-            list(same);
-          }
-          return;
-        }
-        groups.push({
-          id: groups.length,
-          speakers: speakerIds,
-          status: q.speaker.status,
-          ...(q.speaker.status === 'ambiguous' && q.speaker.candidates
-            ? { candidates: q.speaker.candidates.map((n) => idOf(n) ?? n) }
-            : {}),
-          kind: q.kind,
-          text: q.text,
-          confidence: q.confidence,
-          refs: [{ article: ai, quote: qi }],
-        });
-        wording.push(p);
-        wordingAt.push(at);
-        groupKey.push(key);
-        list(groups.length - 1);
-      });
-    }
-    const counts = new Map<string, number>();
-    for (const g of groups) for (const id of new Set(g.speakers)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    return book;
+  }
+
+  /**
+   * The book of `articles` (corpus order) put together from this one without grouping its quotes again, when
+   * that gives the same book as `fromFacts`; else null (build it whole). This book must be appendable (made by
+   * `fromFacts` with `appendable`, or by `append`), and not appended to before: it hands its grouping on.
+   *
+   * It applies when `articles` are this book's (the same objects, in the same order) with others put anywhere
+   * among them, and:
+   * - each added article sorts after every one of this book's in publication order (a later date, or the same
+   *   date as the last one and a later place in corpus order): the greedy grouping then meets the new quotes
+   *   last, as it would in a full build;
+   * - the registry of all the articles reads every name this book's quotes looked up as the same speaker (the
+   *   new articles merge, rename or re-type none of theirs), so their groups keep their speakers and keys.
+   *
+   * The registry and the group search are built again (both cost less than the grouping); the groups of this
+   * book are shared, copied where the new quotes join them or their articles are numbered anew.
+   */
+  append(articles: readonly QuoteFacts[]): QuoteBook | null {
+    const from = this.#continuation;
+    if (!from) return null;
+    const old = from.facts;
+    const renumber = new Int32Array(old.length);
+    const added: number[] = [];
+    let i = 0;
+    articles.forEach((a, j) => {
+      if (i < old.length && a === old[i]) renumber[i++] = j;
+      else added.push(j);
+    });
+    if (i < old.length) return null;
+    if (!addedAfterAll(articles, added, from.last < 0 ? -1 : (renumber[from.last] as number))) return null;
+    const speakers = buildRegistry(articles);
+    const byName = speakersByAlias(speakers);
+    for (const [name, id] of from.grouping.lookups) if ((byName.get(name)?.id ?? null) !== id) return null;
+    this.#continuation = null;
+    const grouping = from.grouping;
+    grouping.goOnFrom(this.groups);
+    if (renumber.some((j, k) => j !== k)) grouping.renumber(renumber);
+    const order = publicationOrder(articles, added);
+    for (const ai of order) grouping.addArticle(articles[ai] as QuoteFacts, ai, byName);
+    const parts = withPart(from.search, grouping);
+    const wording = grouping.wording.slice();
+    const firsts = grouping.firsts.slice();
+    const book = QuoteBook.#finish(speakers, grouping, this.sentences, searcherOf(parts), () =>
+      searchOf(
+        wording,
+        firsts,
+        wording.map((_, gi) => gi),
+      ),
+    );
+    const last = order.length > 0 ? (order[order.length - 1] as number) : from.last < 0 ? -1 : (renumber[from.last] as number);
+    book.#continuation = { facts: articles, last, grouping, search: parts };
+    book.#appended = true;
+    return book;
+  }
+
+  /** What `append` goes on from; null when the book is not appendable or was appended to. */
+  #continuation: Continuation | null = null;
+  #appended = false;
+
+  /** True for a book made by `append`. */
+  get appended(): boolean {
+    return this.#appended;
+  }
+
+  /**
+   * The book of a grouping and its search: the registry's quote counts, and the groups' sentences (those of the
+   * first `sentences.length` groups as given: their first quote stays theirs).
+   */
+  static #finish(
+    speakers: Speaker[],
+    grouping: Grouping,
+    sentences: readonly string[],
+    search: Bm25Searcher,
+    whole?: () => Bm25Index,
+  ): QuoteBook {
+    const { groups, firsts, counts } = grouping;
     for (const s of speakers) s.quoteCount = counts.get(s.id) ?? 0;
-    const search = new Bm25Builder(['quote', 'narration']);
-    const sentences: string[] = [];
-    for (const g of groups) {
-      const first = g.refs[0] as QuoteRef;
-      const q = (articles[first.article] as QuoteFacts).quotes[first.quote] as QuoteFact;
-      const own = (wording[g.id] as Prepared).fact.words;
-      search.add([own, narrationOf(q, own)]);
-      sentences.push(q.sentence);
-    }
-    return new QuoteBook(speakers, groups, sentences, search.finish());
+    const allSentences = sentences.slice();
+    for (let gi = sentences.length; gi < groups.length; gi += 1) allSentences.push((firsts[gi] as QuoteFact).sentence);
+    return new QuoteBook(speakers, groups, allSentences, search, whole);
   }
 
   static load(saved: unknown): QuoteBook {
@@ -370,7 +609,7 @@ export class QuoteBook {
   }
 
   toJSON(): unknown {
-    return { speakers: this.speakers, groups: this.groups, sentences: this.sentences, search: this.search.toJSON() };
+    return { speakers: this.speakers, groups: this.groups, sentences: this.sentences, search: this.whole().toJSON() };
   }
 
   /** How many articles carry the group's quote (one article may carry it twice). */
@@ -666,5 +905,18 @@ function buildRegistry(articles: readonly QuoteFacts[]): Speaker[] {
       description: role,
       quoteCount: 0,
     };
+  });
+}
+
+/**
+ * Do the added articles (numbers in `articles`, in corpus order) all sort after the last of the others
+ * (number `last`, -1 for none) in publication order, as the stable sort of `publicationOrder` puts them?
+ */
+function addedAfterAll(articles: readonly QuoteFacts[], added: readonly number[], last: number): boolean {
+  if (last < 0) return true;
+  const lastKey = (articles[last] as QuoteFacts).published;
+  return added.every((j) => {
+    const c = byLocale(lastKey, (articles[j] as QuoteFacts).published);
+    return c < 0 || (c === 0 && j > last);
   });
 }
