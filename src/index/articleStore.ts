@@ -250,6 +250,31 @@ export class ArticleWriter {
 }
 
 /**
+ * The value with every typed array that views `buffer` replaced by a copy of its own. `deserialize` gives
+ * typed arrays as views of the bytes it read where they are aligned: one posting list would keep the whole
+ * header's bytes (its strings and objects too, read into the heap already) in memory as long as the index.
+ */
+export function ownTypedArrays(value: unknown, buffer: ArrayBufferLike): unknown {
+  if (ArrayBuffer.isView(value)) return value.buffer === buffer && !(value instanceof DataView) ? (value as Uint8Array).slice() : value;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const x: unknown = value[i];
+      if (x !== null && typeof x === 'object') value[i] = ownTypedArrays(x, buffer);
+    }
+  } else if (value instanceof Map) {
+    for (const [key, x] of value) if (x !== null && typeof x === 'object') value.set(key, ownTypedArrays(x, buffer));
+  } else if (!(value instanceof Set)) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const x = record[key];
+      if (x !== null && typeof x === 'object') record[key] = ownTypedArrays(x, buffer);
+    }
+  }
+  return value;
+}
+
+/**
  * Opens an index file: the header, and the articles, whose details are read from the file when asked for.
  * The file stays open, so a newer index renamed over it later does not change what this one reads.
  * `onDamage` is told when an article's details turn out damaged (the file should then be rebuilt).
@@ -276,7 +301,11 @@ export function openIndexFile<H>(
       throw new Error('the index file is damaged (bad header position)');
     const bytes = read(at, length);
     if (crc32(bytes) !== tail.readUInt32LE(16)) throw new Error('the index file is damaged (the header does not match its checksum)');
-    const header = deserialize(bytes) as H & { heads: ArticleHead[]; offsets: Float64Array; checks: Uint32Array };
+    const header = ownTypedArrays(deserialize(bytes), bytes.buffer) as H & {
+      heads: ArticleHead[];
+      offsets: Float64Array;
+      checks: Uint32Array;
+    };
     const { heads, offsets, checks } = header;
     const sound =
       Array.isArray(heads) &&

@@ -1,8 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it, vi } from 'vitest';
 import { progressBar } from '../../src/cli/progress.ts';
+import { ownTypedArrays } from '../../src/index/articleStore.ts';
 import { cacheFileFor, loadIndexedCorpus } from '../../src/index/cache.ts';
 import { runLine } from '../../src/router/router.ts';
 import { CORPUS_DIR, contextOf, seedCorpus, tempCorpus } from '../support/helpers.ts';
@@ -135,6 +137,23 @@ describe('the index file', () => {
     expect(rebuilt.source.kind).toBe('built');
     expect(old.articles[0]?.quotes.map((q) => q.text)).toEqual(['the talks on Syria went well']);
     expect(rebuilt.articles[1]?.quotes.map((q) => q.text)).toEqual(['the ceasefire talks in Geneva stalled']);
+  });
+
+  it("keeps none of the header's bytes once read: its typed arrays are copies, not views of them", () => {
+    const header = {
+      postings: [{ docs: Uint32Array.of(1, 2, 3), flags: Uint8Array.of(1, 0, 4) }],
+      offsets: Float64Array.of(8, 16),
+      words: ['a'],
+    };
+    // Read as openIndexFile reads it: into bytes of their own.
+    const bytes = Buffer.from(Uint8Array.from(serialize(header)));
+    const read = deserialize(bytes) as typeof header;
+    const arrays = (h: typeof header) => [h.postings[0]?.docs, h.postings[0]?.flags, h.offsets];
+    // What v8 gives: views of the bytes read where they are aligned (a byte array always is).
+    expect(arrays(read).filter((a) => a?.buffer === bytes.buffer).length).toBeGreaterThan(0);
+    const own = ownTypedArrays(read, bytes.buffer) as typeof header;
+    expect(arrays(own).filter((a) => a?.buffer === bytes.buffer)).toEqual([]);
+    expect(own).toEqual(header);
   });
 
   it('rejects a file cut short, and rebuilds', async () => {
