@@ -97,7 +97,7 @@ if (profiler) {
   await post('HeapProfiler.startSampling', {
     samplingInterval: 4096,
     includeObjectsCollectedByMajorGC: true,
-    includeObjectsCollectedByMinorGC: true,
+    includeObjectsCollectedByMinorGC: process.env.ALLOC_MINOR !== '0',
   });
 }
 const before = rssNow();

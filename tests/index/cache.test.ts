@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it, vi } from 'vitest';
 import { progressBar } from '../../src/cli/progress.ts';
-import { ownTypedArrays } from '../../src/index/articleStore.ts';
+import { forgetReadDetails, mentionAt, mentionsIn, ownTypedArrays, quoteAt } from '../../src/index/articleStore.ts';
 import { cacheFileFor, loadIndexedCorpus } from '../../src/index/cache.ts';
 import { runLine } from '../../src/router/router.ts';
 import { CORPUS_DIR, contextOf, seedCorpus, tempCorpus } from '../support/helpers.ts';
@@ -124,6 +124,32 @@ describe('the index file', () => {
       expect(b.events).toEqual(a.events);
       expect(b.setAside).toEqual(a.setAside);
       expect(b.paragraphs.map((p) => p.sentences)).toEqual(a.paragraphs.map((p) => p.sentences));
+    });
+  });
+
+  it("reads one quote, one dated mention or one paragraph's mentions alone, as the lists have them", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'quotedesk-cache-'));
+    await loadIndexedCorpus(CORPUS_DIR, { cacheDir });
+    const stored = await loadIndexedCorpus(CORPUS_DIR, { cacheDir });
+    expect(stored.source.kind).toBe('cache');
+    const held = seedCorpus().articles;
+    expect(held.some((a) => a.quotes.length > 1 && a.events.length > 1)).toBe(true);
+    stored.articles.forEach((b, i) => {
+      const a = held[i] as (typeof held)[number];
+      forgetReadDetails();
+      // Read alone first (nothing of the article read before), then the whole lists: the same objects.
+      const quotes = a.quotes.map((_, k) => quoteAt(b, k));
+      const mentions = a.events.map((_, k) => mentionAt(b, k));
+      expect(quotes).toEqual(a.quotes);
+      expect(mentions).toEqual(a.events);
+      expect(quoteAt(b, a.quotes.length)).toBeUndefined();
+      b.quotes.forEach((q, k) => expect(q).toBe(quotes[k]));
+      b.events.forEach((e, k) => expect(e).toBe(mentions[k]));
+      forgetReadDetails();
+      a.paragraphs.forEach((p) => expect(mentionsIn(b, p.index)).toEqual(mentionsIn(a, p.index)));
+      expect(a.paragraphs.map((p) => mentionsIn(a, p.index).length).reduce((x, y) => x + y, 0)).toBe(
+        a.events.filter((e) => e.paragraph !== null).length,
+      );
     });
   });
 
