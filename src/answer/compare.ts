@@ -1,3 +1,4 @@
+import { quoteAt } from '../index/articleStore.ts';
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import type { ParagraphHit } from '../index/paragraphIndex.ts';
 import type { QuoteGroup } from '../index/quoteBook.ts';
@@ -175,7 +176,7 @@ function quotesOnTopic(
       const outlet = outletOf(article);
       if (!chosen.has(outlet)) continue;
       outlets.add(outlet);
-      const quote = article.quotes[ref.quote] as Quote;
+      const quote = quoteAt(article, ref.quote) as Quote;
       const rank = rankOf.get(article.paragraphs[quote.paragraph] as Paragraph);
       if (rank !== undefined) found.push({ group, article, quote, rank });
     }

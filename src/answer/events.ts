@@ -1,3 +1,4 @@
+import { mentionAt } from '../index/articleStore.ts';
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import type { EventRef } from '../index/eventIndex.ts';
 import type { EventMention } from '../model/index.ts';
@@ -10,7 +11,7 @@ import type { Citation } from './types.ts';
 /** An event mention with its article. */
 export function mentionOf(corpus: LoadedCorpus, ref: EventRef): { article: Article; event: EventMention } {
   const article = corpus.articles[ref.article] as Article;
-  return { article, event: article.events[ref.event] as EventMention };
+  return { article, event: mentionAt(article, ref.event) as EventMention };
 }
 
 /** The citation of a dated sentence: its paragraph, or the caption it stands in. */

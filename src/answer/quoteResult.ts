@@ -1,3 +1,4 @@
+import { mentionsIn, quoteAt } from '../index/articleStore.ts';
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
 import type { QuoteGroup } from '../index/quoteBook.ts';
 import type { EventMention } from '../model/index.ts';
@@ -22,7 +23,7 @@ export function quotesOf(
 ): Array<{ article: Article; quote: Quote }> {
   return group.refs.slice(0, limit).map((r) => {
     const article = corpus.articles[r.article] as Article;
-    return { article, quote: article.quotes[r.quote] as Quote };
+    return { article, quote: quoteAt(article, r.quote) as Quote };
   });
 }
 
@@ -183,9 +184,9 @@ export function quoteResult(corpus: LoadedCorpus, group: QuoteGroup, score?: num
  * borrowed from the speaker's remarks nearby is no date of the sentence's own.
  */
 export function dateSaid(article: Article, quote: Quote): EventMention | undefined {
-  return article.events.find(
+  // Only the mentions of the quote's paragraph are read.
+  return mentionsIn(article, quote.paragraph).find(
     (e) =>
-      e.paragraph === quote.paragraph &&
       e.time.granularity === 'day' &&
       isDatedEvent(e) &&
       !isWeakDate(e) &&

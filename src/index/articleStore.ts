@@ -16,8 +16,10 @@ import type { Article, ArticleMeta, Paragraph, Quote, Sentence, SetAside } from 
  * alone were a tenth of the memory of a bot serving a large corpus. The indexes keep in arrays what they rank by, so that
  * ranking never reads details.
  *
- * The file: `MAGIC`, then each article's details in four parts (v8 serialisation; see `Part`), then the
- * header (v8), then a trailer of the header's position, length and CRC-32 and `MAGIC` again. The details
+ * The file: `MAGIC`, then each article's details in four parts (see `Part`), then the header (v8), then a
+ * trailer of the header's position, length and CRC-32 and `MAGIC` again. The text's parts are one v8
+ * serialisation; the quotes, the dated mentions and the paragraphs' texts are lists stored item by item (see
+ * `listBytes`), so that an answer citing one quote or mention deserialises that one, not the article's list. The details
  * are written as the corpus is read, so building never holds them all; the header, written last, holds the
  * rest of the index and each part's CRC-32. A file that is cut short or altered is refused when opened (magic, trailer, header
  * checksum, offsets) or when an article is read (its checksum): never read as garbage.
@@ -33,10 +35,12 @@ export interface ArticleHead {
 
 /**
  * What is read from disk when an answer shows an article, in four parts read apart (a quote's citation
- * needs the article's quotes and, for the first, its dated mentions, never its sentences; a phrase search
- * only the paragraphs' texts): the text's parts, the quotes, the dated mentions, the paragraphs' texts.
+ * needs one of the article's quotes and the dated mentions of its paragraph, never its sentences; a phrase
+ * search only the paragraphs' texts): the text's parts, the quotes, the dated mentions, the paragraphs' texts.
  */
-type Part = { sentences: Sentence[][]; setAside: SetAside[] } | Quote[] | EventMention[] | string[];
+type TextParts = { sentences: Sentence[][]; setAside: SetAside[] };
+/** An item of a list part: a quote, a dated mention, a paragraph's text. */
+type Item = Quote | EventMention | string;
 const PARTS = 4;
 const TEXT = 0;
 const QUOTES = 1;
@@ -46,11 +50,17 @@ const TEXTS = 3;
 const MAGIC = Buffer.from('QDIX0004');
 /** Header position (f64), header length (f64), header CRC-32 (u32), 4 spare bytes, MAGIC. */
 const TRAILER = 24 + MAGIC.length;
-/** How many articles' details are kept once read (all index files together; each of the three parts counts). */
+/** How many articles' details are kept once read (all index files together; each of the four parts counts). */
 const KEEP = 512 * PARTS;
 
+/** A list part as read so far: its items by place (absent until read), and each item's key (see `listBytes`). */
+interface ListRead {
+  items: Array<Item | undefined>;
+  keys: Uint32Array;
+}
+
 /** Articles' details read lately, by reader and article: the most recent last. */
-const recent = new Map<number, Part>();
+const recent = new Map<number, TextParts | ListRead>();
 let readers = 0;
 
 /** Forgets every article's details read so far (the benchmark measures reads from the file with it). */
@@ -61,9 +71,46 @@ export function forgetReadDetails(): void {
 /** A damaged index file, found when an article's details are read. */
 export class IndexFileDamaged extends Error {}
 
-/** Reads articles' details from an open index file, part by part (part k: article k / 3), checking each against its CRC-32. */
+/**
+ * A list part's bytes: the count n (u32), each item's key (n × u32: a quote's or a mention's paragraph + 1, 0
+ * for none; a text's place), where each item's bytes end after the table (n × u32), then the items, each
+ * serialised on its own (v8).
+ */
+function listBytes<T extends Item>(items: readonly T[], keyOf: (item: T, i: number) => number): Buffer {
+  const bodies = items.map((x) => serialize(x));
+  const table = Buffer.alloc(4 + 8 * items.length);
+  table.writeUInt32LE(items.length, 0);
+  let end = 0;
+  bodies.forEach((body, i) => {
+    end += body.length;
+    table.writeUInt32LE(keyOf(items[i] as T, i), 4 + 4 * i);
+    table.writeUInt32LE(end, 4 + 4 * (items.length + i));
+  });
+  return Buffer.concat([table, ...bodies]);
+}
+
+/** The table of a list part's bytes (see `listBytes`): each item's key, and where each item's bytes end. */
+function listTable(bytes: Buffer): { keys: Uint32Array; ends: Uint32Array; at: number } {
+  const n = bytes.length >= 4 ? bytes.readUInt32LE(0) : -1;
+  const at = 4 + 8 * n;
+  if (n < 0 || at > bytes.length) throw new Error('their table is cut short');
+  const keys = new Uint32Array(n);
+  const ends = new Uint32Array(n);
+  for (let i = 0; i < n; i += 1) {
+    keys[i] = bytes.readUInt32LE(4 + 4 * i);
+    ends[i] = bytes.readUInt32LE(4 + 4 * (n + i));
+    if ((ends[i] as number) < (i === 0 ? 0 : (ends[i - 1] as number))) throw new Error('their table is out of order');
+  }
+  if (at + (n === 0 ? 0 : (ends[n - 1] as number)) !== bytes.length) throw new Error('their table does not match their length');
+  return { keys, ends, at };
+}
+
+/**
+ * Reads articles' details from an open index file, part by part (part k: article k / 4), checking each against
+ * its CRC-32; a list part's items are deserialised only when asked for.
+ */
 class DetailReader {
-  /** Keys of this reader's articles in `recent`: serial × 2^32 + article. */
+  /** Keys of this reader's articles in `recent`: serial × 2^32 + part. */
   private readonly serial = (readers += 1) * 2 ** 32;
   constructor(
     private readonly fd: number,
@@ -72,30 +119,71 @@ class DetailReader {
     private readonly onDamage: (reason: string) => void = () => {},
   ) {}
 
-  read(k: number): Part {
+  /** Part k as kept, the most recently read last; undefined if not kept. */
+  private recall(k: number): TextParts | ListRead | undefined {
     const key = this.serial + k;
     const kept = recent.get(key);
     if (kept) {
       recent.delete(key);
       recent.set(key, kept);
-      return kept;
     }
+    return kept;
+  }
+
+  private keep(k: number, details: TextParts | ListRead): void {
+    recent.set(this.serial + k, details);
+    if (recent.size > KEEP) recent.delete(recent.keys().next().value as number);
+  }
+
+  /** Reads part k's bytes and checks them; `use` makes them what is kept. A failure says the file is damaged. */
+  private fromFile<T>(k: number, use: (bytes: Buffer) => T): T {
     const [start, end, check] = this.span(k);
     const length = end - start;
     const bytes = Buffer.allocUnsafe(length);
-    let details: Part;
     try {
       if (readSync(this.fd, bytes, 0, length, start) !== length) throw new Error('the file ends inside them');
       if (check !== null && crc32(bytes) !== check) throw new Error('they do not match their checksum');
-      details = deserialize(bytes) as Part;
+      return use(bytes);
     } catch (error) {
       const reason = `the index file is damaged: article ${Math.floor(k / PARTS)}'s details cannot be read (${(error as Error).message})`;
       this.onDamage(reason);
       throw new IndexFileDamaged(reason);
     }
-    recent.set(key, details);
-    if (recent.size > KEEP) recent.delete(recent.keys().next().value as number);
+  }
+
+  /** Part k, the text's parts (one serialisation). */
+  text(k: number): TextParts {
+    const kept = this.recall(k) as TextParts | undefined;
+    if (kept) return kept;
+    const details = this.fromFile(k, (bytes) => deserialize(bytes) as TextParts);
+    this.keep(k, details);
     return details;
+  }
+
+  /** The keys of list part k's items (see `listBytes`), with what was read of it. */
+  list(k: number): ListRead {
+    const kept = this.recall(k) as ListRead | undefined;
+    if (kept) return kept;
+    const read = this.fromFile(k, (bytes) => {
+      const { keys } = listTable(bytes);
+      return { items: new Array<Item | undefined>(keys.length), keys };
+    });
+    this.keep(k, read);
+    return read;
+  }
+
+  /** Items `which` of list part k (all of them when null), deserialising only those not read before. */
+  items(k: number, which: readonly number[] | null): Item[] {
+    const read = this.list(k);
+    const wanted = which ?? Array.from(read.keys, (_, i) => i);
+    if (wanted.some((i) => read.items[i] === undefined && i < read.keys.length))
+      this.fromFile(k, (bytes) => {
+        const { ends, at } = listTable(bytes);
+        for (const i of wanted)
+          if (read.items[i] === undefined && i < ends.length)
+            read.items[i] = deserialize(bytes.subarray(at + (i === 0 ? 0 : (ends[i - 1] as number)), at + (ends[i] as number))) as Item;
+      });
+    return which === null ? (read.items as Item[]) : which.flatMap((i) => (i < read.keys.length ? [read.items[i] as Item] : []));
   }
 }
 
@@ -138,26 +226,53 @@ class StoredArticle implements Article {
     this.meta = head.meta;
     this.paragraphs = head.paragraphs.map((p, i) => new StoredParagraph(p, this, i));
   }
-  private part(part: number): Part {
-    return this.reader.read(this.position * PARTS + part);
+  private items(part: number, which: readonly number[] | null): Item[] {
+    return this.reader.items(this.position * PARTS + part, which);
   }
-  text(): { sentences: Sentence[][]; setAside: SetAside[] } {
-    return this.part(TEXT) as { sentences: Sentence[][]; setAside: SetAside[] };
+  text(): TextParts {
+    return this.reader.text(this.position * PARTS + TEXT);
   }
-  /** The paragraphs' texts, in order. */
+  /** The paragraphs' texts, in order (read together: a search reads a paragraph's neighbours, a citation those before it). */
   texts(): string[] {
-    return this.part(TEXTS) as string[];
+    return this.items(TEXTS, null) as string[];
   }
   get quotes(): Quote[] {
-    return this.part(QUOTES) as Quote[];
+    return this.items(QUOTES, null) as Quote[];
   }
   get events(): EventMention[] {
-    return this.part(EVENTS) as EventMention[];
+    return this.items(EVENTS, null) as EventMention[];
   }
   get setAside(): SetAside[] {
     return this.text().setAside;
   }
+  /** Quote i alone. */
+  quoteAt(i: number): Quote | undefined {
+    return this.items(QUOTES, [i])[0] as Quote | undefined;
+  }
+  /** Dated mention i alone. */
+  mentionAt(i: number): EventMention | undefined {
+    return this.items(EVENTS, [i])[0] as EventMention | undefined;
+  }
+  /** The mentions of body paragraph `paragraph`, in order, read alone. */
+  mentionsIn(paragraph: number): EventMention[] {
+    const { keys } = this.reader.list(this.position * PARTS + EVENTS);
+    const which: number[] = [];
+    keys.forEach((key, i) => key === paragraph + 1 && which.push(i));
+    return this.items(EVENTS, which) as EventMention[];
+  }
 }
+
+/** Quote i of an article, deserialised alone when the article's details are in an index file. */
+export const quoteAt = (article: Article, i: number): Quote | undefined =>
+  article instanceof StoredArticle ? article.quoteAt(i) : article.quotes[i];
+
+/** Mention i of an article (`article.events[i]`), deserialised alone when the article's details are in an index file. */
+export const mentionAt = (article: Article, i: number): EventMention | undefined =>
+  article instanceof StoredArticle ? article.mentionAt(i) : article.events[i];
+
+/** The mentions of one body paragraph of an article, in order, deserialised alone when its details are in an index file. */
+export const mentionsIn = (article: Article, paragraph: number): EventMention[] =>
+  article instanceof StoredArticle ? article.mentionsIn(paragraph) : article.events.filter((e) => e.paragraph === paragraph);
 
 const headOf = (a: Article): ArticleHead => ({
   id: a.id,
@@ -198,13 +313,15 @@ export class ArticleWriter {
 
   /** Writes the article's details; returns the article, reading them back from the file. */
   add(article: Article): Article {
-    const parts: Part[] = [];
-    parts[TEXT] = { sentences: article.paragraphs.map((p) => p.sentences), setAside: article.setAside };
-    parts[QUOTES] = article.quotes;
-    parts[EVENTS] = article.events;
-    parts[TEXTS] = article.paragraphs.map((p) => p.text);
-    for (const part of parts) {
-      const bytes = serialize(part);
+    const parts: Buffer[] = [];
+    parts[TEXT] = serialize({ sentences: article.paragraphs.map((p) => p.sentences), setAside: article.setAside } satisfies TextParts);
+    parts[QUOTES] = listBytes(article.quotes, (q) => q.paragraph + 1);
+    parts[EVENTS] = listBytes(article.events, (e) => (e.paragraph ?? -1) + 1);
+    parts[TEXTS] = listBytes(
+      article.paragraphs.map((p) => p.text),
+      (_, i) => i,
+    );
+    for (const bytes of parts) {
       const at = this.position;
       this.write(bytes);
       this.offsets.push(at);
@@ -250,6 +367,31 @@ export class ArticleWriter {
 }
 
 /**
+ * The value with every typed array that views `buffer` replaced by a copy of its own. `deserialize` gives
+ * typed arrays as views of the bytes it read where they are aligned: one posting list would keep the whole
+ * header's bytes (its strings and objects too, read into the heap already) in memory as long as the index.
+ */
+export function ownTypedArrays(value: unknown, buffer: ArrayBufferLike): unknown {
+  if (ArrayBuffer.isView(value)) return value.buffer === buffer && !(value instanceof DataView) ? (value as Uint8Array).slice() : value;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const x: unknown = value[i];
+      if (x !== null && typeof x === 'object') value[i] = ownTypedArrays(x, buffer);
+    }
+  } else if (value instanceof Map) {
+    for (const [key, x] of value) if (x !== null && typeof x === 'object') value.set(key, ownTypedArrays(x, buffer));
+  } else if (!(value instanceof Set)) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const x = record[key];
+      if (x !== null && typeof x === 'object') record[key] = ownTypedArrays(x, buffer);
+    }
+  }
+  return value;
+}
+
+/**
  * Opens an index file: the header, and the articles, whose details are read from the file when asked for.
  * The file stays open, so a newer index renamed over it later does not change what this one reads.
  * `onDamage` is told when an article's details turn out damaged (the file should then be rebuilt).
@@ -276,7 +418,11 @@ export function openIndexFile<H>(
       throw new Error('the index file is damaged (bad header position)');
     const bytes = read(at, length);
     if (crc32(bytes) !== tail.readUInt32LE(16)) throw new Error('the index file is damaged (the header does not match its checksum)');
-    const header = deserialize(bytes) as H & { heads: ArticleHead[]; offsets: Float64Array; checks: Uint32Array };
+    const header = ownTypedArrays(deserialize(bytes), bytes.buffer) as H & {
+      heads: ArticleHead[];
+      offsets: Float64Array;
+      checks: Uint32Array;
+    };
     const { heads, offsets, checks } = header;
     const sound =
       Array.isArray(heads) &&

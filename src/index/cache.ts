@@ -12,7 +12,7 @@ import { EventIndex } from './eventIndex.ts';
 import { QuoteBook } from './quoteBook.ts';
 
 /** Bump when the shape of the cache file changes. */
-const CACHE_FORMAT = 10;
+const CACHE_FORMAT = 11;
 
 /** The header of the index file (see `articleStore.ts` for the file); the V8 format has no size limit of a JSON string. */
 interface CacheHeader {
@@ -100,11 +100,15 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
   /** The last good index, kept to serve if the rebuild fails. */
   let lastGood: Opened | null = null;
   try {
+    // The handler keeps the file's inode, not what was opened: the header (the saved indexes, the articles' heads)
+    // is garbage once the indexes are made from it, and this handler lives as long as the articles.
+    let inode = -1;
     const opened = openIndexFile<CacheHeader>(cacheFile, (why) => {
       // Found while answering: the file goes, so that the next start rebuilds it (unless a newer one replaced it).
       problem(`${why}; it is removed, and the next start rebuilds it`);
-      removeIfSame(cacheFile, opened.inode);
+      removeIfSame(cacheFile, inode);
     });
+    inode = opened.inode;
     if (opened.header.format === CACHE_FORMAT && opened.header.fingerprint === print) return fromCache(opened);
     if (opened.header.format === CACHE_FORMAT) lastGood = opened;
     else opened.close();

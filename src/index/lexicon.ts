@@ -1,4 +1,4 @@
-import SearchableMap from 'minisearch/SearchableMap';
+import { NearWords } from './nearWords.ts';
 import { type Token, tokenize } from '../nlp/terms.ts';
 
 /** A query ready for an index: see `ParagraphIndex.prepare`. */
@@ -87,7 +87,7 @@ export class Lexicon {
   /** Each term's written forms, for the phrase prefilter; built at the first phrase. */
   private forms: Map<string, string[]> | null = null;
   /** The lexicon as a radix tree, for finding near spellings fast; built at the first typo. */
-  private fuzzy: SearchableMap<LexiconEntry> | null = null;
+  private fuzzy: NearWords<LexiconEntry> | null = null;
 
   /** `entries`: every written word (lower case) of the corpus: what a misspelt query word is compared with. */
   constructor(private readonly entries: Map<string, LexiconEntry>) {
@@ -176,10 +176,10 @@ export class Lexicon {
     const typed = word.toLowerCase();
     const edits = maxEdits(typed);
     if (edits === 0) return null;
-    this.fuzzy ??= SearchableMap.from(this.entries);
+    this.fuzzy ??= NearWords.from(this.entries);
     let best: LexiconEntry | null = null;
     let bestScore = -1;
-    for (const [entry, d] of this.fuzzy.fuzzyGet(typed, edits).values()) {
+    for (const [entry, d] of this.fuzzy.search(typed, edits)) {
       const score = (edits - d) * 1e9 + entry.count;
       if (score > bestScore) {
         best = entry;

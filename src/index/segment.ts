@@ -8,7 +8,7 @@ import { ParagraphIndex } from './paragraphIndex.ts';
 import { type QuoteFacts, quoteFactsOf } from './quoteBook.ts';
 
 /** Bump when the shape of a segment file's header changes. */
-export const SEGMENT_FORMAT = 1;
+export const SEGMENT_FORMAT = 2;
 
 interface SegmentHeader {
   format: number;

@@ -1,8 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it, vi } from 'vitest';
 import { progressBar } from '../../src/cli/progress.ts';
+import { forgetReadDetails, mentionAt, mentionsIn, ownTypedArrays, quoteAt } from '../../src/index/articleStore.ts';
 import { cacheFileFor, loadIndexedCorpus } from '../../src/index/cache.ts';
 import { runLine } from '../../src/router/router.ts';
 import { CORPUS_DIR, contextOf, seedCorpus, tempCorpus } from '../support/helpers.ts';
@@ -125,6 +127,32 @@ describe('the index file', () => {
     });
   });
 
+  it("reads one quote, one dated mention or one paragraph's mentions alone, as the lists have them", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'quotedesk-cache-'));
+    await loadIndexedCorpus(CORPUS_DIR, { cacheDir });
+    const stored = await loadIndexedCorpus(CORPUS_DIR, { cacheDir });
+    expect(stored.source.kind).toBe('cache');
+    const held = seedCorpus().articles;
+    expect(held.some((a) => a.quotes.length > 1 && a.events.length > 1)).toBe(true);
+    stored.articles.forEach((b, i) => {
+      const a = held[i] as (typeof held)[number];
+      forgetReadDetails();
+      // Read alone first (nothing of the article read before), then the whole lists: the same objects.
+      const quotes = a.quotes.map((_, k) => quoteAt(b, k));
+      const mentions = a.events.map((_, k) => mentionAt(b, k));
+      expect(quotes).toEqual(a.quotes);
+      expect(mentions).toEqual(a.events);
+      expect(quoteAt(b, a.quotes.length)).toBeUndefined();
+      b.quotes.forEach((q, k) => expect(q).toBe(quotes[k]));
+      b.events.forEach((e, k) => expect(e).toBe(mentions[k]));
+      forgetReadDetails();
+      a.paragraphs.forEach((p) => expect(mentionsIn(b, p.index)).toEqual(mentionsIn(a, p.index)));
+      expect(a.paragraphs.map((p) => mentionsIn(a, p.index).length).reduce((x, y) => x + y, 0)).toBe(
+        a.events.filter((e) => e.paragraph !== null).length,
+      );
+    });
+  });
+
   it('keeps reading its own details after a newer index is renamed over it', async () => {
     const dir = tempCorpus({ 'a.txt': A });
     const cacheDir = mkdtempSync(join(tmpdir(), 'quotedesk-cache-'));
@@ -135,6 +163,23 @@ describe('the index file', () => {
     expect(rebuilt.source.kind).toBe('built');
     expect(old.articles[0]?.quotes.map((q) => q.text)).toEqual(['the talks on Syria went well']);
     expect(rebuilt.articles[1]?.quotes.map((q) => q.text)).toEqual(['the ceasefire talks in Geneva stalled']);
+  });
+
+  it("keeps none of the header's bytes once read: its typed arrays are copies, not views of them", () => {
+    const header = {
+      postings: [{ docs: Uint32Array.of(1, 2, 3), flags: Uint8Array.of(1, 0, 4) }],
+      offsets: Float64Array.of(8, 16),
+      words: ['a'],
+    };
+    // Read as openIndexFile reads it: into bytes of their own.
+    const bytes = Buffer.from(Uint8Array.from(serialize(header)));
+    const read = deserialize(bytes) as typeof header;
+    const arrays = (h: typeof header) => [h.postings[0]?.docs, h.postings[0]?.flags, h.offsets];
+    // What v8 gives: views of the bytes read where they are aligned (a byte array always is).
+    expect(arrays(read).filter((a) => a?.buffer === bytes.buffer).length).toBeGreaterThan(0);
+    const own = ownTypedArrays(read, bytes.buffer) as typeof header;
+    expect(arrays(own).filter((a) => a?.buffer === bytes.buffer)).toEqual([]);
+    expect(own).toEqual(header);
   });
 
   it('rejects a file cut short, and rebuilds', async () => {
