@@ -178,6 +178,38 @@ export class EventIndex {
     return new EventIndex(facts, search);
   }
 
+  /**
+   * This index with its search put together again over other parts holding the same mentions: after segments
+   * are merged (`liveIndex.ts`) the corpus's articles, their order and their mentions are the same, only the
+   * segments holding them changed, so the facts (dates, sentences, grouping words, the chronological order)
+   * are kept and only the parts' mention numbers are worked out, in O(mentions) with typed arrays. `parts` as
+   * for `compose`. Throws when a part's articles do not have the mentions this index has for them.
+   */
+  rebased(parts: ReadonlyArray<{ index: EventIndex; toGlobalArticle: Int32Array }>): EventIndex {
+    const articles = this.facts.publicationRank.length;
+    const start = mentionStarts(this.facts.article, articles);
+    const search = new SegmentedBm25(
+      ['event', 'who'],
+      parts.map(({ index, toGlobalArticle }) => {
+        if (!(index.search instanceof Bm25Index)) throw new Error('EventIndex: only indexes built whole compose');
+        const local = mentionStarts(index.facts.article, toGlobalArticle.length);
+        const toGlobal = new Int32Array(index.count).fill(-1);
+        toGlobalArticle.forEach((g, l) => {
+          if (g < 0) return;
+          const from = local[l] as number;
+          const count = (local[l + 1] as number) - from;
+          const at = start[g] as number;
+          if (g >= articles || (start[g + 1] as number) - at !== count)
+            throw new Error('EventIndex.rebased: the parts hold other mentions');
+          for (let i = 0; i < count; i += 1) toGlobal[from + i] = at + i;
+        });
+        return { index: index.search, toGlobal };
+      }),
+    );
+    if (search.docCount !== this.count) throw new Error('EventIndex.rebased: the parts hold other mentions');
+    return new EventIndex(this.facts, search);
+  }
+
   static build(articles: Article[]): EventIndex {
     const search = new Bm25Builder(['event', 'who']);
     const rows: Array<[number, number, number, number, number, number]> = [];
@@ -419,4 +451,12 @@ function datesBySentence(events: readonly EventMention[]): Map<string, number[]>
     else out.set(key, [i]);
   });
   return out;
+}
+
+/** Per article (of `articles`), where its mentions start in `article` (mentions are in article order); the total last. */
+function mentionStarts(article: Uint32Array, articles: number): Uint32Array {
+  const start = new Uint32Array(articles + 1);
+  for (const a of article) (start[a + 1] as number) += 1;
+  for (let a = 0; a < articles; a += 1) start[a + 1] = (start[a + 1] as number) + (start[a] as number);
+  return start;
 }

@@ -203,7 +203,7 @@ export class LiveIndex {
     this.#idle();
     this.#merge(0);
     this.#save();
-    this.#compose(this.#corpus.warnings, this.#corpus.source);
+    this.#composeAfterMerge();
   }
 
   /**
@@ -233,7 +233,7 @@ export class LiveIndex {
       this.#merging = false;
     }
     this.#save();
-    this.#compose(this.#corpus.warnings, this.#corpus.source);
+    this.#composeAfterMerge();
     return true;
   }
 
@@ -316,6 +316,7 @@ export class LiveIndex {
 
   /** Puts the merged segment (null: none was live) in place of the segments from `from` on, which retire. */
   #swapIn(from: number, merged: Segment | null): void {
+    if (merged) adoptQuoteFacts(merged, this.#segments.slice(from));
     for (const s of this.#segments.slice(from)) this.#retire(s.segment);
     this.#segments = [...this.#segments.slice(0, from), ...(merged ? [{ segment: merged, deleted: new Set<number>() }] : [])];
   }
@@ -416,8 +417,25 @@ export class LiveIndex {
     this.#compose(corpus.warnings, { kind: 'built', reason: 'no saved live index yet' });
   }
 
-  /** Puts together the corpus answers read from the live segments (see the module comment). */
-  #compose(warnings: CorpusWarning[], source: LoadedCorpus['source']): void {
+  /**
+   * Puts the corpus together again after a merge. A merge changes which segments hold the live articles, not
+   * which articles are live nor their order, so the quote book is kept as it is (its articles' facts are the
+   * same objects, see `adoptQuoteFacts`, so it can still be appended to) and the dated mentions keep their facts,
+   * only their search put together over the new segments (`EventIndex.rebased`): the end of a merge costs
+   * reading the merged segment and composing the paragraph search, not regrouping every quote.
+   */
+  #composeAfterMerge(): void {
+    const { quotes, events, warnings, source } = this.#corpus;
+    this.#compose(warnings, source, { quotes, events });
+  }
+
+  /**
+   * Puts together the corpus answers read from the live segments (see the module comment). With `kept`, the
+   * live articles are those of the current corpus, in the same order (after a merge): its quote book and its
+   * dated mentions' facts are kept (when the articles turn out to differ, which a merge never does, all is
+   * composed afresh).
+   */
+  #compose(warnings: CorpusWarning[], source: LoadedCorpus['source'], kept?: Pick<LoadedCorpus, 'quotes' | 'events'>): void {
     const order = [...this.#locations()].sort((x, y) => (x[0] < y[0] ? -1 : 1));
     const articles = order.map(([, [k, ai]]) => (this.#segments[k] as LiveSegment).segment.articles[ai] as Article);
     const toGlobalArticle = this.#segments.map((s) => new Int32Array(s.segment.articles.length).fill(-1));
@@ -442,17 +460,39 @@ export class LiveIndex {
     const lexicon = Lexicon.merge(this.#segments.map((s, k) => globalWords(s.segment.liveWords(s.deleted), toGlobalDoc[k] as Int32Array)));
     const index = ParagraphIndex.compose(articles, search, lexicon);
     const paragraphsMs = took();
+    const same = kept !== undefined && sameFiles(this.#corpus.articles, articles);
     const facts = order.map(([, [k, ai]]) => (this.#segments[k] as LiveSegment).segment.quoteFacts[ai] as Segment['quoteFacts'][number]);
     // Articles published after all the others are grouped on from the last book; else the book is built whole.
-    const quotes = this.#corpus.quotes.append(facts) ?? QuoteBook.fromFacts(facts, { appendable: true });
+    const quotes = same ? kept.quotes : (this.#corpus.quotes.append(facts) ?? QuoteBook.fromFacts(facts, { appendable: true }));
     const quotesMs = took();
-    const events = EventIndex.compose(
-      articles,
-      this.#segments.map((s, k) => ({ index: s.segment.events, toGlobalArticle: toGlobalArticle[k] as Int32Array })),
-    );
+    const eventParts = this.#segments.map((s, k) => ({ index: s.segment.events, toGlobalArticle: toGlobalArticle[k] as Int32Array }));
+    const events = same ? kept.events.rebased(eventParts) : EventIndex.compose(articles, eventParts);
     this.composeMs = { paragraphs: paragraphsMs, quotes: quotesMs, events: took() };
     this.#corpus = { dir: this.dir, articles, warnings, index, quotes, events, source };
   }
+}
+
+/** Do the two lists hold the articles of the same files, in the same order? */
+function sameFiles(before: readonly Article[], after: readonly Article[]): boolean {
+  return before.length === after.length && before.every((a, i) => a.file === (after[i] as Article).file);
+}
+
+/**
+ * The merged segment takes the quote facts of the segments it was merged from (the same facts, copied by
+ * `Segment.merge`, read back as new objects): the quote book's continuation knows articles by their facts'
+ * identity (`QuoteBook.append`), so the book kept over a merge can still be appended to; and the copies read
+ * back are let go.
+ */
+function adoptQuoteFacts(merged: Segment, from: readonly LiveSegment[]): void {
+  const byFile = new Map<string, Segment['quoteFacts'][number]>();
+  for (const { segment, deleted } of from)
+    segment.articles.forEach((a, ai) => {
+      if (!deleted.has(ai)) byFile.set(a.file, segment.quoteFacts[ai] as Segment['quoteFacts'][number]);
+    });
+  merged.articles.forEach((a, ai) => {
+    const facts = byFile.get(a.file);
+    if (facts) merged.quoteFacts[ai] = facts;
+  });
 }
 
 /** A segment's live words with their first positions made global. */

@@ -201,3 +201,47 @@ describe('LiveIndex, the quote book at each update', () => {
     live.close();
   });
 });
+
+describe('LiveIndex, the end of a merge', () => {
+  /** Dev pages, all dated: the last three published are added one at a time, the book appended to. */
+  const DATED = [
+    '14_enmnews_chauvin_could_face_20_years.txt',
+    '20_upi_johnson_wins_chicago_mayor.txt',
+    '16_redline_johnson_overcomes_odds.txt',
+    '19_abc7chicago_johnson_elected_vallas_concedes.txt',
+    '06_ktar_oakland_teachers_strike_begins.txt',
+  ];
+  const LATER = [
+    '08_ktvz_oakland_agreement_ends_strike.txt',
+    '09_cnn_oakland_strike_agreement.txt',
+    '10_mercurynews_oakland_strike_over.txt',
+  ];
+
+  it('keeps the quote book and the dated mentions, the same answers, and the book can still be appended to', async () => {
+    const dir = join(scratch, `dated${(n += 1)}`);
+    cpSync(DEV, dir, { recursive: true, filter: (src) => !src.endsWith('.txt') || DATED.some((f) => src.endsWith(f)) });
+    const live = (await LiveIndex.open(dir, { cacheDir: cacheDir(), merge: { maxSmallSegments: 100, baseRatio: 100 } })).index;
+    for (const f of LATER.slice(0, 2)) {
+      copyFileSync(join(DEV, f), join(dir, f));
+      live.update([join(dir, f)]);
+      expect(live.corpus.quotes.appended).toBe(true);
+    }
+    const before = live.corpus;
+    const expected = answers(before);
+    expect(await live.mergeInBackground('all')).toBe(true);
+    expect(live.shape).toEqual({ segments: 1, deleted: 0 });
+    // Kept, not grouped again: the same book, the same facts of the dated mentions under a new search.
+    expect(live.corpus.quotes).toBe(before.quotes);
+    expect(live.corpus.events).not.toBe(before.events);
+    expect(live.corpus.events.chronological).toBe(before.events.chronological);
+    expect(answers(live.corpus)).toEqual(expected);
+    expect(answers(live.corpus)).toEqual(rebuilt(dir));
+    // The book kept over the merge goes on being appended to.
+    const last = LATER[2] as string;
+    copyFileSync(join(DEV, last), join(dir, last));
+    live.update([join(dir, last)]);
+    expect(live.corpus.quotes.appended).toBe(true);
+    expect(answers(live.corpus)).toEqual(rebuilt(dir));
+    live.close();
+  });
+});
