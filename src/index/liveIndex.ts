@@ -31,7 +31,7 @@ import { Lexicon, type LexiconEntry, docOfPosition, wordPosition } from './lexic
 import type { LoadedCorpus } from './loadedCorpus.ts';
 import type { MergeTask } from './mergeWorker.ts';
 import { ParagraphIndex } from './paragraphIndex.ts';
-import { QuoteBook } from './quoteBook.ts';
+import { QuoteBook, type QuoteFacts } from './quoteBook.ts';
 import { Segment } from './segment.ts';
 import { SegmentedBm25 } from './segmentedBm25.ts';
 
@@ -316,7 +316,7 @@ export class LiveIndex {
 
   /** Puts the merged segment (null: none was live) in place of the segments from `from` on, which retire. */
   #swapIn(from: number, merged: Segment | null): void {
-    if (merged) adoptQuoteFacts(merged, this.#segments.slice(from));
+    if (merged) adoptKnown(merged, this.#segments.slice(from), from === 0 ? this.#corpus.index.lexicon : null);
     for (const s of this.#segments.slice(from)) this.#retire(s.segment);
     this.#segments = [...this.#segments.slice(0, from), ...(merged ? [{ segment: merged, deleted: new Set<number>() }] : [])];
   }
@@ -419,23 +419,23 @@ export class LiveIndex {
 
   /**
    * Puts the corpus together again after a merge. A merge changes which segments hold the live articles, not
-   * which articles are live nor their order, so the quote book is kept as it is (its articles' facts are the
-   * same objects, see `adoptQuoteFacts`, so it can still be appended to) and the dated mentions keep their facts,
-   * only their search put together over the new segments (`EventIndex.rebased`): the end of a merge costs
-   * reading the merged segment and composing the paragraph search, not regrouping every quote.
+   * which articles are live nor their order nor their paragraphs' numbers, so the lexicon and the quote book are
+   * kept as they are (the book's articles' facts are the same objects, see `adoptKnown`, so it can still be
+   * appended to) and the dated mentions keep their facts, only the searches put together over the new segments
+   * (`EventIndex.rebased`): the end of a merge costs reading the merged segment's header (less its lexicon and
+   * quote facts) and putting the searches together, not regrouping every quote.
    */
   #composeAfterMerge(): void {
-    const { quotes, events, warnings, source } = this.#corpus;
-    this.#compose(warnings, source, { quotes, events });
+    this.#compose(this.#corpus.warnings, this.#corpus.source, this.#corpus);
   }
 
   /**
    * Puts together the corpus answers read from the live segments (see the module comment). With `kept`, the
-   * live articles are those of the current corpus, in the same order (after a merge): its quote book and its
-   * dated mentions' facts are kept (when the articles turn out to differ, which a merge never does, all is
+   * live articles are those of the current corpus, in the same order (after a merge): its lexicon, its quote
+   * book and its dated mentions' facts are kept (when the articles turn out to differ, which a merge never does, all is
    * composed afresh).
    */
-  #compose(warnings: CorpusWarning[], source: LoadedCorpus['source'], kept?: Pick<LoadedCorpus, 'quotes' | 'events'>): void {
+  #compose(warnings: CorpusWarning[], source: LoadedCorpus['source'], kept?: LoadedCorpus): void {
     const order = [...this.#locations()].sort((x, y) => (x[0] < y[0] ? -1 : 1));
     const articles = order.map(([, [k, ai]]) => (this.#segments[k] as LiveSegment).segment.articles[ai] as Article);
     const toGlobalArticle = this.#segments.map((s) => new Int32Array(s.segment.articles.length).fill(-1));
@@ -457,11 +457,13 @@ export class LiveIndex {
       ['text'],
       this.#segments.map((s, k) => ({ index: s.segment.search, toGlobal: toGlobalDoc[k] as Int32Array })),
     );
-    const lexicon = Lexicon.merge(this.#segments.map((s, k) => globalWords(s.segment.liveWords(s.deleted), toGlobalDoc[k] as Int32Array)));
+    const same = kept !== undefined && sameFiles(kept.articles, articles);
+    const lexicon = same
+      ? kept.index.lexicon
+      : Lexicon.merge(this.#segments.map((s, k) => globalWords(s.segment.liveWords(s.deleted), toGlobalDoc[k] as Int32Array)));
     const index = ParagraphIndex.compose(articles, search, lexicon);
     const paragraphsMs = took();
-    const same = kept !== undefined && sameFiles(this.#corpus.articles, articles);
-    const facts = order.map(([, [k, ai]]) => (this.#segments[k] as LiveSegment).segment.quoteFacts[ai] as Segment['quoteFacts'][number]);
+    const facts = order.map(([, [k, ai]]) => (this.#segments[k] as LiveSegment).segment.quoteFacts[ai] as QuoteFacts);
     // Articles published after all the others are grouped on from the last book; else the book is built whole.
     const quotes = same ? kept.quotes : (this.#corpus.quotes.append(facts) ?? QuoteBook.fromFacts(facts, { appendable: true }));
     const quotesMs = took();
@@ -478,21 +480,19 @@ function sameFiles(before: readonly Article[], after: readonly Article[]): boole
 }
 
 /**
- * The merged segment takes the quote facts of the segments it was merged from (the same facts, copied by
- * `Segment.merge`, read back as new objects): the quote book's continuation knows articles by their facts'
- * identity (`QuoteBook.append`), so the book kept over a merge can still be appended to; and the copies read
- * back are let go.
+ * The merged segment takes what the live index already holds of it instead of reading it back from its file
+ * (see `Segment.adopt`): its articles' quote facts (the same facts, copied by `Segment.merge`; the quote book's
+ * continuation knows articles by their facts' identity, `QuoteBook.append`, so the book kept over a merge can
+ * still be appended to), and, when it is the new base holding every live article (`all`), the corpus's lexicon
+ * (its positions are the base's own then).
  */
-function adoptQuoteFacts(merged: Segment, from: readonly LiveSegment[]): void {
-  const byFile = new Map<string, Segment['quoteFacts'][number]>();
+function adoptKnown(merged: Segment, from: readonly LiveSegment[], lexicon: Lexicon | null): void {
+  const facts = new Map<string, QuoteFacts>();
   for (const { segment, deleted } of from)
     segment.articles.forEach((a, ai) => {
-      if (!deleted.has(ai)) byFile.set(a.file, segment.quoteFacts[ai] as Segment['quoteFacts'][number]);
+      if (!deleted.has(ai)) facts.set(a.file, segment.quoteFacts[ai] as QuoteFacts);
     });
-  merged.articles.forEach((a, ai) => {
-    const facts = byFile.get(a.file);
-    if (facts) merged.quoteFacts[ai] = facts;
-  });
+  merged.adopt({ facts, ...(lexicon ? { lexicon } : {}) });
 }
 
 /** A segment's live words with their first positions made global. */

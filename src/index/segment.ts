@@ -1,3 +1,4 @@
+import { deserialize, serialize } from 'node:v8';
 import type { Article } from '../model/index.ts';
 import { tokenize } from '../nlp/terms.ts';
 import { ArticleWriter, openIndexFile } from './articleStore.ts';
@@ -8,13 +9,42 @@ import { ParagraphIndex } from './paragraphIndex.ts';
 import { type QuoteFacts, quoteFactsOf } from './quoteBook.ts';
 
 /** Bump when the shape of a segment file's header changes. */
-export const SEGMENT_FORMAT = 2;
+export const SEGMENT_FORMAT = 3;
 
+/**
+ * The lexicon and the quote facts are stored as bytes of their own inside the header (`v8.serialize`), read
+ * when first asked: at the end of a merge the live index already holds both (`Segment.adopt`), and reading
+ * them is most of reading the header.
+ */
 interface SegmentHeader {
   format: number;
-  paragraphs: { search: SavedBm25; lexicon: SavedLexicon };
+  paragraphs: { search: SavedBm25; lexicon: Uint8Array };
   events: unknown;
-  quoteFacts: QuoteFacts[];
+  quoteFacts: Uint8Array;
+}
+
+/** A value read from its bytes when first asked, or given. */
+class Lazy<T> {
+  #value: T | undefined;
+  #bytes: Uint8Array | null;
+  constructor(
+    from: { value: T } | { bytes: Uint8Array },
+    private readonly read: (saved: unknown) => T,
+  ) {
+    this.#value = 'value' in from ? from.value : undefined;
+    this.#bytes = 'bytes' in from ? from.bytes : null;
+  }
+  get(): T {
+    if (this.#bytes !== null) {
+      this.#value = this.read(deserialize(this.#bytes));
+      this.#bytes = null;
+    }
+    return this.#value as T;
+  }
+  set(value: T): void {
+    this.#value = value;
+    this.#bytes = null;
+  }
 }
 
 /**
@@ -34,14 +64,38 @@ export class Segment {
     /** The file's name, in the live index's folder. */
     readonly name: string,
     readonly articles: Article[],
-    readonly quoteFacts: QuoteFacts[],
+    private readonly facts: Lazy<QuoteFacts[]>,
     readonly search: Bm25Index,
-    readonly lexicon: Lexicon,
+    private readonly words: Lazy<Lexicon>,
     readonly events: EventIndex,
     private readonly closeFile: () => void,
   ) {
     this.docStart = new Uint32Array(articles.length + 1);
     articles.forEach((a, i) => (this.docStart[i + 1] = (this.docStart[i] as number) + a.paragraphs.length));
+  }
+
+  /** What the quote book reads of each article (`QuoteFacts`), in the order of `articles`. */
+  get quoteFacts(): readonly QuoteFacts[] {
+    return this.facts.get();
+  }
+
+  /** The words of this segment's paragraphs, positions local to it. */
+  get lexicon(): Lexicon {
+    return this.words.get();
+  }
+
+  /**
+   * Takes what the caller already holds instead of reading it from the file: the quote facts of its articles
+   * (by file name; each must equal the one stored, as after `merge`, which copies them), and its lexicon (it
+   * must equal this segment's, as the lexicon of a corpus composed of exactly this segment's articles does).
+   */
+  adopt(given: { facts?: ReadonlyMap<string, QuoteFacts>; lexicon?: Lexicon }): void {
+    if (given.facts) {
+      const facts = given.facts;
+      const all = this.articles.map((a) => facts.get(a.file));
+      if (all.every((f) => f !== undefined)) this.facts.set(all);
+    }
+    if (given.lexicon) this.words.set(given.lexicon);
   }
 
   /**
@@ -57,12 +111,20 @@ export class Segment {
       const stored = articles.map((a) => writer.add(a));
       writer.finish({
         format: SEGMENT_FORMAT,
-        paragraphs: { search: search.toJSON(), lexicon: lexicon.toJSON() },
+        paragraphs: { search: search.toJSON(), lexicon: serialize(lexicon.toJSON()) },
         events: events.toJSON(),
-        quoteFacts,
+        quoteFacts: serialize(quoteFacts),
       } satisfies SegmentHeader);
       writer.sync();
-      return new Segment(name, stored, quoteFacts, search, lexicon, events, () => writer.close());
+      return new Segment(
+        name,
+        stored,
+        new Lazy({ value: quoteFacts }, (x) => x as QuoteFacts[]),
+        search,
+        new Lazy({ value: lexicon }, (x) => Lexicon.load(x as SavedLexicon)),
+        events,
+        () => writer.close(),
+      );
     } catch (error) {
       writer.abandon();
       throw error;
@@ -98,9 +160,9 @@ export class Segment {
     return new Segment(
       name,
       articles,
-      header.quoteFacts,
+      new Lazy({ bytes: header.quoteFacts }, (x) => x as QuoteFacts[]),
       Bm25Index.load(header.paragraphs.search),
-      Lexicon.load(header.paragraphs.lexicon),
+      new Lazy({ bytes: header.paragraphs.lexicon }, (x) => Lexicon.load(x as SavedLexicon)),
       EventIndex.load(header.events),
       close,
     );

@@ -220,7 +220,8 @@ describe('LiveIndex, the end of a merge', () => {
   it('keeps the quote book and the dated mentions, the same answers, and the book can still be appended to', async () => {
     const dir = join(scratch, `dated${(n += 1)}`);
     cpSync(DEV, dir, { recursive: true, filter: (src) => !src.endsWith('.txt') || DATED.some((f) => src.endsWith(f)) });
-    const live = (await LiveIndex.open(dir, { cacheDir: cacheDir(), merge: { maxSmallSegments: 100, baseRatio: 100 } })).index;
+    const cache = cacheDir();
+    const live = (await LiveIndex.open(dir, { cacheDir: cache, merge: { maxSmallSegments: 100, baseRatio: 100 } })).index;
     for (const f of LATER.slice(0, 2)) {
       copyFileSync(join(DEV, f), join(dir, f));
       live.update([join(dir, f)]);
@@ -232,10 +233,16 @@ describe('LiveIndex, the end of a merge', () => {
     expect(live.shape).toEqual({ segments: 1, deleted: 0 });
     // Kept, not grouped again: the same book, the same facts of the dated mentions under a new search.
     expect(live.corpus.quotes).toBe(before.quotes);
+    expect(live.corpus.index.lexicon).toBe(before.index.lexicon);
     expect(live.corpus.events).not.toBe(before.events);
     expect(live.corpus.events.chronological).toBe(before.events.chronological);
     expect(answers(live.corpus)).toEqual(expected);
     expect(answers(live.corpus)).toEqual(rebuilt(dir));
+    // What the merged segment took instead of reading it is what its file holds: read back by another index.
+    const reread = LiveIndex.openSaved(dir, { cacheDir: cache }) as LiveIndex;
+    expect([...reread.corpus.index.lexicon.words()]).toEqual([...live.corpus.index.lexicon.words()]);
+    expect(answers(reread.corpus)).toEqual(expected);
+    reread.close();
     // The book kept over the merge goes on being appended to.
     const last = LATER[2] as string;
     copyFileSync(join(DEV, last), join(dir, last));
