@@ -11,10 +11,11 @@
  * - A file that cannot be used is reported in the update and in `status().failed`, and the rest goes on.
  *
  * Inside, a segmented index (`liveIndex.ts`): an update ingests only the files that changed, writes them as a
- * small segment and marks the articles they replace or remove as deleted; segments are merged when they pile
- * up, after the update has been answered (queued like updates, so never during one), the merged segment written
-by a worker thread while answers go on being served from the segments as they were. The answers are the same
- * as from an index built over the folder at once.
+ * small segment and marks the articles they replace or remove as deleted, then puts the new corpus together in
+ * turns of the event loop (`LiveIndex.updateInTurns`), answers going on from the last state meanwhile; segments
+ * are merged when they pile up, after the update has been answered (queued like updates, so never during one),
+ * the merged segment written by a worker thread while answers go on being served from the segments as they
+ * were. The answers are the same as from an index built over the folder at once.
  */
 import type { CorpusWarning } from '../ingest/corpus.ts';
 import type { LoadOptions } from './cache.ts';
@@ -51,6 +52,8 @@ export interface CorpusHolder {
 /** How a live corpus is opened: where its index is kept, and (for tests and the benchmark) when it merges. */
 export interface LiveOptions extends LoadOptions {
   merge?: Partial<MergePolicy>;
+  /** How long a turn of an update lasts before answers waiting get theirs, in ms (default 10). */
+  turnMs?: number;
 }
 
 export class LiveCorpus {
@@ -74,6 +77,7 @@ export class LiveCorpus {
     const { index } = await LiveIndex.open(dir, {
       cacheDir: options.cacheDir,
       ...(options.merge ? { merge: options.merge } : {}),
+      ...(options.turnMs === undefined ? {} : { turnMs: options.turnMs }),
       ...(options.onCacheProblem ? { onProblem: options.onCacheProblem } : {}),
       ...(options.threads === undefined ? {} : { threads: options.threads }),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -167,7 +171,7 @@ export class LiveCorpus {
 
   async #apply(files?: readonly string[]): Promise<UpdateReport> {
     const started = performance.now();
-    const changes = this.index.update(files);
+    const changes = await this.index.updateInTurns(files);
     const report: UpdateReport = { changes, ms: performance.now() - started };
     // A merge or an update that changed nothing may still give a new corpus object (same answers).
     const before = this.#current;

@@ -34,6 +34,7 @@ import { ParagraphIndex } from './paragraphIndex.ts';
 import { QuoteBook, type QuoteFacts } from './quoteBook.ts';
 import { Segment } from './segment.ts';
 import { SegmentedBm25 } from './segmentedBm25.ts';
+import { type Steps, runInTurns, runNow } from './steps.ts';
 
 /** Bump when the manifest's shape changes. */
 const MANIFEST_FORMAT = 1;
@@ -71,6 +72,8 @@ export interface LiveIndexOptions {
   /** For the first build: threads to ingest on, and progress (see `LoadOptions`). */
   threads?: number;
   onProgress?: LoadOptions['onProgress'];
+  /** How long a turn of an update in turns lasts (`updateInTurns`), in ms; default 10. */
+  turnMs?: number;
 }
 
 /** A segment with its deletion marks (positions of its articles). */
@@ -152,6 +155,28 @@ export class LiveIndex {
    */
   update(files?: readonly string[]): Change[] {
     this.#idle();
+    return runNow(this.#updateSteps(files));
+  }
+
+  /**
+   * `update`, with the corpus put together in turns of the event loop (see `steps.ts`): answers go on being
+   * served from the corpus as it was until the new one is complete. Nothing else may change the index until it
+   * resolves (`LiveCorpus` queues changes).
+   */
+  async updateInTurns(files?: readonly string[]): Promise<Change[]> {
+    this.#idle();
+    this.#busy = 'updated';
+    try {
+      return await runInTurns(this.#updateSteps(files), {
+        ...(this.options.turnMs === undefined ? {} : { sliceMs: this.options.turnMs }),
+        onPause: (ms) => (this.#paused -= ms),
+      });
+    } finally {
+      this.#busy = null;
+    }
+  }
+
+  *#updateSteps(files?: readonly string[]): Steps<Change[]> {
     const { files: listed, skipped } = listCorpusFiles(this.dir);
     const before = this.#corpus;
     const ask = files ? new Set(files.map((f) => basename(f))) : null;
@@ -194,7 +219,10 @@ export class LiveIndex {
     if (fresh.size > 0) this.#segments.push({ segment: this.#newSegment([...fresh.values()]), deleted: new Set() });
     this.#dropEmpty();
     this.#save();
-    this.#compose([...skipped, ...warnings], { kind: 'cache', file: join(this.#folder, MANIFEST) });
+    yield;
+    yield* this.#composeSteps([...skipped, ...warnings], { kind: 'cache', file: join(this.#folder, MANIFEST) });
+    // The corpus answered from until now may read the segments retired: their files go once it is replaced.
+    this.#sweep();
     return changesBetween(before, this.#corpus, fresh);
   }
 
@@ -204,6 +232,7 @@ export class LiveIndex {
     this.#merge(0);
     this.#save();
     this.#composeAfterMerge();
+    this.#sweep();
   }
 
   /**
@@ -221,7 +250,7 @@ export class LiveIndex {
     const merging = from === null ? null : this.#mergeable(from);
     if (from === null || merging === null) return false;
     const name = this.#newName();
-    this.#merging = true;
+    this.#busy = 'merged';
     try {
       const segments = merging.map((s) => ({ file: s.segment.name, deleted: [...s.deleted] }));
       const written = await mergeOnWorker({ folder: this.#folder, segments, name });
@@ -230,18 +259,21 @@ export class LiveIndex {
       await new Promise(setImmediate);
       this.#swapIn(from, merged);
     } finally {
-      this.#merging = false;
+      this.#busy = null;
     }
     this.#save();
     this.#composeAfterMerge();
+    this.#sweep();
     return true;
   }
 
-  /** True while a merge is written in the background (`mergeInBackground`). */
-  #merging = false;
-  /** Throws when a background merge is under way: the segments it merges must not change under it. */
+  /** Minus the milliseconds spent between turns so far (see `#composeSteps`' timing). */
+  #paused = 0;
+  /** What is under way in the background: a merge being written (`mergeInBackground`), or an update in turns. */
+  #busy: 'merged' | 'updated' | null = null;
+  /** Throws when a background merge or update is under way: the segments must not change under it. */
   #idle(): void {
-    if (this.#merging) throw new Error('the live index is being merged; wait for the merge before changing it');
+    if (this.#busy) throw new Error(`the live index is being ${this.#busy}; wait for it before changing it`);
   }
 
   /** Closes the segment files. */
@@ -321,7 +353,21 @@ export class LiveIndex {
     this.#segments = [...this.#segments.slice(0, from), ...(merged ? [{ segment: merged, deleted: new Set<number>() }] : [])];
   }
 
-  /** Writes the manifest atomically, then removes the files of retired segments. */
+  /** Segments retired that the saved manifest no longer names: closed and removed by `#sweep`. */
+  readonly #unnamed: Segment[] = [];
+
+  /** Closes the segments the saved manifest no longer names and removes their files. */
+  #sweep(): void {
+    for (const s of this.#unnamed.splice(0)) {
+      s.close();
+      rmSync(join(this.#folder, s.name), { force: true });
+    }
+  }
+
+  /**
+   * Writes the manifest atomically. The segments retired are then no longer named; their files are removed by
+   * `#sweep`, once the corpus answered from no longer reads them (a crash before leaves files that a load sweeps).
+   */
   #save(): void {
     const manifest: Manifest = {
       format: MANIFEST_FORMAT,
@@ -341,10 +387,7 @@ export class LiveIndex {
       this.options.onProblem?.(`could not save the live index in ${this.#folder}: ${(error as Error).message}`);
       return;
     }
-    for (const s of this.#retired.splice(0)) {
-      s.close();
-      rmSync(join(this.#folder, s.name), { force: true });
-    }
+    this.#unnamed.push(...this.#retired.splice(0));
   }
 
   /** Reads the manifest and its segments; false when there is none usable. Sweeps files the manifest does not name. */
@@ -436,6 +479,11 @@ export class LiveIndex {
    * composed afresh).
    */
   #compose(warnings: CorpusWarning[], source: LoadedCorpus['source'], kept?: LoadedCorpus): void {
+    runNow(this.#composeSteps(warnings, source, kept));
+  }
+
+  /** `#compose` in steps (see `steps.ts`): the new corpus replaces the old one at the end, complete. */
+  *#composeSteps(warnings: CorpusWarning[], source: LoadedCorpus['source'], kept?: LoadedCorpus): Steps<void> {
     const order = [...this.#locations()].sort((x, y) => (x[0] < y[0] ? -1 : 1));
     const articles = order.map(([, [k, ai]]) => (this.#segments[k] as LiveSegment).segment.articles[ai] as Article);
     const toGlobalArticle = this.#segments.map((s) => new Int32Array(s.segment.articles.length).fill(-1));
@@ -447,10 +495,11 @@ export class LiveIndex {
       const s = (this.#segments[k] as LiveSegment).segment;
       for (let d = s.docStart[ai] as number; d < (s.docStart[ai + 1] as number); d += 1) (toGlobalDoc[k] as Int32Array)[d] = doc++;
     }
-    let mark = performance.now();
+    // Time spent composing, less the pauses between turns (when run in turns).
+    let mark = performance.now() + this.#paused;
     const took = (): number => {
-      const ms = performance.now() - mark;
-      mark = performance.now();
+      const ms = performance.now() + this.#paused - mark;
+      mark = performance.now() + this.#paused;
       return Math.round(ms * 10) / 10;
     };
     const search = new SegmentedBm25(
@@ -463,10 +512,12 @@ export class LiveIndex {
       : Lexicon.merge(this.#segments.map((s, k) => globalWords(s.segment.liveWords(s.deleted), toGlobalDoc[k] as Int32Array)));
     const index = ParagraphIndex.compose(articles, search, lexicon);
     const paragraphsMs = took();
+    yield;
     const facts = order.map(([, [k, ai]]) => (this.#segments[k] as LiveSegment).segment.quoteFacts[ai] as QuoteFacts);
     // Articles published after all the others are grouped on from the last book; else the book is built whole.
     const quotes = same ? kept.quotes : (this.#corpus.quotes.append(facts) ?? QuoteBook.fromFacts(facts, { appendable: true }));
     const quotesMs = took();
+    yield;
     const eventParts = this.#segments.map((s, k) => ({ index: s.segment.events, toGlobalArticle: toGlobalArticle[k] as Int32Array }));
     const events = same ? kept.events.rebased(eventParts) : EventIndex.compose(articles, eventParts);
     this.composeMs = { paragraphs: paragraphsMs, quotes: quotesMs, events: took() };

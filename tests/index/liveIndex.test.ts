@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { loadCorpus } from '../../src/ingest/corpus.ts';
 import { LiveCorpus, type UpdateReport } from '../../src/index/live.ts';
-import { LiveIndex } from '../../src/index/liveIndex.ts';
+import { LiveIndex, liveIndexDir } from '../../src/index/liveIndex.ts';
 import { type LoadedCorpus, indexInMemory } from '../../src/index/loadedCorpus.ts';
 import { renderJson } from '../../src/render/json.ts';
 import { runLine } from '../../src/router/router.ts';
@@ -130,9 +130,10 @@ describe('LiveCorpus', () => {
       expect(holder.corpus).toBe(live.current);
     }
     expect(heard.map((r) => r.changes.map((c) => [c.kind, c.file]))).toEqual([[['added', B[0]]], [['added', B[1]]]]);
-    // Two small segments are one too many: merged after the update, in turn.
+    // Two small segments are one too many: merged after the update, in turn (by the merge the update queued
+    // behind it, or by this one).
     expect(live.status().segments).toBe(3);
-    expect(await live.mergeIfDue()).toBe(true);
+    await live.mergeIfDue();
     expect(live.status()).toMatchObject({ segments: 2, deleted: 0, articles: 7, failed: [] });
     expect(holder.corpus).toBe(live.current);
     expect(answers(holder.corpus)).toEqual(rebuilt(dir));
@@ -250,5 +251,50 @@ describe('LiveIndex, the end of a merge', () => {
     expect(live.corpus.quotes.appended).toBe(true);
     expect(answers(live.corpus)).toEqual(rebuilt(dir));
     live.close();
+  });
+});
+
+describe('LiveCorpus, an update in turns', () => {
+  it('answers from the last state while the new one is put together, even from a segment the update retires', async () => {
+    const dir = folder(false);
+    const options = { cacheDir: cacheDir(), merge: { maxSmallSegments: 100, baseRatio: 100 } };
+    const file = B[1] as string;
+    const first = await LiveCorpus.open(dir, options);
+    copyFileSync(join(DEV, file), join(dir, file));
+    await first.refresh([join(dir, file)]);
+    await first.close();
+    // Opened again, its segments read from their files. Turns of no length: every pause point lets answers in.
+    const live = await LiveCorpus.open(dir, { ...options, turnMs: 0 });
+    const holder = { corpus: live.current };
+    live.serve(holder);
+    const id = live.current.articles.find((a) => a.file === file)?.id as string;
+    const questions = [`/context ${id} 1`, '/who-said chauvin', '/search verdict'];
+    const ask = (): string[] =>
+      questions.map((line) => renderJson(runLine({ corpus: holder.corpus, commands }, line, (e) => Promise.reject(e) as never)));
+    const withIt = ask();
+    // Removing the one article of its segment retires the segment: its file is read by the answers until the end.
+    rmSync(join(dir, file));
+    let updating = true;
+    const updated = live.refresh([join(dir, file)]).then((r) => ((updating = false), r));
+    // The segment files there are: the retired one stays while the answers may read it.
+    const segmentFiles = (): string[] => readdirSync(liveIndexDir(options.cacheDir, dir)).filter((f) => f.endsWith('.qdseg'));
+    const filesBefore = segmentFiles();
+    const during: string[][] = [];
+    const filesDuring: string[][] = [];
+    while (updating) {
+      await new Promise(setImmediate);
+      if (!updating) break;
+      during.push(ask());
+      filesDuring.push(segmentFiles());
+    }
+    expect((await updated).changes.map((c) => c.kind)).toEqual(['removed']);
+    expect(during.length).toBeGreaterThan(2);
+    for (const got of during) expect(got).toEqual(withIt);
+    expect(filesBefore).toHaveLength(2);
+    for (const files of filesDuring) expect(files).toEqual(filesBefore);
+    expect(segmentFiles()).toHaveLength(1);
+    expect(ask()).not.toEqual(withIt);
+    expect(answers(holder.corpus)).toEqual(rebuilt(dir));
+    await live.close();
   });
 });
