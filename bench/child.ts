@@ -6,7 +6,8 @@
  * `live` opens the corpus as a live index (`LiveCorpus`, built afresh without a few articles), adds those
  * articles one at a time and times each from the refresh to an answer that shows it (`addMs`: articles from
  * across the corpus, of any date; `addNewestMs`: then the last ones published, as news arrives, whose quotes
- * the quote book groups on from its last state), then times questions asked at a steady pace without a merge
+ * the quote book groups on from its last state), then times questions asked at a steady pace without a merge,
+ * while the first articles are removed again one at a time (updates that put the quote book together whole),
  * and while every segment is merged into one.
  * Used by bench/run.ts: `node --import tsx bench/child.ts build|serve|live CORPUS CACHE QUERIES [--progress]`.
  */
@@ -154,12 +155,26 @@ async function measureLive(): Promise<Record<string, unknown>> {
     return times;
   };
   const without = await paced(() => true);
+  // Questions asked while updates that rebuild the quote book whole are put together (the held articles,
+  // removed again one at a time): the corpus is put together in turns, answers going on from the last state.
+  let updating = true;
+  const removals = (async () => {
+    for (const f of held) {
+      renameSync(f, join(aside, basename(f)));
+      await live.refresh([f]);
+    }
+    updating = false;
+  })();
+  const duringUpdate = await paced(() => !updating);
+  await removals;
   let merging = true;
   const mergeStart = performance.now();
   const merged = live.mergeAll().then(() => (merging = false));
   const during = await paced(() => !merging);
   await merged;
   const mergeMs = Math.round(performance.now() - mergeStart);
+  // The corpus folder as it was (the live index no longer matters).
+  for (const f of held) renameSync(join(aside, basename(f)), f);
   const median = (xs: number[]) => Number(([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0).toFixed(1));
   return {
     liveBuildMs: buildMs,
@@ -172,9 +187,10 @@ async function measureLive(): Promise<Record<string, unknown>> {
     newestRefreshMs: median(latest.refreshMs),
     newestComposeMs: latest.composeMs,
     newestAppended: latest.appended,
-    segmentsBeforeMerge: 2 * ADDED + 1,
+    segmentsBeforeMerge: ADDED + 1,
     mergeMs,
     withoutMerge: { ...percentiles(without), max: Number(Math.max(...without).toFixed(1)), n: without.length },
+    duringUpdate: { ...percentiles(duringUpdate), max: Number(Math.max(...duringUpdate).toFixed(1)), n: duringUpdate.length },
     duringMerge: { ...percentiles(during), max: Number(Math.max(...during).toFixed(1)), n: during.length },
   };
 }

@@ -113,6 +113,7 @@ try {
     segmentsBeforeMerge: number;
     mergeMs: number;
     withoutMerge: Latency & { max: number };
+    duringUpdate: Latency & { max: number };
     duringMerge: Latency & { max: number };
   };
   const live = stage<LiveStage>('live', corpusDir, join(root, 'live'), queriesFile);
@@ -181,7 +182,7 @@ try {
       ],
       [
         `merge of ${live.segmentsBeforeMerge} segments`,
-        `${(live.mergeMs / 1000).toFixed(2)} s; search/who-said/when paced p99 / max ${live.withoutMerge.p99} / ${live.withoutMerge.max} ms without a merge, ${live.duringMerge.p99} / ${live.duringMerge.max} ms during it (n ${live.withoutMerge.n} / ${live.duringMerge.n})`,
+        `${(live.mergeMs / 1000).toFixed(2)} s; search/who-said/when paced p99 / max ${live.withoutMerge.p99} / ${live.withoutMerge.max} ms without a merge, ${live.duringMerge.p99} / ${live.duringMerge.max} ms during it, ${live.duringUpdate.p99} / ${live.duringUpdate.max} ms during updates that rebuild the quote book (n ${live.withoutMerge.n} / ${live.duringMerge.n} / ${live.duringUpdate.n})`,
       ],
     ];
     for (const [k, v] of rows) process.stdout.write(`${String(k).padEnd(26)} ${v}\n`);
