@@ -1,4 +1,5 @@
 import { NearWords } from './nearWords.ts';
+import type { Steps } from './steps.ts';
 import { type Token, tokenize } from '../nlp/terms.ts';
 
 /** A query ready for an index: see `ParagraphIndex.prepare`. */
@@ -115,12 +116,15 @@ export class Lexicon {
   /**
    * The lexicon of several parts' words together, as one built over all their paragraphs in global order:
    * counts added, each word's form and place where it is first written, words in the order first written.
-   * `entries` give each part's words with `first` already a global position.
+   * `entries` give each part's words with `first` already a global position. In steps (see `steps.ts`), pausing
+   * every few thousand words.
    */
-  static merge(parts: ReadonlyArray<Iterable<[string, LexiconEntry]>>): Lexicon {
+  static *merge(parts: ReadonlyArray<Iterable<[string, LexiconEntry]>>): Steps<Lexicon> {
     const all = new Map<string, LexiconEntry>();
+    let n = 0;
     for (const part of parts)
       for (const [key, e] of part) {
+        if ((n += 1) % 4096 === 0) yield;
         const had = all.get(key);
         if (!had) all.set(key, { ...e });
         else {

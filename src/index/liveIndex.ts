@@ -509,7 +509,7 @@ export class LiveIndex {
     const same = kept !== undefined && sameFiles(kept.articles, articles);
     const lexicon = same
       ? kept.index.lexicon
-      : Lexicon.merge(this.#segments.map((s, k) => globalWords(s.segment.liveWords(s.deleted), toGlobalDoc[k] as Int32Array)));
+      : yield* Lexicon.merge(this.#segments.map((s, k) => globalWords(s.segment.liveWords(s.deleted), toGlobalDoc[k] as Int32Array)));
     const index = ParagraphIndex.compose(articles, search, lexicon);
     const paragraphsMs = took();
     yield;
