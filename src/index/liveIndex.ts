@@ -369,7 +369,7 @@ export class LiveIndex {
    * `#sweep`, once the corpus answered from no longer reads them (a crash before leaves files that a load sweeps).
    */
   #save(): void {
-    const manifest: Manifest = {
+    const manifest: Omit<Manifest, 'files'> = {
       format: MANIFEST_FORMAT,
       code: codeFingerprint(),
       next: this.#next,
@@ -377,12 +377,11 @@ export class LiveIndex {
         file: s.segment.name,
         deleted: [...s.deleted].sort((x, y) => x - y).map((ai) => (s.segment.articles[ai] as Article).file),
       })),
-      files: Object.fromEntries(this.#files),
       skipped: this.#skipped,
     };
     try {
       mkdirSync(this.#folder, { recursive: true });
-      writeAtomically(join(this.#folder, MANIFEST), JSON.stringify(manifest));
+      writeAtomically(join(this.#folder, MANIFEST), `${JSON.stringify(manifest).slice(0, -1)},"files":${filesJson(this.#files)}}`);
     } catch (error) {
       this.options.onProblem?.(`could not save the live index in ${this.#folder}: ${(error as Error).message}`);
       return;
@@ -552,6 +551,26 @@ function* globalWords(words: ReadonlyMap<string, Readonly<LexiconEntry>>, toGlob
     const local = docOfPosition(e.first);
     yield [w, { ...e, first: wordPosition(toGlobalDoc[local] as number, e.first - wordPosition(local, 0)) }];
   }
+}
+
+/** Each file entry as JSON, made once per entry (an entry is replaced, never changed). */
+const entryJson = new WeakMap<FileEntry, string>();
+
+/**
+ * `JSON.stringify(Object.fromEntries(files))`, each entry's JSON kept from the last time: a manifest names every
+ * corpus file, and is written at every update (at 100,000 files, stringifying it whole took 1.6 s).
+ */
+function filesJson(files: ReadonlyMap<string, FileEntry>): string {
+  const parts: string[] = [];
+  for (const [name, e] of files) {
+    let json = entryJson.get(e);
+    if (json === undefined) {
+      json = JSON.stringify(e);
+      entryJson.set(e, json);
+    }
+    parts.push(`${JSON.stringify(name)}:${json}`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 /** What is known of a file just read: its old entry when its text is the same, else a new one (not ingested yet). */

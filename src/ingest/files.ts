@@ -1,5 +1,5 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { type Dirent, closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md'];
 
@@ -38,9 +38,10 @@ function isGone(error: unknown, path: string): boolean {
  * folder itself cannot be read.
  */
 export function listCorpusFiles(dir: string): { files: string[]; skipped: SkippedEntry[] } {
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(dir);
+    // With their types, so that a plain file costs no stat (a link is followed, as before).
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     const code = codeOf(error);
     throw new CorpusError(
@@ -49,11 +50,21 @@ export function listCorpusFiles(dir: string): { files: string[]; skipped: Skippe
   }
   const files: string[] = [];
   const skipped: SkippedEntry[] = [];
-  for (const name of names.sort()) {
-    if (!ARTICLE_EXTENSIONS.includes(extname(name).toLowerCase()) || name.startsWith('.')) continue;
-    const path = join(dir, name);
+  // A name has no separator: the path is the folder's joined once, and the name (at 100,000 files, `join` and
+  // `extname` for each took as long as listing the folder).
+  const inDir = join(dir, 'x').slice(0, -1);
+  for (const entry of entries.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))) {
+    const name = entry.name;
+    const dot = name.lastIndexOf('.');
+    if (dot <= 0 || !ARTICLE_EXTENSIONS.includes(name.slice(dot).toLowerCase())) continue;
+    const path = inDir + name;
+    if (entry.isFile()) {
+      files.push(path);
+      continue;
+    }
     try {
-      if (statSync(path).isFile()) files.push(path);
+      if (!entry.isSymbolicLink()) skipped.push({ file: name, reason: 'not a file (a folder or a device)' });
+      else if (statSync(path).isFile()) files.push(path);
       else skipped.push({ file: name, reason: 'not a file (a folder or a device)' });
     } catch (error) {
       if (!isGone(error, path)) skipped.push({ file: name, reason: `cannot be read (${codeOf(error)}; a broken link?)` });

@@ -104,6 +104,16 @@ describe('loading a corpus folder', () => {
     expect(corpus.warnings.map((w) => w.file).sort()).toEqual(['broken.txt', 'folder.txt']);
   });
 
+  it('follows a link to an article file, and names a link to a folder', () => {
+    const dir = tempCorpus({ 'good.txt': ARTICLE });
+    const elsewhere = tempCorpus({ 'other.md': ARTICLE.replace(/\w+/, 'Elsewhere') });
+    symlinkSync(join(elsewhere, 'other.md'), join(dir, 'linked.md'));
+    symlinkSync(elsewhere, join(dir, 'folder-link.txt'));
+    const corpus = loadCorpus(dir);
+    expect(corpus.articles.map((a) => a.file)).toEqual(['good.txt', 'linked.md']);
+    expect(corpus.warnings.map((w) => [w.file, w.reason])).toEqual([['folder-link.txt', 'not a file (a folder or a device)']]);
+  });
+
   it('keeps offsets exact in a file that starts with a byte-order mark', () => {
     const dir = tempCorpus({ 'bom.txt': `\uFEFF---\ntitle: T\n---\n${ARTICLE}` });
     const [article] = loadCorpus(dir).articles;
