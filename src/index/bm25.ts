@@ -165,8 +165,8 @@ export class Bm25Index {
   private readonly termIds: Map<string, number>;
   /** Reused from query to query, sized to the corpus; every entry is back to zero between queries. */
   private scratch: Scratch | null = null;
-  /** Per field, per term: see `saturationPeak` (-1: not worked out yet). */
-  private readonly peaks: Array<Float32Array | undefined> = [];
+  /** Per field, by term: see `saturationPeaks`. */
+  private readonly peaks: Array<Map<number, Float32Array> | undefined> = [];
 
   private constructor(private readonly saved: SavedBm25) {
     this.termIds = new Map(saved.terms.map((t, i) => [t, i]));
@@ -241,9 +241,11 @@ export class Bm25Index {
    */
   termField(f: number, id: number, idf: number, boost: number, average: number): TermField {
     const p = this.saved.postings[f] as FieldPostings;
-    const own = this.saturationPeak(f, id);
-    // See `saturationPeak`: scored at another average length, the peak grows at most by their ratio.
-    const saturation = p.average > 0 ? Math.min(K + 1, own * Math.max(1, average / p.average)) : K + 1;
+    const blocks = this.saturationPeaks(f, id);
+    let own = 0;
+    for (const b of blocks) if (b > own) own = b;
+    // See `saturationPeaks`: scored at another average length, a peak grows at most by their ratio.
+    const scale = p.average > 0 ? Math.max(1, average / p.average) : Number.POSITIVE_INFINITY;
     return {
       field: f,
       docs: p.docs,
@@ -254,29 +256,36 @@ export class Bm25Index {
       idf,
       boost,
       average,
-      peak: boost * idf * (D + saturation) * SLACK,
+      peak: boost * idf * (D + Math.min(K + 1, own * scale)) * SLACK,
+      base: p.start[id] as number,
+      blocks,
+      scale,
     };
   }
 
   /**
-   * The highest saturation (a posting's BM25+ score over its idf, less D: `tf (k + 1) / (tf + k (1 - b + b
-   * length / average))`) among term `id`'s postings in field `f`, at this index's average field length; rounded
-   * up. Worked out on first use, a read of the term's postings, and kept. At another average a' the saturation
-   * of any posting is at most `max(1, a' / a)` times this one (its denominator shrinks by at most a / a').
+   * Per block of BLOCK postings of term `id` in field `f`, the highest saturation among them (a posting's BM25+
+   * score over its idf, less D: `tf (k + 1) / (tf + k (1 - b + b length / average))`) at this index's average
+   * field length, rounded up. Worked out on first use, a read of the term's postings, and kept (4 bytes a block,
+   * for the terms asked about). At another average a' the saturation of any posting is at most `max(1, a' / a)`
+   * times what it is at a (its denominator shrinks by at most a / a').
    */
-  private saturationPeak(f: number, id: number): number {
-    const peaks = (this.peaks[f] ??= new Float32Array(this.saved.terms.length).fill(-1));
-    const known = peaks[id] as number;
-    if (known >= 0) return known;
+  private saturationPeaks(f: number, id: number): Float32Array {
+    const cache = (this.peaks[f] ??= new Map());
+    const known = cache.get(id);
+    if (known) return known;
     const p = this.saved.postings[f] as FieldPostings;
-    let peak = 0;
-    for (let i = p.start[id] as number; i < (p.start[id + 1] as number); i += 1) {
+    const from = p.start[id] as number;
+    const to = p.start[id + 1] as number;
+    const blocks = new Float32Array(Math.ceil((to - from) / BLOCK));
+    for (let i = from; i < to; i += 1) {
       const s = termScore(1, p.freqs[i] as number, p.lengths[p.docs[i] as number] as number, p.average) - D;
-      if (s > peak) peak = s;
+      const b = (i - from) >> BLOCK_BITS;
+      // A float32 keeps 24 bits: one part in a million up keeps it above the peak.
+      if (s * (1 + 1e-6) > (blocks[b] as number)) blocks[b] = s * (1 + 1e-6);
     }
-    // A float32 keeps 24 bits: one part in a million up keeps it above the peak.
-    peaks[id] = peak * (1 + 1e-6);
-    return peaks[id] as number;
+    cache.set(id, blocks);
+    return blocks;
   }
 
   /**
@@ -441,6 +450,27 @@ export interface TermField {
   average: number;
   /** No posting of the list scores more (boost included). */
   peak: number;
+  /** Where the list starts, its blocks' saturation peaks (see `Bm25Index.saturationPeaks`) and how much they may grow here. */
+  base: number;
+  blocks: Float32Array;
+  scale: number;
+}
+
+/** Postings are bounded in blocks of BLOCK = 2^BLOCK_BITS. */
+const BLOCK_BITS = 6;
+const BLOCK = 1 << BLOCK_BITS;
+
+/**
+ * Moves a list past its blocks whose best posting, with `rest` (the bounds of the terms only looked up, `others`
+ * of them), scores below θ: when it is the only term whose documents are read, none of them can make a hit.
+ */
+function skipBlocks(l: TermField, rest: number, others: number, theta: number): void {
+  while (l.at < l.to) {
+    const block = (l.at - l.base) >> BLOCK_BITS;
+    const best = l.boost * l.idf * (D + Math.min(K + 1, (l.blocks[block] as number) * l.scale));
+    if ((best + rest) * (others + 1) * SLACK >= theta) return;
+    l.at = Math.min(l.to, l.base + (block + 1) * BLOCK);
+  }
 }
 
 /** One index of those searched: per query term present (in query order), its lists by field; and its document numbers. */
@@ -625,75 +655,96 @@ function maxScore(part: PartTerms, shape: QueryShape, top: TopHits, accept: ((do
   const byBound = lists.map((_, k) => k).sort((x, y) => (bounds[x] as number) - (bounds[y] as number));
   const below = [0];
   for (const k of byBound) below.push((below[below.length - 1] as number) + (bounds[k] as number));
-  const termScores = new Float64Array(m);
-  const has = new Uint8Array(m);
+  /** Per term, its score in the document read (-1: it has not the term; a BM25+ score is above 0), and its first field there. */
+  const termScores = new Float64Array(m).fill(-1);
+  const firstFields = new Int32Array(m);
   const first = { field: -1 };
   /** byBound[low..] are the terms whose documents are read; those before them are only looked up. */
   let low = 0;
   for (;;) {
     const theta = top.threshold;
     while (low < m && (below[low + 1] as number) * (low + 1) < theta) low += 1;
+    if (low === m - 1 && (lists[byBound[low] as number] as TermField[]).length === 1)
+      skipBlocks((lists[byBound[low] as number] as TermField[])[0] as TermField, below[low] as number, low, theta);
     let doc = NONE;
-    for (let i = low; i < m; i += 1) doc = Math.min(doc, termDoc(lists[byBound[i] as number] as TermField[]));
+    for (let i = low; i < m; i += 1) {
+      const d = termDoc(lists[byBound[i] as number] as TermField[]);
+      if (d < doc) doc = d;
+    }
     if (doc === NONE) return;
     let sum = 0;
     let count = 0;
-    let firstTerm = m;
-    let firstField = -1;
-    const note = (k: number, score: number): void => {
-      termScores[k] = score;
-      has[k] = 1;
-      sum += score;
-      count += 1;
-      if (k < firstTerm) {
-        firstTerm = k;
-        firstField = first.field;
-      }
-    };
     for (let i = low; i < m; i += 1) {
       const k = byBound[i] as number;
       const ls = lists[k] as TermField[];
-      if (termDoc(ls) === doc) note(k, scoreAt(ls, doc, first));
+      if (termDoc(ls) !== doc) continue;
+      const score = scoreAt(ls, doc, first);
+      termScores[k] = score;
+      firstFields[k] = first.field;
+      sum += score;
+      count += 1;
     }
     let open = true;
-    for (let i = low - 1; i >= 0 && open; i -= 1) {
+    for (let i = low - 1; i >= 0; i -= 1) {
       // The most it can score with every term left: below θ, it is given up.
-      if ((sum + (below[i + 1] as number)) * (count + i + 1) * SLACK < theta) open = false;
-      else {
-        const k = byBound[i] as number;
-        const ls = lists[k] as TermField[];
-        seek(ls, doc);
-        if (termDoc(ls) === doc) note(k, scoreAt(ls, doc, first));
+      if ((sum + (below[i + 1] as number)) * (count + i + 1) * SLACK < theta) {
+        open = false;
+        break;
       }
+      const k = byBound[i] as number;
+      const ls = lists[k] as TermField[];
+      seek(ls, doc);
+      if (termDoc(ls) !== doc) continue;
+      const score = scoreAt(ls, doc, first);
+      termScores[k] = score;
+      firstFields[k] = first.field;
+      sum += score;
+      count += 1;
     }
-    if (open) {
-      // The exact score: the terms' scores added in query order, as the exhaustive search adds them.
-      let score = 0;
-      for (let k = 0; k < m; k += 1) if (has[k] === 1) score += termScores[k] as number;
-      score *= count;
-      const global = part.toGlobal ? (part.toGlobal[doc] as number) : doc;
-      if (score >= theta && global >= 0 && (!accept || accept(global)))
-        top.offer(global, score, orderKey(firstTerm, firstField, shape.fieldCount, global));
+    // The exact score: the terms' scores added in query order, as the exhaustive search adds them.
+    let score = 0;
+    let firstTerm = -1;
+    for (let k = 0; k < m; k += 1) {
+      const s = termScores[k] as number;
+      if (s < 0) continue;
+      if (firstTerm < 0) firstTerm = k;
+      score += s;
+      termScores[k] = -1;
     }
-    has.fill(0);
+    if (!open) continue;
+    score *= count;
+    const global = part.toGlobal ? (part.toGlobal[doc] as number) : doc;
+    if (score >= theta && global >= 0 && (!accept || accept(global)))
+      top.offer(global, score, orderKey(firstTerm, firstFields[firstTerm] as number, shape.fieldCount, global));
   }
 }
+
+/** Marks of the documents counted, reused from count to count; all 0 between counts. */
+let unionSeen = new Uint8Array(0);
 
 /** How many of the part's documents have any of the terms (live, accepted), read from the lists' starts. */
 function countUnion(part: PartTerms, starts: number[][], accept: ((doc: number) => boolean) | undefined): number {
   const all = part.lists.flat();
   const from = starts.flat();
   if (all.length === 1 && !accept && !part.deletions) return (all[0] as TermField).to - (from[0] as number);
-  const seen = new Uint8Array(part.docCount);
+  if (unionSeen.length < part.docCount) unionSeen = new Uint8Array(part.docCount);
+  const seen = unionSeen;
   let total = 0;
-  all.forEach((l, j) => {
-    for (let i = from[j] as number; i < l.to; i += 1) {
-      const doc = l.docs[i] as number;
-      if (seen[doc] === 1) continue;
-      seen[doc] = 1;
-      const global = part.toGlobal ? (part.toGlobal[doc] as number) : doc;
-      if (global >= 0 && (!accept || accept(global))) total += 1;
-    }
-  });
+  try {
+    all.forEach((l, j) => {
+      for (let i = from[j] as number; i < l.to; i += 1) {
+        const doc = l.docs[i] as number;
+        if (seen[doc] === 1) continue;
+        seen[doc] = 1;
+        const global = part.toGlobal ? (part.toGlobal[doc] as number) : doc;
+        if (global >= 0 && (!accept || accept(global))) total += 1;
+      }
+    });
+  } finally {
+    // The lists are read again to clear the marks (even after a filter that threw): no list of the documents met is kept.
+    all.forEach((l, j) => {
+      for (let i = from[j] as number; i < l.to; i += 1) seen[l.docs[i] as number] = 0;
+    });
+  }
   return total;
 }

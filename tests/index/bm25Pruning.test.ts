@@ -128,4 +128,23 @@ describe('BM25 top-k pruning gives exactly the exhaustive result', () => {
     expect(index.search(q, { limit: 0 })).toEqual({ hits: [], total: index.search(q).total });
     expect(index.search(q, { limit: 0, accept: (d) => d % 2 === 0 }).total).toBe(index.search(q, { accept: (d) => d % 2 === 0 }).total);
   });
+
+  it('counts right after a filter that threw while counting (no document left marked)', () => {
+    const index = build(DOCS);
+    const q = ['said', 'year', 'presid'];
+    const before = index.search(q, { limit: 5 }).total;
+    expect(before).toBeGreaterThan(5);
+    // The count of an OR search is taken when `total` is first read: the filter fails then, part way through.
+    let calls = -1;
+    const failing = index.search(q, {
+      limit: 5,
+      accept: () => {
+        if (calls >= 0 && (calls += 1) > 20) throw new Error('filter bug');
+        return true;
+      },
+    });
+    calls = 0;
+    expect(() => failing.total).toThrow('filter bug');
+    expect(index.search(q, { limit: 5 }).total).toBe(before);
+  });
 });
