@@ -1,4 +1,13 @@
-import { type Bm25Hit, type Bm25Index, type Bm25SearchOptions, inverseFrequency, rankTouched, termScore } from './bm25.ts';
+import {
+  type Bm25Hit,
+  type Bm25Index,
+  type Bm25SearchOptions,
+  inverseFrequency,
+  orderKey,
+  rankTouched,
+  termScore,
+  topHits,
+} from './bm25.ts';
 
 /** What the indexes read of a BM25 index: a single `Bm25Index`, or several composed (`SegmentedBm25`). */
 export type Bm25Searcher = Pick<Bm25Index, 'search' | 'termsIn' | 'has' | 'frequency' | 'fieldHas' | 'docCount'>;
@@ -12,8 +21,6 @@ export interface Bm25Part {
 /** Flags of `seen`, as in `Bm25Index`. */
 const TERM = 1;
 const HIT = 2;
-/** An order key is (term, field, document): the document in the low 32 bits. */
-const DOC_SPAN = 2 ** 32;
 
 /**
  * Several segments' BM25 indexes searched as one, with the statistics of all of them together: the number
@@ -109,6 +116,25 @@ export class SegmentedBm25 {
     const present = terms.flatMap((t, i) => ((dfs[i] as number[]).some((d) => d > 0) ? [{ term: t, df: dfs[i] as number[] }] : []));
     if (terms.length === 0 || (and && present.length < terms.length)) return { hits: [], total: 0 };
     const n = this.docCount;
+    const boosts = this.fields.map((f) => options.boost?.[f] || 1);
+    if (options.limit !== undefined && options.limit !== Number.POSITIVE_INFINITY) {
+      const idfs = present.map(({ df }) => df.map((d) => inverseFrequency(n, d)));
+      const parts = this.parts.map((part, k) => ({
+        toGlobal: part.toGlobal,
+        deletions: this.hasDeleted[k] as boolean,
+        docCount: part.index.docCount,
+        lists: present.map(({ term, df }, t) => {
+          const id = part.index.termId(term);
+          if (id === undefined) return [];
+          return this.fields.flatMap((_, f) => {
+            const p = part.index.toJSON().postings[f];
+            if (df[f] === 0 || !p || p.start[id] === p.start[id + 1]) return [];
+            return [part.index.termField(f, id, idfs[t]?.[f] as number, boosts[f] as number, this.averages[f] as number)];
+          });
+        }),
+      }));
+      return topHits(parts, { fieldCount: this.fields.length, and, need: terms.length }, options);
+    }
     if (!this.scratch || this.scratch.scores.length < n)
       this.scratch = {
         scores: new Float64Array(n),
@@ -122,7 +148,6 @@ export class SegmentedBm25 {
       };
     const { scores, termScores, matched, seen, firstField, order, touched, termDocs } = this.scratch;
     const fieldCount = this.fields.length;
-    const boosts = this.fields.map((f) => options.boost?.[f] || 1);
     let touchedCount = 0;
     try {
       present.forEach(({ term, df }, k) => {
@@ -156,11 +181,11 @@ export class SegmentedBm25 {
           const doc = termDocs[j] as number;
           const field = firstField[doc] as number;
           if (((seen[doc] as number) & HIT) === 0) {
-            order[doc] = (k * fieldCount + field) * DOC_SPAN + doc;
+            order[doc] = orderKey(k, field, fieldCount, doc);
             touched[touchedCount++] = doc;
           }
           seen[doc] = HIT;
-          if (and && last) order[doc] = field * DOC_SPAN + doc;
+          if (and && last) order[doc] = orderKey(0, field, fieldCount, doc);
           scores[doc] = (scores[doc] as number) + (termScores[doc] as number);
           termScores[doc] = 0;
           matched[doc] = (matched[doc] as number) + 1;
