@@ -1,5 +1,6 @@
 import type { Anchor, DateBasis, RecentDay, TimeExpression } from '../../model/index.ts';
 import { type Resolved, timeExpression } from './explain.ts';
+import { allMatches } from '../text.ts';
 
 /**
  * What the rules of one text share: the text, what it is read against, and the expressions found so far
@@ -62,7 +63,7 @@ export function phraseRule<T>(
   resolve: (m: RegExpExecArray, base: T, state: DateState) => Resolved | null,
 ): DateRule {
   return (state) => {
-    for (const m of state.text.matchAll(re)) {
+    for (const m of allMatches(re, state.text)) {
       const start = m.index + (m[0].length - m[0].trimStart().length);
       const end = m.index + m[0].length;
       if (taken(state, start, end)) continue;

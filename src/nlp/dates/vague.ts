@@ -5,6 +5,7 @@
  */
 import { addDays } from './calendar.ts';
 import { type DateRule, NOTHING, anchored, aDay, lower, phraseRule } from './state.ts';
+import { allMatches } from '../text.ts';
 
 /** "recently", "more recently", "lately": some time before the anchor (the adjective "recent rounds" dates nothing). */
 export const recentlyBefore: DateRule = anchored(/\b(?:more\s+|until\s+|only\s+)?(?:recently|lately)\b/gi, (_m, a) => ({
@@ -57,9 +58,12 @@ export const recurring: DateRule = phraseRule(
 const COUNTED =
   /^\s+(?:people|persons|troops|soldiers|men|women|children|members|workers|jobs|employees|km|miles|meters|feet|tons|tonnes|dollars|euros|pounds|shares|cars|homes|units|points|votes|rounds|residents|refugees|cases|deaths|times)\b/i;
 
+/** Four digits that may be a year written alone (see `yearWrittenAlone`). */
+const YEAR_ALONE = /(?<![\d$£€.,/-]|\d[\s.,])\b(?:1[89]\d\d|20\d\d)\b(?![-–/]\d|[.,]\d|\s*%|['’]?s\b)/g;
+
 /** A year written alone, "1990 results", "in fiscal 1989": the year as written (not "$1990", "1,990", "1990-91", "2000 troops"). */
 export const yearWrittenAlone: DateRule = (state) => {
-  for (const m of state.text.matchAll(/(?<![\d$£€.,/-]|\d[\s.,])\b(?:1[89]\d\d|20\d\d)\b(?![-–/]\d|[.,]\d|\s*%|['’]?s\b)/g)) {
+  for (const m of allMatches(YEAR_ALONE, state.text)) {
     const end = m.index + m[0].length;
     if (state.found.some((x) => m.index < x.end && end > x.start) || COUNTED.test(state.text.slice(end, end + 14))) continue;
     state.found.push({

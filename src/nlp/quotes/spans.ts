@@ -1,6 +1,6 @@
 /** Where the quotations and sentences of a paragraph stand. */
 import { splitSentences } from '../sentences.ts';
-import { cleanSpan } from '../text.ts';
+import { allMatches, cleanSpan } from '../text.ts';
 import { QUOTE_MARK, VERBS } from './grammar.ts';
 
 export interface Span {
@@ -78,7 +78,7 @@ export function quoteSpans(text: string): Span[] {
  * (`he said`, `said Ruiz`) or by the agent of a passive cue (`by the mayor`).
  */
 export function singleQuoteSpans(text: string): Span[] {
-  return [...text.matchAll(SINGLE_QUOTED)].map((m) => ({
+  return allMatches(SINGLE_QUOTED, text).map((m) => ({
     open: m.index,
     close: m.index + m[0].length,
     content: m[0].slice(1, -1),
