@@ -318,17 +318,19 @@ const readNameLists = (): ReadonlyArray<ReadonlyMap<string, string>> =>
  * take a tenth of a second to read, which an answer from a cached index should not pay.
  */
 export function givenNameGender(first: string | null): 'm' | 'f' | null {
-  if (!first || !/^[\p{Lu}][\p{Ll}]/u.test(first)) return null;
+  if (!first) return null;
   let gender = genders.get(first);
   if (gender === undefined) {
-    gender = genderOfName(first);
+    gender = CAPITALISED_NAME.test(first) ? genderOfName(first) : null;
     if (genders.size >= GENDERS_MAX) genders.clear();
     genders.set(first, gender);
   }
   return gender;
 }
 
-/** The given names `givenNameGender` looked up, with their answers (the lists do not change). */
+/** A given name is written with a capital and then a small letter. */
+const CAPITALISED_NAME = /^[\p{Lu}][\p{Ll}]/u;
+/** The words `givenNameGender` was asked about, with its answers (the lists do not change). */
 const genders = new Map<string, 'm' | 'f' | null>();
 const GENDERS_MAX = 100_000;
 
