@@ -13,12 +13,19 @@ export interface Block extends Span {
 const STOPWORDS = new Set(englishStopwords);
 const NOT_A_TO_Z = /[^a-z']/g;
 const TERMINAL = /[.!?…:;]["”’'»)\]]*$/;
-/** The words of a text; the rules ask for those of one block several times in a row, so the last answer is kept. */
+/** The words of a text; the rules ask for those of one block several times over, so the page's are kept (see `segment`). */
 function words(s: string): readonly string[] {
-  if (s !== lastWords.text) lastWords = { text: s, words: s.split(/\s+/).filter((w) => LETTER_OR_DIGIT.test(w)) };
-  return lastWords.words;
+  let found = wordsSeen.get(s);
+  if (found === undefined) {
+    found = s.split(/\s+/).filter((w) => LETTER_OR_DIGIT.test(w));
+    if (wordsSeen.size >= WORDS_SEEN_MAX) wordsSeen.clear();
+    wordsSeen.set(s, found);
+  }
+  return found;
 }
-let lastWords: { text: string; words: readonly string[] } = { text: '', words: [] };
+/** The texts `words` read, with their words: those of the page being segmented (forgotten when it is done). */
+const wordsSeen = new Map<string, readonly string[]>();
+const WORDS_SEEN_MAX = 10_000;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** Does the text read like a sentence of prose (ends as a sentence does, enough words)? */
@@ -141,10 +148,12 @@ function classify(text: string, title: string | null): { role: BlockRole; rule: 
  */
 export function segment(raw: string, from: number, knownTitle: string | null): Block[] {
   keys.clear();
+  wordsSeen.clear();
   try {
     return segmentPage(raw, from, knownTitle);
   } finally {
     keys.clear();
+    wordsSeen.clear();
   }
 }
 
