@@ -107,9 +107,13 @@ export interface NamedPerson {
 const TITLED_SURNAME =
   /(?<![\p{L}.])((?:[\p{Lu}][\p{L}.]*\s+){0,3})(President|Prime Minister|Premier|Chancellor|Secretary of State|Secretary|Foreign Minister|Minister|Ambassador|King)\s+([\p{Lu}][\p{L}-]+)(?:['’]s)?(?![\p{L}'’-]|\s+[\p{Lu}])/gu;
 
+/** The titles of `TITLED_SURNAME`, each of which holds one of these words: a text without any has no match. */
+const ANY_TITLE = /President|Premier|Chancellor|Secretary|Minister|Ambassador|King/u;
+
 /** The people named by a title and a surname alone, each as a name mention (no first name). */
 export function titledSurnames(text: string): NameMention[] {
   const out: NameMention[] = [];
+  if (!ANY_TITLE.test(text)) return out;
   for (const m of allMatches(TITLED_SURNAME, text)) {
     const surname = m[3] as string;
     if (ROLE_WORDS.has(surname.toLowerCase()) || STOP.has(surname.toLowerCase())) continue;

@@ -78,6 +78,16 @@ export function phraseRule<T>(
   };
 }
 
+/**
+ * A rule asked only of texts that hold words every match of its expression holds (`mustHave`, read with the same
+ * flags): a cheap test first, for a rule whose expression is slow to fail on a sentence without them.
+ */
+export const onlyWith =
+  (mustHave: RegExp, rule: DateRule): DateRule =>
+  (state) => {
+    if (mustHave.test(state.text)) rule(state);
+  };
+
 /** Needs nothing: a length, a year as written. */
 export const NOTHING = (): true => true;
 const ANCHOR = (s: DateState): Anchor | null => s.anchor;

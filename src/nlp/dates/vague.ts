@@ -4,7 +4,7 @@
  * date nothing. Also a year written alone ("1990 results"), after chrono-node has read the full dates.
  */
 import { addDays } from './calendar.ts';
-import { type DateRule, NOTHING, anchored, aDay, lower, phraseRule } from './state.ts';
+import { type DateRule, NOTHING, anchored, aDay, lower, onlyWith, phraseRule } from './state.ts';
 import { allMatches } from '../text.ts';
 
 /** "recently", "more recently", "lately": some time before the anchor (the adjective "recent rounds" dates nothing). */
@@ -15,21 +15,27 @@ export const recentlyBefore: DateRule = anchored(/\b(?:more\s+|until\s+|only\s+)
 }));
 
 /** "currently", "current", "nowadays", "these days", "at present": the present of the writing. */
-export const currently: DateRule = anchored(/\b(?:currently|current|nowadays|these days|at present|presently)\b/gi, (_m, a) =>
-  aDay(a.day, { kind: 'present', anchor: a, form: 'now' }),
+export const currently: DateRule = onlyWith(
+  /current|nowadays|these days|present/i,
+  anchored(/\b(?:currently|current|nowadays|these days|at present|presently)\b/gi, (_m, a) =>
+    aDay(a.day, { kind: 'present', anchor: a, form: 'now' }),
+  ),
 );
 
 /**
  * "soon", "the near future", "for the future", "future quarters": any time after the anchor. Not the future of
  * something ("Assad's future", "discuss the future of Syria"): that is a fate, not a time.
  */
-export const soonAfter: DateRule = anchored(
-  /\b(?:soon|the\s+(?:near|foreseeable|immediate)\s+future|(?<=\b(?:for|into|to)\s+)the\s+future(?!\s+of\b)|future(?=\s+(?:quarters|years|months|weeks|periods)\b))\b/gi,
-  (_m, a) => ({
-    value: `${addDays(a.day, 1)}/..`,
-    granularity: 'range',
-    basis: { kind: 'open-range', side: 'after', anchor: a },
-  }),
+export const soonAfter: DateRule = onlyWith(
+  /soon|future/i,
+  anchored(
+    /\b(?:soon|the\s+(?:near|foreseeable|immediate)\s+future|(?<=\b(?:for|into|to)\s+)the\s+future(?!\s+of\b)|future(?=\s+(?:quarters|years|months|weeks|periods)\b))\b/gi,
+    (_m, a) => ({
+      value: `${addDays(a.day, 1)}/..`,
+      granularity: 'range',
+      basis: { kind: 'open-range', side: 'after', anchor: a },
+    }),
+  ),
 );
 
 const EVERY: Record<string, string> = {
