@@ -1,5 +1,5 @@
 import { englishStopwords } from '../nlp/natural.ts';
-import { BOILERPLATE_RULES, CAPTION_RULES, FULL_DATE, GALLERY_COUNTER, LISTING_ENTRY } from './clutterRules.ts';
+import { BOILERPLATE_RULES, CAPTION_RULES, type ClutterRule, FULL_DATE, GALLERY_COUNTER, LISTING_ENTRY } from './clutterRules.ts';
 import { cleanSpan, foldText as compareKey } from '../nlp/text.ts';
 import type { BlockRole, Span } from '../model/index.ts';
 
@@ -11,13 +11,22 @@ export interface Block extends Span {
 }
 
 const STOPWORDS = new Set(englishStopwords);
+const NOT_A_TO_Z = /[^a-z']/g;
 const TERMINAL = /[.!?…:;]["”’'»)\]]*$/;
-/** The words of a text; the rules ask for those of one block several times in a row, so the last answer is kept. */
+/** The words of a text; the rules ask for those of one block several times over, so the page's are kept (see `segment`). */
 function words(s: string): readonly string[] {
-  if (s !== lastWords.text) lastWords = { text: s, words: s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)) };
-  return lastWords.words;
+  let found = wordsSeen.get(s);
+  if (found === undefined) {
+    found = s.split(/\s+/).filter((w) => LETTER_OR_DIGIT.test(w));
+    if (wordsSeen.size >= WORDS_SEEN_MAX) wordsSeen.clear();
+    wordsSeen.set(s, found);
+  }
+  return found;
 }
-let lastWords: { text: string; words: readonly string[] } = { text: '', words: [] };
+/** The texts `words` read, with their words: those of the page being segmented (forgotten when it is done). */
+const wordsSeen = new Map<string, readonly string[]>();
+const WORDS_SEEN_MAX = 10_000;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** Does the text read like a sentence of prose (ends as a sentence does, enough words)? */
 function isProse(text: string): boolean {
@@ -29,7 +38,12 @@ function isProse(text: string): boolean {
 function isForeign(text: string): boolean {
   const ws = words(text);
   if (ws.length < 5) return false;
-  const common = ws.filter((w) => STOPWORDS.has(w.toLowerCase().replace(/[^a-z']/g, ''))).length;
+  // Counted until there are enough of them: prose has a function word in every few.
+  let common = 0;
+  for (const w of ws) {
+    if (STOPWORDS.has(w.toLowerCase().replace(NOT_A_TO_Z, ''))) common += 1;
+    if (common / ws.length >= 0.08) return false;
+  }
   return common / ws.length < 0.08;
 }
 
@@ -96,16 +110,19 @@ function joinBrokenLines(raw: string, ls: ReturnType<typeof lines>): Span[] {
   return spans.filter((s) => raw.slice(s.start, s.end).trim() !== '');
 }
 
+/** Does the rule's pattern match the text? (Its cheap test first, where it has one.) */
+const matches = (r: ClutterRule, text: string): boolean => (r.mustHave === undefined || r.mustHave.test(text)) && r.pattern.test(text);
+
 function classify(text: string, title: string | null): { role: BlockRole; rule: string } {
   if (/^string\(\d+\)\s*"/.test(text)) return { role: 'clutter', rule: 'serialized widget data' };
   if (/^[[{]\s*["{[]/.test(text) && /[\]}]"?$/.test(text)) return { role: 'clutter', rule: 'serialized widget data' };
   if (!/[\p{L}\p{N}]/u.test(text)) return { role: 'clutter', rule: 'bullet or rule line' };
   if (LISTING_ENTRY.test(text)) return { role: 'clutter', rule: 'listing of another post' };
   if (/^(?:https?:\/\/|www\.)\S+$/i.test(text)) return { role: 'clutter', rule: 'bare link' };
-  for (const r of BOILERPLATE_RULES) if (r.pattern.test(text)) return { role: 'clutter', rule: r.name };
-  for (const r of CAPTION_RULES) if (r.pattern.test(text)) return { role: 'caption', rule: r.name };
+  for (const r of BOILERPLATE_RULES) if (matches(r, text)) return { role: 'clutter', rule: r.name };
+  for (const r of CAPTION_RULES) if (matches(r, text)) return { role: 'caption', rule: r.name };
   const n = words(text).length;
-  if (title && compareKey(text) === compareKey(title)) return { role: 'title', rule: 'same as the title' };
+  if (title && keyOf(text) === keyOf(title)) return { role: 'title', rule: 'same as the title' };
   if (/^by\s+\S/i.test(text) && n <= 8 && !TERMINAL.test(text)) return { role: 'byline', rule: 'byline' };
   if (n <= 12 && !/[.!?]["”’]?$/.test(text) && FULL_DATE.test(text)) return { role: 'dateline', rule: 'dateline' };
   if (isPlaceDateline(text)) return { role: 'dateline', rule: 'dateline without a date' };
@@ -130,6 +147,31 @@ function classify(text: string, title: string | null): { role: BlockRole; rule: 
  * body ("What we said about this proposal was") stay body.
  */
 export function segment(raw: string, from: number, knownTitle: string | null): Block[] {
+  keys.clear();
+  wordsSeen.clear();
+  try {
+    return segmentPage(raw, from, knownTitle);
+  } finally {
+    keys.clear();
+    wordsSeen.clear();
+  }
+}
+
+/**
+ * The compare keys (`foldText`) of the page being segmented, by text: the title's is asked for every block, and a
+ * block's again when repeats are looked for.
+ */
+const keys = new Map<string, string>();
+function keyOf(s: string): string {
+  let key = keys.get(s);
+  if (key === undefined) {
+    key = compareKey(s);
+    keys.set(s, key);
+  }
+  return key;
+}
+
+function segmentPage(raw: string, from: number, knownTitle: string | null): Block[] {
   const spans = joinBrokenLines(raw, lines(raw, from));
   const blocks: Block[] = spans.map((span) => {
     const text = cleanSpan(raw, span).text;
@@ -148,7 +190,7 @@ export function segment(raw: string, from: number, knownTitle: string | null): B
         title = b.text;
         b.role = 'title';
         b.rule = 'first heading of the page';
-      } else if (title !== null && compareKey(b.text) === compareKey(title)) {
+      } else if (title !== null && keyOf(b.text) === keyOf(title)) {
         b.role = 'title';
         b.rule = 'same as the title';
       } else {
@@ -167,7 +209,7 @@ export function segment(raw: string, from: number, knownTitle: string | null): B
 const REPEAT_MIN = 60;
 
 /** A block's words, without a gallery counter or a kicker in capitals ("LIVE: ", "UPDATE: "). */
-const repeatKey = (b: Block): string => compareKey(b.text.replace(GALLERY_COUNTER, '').replace(/^\p{Lu}{2,}:\s+/u, ''));
+const repeatKey = (b: Block): string => keyOf(b.text.replace(GALLERY_COUNTER, '').replace(/^\p{Lu}{2,}:\s+/u, ''));
 
 /**
  * A caption or video teaser that the page prints twice, close together (under the image and again in the player,

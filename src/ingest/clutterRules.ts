@@ -11,6 +11,11 @@ export const GALLERY_COUNTER = /^\s*\d{1,3} of \d{1,3}\s*[|·:]\s*/;
 export interface ClutterRule {
   name: string;
   pattern: RegExp;
+  /**
+   * Words every match of `pattern` holds, read with its flags: a cheap test asked first, for a pattern that is slow to
+   * fail on prose (every block is tested against every rule). Never true of less than `pattern` is.
+   */
+  mustHave?: RegExp;
 }
 
 export const BOILERPLATE_RULES: readonly ClutterRule[] = [
@@ -60,6 +65,7 @@ export const BOILERPLATE_RULES: readonly ClutterRule[] = [
   {
     name: 'call to action',
     pattern: /^\s*click here\b|\bclick here (?:to|for)\b|\b(?:download|get) (?:the|our) [\p{L}\s]{0,30}\bapp\b/iu,
+    mustHave: /click here|(?:download|get) (?:the|our) /iu,
   },
   { name: 'advertising notice', pattern: /^\s*advertise(?:ment)? (?:on|with|here)\b|\badvert(?:ising)? enquir/i },
   { name: 'update notice', pattern: /\bthis is a developing story\b|\bcheck back (?:for|later)\b/i },
@@ -83,6 +89,7 @@ export const CAPTION_RULES: readonly ClutterRule[] = [
     name: 'photo credit',
     pattern:
       /^\s*(?:photo|picture|image|file photo|video)\s*(?:credit)?\s*:|\((?:AP|AFP|Reuters|Getty|EPA)[^)]*(?:photo|images?)[^)]*\)|\b(?:AP|AFP|Reuters|Getty|EPA) Photo\b/i,
+    mustHave: /photo|picture|image|video/i,
   },
 ];
 

@@ -4,6 +4,7 @@ import { describedPeople, namedPeople } from '../nlp/coref.ts';
 import { findNames } from '../nlp/people.ts';
 import { speechActs } from '../nlp/speech.ts';
 import type { EventMention, MappedText, Quote, TimeExpression } from '../model/index.ts';
+import { allMatches } from '../nlp/text.ts';
 
 /** A block of text to date: a body paragraph or a caption, with its offsets into the file. */
 export interface DatableBlock {
@@ -50,7 +51,13 @@ export function findEvents(blocks: DatableBlock[], published: string | null, quo
       cursor = at + s.text.length;
       const described = describedPeople(s.text, named, sentenceAt);
       const people = [...new Set([...findNames(s.text).map((n) => n.name), ...described.map((d) => d.name)])];
-      const places = [...new Set([...s.text.matchAll(PLACE)].map((m) => m[1] as string).filter((p) => !NOT_PLACES.test(p)))];
+      const places = [
+        ...new Set(
+          allMatches(PLACE, s.text)
+            .map((m) => m[1] as string)
+            .filter((p) => !NOT_PLACES.test(p)),
+        ),
+      ];
       const offsetsOf = (e: TimeExpression): [number, number] =>
         e.end > e.start
           ? [b.mapped.offsets[at + e.start] as number, (b.mapped.offsets[at + e.end - 1] as number) + 1]

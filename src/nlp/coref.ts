@@ -8,6 +8,7 @@ import type { DescribedMention } from '../model/index.ts';
 import { ROLE_WORDS } from './cues.ts';
 import { englishStopwords } from './natural.ts';
 import { type NameMention, findNames, firstNamesAgree, givenNameGender, surnameKey } from './people.ts';
+import { allMatches } from './text.ts';
 
 const STOP = new Set(englishStopwords);
 
@@ -106,10 +107,14 @@ export interface NamedPerson {
 const TITLED_SURNAME =
   /(?<![\p{L}.])((?:[\p{Lu}][\p{L}.]*\s+){0,3})(President|Prime Minister|Premier|Chancellor|Secretary of State|Secretary|Foreign Minister|Minister|Ambassador|King)\s+([\p{Lu}][\p{L}-]+)(?:['’]s)?(?![\p{L}'’-]|\s+[\p{Lu}])/gu;
 
+/** The titles of `TITLED_SURNAME`, each of which holds one of these words: a text without any has no match. */
+const ANY_TITLE = /President|Premier|Chancellor|Secretary|Minister|Ambassador|King/u;
+
 /** The people named by a title and a surname alone, each as a name mention (no first name). */
 export function titledSurnames(text: string): NameMention[] {
   const out: NameMention[] = [];
-  for (const m of text.matchAll(TITLED_SURNAME)) {
+  if (!ANY_TITLE.test(text)) return out;
+  for (const m of allMatches(TITLED_SURNAME, text)) {
     const surname = m[3] as string;
     if (ROLE_WORDS.has(surname.toLowerCase()) || STOP.has(surname.toLowerCase())) continue;
     const role = `${m[1] ?? ''}${m[2] as string}`.replace(/^(?:The|A|An)\s+/, '');
@@ -258,6 +263,8 @@ const DESCRIPTION_IN_TEXT = new RegExp(
   `(?<![\\p{L}.])(?:the|[\\p{Lu}][\\p{L}.]*['’]s)\\s+(?:[\\p{L}.-]+\\s+){0,3}?(?:${ROLE_NOUNS})(?:\\s+of\\s+state)?(?![\\p{L}-])`,
   'giu',
 );
+/** A role noun anywhere in the text, read as `DESCRIPTION_IN_TEXT` reads one: a text without one has no description. */
+const ANY_ROLE_NOUN = new RegExp(`(?:${ROLE_NOUNS})`, 'iu');
 
 /** Is offset `at` of a sentence inside quotation marks (someone else's words, whose "the president" may be anyone)? */
 export function insideQuotation(sentence: string, at: number): boolean {
@@ -274,7 +281,8 @@ export function insideQuotation(sentence: string, at: number): boolean {
  */
 export function describedPeople(sentence: string, people: readonly NamedPerson[], at: number): DescribedMention[] {
   const out: DescribedMention[] = [];
-  for (const m of sentence.matchAll(DESCRIPTION_IN_TEXT)) {
+  if (!ANY_ROLE_NOUN.test(sentence)) return out;
+  for (const m of allMatches(DESCRIPTION_IN_TEXT, sentence)) {
     const start = m.index;
     const end = start + m[0].length;
     if (/^\s+(?:[\p{Lu}]|of\b)/u.test(sentence.slice(end)) || insideQuotation(sentence, start)) continue;

@@ -1,6 +1,7 @@
 import { HONORIFICS, NAME_PARTICLES, ORG_HEADS, ROLE_WORDS } from './cues.ts';
 import { createRequire } from 'node:module';
 import { englishStopwords } from './natural.ts';
+import { allMatches } from './text.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -78,8 +79,14 @@ function capitalisedRun(text: string, tokens: Token[], i: number): number {
 }
 
 /** Lower-case role words just before a name: "analyst Keith Preston", "spokesman John Kirby". */
-const LOWER_ROLE =
-  /(?<![\p{L}.])((?:(?!(?:to|of|the|a|an|and|by|for|with|from|in|on|at|as)\s)[\p{L}.-]+\s+){0,2}(?:analyst|spokesman|spokeswoman|spokesperson|envoy|official|minister|editor|founder|commentator|expert|director|diplomat|leader|president|nominee|candidate|senator|congressman|congresswoman|governor|mayor|chairman|chairwoman|secretary|lawyer|attorney|adviser|advisor|aide|host|anchor|strategist|pollster|manager))\s+$/u;
+const LOWER_ROLE_WORDS =
+  'analyst|spokesman|spokeswoman|spokesperson|envoy|official|minister|editor|founder|commentator|expert|director|diplomat|leader|president|nominee|candidate|senator|congressman|congresswoman|governor|mayor|chairman|chairwoman|secretary|lawyer|attorney|adviser|advisor|aide|host|anchor|strategist|pollster|manager';
+const LOWER_ROLE = new RegExp(
+  `(?<![\\p{L}.])((?:(?!(?:to|of|the|a|an|and|by|for|with|from|in|on|at|as)\\s)[\\p{L}.-]+\\s+){0,2}(?:${LOWER_ROLE_WORDS}))\\s+$`,
+  'u',
+);
+/** The end `LOWER_ROLE` needs, a role word last, without the words before it: cheap to ask first. */
+const ENDS_WITH_LOWER_ROLE = new RegExp(`(?:${LOWER_ROLE_WORDS})\\s+$`, 'u');
 
 /** Capitalised words that open a clause or tell a time, never a title before a name. */
 const NOT_A_TITLE =
@@ -92,7 +99,8 @@ const BODY_APPOSITION =
 /** The role a run of words gives its name: the title before it, lower-case role words before that, or an apposition after. */
 function roleOf(text: string, run: Token[], roleTokens: Token[], end: number): string | null {
   const first = run[0] as Token;
-  const lowerRole = LOWER_ROLE.exec(text.slice(Math.max(0, first.start - 60), first.start));
+  const lead = text.slice(Math.max(0, first.start - 60), first.start);
+  const lowerRole = ENDS_WITH_LOWER_ROLE.test(lead) ? LOWER_ROLE.exec(lead) : null;
   const titleRun = roleTokens.filter((x) => !isHonorific(x.w));
   // "While Mr Davis", "Yesterday Hillary Clinton": a word that opens the clause is no title.
   while (titleRun.length > 0 && NOT_A_TITLE.test(titleRun[0]!.w)) titleRun.shift();
@@ -259,7 +267,7 @@ const namesSeen = new Map<string, readonly NameMention[]>();
 const NAMES_SEEN_MAX = 20_000;
 
 function namesOf(text: string): NameMention[] {
-  const tokens: Token[] = [...text.matchAll(TOKEN)].map((m) => ({ w: m[0], start: m.index, end: m.index + m[0].length }));
+  const tokens: Token[] = allMatches(TOKEN, text).map((m) => ({ w: m[0], start: m.index, end: m.index + m[0].length }));
   const out: NameMention[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -310,17 +318,19 @@ const readNameLists = (): ReadonlyArray<ReadonlyMap<string, string>> =>
  * take a tenth of a second to read, which an answer from a cached index should not pay.
  */
 export function givenNameGender(first: string | null): 'm' | 'f' | null {
-  if (!first || !/^[\p{Lu}][\p{Ll}]/u.test(first)) return null;
+  if (!first) return null;
   let gender = genders.get(first);
   if (gender === undefined) {
-    gender = genderOfName(first);
+    gender = CAPITALISED_NAME.test(first) ? genderOfName(first) : null;
     if (genders.size >= GENDERS_MAX) genders.clear();
     genders.set(first, gender);
   }
   return gender;
 }
 
-/** The given names `givenNameGender` looked up, with their answers (the lists do not change). */
+/** A given name is written with a capital and then a small letter. */
+const CAPITALISED_NAME = /^[\p{Lu}][\p{Ll}]/u;
+/** The words `givenNameGender` was asked about, with its answers (the lists do not change). */
 const genders = new Map<string, 'm' | 'f' | null>();
 const GENDERS_MAX = 100_000;
 

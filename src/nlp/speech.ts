@@ -6,6 +6,7 @@
 import { REPORTING_VERBS } from './cues.ts';
 import { type NamedPerson, describedPeople, insideQuotation } from './coref.ts';
 import { findNames, firstNamesAgree, surnameKey } from './people.ts';
+import { allMatches } from './text.ts';
 
 /** A speaker and the act of speaking the sentence gives them. */
 export interface SpeechAct {
@@ -58,7 +59,7 @@ const INVERTED = /[,"”]\s*$/;
  * speakers together, are left out.
  */
 export function speechActs(sentence: string, people: readonly NamedPerson[], at: number): SpeechAct[] {
-  const cues = [...sentence.matchAll(CUE)];
+  const cues = allMatches(CUE, sentence);
   if (cues.length === 0) return [];
   const subjects = subjectsOf(sentence, people, at);
   const out: SpeechAct[] = [];
@@ -76,6 +77,9 @@ export function speechActs(sentence: string, people: readonly NamedPerson[], at:
   return out;
 }
 
+/** A capitalised word, not inside another word: a surname alone ("Draitser said"). */
+const CAPITALISED = /(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]+/gu;
+
 /** The people a sentence names with certainty, each at the words that name them. */
 function subjectsOf(sentence: string, people: readonly NamedPerson[], at: number): Array<Omit<SpeechAct, 'cue'>> {
   const known = people.filter((p) => p.firstSeen <= at);
@@ -91,7 +95,7 @@ function subjectsOf(sentence: string, people: readonly NamedPerson[], at: number
     if (who.length === 1) out.push({ speaker: (who[0] as NamedPerson).name, by: 'name', description: null, subject: [n.start, n.end] });
   }
   // A surname alone ("Draitser said"): the one person of the article who has it.
-  for (const m of sentence.matchAll(/(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]+/gu)) {
+  for (const m of allMatches(CAPITALISED, sentence)) {
     const [start, end] = [m.index, m.index + m[0].length];
     if (full.some((n) => n.start <= start && end <= n.end)) continue;
     const who = known.filter((p) => p.key === surnameKey(m[0]));

@@ -1,4 +1,5 @@
 import { englishStopwords, porterStemmer } from './natural.ts';
+import { allMatches } from './text.ts';
 
 /** A word of a text, with where it stands and the index term it becomes (null for a stopword). */
 export interface Token {
@@ -90,7 +91,7 @@ const RECENT_MAX = 16;
 
 function tokensOf(text: string, options: TokenizeOptions, mask: number): Token[] {
   const raw: Array<{ start: number; end: number; word: string }> = [];
-  for (const m of text.matchAll(WORD)) {
+  for (const m of allMatches(WORD, text)) {
     raw.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
   }
   const seen = termsSeen[mask] as Map<string, string | null>;

@@ -83,3 +83,29 @@ export const foldText = (s: string): string =>
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+
+/**
+ * Every match of a global regular expression in the text, as `[...text.matchAll(re)]` gives them, without the copy of
+ * the expression `matchAll` makes on each call (the rules call this for every sentence). All are found before any is
+ * returned, so the caller may use `re` again meanwhile.
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  if (!re.global) throw new TypeError(`allMatches needs a global expression: ${re.source}`);
+  const unicode = re.unicode || re.flags.includes('v');
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m);
+    // An empty match: step over it (a whole character where the expression reads code points), as matchAll does.
+    if (m[0] === '') re.lastIndex = stepOver(text, re.lastIndex, unicode);
+  }
+  return out;
+}
+
+/** The index after the one at `i`: one code unit, or a surrogate pair where code points are read. */
+function stepOver(text: string, i: number, unicode: boolean): number {
+  if (!unicode || i + 1 >= text.length) return i + 1;
+  const code = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? i + 2 : i + 1;
+}

@@ -111,3 +111,45 @@ describe('segmenting a page', () => {
     expect(page.map((r) => r[1])).toEqual(['caption', 'dateline', 'body', 'body']);
   });
 });
+
+describe('the cheap tests asked before a rule', () => {
+  const LINES = [
+    'Click here for live election results',
+    'CLICK HERE TO GET THE EXAMPLE NEWS APP',
+    'Download the free Example News app',
+    'get our app',
+    'Get our brand new shiny app today',
+    'Photo: Jane Doe',
+    'File photo: the council chamber',
+    'The mayor speaks (AP Photo/John Roe)',
+    'Reuters Photo of the day',
+    'VIDEO : the vote',
+    // The Kelvin sign reads as a "k" where case is ignored in Unicode: the cheap test must read it so too.
+    'Clic\u212a here to read on',
+    PROSE,
+    PROSE2,
+  ];
+
+  it('passes every line its rule matches, so that it never changes what the rules set aside', () => {
+    const rules = [...BOILERPLATE_RULES, ...CAPTION_RULES].filter((r) => r.mustHave !== undefined);
+    expect(rules.map((r) => r.name).sort()).toEqual(['call to action', 'photo credit']);
+    let matched = 0;
+    for (const r of rules)
+      for (const line of LINES) {
+        if (!r.pattern.test(line)) continue;
+        matched += 1;
+        expect(r.mustHave?.test(line), `${r.name}: ${line}`).toBe(true);
+      }
+    expect(matched).toBeGreaterThanOrEqual(9);
+  });
+
+  it('leaves prose to the patterns it would not match', () => {
+    expect(CAPTION_RULES.find((r) => r.name === 'photo credit')?.mustHave?.test(PROSE)).toBe(false);
+    expect(BOILERPLATE_RULES.find((r) => r.name === 'call to action')?.mustHave?.test(PROSE2)).toBe(false);
+  });
+
+  it('sets a line aside in segment() as its rule does', () => {
+    const blocks = segment([PROSE, 'Download the free Example News app', PROSE2].join('\n\n'), 0, null);
+    expect(blocks.map((b) => b.rule)).toEqual(['', 'call to action', '']);
+  });
+});

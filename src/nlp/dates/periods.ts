@@ -5,7 +5,7 @@
 import type { Anchor, DateBasis } from '../../model/index.ts';
 import { addDays, lastDayOf, pad } from './calendar.ts';
 import type { Resolved } from './explain.ts';
-import { type DateRule, type DateState, NOTHING, anchored, lower, phraseRule, yearAndMonth } from './state.ts';
+import { type DateRule, type DateState, NOTHING, anchored, lower, onlyWith, phraseRule, yearAndMonth } from './state.ts';
 import { tenseAround } from './tense.ts';
 import { toDate } from './words.ts';
 
@@ -43,24 +43,27 @@ export function quarterYearByTense(quarter: number, a: Anchor, future: boolean):
  * 1990", "next year's first quarter": the year as written, else the nearest such quarter in the direction of the
  * tense (`quarterYearByTense`); "the year-ago third quarter" the same quarter a year before that.
  */
-export const namedQuarter: DateRule = phraseRule(
-  /\b(?:(?:the|its|a|(this|last|next) year's)\s+)?(year[\s-]ago\s+|year[\s-]earlier\s+)?(?:((?:19|20)\d\d)\s+)?(?:fiscal[\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:fiscal\s+)?((?:19|20)\d\d))?/gi,
-  NOTHING,
-  'no-anchor',
-  (m, _n, state) => {
-    const quarter = ORDINAL[lower(m, 4)] as number;
-    const written = m[3] ?? m[5];
-    if (written) return quarterResolved(Number(written), quarter, 'as-written', state.anchor);
-    const a = state.anchor;
-    if (!a) return { value: null, granularity: 'unresolved', basis: { kind: 'unresolved', reason: 'no-anchor' } };
-    const [ay] = yearAndMonth(a);
-    const shift = m[1] ? { this: 0, last: -1, next: 1 }[lower<'this' | 'last' | 'next'>(m, 1)] : null;
-    if (shift !== null) return quarterResolved(ay + shift, quarter, 'as-written', a);
-    const future = tenseAround(state.text, m.index, m.index + m[0].length) === 'future';
-    const year = quarterYearByTense(quarter, a, future);
-    // "the year-ago third quarter": the same quarter the year before the one the tense points to.
-    return m[2] ? quarterResolved(year - 1, quarter, 'year-before', a) : quarterResolved(year, quarter, 'by-tense', a);
-  },
+export const namedQuarter: DateRule = onlyWith(
+  /quarter/i,
+  phraseRule(
+    /\b(?:(?:the|its|a|(this|last|next) year's)\s+)?(year[\s-]ago\s+|year[\s-]earlier\s+)?(?:((?:19|20)\d\d)\s+)?(?:fiscal[\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:fiscal\s+)?((?:19|20)\d\d))?/gi,
+    NOTHING,
+    'no-anchor',
+    (m, _n, state) => {
+      const quarter = ORDINAL[lower(m, 4)] as number;
+      const written = m[3] ?? m[5];
+      if (written) return quarterResolved(Number(written), quarter, 'as-written', state.anchor);
+      const a = state.anchor;
+      if (!a) return { value: null, granularity: 'unresolved', basis: { kind: 'unresolved', reason: 'no-anchor' } };
+      const [ay] = yearAndMonth(a);
+      const shift = m[1] ? { this: 0, last: -1, next: 1 }[lower<'this' | 'last' | 'next'>(m, 1)] : null;
+      if (shift !== null) return quarterResolved(ay + shift, quarter, 'as-written', a);
+      const future = tenseAround(state.text, m.index, m.index + m[0].length) === 'future';
+      const year = quarterYearByTense(quarter, a, future);
+      // "the year-ago third quarter": the same quarter the year before the one the tense points to.
+      return m[2] ? quarterResolved(year - 1, quarter, 'year-before', a) : quarterResolved(year, quarter, 'by-tense', a);
+    },
+  ),
 );
 
 /** "the latest quarter", "the quarter", "the latest period": the last quarter ended by the anchor; "the current quarter", "this quarter": the one under way. */
@@ -82,16 +85,19 @@ export const latestQuarter: DateRule = anchored(
  * and "a year earlier" (with no day dated before to count from) are the year before the anchor's, and "a year
  * ago" is left to the counted dates.
  */
-export const yearEarlierPeriod: DateRule = anchored(
-  /\b(?:(?:the|a)\s+)?(?:comparable\s+)?(?:a year (?:earlier|ago|before)|year[\s-](?:earlier|ago)(?:\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period))?|last year's (?:quarter|period))\b/gi,
-  (m, a, state) => {
-    const b = state.found.filter((e) => e.basis.kind === 'quarter').at(-1)?.basis;
-    const q = b?.kind === 'quarter' ? { year: b.year, quarter: b.quarter } : state.quarter;
-    if (q) return quarterResolved(q.year - 1, q.quarter, 'year-before', a);
-    if (/^a year ago/i.test(m[0].trim()) || (/^a year/i.test(m[0].trim()) && state.recent)) return null;
-    const value = String(yearAndMonth(a)[0] - 1);
-    return { value, granularity: 'year', basis: { kind: 'from-anchor', step: 'calendar', anchor: a, result: value } };
-  },
+export const yearEarlierPeriod: DateRule = onlyWith(
+  /year/i,
+  anchored(
+    /\b(?:(?:the|a)\s+)?(?:comparable\s+)?(?:a year (?:earlier|ago|before)|year[\s-](?:earlier|ago)(?:\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period))?|last year's (?:quarter|period))\b/gi,
+    (m, a, state) => {
+      const b = state.found.filter((e) => e.basis.kind === 'quarter').at(-1)?.basis;
+      const q = b?.kind === 'quarter' ? { year: b.year, quarter: b.quarter } : state.quarter;
+      if (q) return quarterResolved(q.year - 1, q.quarter, 'year-before', a);
+      if (/^a year ago/i.test(m[0].trim()) || (/^a year/i.test(m[0].trim()) && state.recent)) return null;
+      const value = String(yearAndMonth(a)[0] - 1);
+      return { value, granularity: 'year', basis: { kind: 'from-anchor', step: 'calendar', anchor: a, result: value } };
+    },
+  ),
 );
 
 const SEASON: Record<string, 'SP' | 'SU' | 'FA' | 'WI'> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
@@ -122,17 +128,20 @@ function seasonYear(s: 'SP' | 'SU' | 'FA' | 'WI', word: string, a: Anchor, state
  * during the, a year). Without a year: "last" the one before the season under way, "next" the one after, and
  * otherwise the nearest in the direction of the tense.
  */
-export const season: DateRule = phraseRule(
-  /\b(?:(last|this|next|this past|early|late)\s+|(?:in|during|over|through|by)\s+(?:the\s+)?(?:(?:early|late)\s+)?|the\s+(?=\w+\s+of\s+(?:19|20)\d\d))(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?((?:19|20)\d\d))?/gi,
-  NOTHING,
-  'no-anchor',
-  (m, _n, state) => {
-    const s = SEASON[lower(m, 2)] as 'SP' | 'SU' | 'FA' | 'WI';
-    if (m[3]) return seasonResolved(s, Number(m[3]), state.anchor);
-    const a = state.anchor;
-    if (!a) return { value: null, granularity: 'unresolved', basis: { kind: 'unresolved', reason: 'no-anchor' } };
-    return seasonResolved(s, seasonYear(s, (m[1] ?? '').toLowerCase(), a, state, m.index), a);
-  },
+export const season: DateRule = onlyWith(
+  /spring|summer|fall|autumn|winter/i,
+  phraseRule(
+    /\b(?:(last|this|next|this past|early|late)\s+|(?:in|during|over|through|by)\s+(?:the\s+)?(?:(?:early|late)\s+)?|the\s+(?=\w+\s+of\s+(?:19|20)\d\d))(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?((?:19|20)\d\d))?/gi,
+    NOTHING,
+    'no-anchor',
+    (m, _n, state) => {
+      const s = SEASON[lower(m, 2)] as 'SP' | 'SU' | 'FA' | 'WI';
+      if (m[3]) return seasonResolved(s, Number(m[3]), state.anchor);
+      const a = state.anchor;
+      if (!a) return { value: null, granularity: 'unresolved', basis: { kind: 'unresolved', reason: 'no-anchor' } };
+      return seasonResolved(s, seasonYear(s, (m[1] ?? '').toLowerCase(), a, state, m.index), a);
+    },
+  ),
 );
 
 /** "the weekend", "last weekend", "this weekend": the Saturday and Sunday before the anchor in past-tense prose, after it in future. */

@@ -1,20 +1,23 @@
 import { addDays, monthOf } from './calendar.ts';
-import { type DateRule, NOTHING, aDay, anchored, lower, phraseRule, yearAndMonth } from './state.ts';
+import { type DateRule, NOTHING, aDay, anchored, lower, onlyWith, phraseRule, yearAndMonth } from './state.ts';
 import { NUMBER_WORDS, toDate } from './words.ts';
 
 const UNIT_CODE: Record<string, string> = { hour: 'TH', minute: 'TM', day: 'D', week: 'W', month: 'M', year: 'Y' };
 
 /** "for nearly 10 hours", "a two-week visit": a length of time (ISO duration), not a date. */
-export const lengthOfTime = phraseRule(
-  /\b(?:(?:for|of|during|after|in|over)\s+)?(?:the\s+(?:past|last|next|first|coming)\s+)?(?:nearly|about|almost|some|around|more than|over|roughly)?\s*\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a|an)[\s-](hour|minute|day|week|month|year)s?(?:-long)?\b(?!\s+(?:ago|before|after|later|earlier)|[\s-]+old\b)/gi,
-  NOTHING,
-  'no-anchor',
-  (m) => {
-    const n = /^\d+$/.test(m[1] as string) ? Number(m[1]) : (NUMBER_WORDS[lower(m, 1)] ?? 1);
-    const code = UNIT_CODE[lower(m, 2)] as string;
-    const value = code.startsWith('T') ? `PT${n}${code[1]}` : `P${n}${code}`;
-    return { value, granularity: 'duration', basis: { kind: 'length', count: n, unit: m[2] as string } };
-  },
+export const lengthOfTime = onlyWith(
+  /hour|minute|day|week|month|year/i,
+  phraseRule(
+    /\b(?:(?:for|of|during|after|in|over)\s+)?(?:the\s+(?:past|last|next|first|coming)\s+)?(?:nearly|about|almost|some|around|more than|over|roughly)?\s*\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a|an)[\s-](hour|minute|day|week|month|year)s?(?:-long)?\b(?!\s+(?:ago|before|after|later|earlier)|[\s-]+old\b)/gi,
+    NOTHING,
+    'no-anchor',
+    (m) => {
+      const n = /^\d+$/.test(m[1] as string) ? Number(m[1]) : (NUMBER_WORDS[lower(m, 1)] ?? 1);
+      const code = UNIT_CODE[lower(m, 2)] as string;
+      const value = code.startsWith('T') ? `PT${n}${code[1]}` : `P${n}${code}`;
+      return { value, granularity: 'duration', basis: { kind: 'length', count: n, unit: m[2] as string } };
+    },
+  ),
 );
 
 /** "for many years", "the next few days": a length the text does not give. */

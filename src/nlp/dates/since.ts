@@ -1,5 +1,9 @@
 import type { DateRule } from './state.ts';
 import { expressionAt } from './state.ts';
+import { allMatches } from '../text.ts';
+
+/** The word "since" and the space after it. */
+const SINCE = /\bsince\s+/gi;
 
 /**
  * "since …": an open range from the start of the date that follows within a few words ("since late
@@ -8,7 +12,7 @@ import { expressionAt } from './state.ts';
  * is one date, never a year and a range from it.
  */
 export const sinceRanges: DateRule = (state) => {
-  for (const m of state.text.matchAll(/\bsince\s+/gi)) {
+  for (const m of allMatches(SINCE, state.text)) {
     const next = m.index + m[0].length;
     const after = state.found
       .filter((x) => x.start >= m.index && x.start - next <= 45 && x.value !== null && x.granularity !== 'duration')

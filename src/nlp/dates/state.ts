@@ -1,5 +1,6 @@
 import type { Anchor, DateBasis, RecentDay, TimeExpression } from '../../model/index.ts';
 import { type Resolved, timeExpression } from './explain.ts';
+import { allMatches } from '../text.ts';
 
 /**
  * What the rules of one text share: the text, what it is read against, and the expressions found so far
@@ -62,7 +63,7 @@ export function phraseRule<T>(
   resolve: (m: RegExpExecArray, base: T, state: DateState) => Resolved | null,
 ): DateRule {
   return (state) => {
-    for (const m of state.text.matchAll(re)) {
+    for (const m of allMatches(re, state.text)) {
       const start = m.index + (m[0].length - m[0].trimStart().length);
       const end = m.index + m[0].length;
       if (taken(state, start, end)) continue;
@@ -76,6 +77,16 @@ export function phraseRule<T>(
     }
   };
 }
+
+/**
+ * A rule asked only of texts that hold words every match of its expression holds (`mustHave`, read with the same
+ * flags): a cheap test first, for a rule whose expression is slow to fail on a sentence without them.
+ */
+export const onlyWith =
+  (mustHave: RegExp, rule: DateRule): DateRule =>
+  (state) => {
+    if (mustHave.test(state.text)) rule(state);
+  };
 
 /** Needs nothing: a length, a year as written. */
 export const NOTHING = (): true => true;

@@ -4,7 +4,8 @@
  * date nothing. Also a year written alone ("1990 results"), after chrono-node has read the full dates.
  */
 import { addDays } from './calendar.ts';
-import { type DateRule, NOTHING, anchored, aDay, lower, phraseRule } from './state.ts';
+import { type DateRule, NOTHING, anchored, aDay, lower, onlyWith, phraseRule } from './state.ts';
+import { allMatches } from '../text.ts';
 
 /** "recently", "more recently", "lately": some time before the anchor (the adjective "recent rounds" dates nothing). */
 export const recentlyBefore: DateRule = anchored(/\b(?:more\s+|until\s+|only\s+)?(?:recently|lately)\b/gi, (_m, a) => ({
@@ -14,21 +15,27 @@ export const recentlyBefore: DateRule = anchored(/\b(?:more\s+|until\s+|only\s+)
 }));
 
 /** "currently", "current", "nowadays", "these days", "at present": the present of the writing. */
-export const currently: DateRule = anchored(/\b(?:currently|current|nowadays|these days|at present|presently)\b/gi, (_m, a) =>
-  aDay(a.day, { kind: 'present', anchor: a, form: 'now' }),
+export const currently: DateRule = onlyWith(
+  /current|nowadays|these days|present/i,
+  anchored(/\b(?:currently|current|nowadays|these days|at present|presently)\b/gi, (_m, a) =>
+    aDay(a.day, { kind: 'present', anchor: a, form: 'now' }),
+  ),
 );
 
 /**
  * "soon", "the near future", "for the future", "future quarters": any time after the anchor. Not the future of
  * something ("Assad's future", "discuss the future of Syria"): that is a fate, not a time.
  */
-export const soonAfter: DateRule = anchored(
-  /\b(?:soon|the\s+(?:near|foreseeable|immediate)\s+future|(?<=\b(?:for|into|to)\s+)the\s+future(?!\s+of\b)|future(?=\s+(?:quarters|years|months|weeks|periods)\b))\b/gi,
-  (_m, a) => ({
-    value: `${addDays(a.day, 1)}/..`,
-    granularity: 'range',
-    basis: { kind: 'open-range', side: 'after', anchor: a },
-  }),
+export const soonAfter: DateRule = onlyWith(
+  /soon|future/i,
+  anchored(
+    /\b(?:soon|the\s+(?:near|foreseeable|immediate)\s+future|(?<=\b(?:for|into|to)\s+)the\s+future(?!\s+of\b)|future(?=\s+(?:quarters|years|months|weeks|periods)\b))\b/gi,
+    (_m, a) => ({
+      value: `${addDays(a.day, 1)}/..`,
+      granularity: 'range',
+      basis: { kind: 'open-range', side: 'after', anchor: a },
+    }),
+  ),
 );
 
 const EVERY: Record<string, string> = {
@@ -57,9 +64,12 @@ export const recurring: DateRule = phraseRule(
 const COUNTED =
   /^\s+(?:people|persons|troops|soldiers|men|women|children|members|workers|jobs|employees|km|miles|meters|feet|tons|tonnes|dollars|euros|pounds|shares|cars|homes|units|points|votes|rounds|residents|refugees|cases|deaths|times)\b/i;
 
+/** Four digits that may be a year written alone (see `yearWrittenAlone`). */
+const YEAR_ALONE = /(?<![\d$£€.,/-]|\d[\s.,])\b(?:1[89]\d\d|20\d\d)\b(?![-–/]\d|[.,]\d|\s*%|['’]?s\b)/g;
+
 /** A year written alone, "1990 results", "in fiscal 1989": the year as written (not "$1990", "1,990", "1990-91", "2000 troops"). */
 export const yearWrittenAlone: DateRule = (state) => {
-  for (const m of state.text.matchAll(/(?<![\d$£€.,/-]|\d[\s.,])\b(?:1[89]\d\d|20\d\d)\b(?![-–/]\d|[.,]\d|\s*%|['’]?s\b)/g)) {
+  for (const m of allMatches(YEAR_ALONE, state.text)) {
     const end = m.index + m[0].length;
     if (state.found.some((x) => m.index < x.end && end > x.start) || COUNTED.test(state.text.slice(end, end + 14))) continue;
     state.found.push({

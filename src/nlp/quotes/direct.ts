@@ -19,6 +19,8 @@ const BEFORE_CUE = new RegExp(
   'u',
 );
 const BEFORE_PART = new RegExp(`(?:(?<np>${NP})\\s+)?(?<part>${PARTS})(?:\\s+the following)?\\s*[,:]?\\s*$`, 'u');
+/** The end `BEFORE_PART` needs (a participle cue last), without the subject it may have: cheap to ask first. */
+const ENDS_WITH_PART = new RegExp(`(?:${PARTS})(?:\\s+the following)?\\s*[,:]?\\s*$`, 'u');
 
 /** A dash and a name that end the paragraph after a quote: `“…” ― Ana Ruiz`. */
 const DASH_NAME = new RegExp(`^["”]?[\\s,]*(?:[―—–]|--)\\s*(?<np>(?=[\\p{Lu}])${NP})${BRACKETS}[\\s.,]*$`, 'u');
@@ -130,7 +132,7 @@ export function leadingCue(state: ArticleState, para: ParagraphState, quote: Quo
 
 /** `…, saying "…"`, `Lavrov stressed, "…"`: a participle cue before the quote; without a subject, the last person named. */
 export function participleCue(state: ArticleState, para: ParagraphState, quote: QuoteAt): boolean {
-  const bp = BEFORE_PART.exec(quote.before);
+  const bp = ENDS_WITH_PART.test(quote.before) ? BEFORE_PART.exec(quote.before) : null;
   if (!bp?.groups) return false;
   const explicit = bp.groups.np ? resolveMention(bp.groups.np, state, quote.at, para.index) : null;
   const nearest = lastMentioned(state, quote.at);

@@ -35,6 +35,7 @@ import {
   quoteAt,
   registerName,
 } from './state.ts';
+import { allMatches } from '../text.ts';
 
 export type { Span } from './spans.ts';
 
@@ -141,13 +142,16 @@ export function readParagraph(state: ArticleState, text: string, previousText: s
   return { index, text, previousText, base, sentenceStarts, spans, drafts: [], used: [], consumed: new Set() };
 }
 
+/** A capitalised word, perhaps possessive: a surname alone ("Kerry arrived"). */
+const CAPITALISED_WORD = /\b[\p{Lu}][\p{L}-]+(?:['’]s)?\b/gu;
+
 /** The people a paragraph names, and bare surnames of people already named ("Kerry arrived"), as mentions. */
 export function registerMentions(state: ArticleState, text: string, base: number, sentenceStarts: readonly number[] = [0]): void {
   const subject = (start: number, end: number): boolean =>
     isSubjectAt(text, sentenceStarts.filter((s) => s <= start).pop() ?? 0, start, end);
   const names = findNames(text);
   for (const m of names) registerName(state, m, base + m.start, subject(m.start, m.end));
-  for (const m of text.matchAll(/\b[\p{Lu}][\p{L}-]+(?:['’]s)?\b/gu)) {
+  for (const m of allMatches(CAPITALISED_WORD, text)) {
     if (names.some((n) => n.start <= m.index && m.index < n.end)) continue;
     const found = peopleBySurname(state, m[0]);
     const end = m.index + m[0].length;

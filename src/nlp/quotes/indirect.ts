@@ -35,10 +35,18 @@ export interface IndirectSentence {
 }
 
 const LEAD = '(?:(?:But|And|However|Yet|Meanwhile|Publicly|Still|Now),?\\s+)?';
+const SUBJECT_VERB_VERB = `${PROGRESSIVE}|${VERBS}|respond|respond(?:s|ed)`;
 const SUBJECT_VERB = new RegExp(
-  `^(?<lead>${LEAD}(?:[^,"“”]{0,160}?(?:,|\\s[–—])\\s+)??)(?<np>${NP})${LONG_APPOSITION}\\s+${ADVERBS}(?<verb>${PROGRESSIVE}|${VERBS}|respond|respond(?:s|ed))\\b(?<aud>(?<=told|tells|tell)\\s+${AUD})?(?<rest>.*)$`,
+  `^(?<lead>${LEAD}(?:[^,"“”]{0,160}?(?:,|\\s[–—])\\s+)??)(?<np>${NP})${LONG_APPOSITION}\\s+${ADVERBS}(?<verb>${SUBJECT_VERB_VERB})\\b(?<aud>(?<=told|tells|tell)\\s+${AUD})?(?<rest>.*)$`,
   'su',
 );
+/**
+ * Cheap tests asked before the long patterns, of words each of their matches holds, read with the same flags: a
+ * space and then the verb (a space stands before it in each pattern), and for PARENTHETICAL the comma after it.
+ */
+const HAS_SUBJECT_VERB = new RegExp(`\\s(?:${SUBJECT_VERB_VERB})\\b`, 'su');
+const HAS_INVERTED_VERB = new RegExp(`\\s(?:${VERBS})\\b`, 'su');
+const HAS_PARENTHETICAL_VERB = new RegExp(`\\s(?:${VERBS}),`, 'su');
 const SOURCE = SOURCE_PHRASES.join('|');
 const ACCORDING_LEAD = new RegExp(`^\\s*(?:${LEAD})?(?:${SOURCE}) (?<np>${NP}),\\s+(?<clause>.+)$`, 'isu');
 const ACCORDING_TAIL = new RegExp(`^(?<clause>.+?),\\s+(?:${SOURCE}) (?<np>${NP})(?:,.*)?[.!?]?$`, 'su');
@@ -98,7 +106,7 @@ export function indirectSentence(s: string, depth = 0): IndirectSentence {
 
 /** `The Russian campaign, analysts say, has broken …`: one clause around a parenthetical cue (no quotation marks). */
 export function parentheticalCue({ body, lead, end }: IndirectSentence): IndirectMatch | null {
-  const par = PARENTHETICAL.exec(body);
+  const par = HAS_PARENTHETICAL_VERB.test(body) ? PARENTHETICAL.exec(body) : null;
   if (!par?.groups || QUOTE_MARK.test(body)) return null;
   return { np: par.groups.np as string, cue: par.groups.verb as string, pattern: '…, X said, …', clauseStart: lead, clauseEnd: end };
 }
@@ -141,7 +149,7 @@ export function accordingToTail({ body, lead }: IndirectSentence): IndirectMatch
  */
 export function subjectVerb(sentence: IndirectSentence): IndirectMatch[] {
   const { body, lead, end } = sentence;
-  const sv = SUBJECT_VERB.exec(body);
+  const sv = HAS_SUBJECT_VERB.test(body) ? SUBJECT_VERB.exec(body) : null;
   if (!sv?.groups) return [];
   const rest = sv.groups.rest as string;
   const afterAdverbial = thatAfterAdverbial(rest, AUDIENCE_VERB.test(sv.groups.verb as string));
@@ -199,7 +207,7 @@ export function otherSpeakerReport({ s, depth }: IndirectSentence, o0: number): 
 
 /** `The talks have failed, Kerry said in Geneva.`: the clause first, then subject and verb. */
 export function invertedCue({ body, lead }: IndirectSentence): IndirectMatch | null {
-  const inv = INVERTED.exec(body);
+  const inv = HAS_INVERTED_VERB.test(body) ? INVERTED.exec(body) : null;
   if (!inv?.groups) return null;
   const tail = inv.groups.tail as string;
   const verb = inv.groups.verb as string;

@@ -9,6 +9,7 @@ import { confidenceOf, person } from './speaker.ts';
 import { indirectIn, indirectSpeaker, isReportedClause, participleAfter, thatAfterAdverbial } from './indirect.ts';
 import { reportSubject, sentenceSubject } from './subject.ts';
 import { type ArticleState, type ParagraphState, type QuoteAt, addDraft, lastMentioned } from './state.ts';
+import { allMatches } from '../text.ts';
 
 const MIXED_RELAY = new RegExp(`(?:reports|quotes|quoted|cites|cited)\\s+(?!that\\b)(?<np5>${NP})\\s+\\w+ing\\s+(?:that\\s+)?`, 'u');
 /**
@@ -220,7 +221,7 @@ interface FramedCue {
 export function framedCue(state: ArticleState, para: ParagraphState, quote: QuoteAt): FramedCue | null {
   const { ss, q } = quote;
   const frame = maskQuotations(para, ss, q.open);
-  const verbs = [...frame.matchAll(FRAMING_VERB)].reverse();
+  const verbs = allMatches(FRAMING_VERB, frame).reverse();
   for (const m of verbs) {
     const before = frame.slice(0, m.index);
     const end = ss + m.index + m[0].length;
@@ -317,7 +318,7 @@ const POSSESSIVE_PRONOUN: Readonly<Record<string, string>> = { his: 'he', her: '
 export function nounCue(state: ArticleState, para: ParagraphState, quote: QuoteAt): FramedCue | null {
   const { ss, q } = quote;
   const frame = maskQuotations(para, ss, q.open);
-  const m = [...frame.matchAll(NOUN_CUE)].pop();
+  const m = allMatches(NOUN_CUE, frame).pop();
   if (!m?.groups) return null;
   const owner = m.groups.owner as string;
   const np = POSSESSIVE_PRONOUN[owner.toLowerCase()] ?? owner.replace(/['’]s?$/, '');

@@ -1,7 +1,7 @@
 /** Where the quotations and sentences of a paragraph stand. */
 import { splitSentences } from '../sentences.ts';
-import { cleanSpan } from '../text.ts';
-import { QUOTE_MARK, VERBS } from './grammar.ts';
+import { allMatches, cleanSpan } from '../text.ts';
+import { VERBS } from './grammar.ts';
 
 export interface Span {
   /** Offset of the opening mark. */
@@ -63,8 +63,21 @@ export function flanks(text: string, i: number): { opens: boolean; closes: boole
  * part of the outer one. Where the marks do not nest cleanly, they are paired one after the other.
  */
 export function quoteSpans(text: string): Span[] {
+  // A paragraph's quotations are asked for again for each of its direct quotes (see `attributionSpans`).
+  if (text !== spansSeen.text) spansSeen = { text, spans: spansOf(text) };
+  return spansSeen.spans.map((s) => ({ ...s }));
+}
+
+/** The text `quoteSpans` read last, and its quotations (each call gets its own copies). */
+let spansSeen: { text: string; spans: readonly Span[] } = { text: '', spans: [] };
+
+function spansOf(text: string): Span[] {
   const marks: number[] = doubleApostrophes(text);
-  for (let i = 0; i < text.length; i += 1) if (QUOTE_MARK.test(text[i] as string)) marks.push(i);
+  // The marks QUOTE_MARK matches, by code: ", “ and ”.
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22 || code === 0x201c || code === 0x201d) marks.push(i);
+  }
   marks.sort((a, b) => a - b);
   const double = nestedSpans(text, marks) ?? spansInOrder(text, marks);
   const single = singleQuoteSpans(text).filter((s) => !double.some((d) => s.open < d.close && d.open < s.close));
@@ -78,7 +91,7 @@ export function quoteSpans(text: string): Span[] {
  * (`he said`, `said Ruiz`) or by the agent of a passive cue (`by the mayor`).
  */
 export function singleQuoteSpans(text: string): Span[] {
-  return [...text.matchAll(SINGLE_QUOTED)].map((m) => ({
+  return allMatches(SINGLE_QUOTED, text).map((m) => ({
     open: m.index,
     close: m.index + m[0].length,
     content: m[0].slice(1, -1),

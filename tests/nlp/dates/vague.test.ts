@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { currently, recentlyBefore, recurring, soonAfter, yearWrittenAlone } from '../../../src/nlp/dates/vague.ts';
 import { timexOf } from '../../../src/nlp/dates/timex.ts';
-import type { DateRule } from '../../../src/nlp/dates/state.ts';
+import { type DateRule, onlyWith } from '../../../src/nlp/dates/state.ts';
 import { run } from './fixtures.ts';
 
 /** What a rule finds on its own in a sentence (anchor Wed 16 Dec 2015): words, ISO value, TIMEX3 type and value. */
@@ -52,5 +52,19 @@ describe('yearWrittenAlone', () => {
 
   it('leaves money, counts, ranges and decades alone', () => {
     expect(seen(yearWrittenAlone, 'It cost $1990 for 2000 troops in 1990-91 and the 1990s, 1,990 in all.')).toEqual([]);
+  });
+});
+
+describe('onlyWith', () => {
+  it('asks the rule only of a text that holds the words, and leaves the rule to find what it finds', () => {
+    const asked: string[] = [];
+    const rule = onlyWith(/soon/i, (state) => {
+      asked.push(state.text);
+    });
+    run(rule, 'Talks resume next week.');
+    run(rule, 'Talks resume SOON.');
+    expect(asked).toEqual(['Talks resume SOON.']);
+    expect(seen(soonAfter, 'The envoy will return SOON.').map((x) => x[0])).toEqual(['SOON']);
+    expect(seen(currently, 'It is at Present closed, as it is presently.').map((x) => x[0])).toEqual(['at Present', 'presently']);
   });
 });

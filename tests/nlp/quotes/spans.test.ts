@@ -10,6 +10,7 @@ import {
   sentenceOf,
   spansInOrder,
 } from '../../../src/nlp/quotes/spans.ts';
+import { QUOTE_MARK } from '../../../src/nlp/quotes/grammar.ts';
 
 const contents = (text: string) => quoteSpans(text).map((s) => [s.content, s.closed]);
 const marksOf = (text: string) => [...text].flatMap((c, i) => (/["“”]/.test(c) ? [i] : []));
@@ -135,5 +136,27 @@ describe('quoteSpans with single quotation marks', () => {
       'We are close,',
       'It is done,',
     ]);
+  });
+});
+
+describe('quoteSpans read again', () => {
+  it('finds the marks QUOTE_MARK matches, and no other', () => {
+    const marks: string[] = [];
+    for (let code = 0; code <= 0xffff; code += 1) if (QUOTE_MARK.test(String.fromCharCode(code))) marks.push(String.fromCharCode(code));
+    expect(marks).toEqual(['"', '“', '”']);
+    for (const mark of marks) expect(quoteSpans(`He said ${mark}no${mark === '“' ? '”' : mark} and left.`), mark).toHaveLength(1);
+  });
+
+  it('gives each call its own copies of the same quotations', () => {
+    const text = 'He said "we will win" and "we will stay" before he left.';
+    const first = quoteSpans(text);
+    (first[0] as { content: string }).content = 'changed';
+    first.pop();
+    expect(quoteSpans(text)).toEqual([
+      { open: 8, close: 21, content: 'we will win', closed: true },
+      { open: 26, close: 40, content: 'we will stay', closed: true },
+    ]);
+    expect(quoteSpans('Another "one" here.')).toHaveLength(1);
+    expect(quoteSpans(text)).toHaveLength(2);
   });
 });
