@@ -343,7 +343,7 @@ type Operation =
   | { pass: 3; at: number; kind: 'organisation' | 'description'; name: string; mention: string };
 
 /** What an article gives the registry, in order: its names (pass 1), and its quotes' speakers (pass 2). */
-function operationsOf(article: RegistryArticle, key: number, stamp: (pass: number, key: number, op: number) => number): Operation[] | null {
+function operationsOf(article: RegistryArticle, key: number, stamp: (pass: number, key: number, op: number) => number): Operation[] {
   const out: Operation[] = [];
   article.names.forEach((mention, i) => out.push({ pass: 1, at: stamp(0, key, i), mention }));
   let op = 0;
@@ -356,7 +356,13 @@ function operationsOf(article: RegistryArticle, key: number, stamp: (pass: numbe
     } else if ((sp.kind === 'organisation' || sp.kind === 'description') && sp.name)
       out.push({ pass: 3, at: stamp(1, key, op++), kind: sp.kind, name: sp.name, mention: sp.mention });
   }
-  return article.names.length >= OPS || op >= OPS ? null : out;
+  return out;
+}
+
+/** Do an article's operations have room in the stamps (fewer than `OPS` in each pass)? */
+function fitsStamps(ops: readonly Operation[]): boolean {
+  const names = ops.filter((o) => o.pass === 1).length;
+  return names < OPS && ops.length - names < OPS;
 }
 
 /**
@@ -390,28 +396,27 @@ export class Registry {
   /** The registry of `articles` (corpus order). */
   static build(articles: readonly RegistryArticle[]): Registry {
     const room = articles.length * SPACING < KEY_LIMIT / 2;
-    const registry = new Registry(room ? articles.map((_, i) => (i + 1) * SPACING) : null);
-    let counter = 0;
-    // Without room between keys, stamps in reading order all the same (nothing can be appended).
-    const stamp = room ? stampOf : () => SUBSTEPS * counter++;
-    const ops = articles.map((a, i) => operationsOf(a, (i + 1) * SPACING, stamp));
-    if (ops.some((o) => o === null)) {
-      registry.#keys = null;
-      counter = 0;
-      for (let i = 0; i < articles.length; i += 1) ops[i] = operationsOf(articles[i] as RegistryArticle, 0, () => SUBSTEPS * counter++);
+    let ops = articles.map((a, i) => operationsOf(a, (i + 1) * SPACING, stampOf));
+    const registry = new Registry(room && ops.every(fitsStamps) ? articles.map((_, i) => (i + 1) * SPACING) : null);
+    if (!registry.#keys) {
+      // Without room in the stamps, stamps in reading order all the same (nothing can be appended).
+      const counters = [0, 0];
+      const stamp = (pass: number): number => (pass * 2 ** 48 + (counters[pass] as number)++) * SUBSTEPS;
+      ops = articles.map((a) => operationsOf(a, 0, stamp));
     }
-    const all = ops as Operation[][];
     const make = registry.#maker();
     const person = (key: string, first: string | null, at: number): Draft =>
       registry.#bucket(key).join(first, at, (made) => make(made, 'person', key));
-    for (const list of all) for (const op of list) if (op.pass === 1) registry.#read(op, person(op.mention.key, op.mention.first, op.at));
-    for (const list of all)
+    for (const list of ops) for (const op of list) if (op.pass === 1) registry.#read(op, person(op.mention.key, op.mention.first, op.at));
+    for (const list of ops)
       for (const op of list) {
         if (op.pass === 2) registry.#read(op, person(op.key, op.first, op.at));
         else if (op.pass === 3) registry.#readOther(op, make);
       }
     for (const d of registry.#order) registry.#remake(d);
-    for (const d of registry.#order) registry.#list(d);
+    for (const d of registry.#order)
+      for (const a of (d.speaker as Speaker).aliases)
+        if (!registry.#byAlias.has(a.toLowerCase())) registry.#byAlias.set(a.toLowerCase(), d);
     return registry;
   }
 
@@ -550,7 +555,7 @@ export class Registry {
     const ops: Operation[] = [];
     for (const j of added) {
       const list = operationsOf(articles[j] as RegistryArticle, keys[j] as number, stampOf);
-      if (!list) return false;
+      if (!fitsStamps(list)) return false;
       ops.push(...list);
     }
     const made: Draft[] = [];

@@ -296,6 +296,17 @@ describe('the registry appended to on tiny corpora', () => {
     expect(appendedLater).toEqual(wholeLater);
   });
 
+  it('declines a first name that would merge two persons read before ("Marko" between "Mark" and "Marco")', () => {
+    const files = {
+      'a.txt': article('2020-01-03', 'Marko Smith spoke in Rome.', FILLER),
+      'b.txt': article('2020-01-01', 'Mark Smith spoke in Rome.', 'Marco Smith spoke in Rome too.', FILLER),
+    };
+    const { speakers, whole } = tryAppend(files, ['b.txt']);
+    expect(referenceRegistry(factsOf({ 'b.txt': files['b.txt'] })).map((s) => s.name)).toEqual(['Mark Smith', 'Marco Smith']);
+    expect(whole.map((s) => s.name)).toEqual(['Marko Smith']);
+    expect(speakers).toBeNull();
+  });
+
   it('declines another first person of a surname put first while a quote without a first name is bound to the first ("Smith said")', () => {
     const files = {
       'a.txt': article('2020-01-03', 'Jane Smith spoke in Rome.', FILLER),
@@ -377,5 +388,42 @@ describe('the registry appended to on tiny corpora', () => {
       before = now;
     }
     expect(declined).toBe(1);
+  });
+});
+
+describe('the registry of an article too long for its stamps', () => {
+  it('is built whole in reading order all the same, and declines appends', () => {
+    const mention = (name: string, role: string | null = null) => {
+      const words = name.split(' ');
+      return {
+        start: 0,
+        end: 0,
+        name,
+        role,
+        key: (words[words.length - 1] as string).toLowerCase(),
+        first: words.length > 1 ? (words[0] as string) : null,
+      };
+    };
+    const quote = (members: string[], mention: string, kind: Quote['speaker']['kind'] = 'person', name: string | null = null) => ({
+      speaker: { mention, name: name ?? members[0] ?? null, members, kind, status: 'attributed' as const, role: null },
+    });
+    // 70,000 names in one article: more operations than a stamp has room for.
+    const long: RegistryArticle = {
+      names: Array.from({ length: 70_000 }, (_, i) =>
+        mention(['Anna Berg', 'Berg', 'Carl Berg', 'Dora Lund'][i % 4] as string, i % 7 === 0 ? 'an analyst' : null),
+      ),
+      quotes: [quote(['Berg'], 'Berg')],
+    };
+    const other: RegistryArticle = {
+      names: [mention('Erik Lund', 'Minister')],
+      quotes: [
+        quote([], 'Lund', 'organisation', 'Lund'),
+        quote([], 'the analyst', 'description', 'the analyst'),
+        quote(['Anna Berg'], 'the analyst'),
+      ],
+    };
+    const articles = [other, long];
+    expect(Registry.build(articles).speakers(NO_COUNTS)).toEqual(referenceRegistry(articles));
+    expect(appended([other], articles)).toBeNull();
   });
 });
