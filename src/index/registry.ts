@@ -342,27 +342,42 @@ type Operation =
   | { pass: 2; at: number; member: string; key: string; first: string | null; single: boolean; mention: string; role: string | null }
   | { pass: 3; at: number; kind: 'organisation' | 'description'; name: string; mention: string };
 
-/** What an article gives the registry, in order: its names (pass 1), and its quotes' speakers (pass 2). */
-function operationsOf(article: RegistryArticle, key: number, stamp: (pass: number, key: number, op: number) => number): Operation[] {
-  const out: Operation[] = [];
-  article.names.forEach((mention, i) => out.push({ pass: 1, at: stamp(0, key, i), mention }));
+type Stamp = (pass: number, key: number, op: number) => number;
+
+/** Pass 1 of an article (its key `key`): each name its paragraphs give, with its stamp. */
+function eachName(article: RegistryArticle, key: number, stamp: Stamp, read: (mention: NameMention, at: number) => void): void {
+  article.names.forEach((mention, i) => read(mention, stamp(0, key, i)));
+}
+
+/** Pass 2 of an article: each member of a person's quote, and each organisation or description that has a name. */
+function eachSpeaker(
+  article: RegistryArticle,
+  key: number,
+  stamp: Stamp,
+  person: (op: Extract<Operation, { pass: 2 }>) => void,
+  other: (op: Extract<Operation, { pass: 3 }>) => void,
+): void {
   let op = 0;
   for (const q of article.quotes) {
     const sp = q.speaker;
     if (sp.kind === 'person') {
       const { members, role } = speakerReadingOf(q);
       for (const { member, key: k, first } of members)
-        out.push({ pass: 2, at: stamp(1, key, op++), member, key: k, first, single: sp.members.length === 1, mention: sp.mention, role });
+        person({ pass: 2, at: stamp(1, key, op++), member, key: k, first, single: sp.members.length === 1, mention: sp.mention, role });
     } else if ((sp.kind === 'organisation' || sp.kind === 'description') && sp.name)
-      out.push({ pass: 3, at: stamp(1, key, op++), kind: sp.kind, name: sp.name, mention: sp.mention });
+      other({ pass: 3, at: stamp(1, key, op++), kind: sp.kind, name: sp.name, mention: sp.mention });
   }
-  return out;
 }
 
-/** Do an article's operations have room in the stamps (fewer than `OPS` in each pass)? */
-function fitsStamps(ops: readonly Operation[]): boolean {
-  const names = ops.filter((o) => o.pass === 1).length;
-  return names < OPS && ops.length - names < OPS;
+/** Does an article's reading have room in the stamps (fewer than `OPS` operations in each pass)? */
+function fitsStamps(article: RegistryArticle): boolean {
+  let n = 0;
+  for (const q of article.quotes) {
+    const sp = q.speaker;
+    if (sp.kind === 'person') n += sp.members.length;
+    else if ((sp.kind === 'organisation' || sp.kind === 'description') && sp.name) n += 1;
+  }
+  return article.names.length < OPS && n < OPS;
 }
 
 /**
@@ -395,24 +410,24 @@ export class Registry {
 
   /** The registry of `articles` (corpus order). */
   static build(articles: readonly RegistryArticle[]): Registry {
-    const room = articles.length * SPACING < KEY_LIMIT / 2;
-    let ops = articles.map((a, i) => operationsOf(a, (i + 1) * SPACING, stampOf));
-    const registry = new Registry(room && ops.every(fitsStamps) ? articles.map((_, i) => (i + 1) * SPACING) : null);
-    if (!registry.#keys) {
-      // Without room in the stamps, stamps in reading order all the same (nothing can be appended).
-      const counters = [0, 0];
-      const stamp = (pass: number): number => (pass * 2 ** 48 + (counters[pass] as number)++) * SUBSTEPS;
-      ops = articles.map((a) => operationsOf(a, 0, stamp));
-    }
+    const room = articles.length * SPACING < KEY_LIMIT / 2 && articles.every(fitsStamps);
+    const registry = new Registry(room ? articles.map((_, i) => (i + 1) * SPACING) : null);
+    // Without room in the stamps, stamps in reading order all the same (nothing can be appended).
+    const counters = [0, 0];
+    const stamp: Stamp = room ? stampOf : (pass) => (pass * 2 ** 48 + (counters[pass] as number)++) * SUBSTEPS;
     const make = registry.#maker();
     const person = (key: string, first: string | null, at: number): Draft =>
       registry.#bucket(key).join(first, at, (made) => make(made, 'person', key));
-    for (const list of ops) for (const op of list) if (op.pass === 1) registry.#read(op, person(op.mention.key, op.mention.first, op.at));
-    for (const list of ops)
-      for (const op of list) {
-        if (op.pass === 2) registry.#read(op, person(op.key, op.first, op.at));
-        else if (op.pass === 3) registry.#readOther(op, make);
-      }
+    articles.forEach((a, i) => eachName(a, (i + 1) * SPACING, stamp, (m, at) => registry.#readName(person(m.key, m.first, at), m, at)));
+    articles.forEach((a, i) =>
+      eachSpeaker(
+        a,
+        (i + 1) * SPACING,
+        stamp,
+        (op) => registry.#read(op, person(op.key, op.first, op.at)),
+        (op) => registry.#readOther(op, make),
+      ),
+    );
     for (const d of registry.#order) registry.#remake(d);
     for (const d of registry.#order)
       for (const a of (d.speaker as Speaker).aliases)
@@ -444,19 +459,24 @@ export class Registry {
     return b;
   }
 
+  /** What a name of the articles gives its person's draft. */
+  #readName(d: Draft, m: NameMention, at: number): void {
+    d.stale = true;
+    count(d.names, m.name, at);
+    d.addAlias(m.name, at);
+    if (m.role) {
+      d.addRole(m.role, at);
+      if (capitalised(m.role)) d.addAlias(`${m.role} ${m.name}`, at + 1);
+    }
+  }
+
   /** What a person's name or quote member gives their draft. */
   #read(op: Extract<Operation, { pass: 1 | 2 }>, d: Draft): void {
-    d.stale = true;
     if (op.pass === 1) {
-      const m = op.mention;
-      count(d.names, m.name, op.at);
-      d.addAlias(m.name, op.at);
-      if (m.role) {
-        d.addRole(m.role, op.at);
-        if (capitalised(m.role)) d.addAlias(`${m.role} ${m.name}`, op.at + 1);
-      }
+      this.#readName(d, op.mention, op.at);
       return;
     }
+    d.stale = true;
     if (!d.named || op.at < d.named.at) d.named = { name: op.member, at: op.at };
     d.addAlias(op.member, op.at);
     if (op.single && !pronoun(op.mention)) {
@@ -554,10 +574,18 @@ export class Registry {
     this.#keys = keys;
     const ops: Operation[] = [];
     for (const j of added) {
-      const list = operationsOf(articles[j] as RegistryArticle, keys[j] as number, stampOf);
-      if (!fitsStamps(list)) return false;
-      ops.push(...list);
+      const a = articles[j] as RegistryArticle;
+      if (!fitsStamps(a)) return false;
+      eachName(a, keys[j] as number, stampOf, (mention, at) => ops.push({ pass: 1, at, mention }));
     }
+    for (const j of added)
+      eachSpeaker(
+        articles[j] as RegistryArticle,
+        keys[j] as number,
+        stampOf,
+        (op) => ops.push(op),
+        (op) => ops.push(op),
+      );
     const made: Draft[] = [];
     const make = this.#maker(made);
     const moved = new Set<Draft>();
