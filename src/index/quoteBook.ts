@@ -1,7 +1,6 @@
 import type { Article } from '../model/index.ts';
-import { HONORIFICS } from '../nlp/cues.ts';
 import { officeOf, placeOf } from '../nlp/coref.ts';
-import { findNames, firstNamesAgree, surnameKey } from '../nlp/people.ts';
+import { findNames } from '../nlp/people.ts';
 import type { Quote, QuoteKind } from '../model/index.ts';
 import { STOPWORD_TERMS, type Token, terms, tokenize } from '../nlp/terms.ts';
 import { publicationKey } from '../ingest/order.ts';
@@ -9,18 +8,9 @@ import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
 import { type Bm25Part, type Bm25Searcher, SegmentedBm25 } from './segmentedBm25.ts';
 import type { Lexicon } from './lexicon.ts';
 import { phraseSpans } from './paragraphIndex.ts';
+import { Registry, type Speaker, byLocale } from './registry.ts';
 
-/** One speaker of the corpus, with every name the corpus uses for them. */
-export interface Speaker {
-  /** Stable id: the canonical name in lower case with dashes ("john-kerry"). */
-  id: string;
-  name: string;
-  kind: 'person' | 'organisation' | 'description';
-  aliases: string[];
-  /** A short role taken from the corpus ("US Secretary of State"), or null. */
-  description: string | null;
-  quoteCount: number;
-}
+export type { Speaker } from './registry.ts';
 
 /** Where a quote stands: an article and a paragraph, by index. */
 export interface QuoteRef {
@@ -47,13 +37,6 @@ export interface QuoteGroup {
   confidence: number;
   refs: QuoteRef[];
 }
-
-const slug = (name: string): string =>
-  name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-|-$/g, '');
 
 /** The negations of a quote: "can" and "cannot" are not the same words. */
 export const negations = (s: string): string =>
@@ -148,9 +131,6 @@ export function quoteFactsOf(article: Article): QuoteFacts {
   };
 }
 
-/** `localeCompare`'s order (the default locale), without setting it up at each comparison. */
-const byLocale = new Intl.Collator().compare;
-
 /** What grouping reads of one quote, worked out once per quote (see `preparedOf`). */
 interface Prepared {
   fact: QuoteFact;
@@ -187,13 +167,6 @@ function narrationOf(first: QuoteFact, own: readonly string[]): string[] {
 }
 
 const need = (m: number): number => Math.ceil(SAME_QUOTE * m - 1e-9);
-
-/** The registry's speakers by alias in lower case (the first speaker of an alias wins). */
-function speakersByAlias(speakers: readonly Speaker[]): Map<string, Speaker> {
-  const byName = new Map<string, Speaker>();
-  for (const s of speakers) for (const a of s.aliases) if (!byName.has(a.toLowerCase())) byName.set(a.toLowerCase(), s);
-  return byName;
-}
 
 /** Articles (their numbers) in order of publication, undated last; equal dates in the order given (a stable sort). */
 function publicationOrder(articles: readonly QuoteFacts[], which: number[]): number[] {
@@ -243,7 +216,7 @@ class Grouping {
   constructor(private readonly frequency: ReadonlyMap<string, number>) {}
 
   /** The speaker id of a name, by the registry's aliases; the reading is kept (see `lookups`). */
-  #idOf(byName: ReadonlyMap<string, Speaker>, name: string): string | null {
+  #idOf(byName: ReadonlyMap<string, { readonly id: string }>, name: string): string | null {
     const k = name.toLowerCase();
     const id = byName.get(k)?.id ?? null;
     this.lookups.set(k, id);
@@ -318,7 +291,7 @@ class Grouping {
   }
 
   /** Groups the quotes of article `ai` (the next in publication order), reading speakers by `byName`. */
-  addArticle(article: QuoteFacts, ai: number, byName: ReadonlyMap<string, Speaker>): void {
+  addArticle(article: QuoteFacts, ai: number, byName: ReadonlyMap<string, { readonly id: string }>): void {
     article.quotes.forEach((q, qi) => {
       const ids =
         q.speaker.members.length > 0
@@ -390,6 +363,8 @@ interface Continuation {
   last: number;
   grouping: Grouping;
   search: SearchParts;
+  /** The speaker registry of `facts`, kept to be appended to. */
+  registry: Registry;
 }
 
 const QUOTE_FIELDS = ['quote', 'narration'];
@@ -500,8 +475,8 @@ export class QuoteBook {
    * `appendable`, the book keeps its grouping, so that `append` can go on from it.
    */
   static fromFacts(articles: readonly QuoteFacts[], options: { appendable?: boolean } = {}): QuoteBook {
-    const speakers = buildRegistry(articles);
-    const byName = speakersByAlias(speakers);
+    const registry = Registry.build(articles);
+    const byName = registry.byAlias;
     const order = publicationOrder(
       articles,
       articles.map((_, i) => i),
@@ -514,10 +489,10 @@ export class QuoteBook {
     for (const ai of order) grouping.addArticle(articles[ai] as QuoteFacts, ai, byName);
     const all = grouping.groups.map((_, gi) => gi);
     const search = searchOf(grouping.wording, grouping.firsts, all);
-    const book = QuoteBook.#finish(speakers, grouping, [], search);
+    const book = QuoteBook.#finish(registry.speakers(grouping.counts), grouping, [], search);
     if (options.appendable) {
       const parts = { parts: [{ index: search, toGlobal: Int32Array.from(all) }], partOf: all.map(() => 0), localOf: all };
-      book.#continuation = { facts: articles, last: order[order.length - 1] ?? -1, grouping, search: parts };
+      book.#continuation = { facts: articles, last: order[order.length - 1] ?? -1, grouping, search: parts, registry };
     }
     return book;
   }
@@ -532,11 +507,14 @@ export class QuoteBook {
    * - each added article sorts after every one of this book's in publication order (a later date, or the same
    *   date as the last one and a later place in corpus order): the greedy grouping then meets the new quotes
    *   last, as it would in a full build;
+   * - the registry appends the new articles' names and speakers (`Registry.append`: the registry built whole of
+   *   all the articles, or it declines);
    * - the registry of all the articles reads every name this book's quotes looked up as the same speaker (the
    *   new articles merge, rename or re-type none of theirs), so their groups keep their speakers and keys.
    *
-   * The registry and the group search are built again (both cost less than the grouping); the groups of this
-   * book are shared, copied where the new quotes join them or their articles are numbered anew.
+   * The group search gets a part more; the groups of this book are shared, copied where the new quotes join them
+   * or their articles are numbered anew. Past the publication check, this book hands its registry and grouping
+   * on, appended to or not: it cannot be appended to again.
    */
   append(articles: readonly QuoteFacts[]): QuoteBook | null {
     const from = this.#continuation;
@@ -551,10 +529,12 @@ export class QuoteBook {
     });
     if (i < old.length) return null;
     if (!addedAfterAll(articles, added, from.last < 0 ? -1 : (renumber[from.last] as number))) return null;
-    const speakers = buildRegistry(articles);
-    const byName = speakersByAlias(speakers);
-    for (const [name, id] of from.grouping.lookups) if ((byName.get(name)?.id ?? null) !== id) return null;
+    // From here on the registry and the grouping go on from this book's: it hands them on, appended to or not.
     this.#continuation = null;
+    const { registry } = from;
+    if (!registry.append(articles, renumber, added)) return null;
+    const byName = registry.byAlias;
+    for (const [name, id] of from.grouping.lookups) if ((byName.get(name)?.id ?? null) !== id) return null;
     const grouping = from.grouping;
     grouping.goOnFrom(this.groups);
     if (renumber.some((j, k) => j !== k)) grouping.renumber(renumber);
@@ -563,7 +543,7 @@ export class QuoteBook {
     const parts = withPart(from.search, grouping);
     const wording = grouping.wording.slice();
     const firsts = grouping.firsts.slice();
-    const book = QuoteBook.#finish(speakers, grouping, this.sentences, searcherOf(parts), () =>
+    const book = QuoteBook.#finish(registry.speakers(grouping.counts), grouping, this.sentences, searcherOf(parts), () =>
       searchOf(
         wording,
         firsts,
@@ -571,7 +551,7 @@ export class QuoteBook {
       ),
     );
     const last = order.length > 0 ? (order[order.length - 1] as number) : from.last < 0 ? -1 : (renumber[from.last] as number);
-    book.#continuation = { facts: articles, last, grouping, search: parts };
+    book.#continuation = { facts: articles, last, grouping, search: parts, registry };
     book.#appended = true;
     return book;
   }
@@ -586,8 +566,8 @@ export class QuoteBook {
   }
 
   /**
-   * The book of a grouping and its search: the registry's quote counts, and the groups' sentences (those of the
-   * first `sentences.length` groups as given: their first quote stays theirs).
+   * The book of a grouping and its search, with the registry's speakers (their quote counts given): the groups'
+   * sentences (those of the first `sentences.length` groups as given: their first quote stays theirs).
    */
   static #finish(
     speakers: Speaker[],
@@ -596,8 +576,7 @@ export class QuoteBook {
     search: Bm25Searcher,
     whole?: () => Bm25Index,
   ): QuoteBook {
-    const { groups, firsts, counts } = grouping;
-    for (const s of speakers) s.quoteCount = counts.get(s.id) ?? 0;
+    const { groups, firsts } = grouping;
     const allSentences = sentences.slice();
     for (let gi = sentences.length; gi < groups.length; gi += 1) allSentences.push((firsts[gi] as QuoteFact).sentence);
     return new QuoteBook(speakers, groups, allSentences, search, whole);
@@ -781,131 +760,6 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
     }
   }
   return edits + (a.length - i) + (b.length - j) <= 1;
-}
-
-interface Draft {
-  key: string;
-  first: string | null;
-  kind: Speaker['kind'];
-  names: Map<string, number>;
-  aliases: Set<string>;
-  roles: string[];
-}
-
-/** What the registry reads of a person's quote: each member's surname key and first name, and a described role. */
-interface SpeakerReading {
-  members: Array<{ member: string; key: string; first: string | null }>;
-  /** "The geopolitical analyst" said it: a description of the role, as the corpus gives it (one member only). */
-  role: string | null;
-}
-
-/** Kept per quote's facts, as `preparedQuotes`: it does not depend on the other articles. */
-const speakerReadings = new WeakMap<QuoteFact, SpeakerReading>();
-
-function speakerReadingOf(q: QuoteFact): SpeakerReading {
-  let r = speakerReadings.get(q);
-  if (r) return r;
-  const sp = q.speaker;
-  const members = sp.members.map((member) => {
-    // "Mr Barnier": an honorific is no first name, so he joins "Michel Barnier".
-    const words = member.split(/\s+/);
-    const first = words.length > 1 && !HONORIFICS.has((words[0] as string).toLowerCase().replace(/\.$/, '')) ? (words[0] as string) : null;
-    return { member, key: surnameKey(member), first };
-  });
-  const described = /^(?:the|a|an)\s+(.+)$/i.exec(sp.mention);
-  r = { members, role: described && !findNames(sp.mention).length ? (described[1] as string) : null };
-  speakerReadings.set(q, r);
-  return r;
-}
-
-/** Builds the speaker registry from the names in the articles and the speakers of their quotes. */
-function buildRegistry(articles: readonly QuoteFacts[]): Speaker[] {
-  const drafts: Draft[] = [];
-  // Drafts by kind and key, in the order they were made: a lookup costs the drafts of one surname.
-  const byKey = new Map<string, Draft[]>();
-  const find = (kind: Draft['kind'], key: string, test: (d: Draft) => boolean = () => true): Draft | undefined =>
-    byKey.get(`${kind}\u0000${key}`)?.find(test);
-  const make = (d: Draft): Draft => {
-    drafts.push(d);
-    const k = `${d.kind}\u0000${d.key}`;
-    const at = byKey.get(k);
-    if (at) at.push(d);
-    else byKey.set(k, [d]);
-    return d;
-  };
-  const person = (key: string, first: string | null): Draft => {
-    let d = find('person', key, (x) => firstNamesAgree(x.first, first));
-    if (!d) d = make({ key, first, kind: 'person', names: new Map(), aliases: new Set(), roles: [] });
-    if (!d.first && first) d.first = first;
-    return d;
-  };
-  for (const a of articles) {
-    for (const m of a.names) {
-      const d = person(m.key, m.first);
-      d.names.set(m.name, (d.names.get(m.name) ?? 0) + 1);
-      d.aliases.add(m.name);
-      if (m.role) {
-        d.roles.push(m.role);
-        if (/^[\p{Lu}]/u.test(m.role)) d.aliases.add(`${m.role} ${m.name}`);
-      }
-    }
-  }
-  // "May said", "Zakharova said": a word the rules took for an organisation is the surname of a person the
-  // corpus names in full elsewhere ("Theresa May"): the person, not a second entry.
-  const personNamed = (name: string): Draft | undefined =>
-    /^[\p{Lu}][\p{L}'’-]+$/u.test(name) ? find('person', surnameKey(name), (d) => d.first !== null) : undefined;
-  for (const a of articles) {
-    for (const q of a.quotes) {
-      const sp = q.speaker;
-      if (sp.kind === 'person') {
-        const { members, role } = speakerReadingOf(q);
-        for (const { member, key, first } of members) {
-          const d = person(key, first);
-          if (d.names.size === 0) d.names.set(member, 1);
-          d.aliases.add(member);
-          if (sp.members.length === 1 && !/^(?:he|she|him|her|we|\(.*\))$/i.test(sp.mention)) {
-            d.aliases.add(sp.mention);
-            if (role !== null) d.roles.push(role);
-          }
-        }
-      } else if ((sp.kind === 'organisation' || sp.kind === 'description') && sp.name) {
-        const named = personNamed(sp.name);
-        if (named) {
-          named.aliases.add(sp.name);
-          continue;
-        }
-        const key = sp.name.toLowerCase();
-        let d = find(sp.kind, key);
-        d ??= make({ key, first: null, kind: sp.kind, names: new Map([[sp.name, 1]]), aliases: new Set([sp.name]), roles: [] });
-        d.aliases.add(sp.mention);
-      }
-    }
-  }
-  return drafts.map((d) => {
-    // The canonical name: the fullest personal name used most often ("Sergey Lavrov" over "Lavrov", "Michel
-    // Barnier" over "Mr Barnier").
-    const honorific = (n: string): number => Number(/^(?:Mr|Mrs|Ms|Dr|Sen|Gen|Prof|Sir)\.?\s/.test(n));
-    const name =
-      [...d.names.entries()].sort(
-        (x, y) => honorific(x[0]) - honorific(y[0]) || y[0].split(' ').length - x[0].split(' ').length || y[1] - x[1],
-      )[0]?.[0] ?? d.key;
-    const surname = name.split(/\s+/).pop() as string;
-    if (d.kind === 'person' && !/^(?:Mr|Mrs|Ms|Dr)\.?$/.test(surname)) d.aliases.add(surname.replace(/^(?:al|el)-/, (m) => m));
-    // The role the corpus gives most often, a title ("Russian Foreign Minister") before an apposition.
-    const counts = new Map<string, number>();
-    // An apposition cut short by the page ("the founder of,") says nothing of the role.
-    for (const r of d.roles.filter((x) => !/\b(?:of|for|in|at|to|the|a|an)$/i.test(x))) counts.set(r, (counts.get(r) ?? 0) + 1);
-    const ranked = [...counts.entries()].sort((x, y) => Number(/^[\p{Lu}]/u.test(y[0])) - Number(/^[\p{Lu}]/u.test(x[0])) || y[1] - x[1]);
-    const role = ranked[0]?.[0] ?? null;
-    return {
-      id: slug(name),
-      name,
-      kind: d.kind,
-      aliases: [...d.aliases].sort(byLocale),
-      description: role,
-      quoteCount: 0,
-    };
-  });
 }
 
 /**
