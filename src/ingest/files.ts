@@ -1,4 +1,4 @@
-import { type Dirent, closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
 export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md'];
@@ -38,9 +38,9 @@ function isGone(error: unknown, path: string): boolean {
  * folder itself cannot be read.
  */
 export function listCorpusFiles(dir: string): { files: string[]; skipped: SkippedEntry[] } {
-  let entries: Dirent[];
+  let names: string[];
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    names = readdirSync(dir);
   } catch (error) {
     const code = codeOf(error);
     throw new CorpusError(
@@ -49,30 +49,17 @@ export function listCorpusFiles(dir: string): { files: string[]; skipped: Skippe
   }
   const files: string[] = [];
   const skipped: SkippedEntry[] = [];
-  for (const entry of entries.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))) {
-    const name = entry.name;
+  for (const name of names.sort()) {
     if (!ARTICLE_EXTENSIONS.includes(extname(name).toLowerCase()) || name.startsWith('.')) continue;
     const path = join(dir, name);
-    const kind = entryKind(entry, path);
-    if (kind === 'file') files.push(path);
-    else if (kind === 'other') skipped.push({ file: name, reason: 'not a file (a folder or a device)' });
-    else if (kind !== 'gone') skipped.push({ file: name, reason: `cannot be read (${kind.code}; a broken link?)` });
+    try {
+      if (statSync(path).isFile()) files.push(path);
+      else skipped.push({ file: name, reason: 'not a file (a folder or a device)' });
+    } catch (error) {
+      if (!isGone(error, path)) skipped.push({ file: name, reason: `cannot be read (${codeOf(error)}; a broken link?)` });
+    }
   }
   return { files, skipped };
-}
-
-/**
- * What a folder entry is, from the listing itself (no call per file: a live index lists the folder at every
- * update); a link is followed.
- */
-function entryKind(entry: Dirent, path: string): 'file' | 'other' | 'gone' | { code: string } {
-  if (entry.isFile()) return 'file';
-  if (!entry.isSymbolicLink()) return 'other';
-  try {
-    return statSync(path).isFile() ? 'file' : 'other';
-  } catch (error) {
-    return isGone(error, path) ? 'gone' : { code: codeOf(error) };
-  }
 }
 
 /** What reading one corpus file gave: its bytes, or why there are none. */

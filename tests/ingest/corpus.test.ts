@@ -104,16 +104,6 @@ describe('loading a corpus folder', () => {
     expect(corpus.warnings.map((w) => w.file).sort()).toEqual(['broken.txt', 'folder.txt']);
   });
 
-  it('reads a link to an article file as the file, and names a link to a folder', () => {
-    const dir = tempCorpus({ 'good.txt': ARTICLE });
-    const elsewhere = tempCorpus({ 'real.txt': ARTICLE.replace('Kerry', 'Blinken') });
-    symlinkSync(join(elsewhere, 'real.txt'), join(dir, 'linked.txt'));
-    symlinkSync(elsewhere, join(dir, 'folder-link.txt'));
-    const corpus = loadCorpus(dir);
-    expect(corpus.articles.map((a) => a.id)).toEqual(['good', 'linked']);
-    expect(corpus.warnings).toEqual([{ file: 'folder-link.txt', reason: 'not a file (a folder or a device)' }]);
-  });
-
   it('keeps offsets exact in a file that starts with a byte-order mark', () => {
     const dir = tempCorpus({ 'bom.txt': `\uFEFF---\ntitle: T\n---\n${ARTICLE}` });
     const [article] = loadCorpus(dir).articles;
