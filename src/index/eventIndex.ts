@@ -91,6 +91,15 @@ export class EventIndex {
     private readonly search: Bm25Searcher,
   ) {}
 
+  /** What `append` goes on from: set by `compose` and `append`, handed on (and cleared) by `append`. */
+  #continuation: Continuation | null = null;
+  #appended = false;
+
+  /** True for an index made by `append`. */
+  get appended(): boolean {
+    return this.#appended;
+  }
+
   /**
    * The index of a corpus whose articles' mentions were indexed in parts (segments of a live index, see
    * `liveIndex.ts`), the same as `build(articles)`: the mentions of `articles` in order, numbered as `build`
@@ -133,8 +142,10 @@ export class EventIndex {
     let sentences = 0;
     const groupStart = [0];
     const groupEntries: number[] = [];
+    const articleStart = new Uint32Array(articles.length + 1);
     let m = 0;
     source.forEach(([k, l], g) => {
+      articleStart[g] = m;
       const f = (parts[k] as (typeof parts)[number]).index.facts;
       for (let i = (starts[k] as Uint32Array)[l] as number; i < ((starts[k] as Uint32Array)[l + 1] as number); i += 1, m += 1) {
         (mentionIds[k] as Int32Array)[i] = m;
@@ -158,6 +169,8 @@ export class EventIndex {
         groupStart.push(groupEntries.length);
       }
     });
+    articleStart[articles.length] = m;
+    const published = publicationOrder(articles);
     const facts: EventFacts = {
       ...cols,
       values,
@@ -165,9 +178,10 @@ export class EventIndex {
       groupEntries: Uint32Array.from(groupEntries),
       groupVocabulary: vocabulary,
       chronological: new Uint32Array(0),
-      publicationRank: publicationRanks(articles),
+      publicationRank: published.ranks,
     };
-    facts.chronological = chronologicalOrder(facts);
+    const dayStarts = values.map(startOf);
+    facts.chronological = chronologicalOrder(facts, dayStarts);
     const search = new SegmentedBm25(
       ['event', 'who'],
       parts.map((p, k) => {
@@ -175,7 +189,72 @@ export class EventIndex {
         return { index: p.index.search, toGlobal: mentionIds[k] as Int32Array };
       }),
     );
-    return new EventIndex(facts, search);
+    const index = new EventIndex(facts, search);
+    index.#continuation = {
+      parts: parts.map((p, k) => ({ index: p.index, toGlobalArticle: p.toGlobalArticle, toGlobalMention: mentionIds[k] as Int32Array })),
+      articleStart,
+      sentenceCount: sentences,
+      byPublication: published.order,
+      tied: published.tied,
+      starts: dayStarts,
+      lookup: null,
+    };
+    return index;
+  }
+
+  /**
+   * The index of `articles` and `parts` (as `compose` takes them) made from this one without renumbering every
+   * mention, when `parts` are this index's parts (the same indexes, their articles all still live and none
+   * revived) followed by parts of new articles; else null (compose it). This index must be made by `compose`
+   * or `append`, and not appended to before: it hands on what it keeps for appending.
+   *
+   * The new articles may stand anywhere in corpus order: the mentions of the articles after them are numbered
+   * anew by a shift (copies of the columns, run by run), the new mentions put in `chronological` by binary
+   * search, the new articles in publication order by binary search. The result answers as `compose` and
+   * `build` do: the same mention numbers, columns, sentence numbers, `chronological`, `publicationRank`
+   * and search (scores and order). Only two internal numberings differ: date values and grouping words new to
+   * the corpus are numbered after the others, not as first met in corpus order, so `valueIdOf` gives other
+   * numbers for the same partition of mentions by date value, and `valueOf` and `groupingTerms` give the same.
+   */
+  append(articles: Article[], parts: ReadonlyArray<{ index: EventIndex; toGlobalArticle: Int32Array }>): EventIndex | null {
+    const from = this.#continuation;
+    if (!from) return null;
+    const plan = appendPlan(from, articles.length, parts, (i) => (i.search instanceof Bm25Index ? i.facts : null));
+    if (!plan) return null;
+    this.#continuation = null;
+    const lookup = from.lookup ?? lookupOf(this.facts, from.starts);
+    const layout = layoutOf(from, plan.added);
+    const facts = splicedFacts(this.facts, from, layout, lookup);
+    facts.chronological = mergedChronology(this.facts.chronological, facts, lookup.starts, layout);
+    const published = withPublished(from, plan.remap, articles, plan.added);
+    facts.publicationRank = published.ranks;
+    const shift = mentionShift(layout);
+    const composed: ComposedPart[] = parts.map((p, k) => {
+      const old = from.parts[k];
+      const toGlobalMention = old ? remapped(old.toGlobalMention, shift, layout) : new Int32Array(p.index.count).fill(-1);
+      return { index: p.index, toGlobalArticle: p.toGlobalArticle, toGlobalMention };
+    });
+    layout.added.forEach((a, j) => {
+      const ids = (composed[a.part] as ComposedPart).toGlobalMention;
+      const at = (layout.insertAt[j] as number) + (layout.before[j] as number);
+      for (let i = 0; i < a.to - a.from; i += 1) ids[a.from + i] = at + i;
+    });
+    const search = new SegmentedBm25(
+      ['event', 'who'],
+      composed.map((p) => ({ index: p.index.search as Bm25Index, toGlobal: p.toGlobalMention })),
+    );
+    const index = new EventIndex(facts, search);
+    index.#continuation = {
+      parts: composed,
+      articleStart: articleStarts(from.articleStart, layout, articles.length),
+      sentenceCount: from.sentenceCount + (layout.sentencesBefore[layout.added.length] as number),
+      byPublication: published.order,
+      tied: published.tied,
+      starts: lookup.starts,
+      lookup,
+    };
+    index.#appended = true;
+    return index;
   }
 
   /**
@@ -183,11 +262,13 @@ export class EventIndex {
    * are merged (`liveIndex.ts`) the corpus's articles, their order and their mentions are the same, only the
    * segments holding them changed, so the facts (dates, sentences, grouping words, the chronological order)
    * are kept and only the parts' mention numbers are worked out, in O(mentions) with typed arrays. `parts` as
-   * for `compose`. Throws when a part's articles do not have the mentions this index has for them.
+   * for `compose`. Throws when a part's articles do not have the mentions this index has for them. It can be
+   * appended to when this index could (which it hands on).
    */
   rebased(parts: ReadonlyArray<{ index: EventIndex; toGlobalArticle: Int32Array }>): EventIndex {
     const articles = this.facts.publicationRank.length;
     const start = mentionStarts(this.facts.article, articles);
+    const toGlobals: Int32Array[] = [];
     const search = new SegmentedBm25(
       ['event', 'who'],
       parts.map(({ index, toGlobalArticle }) => {
@@ -203,11 +284,22 @@ export class EventIndex {
             throw new Error('EventIndex.rebased: the parts hold other mentions');
           for (let i = 0; i < count; i += 1) toGlobal[from + i] = at + i;
         });
+        toGlobals.push(toGlobal);
         return { index: index.search, toGlobal };
       }),
     );
     if (search.docCount !== this.count) throw new Error('EventIndex.rebased: the parts hold other mentions');
-    return new EventIndex(this.facts, search);
+    const rebased = new EventIndex(this.facts, search);
+    // What `append` goes on from is handed on, over the new parts: the mentions and their numbers are the same.
+    const from = this.#continuation;
+    if (from) {
+      this.#continuation = null;
+      rebased.#continuation = {
+        ...from,
+        parts: parts.map((p, k) => ({ index: p.index, toGlobalArticle: p.toGlobalArticle, toGlobalMention: toGlobals[k] as Int32Array })),
+      };
+    }
+    return rebased;
   }
 
   static build(articles: Article[]): EventIndex {
@@ -275,9 +367,9 @@ export class EventIndex {
       groupEntries: Uint32Array.from(groupEntries),
       groupVocabulary: [...vocabulary.keys()],
       chronological: new Uint32Array(0),
-      publicationRank: publicationRanks(articles),
+      publicationRank: publicationOrder(articles).ranks,
     };
-    facts.chronological = chronologicalOrder(facts);
+    facts.chronological = chronologicalOrder(facts, facts.values.map(startOf));
     return new EventIndex(facts, search.finish());
   }
 
@@ -404,28 +496,400 @@ export class EventIndex {
   }
 }
 
-function publicationRanks(articles: Article[]): Uint32Array {
+/** A part of a composed index: a segment's index, where its articles stand, and where its mentions stand. */
+interface ComposedPart {
+  index: EventIndex;
+  toGlobalArticle: Int32Array;
+  toGlobalMention: Int32Array;
+}
+
+/** The numbers of date values and grouping words by their text, and each value's start day (see `byDate`). */
+interface Lookup {
+  values: Map<string, number>;
+  words: Map<string, number>;
+  starts: string[];
+}
+
+/** What a composed index keeps to be appended to (`EventIndex.append`). */
+interface Continuation {
+  parts: ComposedPart[];
+  /** Per article, the number of its first mention; then the count of mentions. */
+  articleStart: Uint32Array;
+  sentenceCount: number;
+  /** Article numbers in publication order, and per place there whether the date is the one before's. */
+  byPublication: Uint32Array;
+  tied: Uint8Array;
+  /** Per date value, the day it starts on. */
+  starts: string[];
+  /** Made at the first append, then handed on. */
+  lookup: Lookup | null;
+}
+
+/** An article added: its global number, and its part's facts with its mentions there ([from, to)). */
+interface Added {
+  g: number;
+  part: number;
+  facts: EventFacts;
+  from: number;
+  to: number;
+}
+
+/**
+ * Where the mentions of the added articles go: before old mention `insertAt[j]` for added article j; and, per
+ * run of old mentions (before article j, or after the last for j = the count), how many new mentions, new
+ * sentences and new grouping entries come before it (so the old ones of that run shift by as many).
+ */
+interface Layout {
+  oldCount: number;
+  count: number;
+  added: Added[];
+  insertAt: Uint32Array;
+  before: Uint32Array;
+  sentencesBefore: Uint32Array;
+  entriesBefore: Uint32Array;
+}
+
+/**
+ * The articles added, when `parts` are the continuation's parts (each with the same articles live) followed by
+ * parts of new articles only; and where each old article stands now (`remap`, ascending). Else null.
+ */
+function appendPlan(
+  from: Continuation,
+  articleCount: number,
+  parts: ReadonlyArray<{ index: EventIndex; toGlobalArticle: Int32Array }>,
+  /** A part's facts, or null when its search is not one index (it cannot be composed). */
+  factsOf: (index: EventIndex) => EventFacts | null,
+): { remap: Uint32Array; added: Added[] } | null {
+  if (parts.length < from.parts.length) return null;
+  const remap = new Uint32Array(from.articleStart.length - 1);
+  for (let k = 0; k < from.parts.length; k += 1) {
+    const was = (from.parts[k] as ComposedPart).toGlobalArticle;
+    const part = parts[k] as (typeof parts)[number];
+    if (part.index !== (from.parts[k] as ComposedPart).index || part.toGlobalArticle.length !== was.length) return null;
+    for (let l = 0; l < was.length; l += 1) {
+      const before = was[l] as number;
+      const now = part.toGlobalArticle[l] as number;
+      if (before < 0 !== now < 0) return null;
+      if (before >= 0) remap[before] = now;
+    }
+  }
+  for (let a = 1; a < remap.length; a += 1) if ((remap[a] as number) <= (remap[a - 1] as number)) return null;
+  const added: Added[] = [];
+  for (let k = from.parts.length; k < parts.length; k += 1) {
+    const { index, toGlobalArticle } = parts[k] as (typeof parts)[number];
+    const facts = factsOf(index);
+    if (facts === null) return null;
+    const starts = mentionStarts(facts.article, toGlobalArticle.length);
+    toGlobalArticle.forEach((g, l) => {
+      if (g >= 0) added.push({ g, part: k, facts, from: starts[l] as number, to: starts[l + 1] as number });
+    });
+  }
+  if (remap.length + added.length !== articleCount) return null;
+  return { remap, added: added.sort((x, y) => x.g - y.g) };
+}
+
+/** Per article of a part, the number of its first mention; then the count. */
+function mentionStarts(article: Uint32Array, articleCount: number): Uint32Array {
+  const start = new Uint32Array(articleCount + 1);
+  for (const a of article) (start[a + 1] as number) += 1;
+  for (let a = 0; a < articleCount; a += 1) start[a + 1] = (start[a + 1] as number) + (start[a] as number);
+  return start;
+}
+
+/** The numbers of a composed index's date values and grouping words. */
+function lookupOf(facts: EventFacts, starts: string[]): Lookup {
+  return {
+    values: new Map(facts.values.map((v, i) => [v, i])),
+    words: new Map(facts.groupVocabulary.map((w, i) => [w, i])),
+    starts,
+  };
+}
+
+/** See `Layout`. */
+function layoutOf(from: Continuation, added: Added[]): Layout {
+  const n = added.length;
+  const oldCount = from.articleStart[from.articleStart.length - 1] as number;
+  const insertAt = new Uint32Array(n);
+  const before = new Uint32Array(n + 1);
+  const sentencesBefore = new Uint32Array(n + 1);
+  const entriesBefore = new Uint32Array(n + 1);
+  added.forEach((a, j) => {
+    insertAt[j] = from.articleStart[a.g - j] as number;
+    before[j + 1] = (before[j] as number) + a.to - a.from;
+    sentencesBefore[j + 1] = (sentencesBefore[j] as number) + new Set(a.facts.sentence.subarray(a.from, a.to)).size;
+    entriesBefore[j + 1] = (entriesBefore[j] as number) + (a.facts.groupStart[a.to] as number) - (a.facts.groupStart[a.from] as number);
+  });
+  return { oldCount, count: oldCount + (before[n] as number), added, insertAt, before, sentencesBefore, entriesBefore };
+}
+
+type Column = Uint32Array | Int32Array | Uint8Array;
+
+/** Copies the old mentions' column into the new one, run by run (see `Layout`), adding `shiftBy[run]` to each value. */
+function copyRuns(from: Column, to: Column, layout: Layout, shiftBy?: Uint32Array): void {
+  const { insertAt, before, oldCount } = layout;
+  for (let j = 0; j <= insertAt.length; j += 1) {
+    const lo = j === 0 ? 0 : (insertAt[j - 1] as number);
+    const hi = j === insertAt.length ? oldCount : (insertAt[j] as number);
+    const at = lo + (before[j] as number);
+    to.set(from.subarray(lo, hi), at);
+    const d = shiftBy ? (shiftBy[j] as number) : 0;
+    if (d !== 0) for (let i = at; i < at + hi - lo; i += 1) to[i] = (to[i] as number) + d;
+  }
+}
+
+/** The columns of the old mentions and the added articles' mentions together (`chronological`, `publicationRank` left empty). */
+function splicedFacts(old: EventFacts, from: Continuation, layout: Layout, lookup: Lookup): EventFacts {
+  const n = layout.count;
+  const articlesBefore = Uint32Array.from({ length: layout.added.length + 1 }, (_, j) => j);
+  const column = <T extends Column>(make: (n: number) => T, source: T, shiftBy?: Uint32Array): T => {
+    const out = make(n);
+    copyRuns(source, out, layout, shiftBy);
+    return out;
+  };
+  const entryCount = old.groupEntries.length + (layout.entriesBefore[layout.added.length] as number);
+  const facts: EventFacts = {
+    article: column((k) => new Uint32Array(k), old.article, articlesBefore),
+    event: column((k) => new Uint32Array(k), old.event),
+    paragraph: column((k) => new Int32Array(k), old.paragraph),
+    sentence: column((k) => new Uint32Array(k), old.sentence, layout.sentencesBefore),
+    value: column((k) => new Uint32Array(k), old.value),
+    flags: column((k) => new Uint8Array(k), old.flags),
+    values: old.values.slice(),
+    spanStart: column((k) => new Uint32Array(k), old.spanStart),
+    spanEnd: column((k) => new Uint32Array(k), old.spanEnd),
+    groupStart: new Uint32Array(n + 1),
+    groupEntries: new Uint32Array(entryCount),
+    groupVocabulary: old.groupVocabulary.slice(),
+    chronological: new Uint32Array(0),
+    publicationRank: new Uint32Array(0),
+  };
+  copyRuns(old.groupStart.subarray(0, layout.oldCount), facts.groupStart, layout, layout.entriesBefore);
+  facts.groupStart[n] = entryCount;
+  copyEntryRuns(old, facts, layout);
+  layout.added.forEach((a, j) => addMentions(facts, a, j, old, from, layout, lookup));
+  return facts;
+}
+
+/** Copies the old mentions' grouping entries, run by run. */
+function copyEntryRuns(old: EventFacts, to: EventFacts, layout: Layout): void {
+  const { insertAt, entriesBefore, oldCount } = layout;
+  for (let j = 0; j <= insertAt.length; j += 1) {
+    const lo = old.groupStart[j === 0 ? 0 : (insertAt[j - 1] as number)] as number;
+    const hi = old.groupStart[j === insertAt.length ? oldCount : (insertAt[j] as number)] as number;
+    to.groupEntries.set(old.groupEntries.subarray(lo, hi), lo + (entriesBefore[j] as number));
+  }
+}
+
+/** Writes added article j's mentions in place: sentences numbered after those before, values and words looked up or added. */
+function addMentions(facts: EventFacts, a: Added, j: number, old: EventFacts, from: Continuation, layout: Layout, lookup: Lookup): void {
+  const at = (layout.insertAt[j] as number) + (layout.before[j] as number);
+  const insert = layout.insertAt[j] as number;
+  const sentenceBase =
+    (insert < layout.oldCount ? (old.sentence[insert] as number) : from.sentenceCount) + (layout.sentencesBefore[j] as number);
+  let entry = (old.groupStart[insert] as number) + (layout.entriesBefore[j] as number);
+  const sentences = new Map<number, number>();
+  const f = a.facts;
+  for (let i = a.from, m = at; i < a.to; i += 1, m += 1) {
+    facts.article[m] = a.g;
+    facts.event[m] = f.event[i] as number;
+    facts.paragraph[m] = f.paragraph[i] as number;
+    facts.flags[m] = f.flags[i] as number;
+    facts.spanStart[m] = f.spanStart[i] as number;
+    facts.spanEnd[m] = f.spanEnd[i] as number;
+    const s = f.sentence[i] as number;
+    if (!sentences.has(s)) sentences.set(s, sentences.size);
+    facts.sentence[m] = sentenceBase + (sentences.get(s) as number);
+    facts.value[m] = valueId(facts, lookup, f.values[f.value[i] as number] as string);
+    facts.groupStart[m] = entry;
+    for (let e = f.groupStart[i] as number; e < (f.groupStart[i + 1] as number); e += 1, entry += 1) {
+      const local = f.groupEntries[e] as number;
+      facts.groupEntries[entry] = (wordId(facts, lookup, f.groupVocabulary[local >>> 4] as string) << 4) | (local & 15);
+    }
+  }
+}
+
+/** The number of a date value, a new one (after the others) for a value new to the corpus. */
+function valueId(facts: EventFacts, lookup: Lookup, value: string): number {
+  let id = lookup.values.get(value);
+  if (id === undefined) {
+    id = facts.values.push(value) - 1;
+    lookup.values.set(value, id);
+    lookup.starts.push(startOf(value));
+  }
+  return id;
+}
+
+/** The number of a grouping word, a new one (after the others) for a word new to the corpus. */
+function wordId(facts: EventFacts, lookup: Lookup, word: string): number {
+  let id = lookup.words.get(word);
+  if (id === undefined) {
+    id = facts.groupVocabulary.push(word) - 1;
+    lookup.words.set(word, id);
+  }
+  return id;
+}
+
+/** An old mention's new number. */
+function mentionShift({ insertAt, before }: Layout): (m: number) => number {
+  if (insertAt.length === 1) {
+    const at = insertAt[0] as number;
+    const by = before[1] as number;
+    return (m) => (m < at ? m : m + by);
+  }
+  return (m) => {
+    let lo = 0;
+    let hi = insertAt.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((insertAt[mid] as number) <= m) lo = mid + 1;
+      else hi = mid;
+    }
+    return m + (before[lo] as number);
+  };
+}
+
+/** Are the mentions added after every old one (the old ones keep their numbers)? */
+const addedLast = (layout: Layout): boolean => layout.insertAt.every((at) => at === layout.oldCount);
+
+/** A part's mention numbers, the old ones shifted (the same array when none moves). */
+function remapped(ids: Int32Array, shift: (m: number) => number, layout: Layout): Int32Array {
+  if (addedLast(layout)) return ids;
+  const out = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i += 1) {
+    const m = ids[i] as number;
+    out[i] = m < 0 ? -1 : shift(m);
+  }
+  return out;
+}
+
+/** `chronological` of the new facts: the old order (numbers shifted) with each new mention put in its place by binary search. */
+function mergedChronology(old: Uint32Array, facts: EventFacts, starts: readonly string[], layout: Layout): Uint32Array {
+  const compare = byDate(facts, starts);
+  const shift = addedLast(layout) ? null : mentionShift(layout);
+  const fresh: number[] = [];
+  layout.added.forEach((a, j) => {
+    const at = (layout.insertAt[j] as number) + (layout.before[j] as number);
+    for (let i = 0; i < a.to - a.from; i += 1) fresh.push(at + i);
+  });
+  fresh.sort(compare);
+  const out = new Uint32Array(layout.count);
+  let src = 0;
+  let dst = 0;
+  const copy = (to: number): void => {
+    if (shift === null) out.set(old.subarray(src, to), dst);
+    else for (let i = src; i < to; i += 1) out[dst + i - src] = shift(old[i] as number);
+    dst += to - src;
+    src = to;
+  };
+  for (const x of fresh) {
+    let lo = src;
+    let hi = old.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const y = shift === null ? (old[mid] as number) : shift(old[mid] as number);
+      if (compare(y, x) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    copy(lo);
+    out[dst++] = x;
+  }
+  copy(old.length);
+  return out;
+}
+
+/** Publication order with the added articles put in their places by binary search; ranks worked out again. */
+function withPublished(
+  from: Continuation,
+  remap: Uint32Array,
+  articles: Article[],
+  added: readonly Added[],
+): { order: Uint32Array; tied: Uint8Array; ranks: Uint32Array } {
+  const compare = new Intl.Collator().compare;
+  const key = (g: number): string => publicationKey(articles[g] as Article, 'as given');
+  const byPublication = (x: number, y: number): number => compare(key(x), key(y)) || x - y;
+  const old = from.byPublication;
+  const fresh = added.map((a) => a.g).sort(byPublication);
+  const order = new Uint32Array(articles.length);
+  const tied = new Uint8Array(articles.length);
+  const placed: number[] = [];
+  let src = 0;
+  let dst = 0;
+  const copy = (to: number): void => {
+    for (let i = src; i < to; i += 1) order[dst + i - src] = remap[old[i] as number] as number;
+    tied.set(from.tied.subarray(src, to), dst);
+    dst += to - src;
+    src = to;
+  };
+  for (const g of fresh) {
+    let lo = src;
+    let hi = old.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (byPublication(remap[old[mid] as number] as number, g) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    copy(lo);
+    placed.push(dst);
+    order[dst++] = g;
+  }
+  copy(old.length);
+  for (const k of placed)
+    for (const q of [k, k + 1])
+      if (q < order.length) tied[q] = q > 0 && compare(key(order[q - 1] as number), key(order[q] as number)) === 0 ? 1 : 0;
+  return { order, tied, ranks: ranksOf(order, tied) };
+}
+
+/** Per article of the new corpus, the number of its first mention; then the count. */
+function articleStarts(old: Uint32Array, layout: Layout, articleCount: number): Uint32Array {
+  const out = new Uint32Array(articleCount + 1);
+  let j = 0;
+  let a = 0;
+  for (let g = 0; g < articleCount; g += 1) {
+    if (j < layout.added.length && (layout.added[j] as Added).g === g) {
+      out[g] = (layout.insertAt[j] as number) + (layout.before[j] as number);
+      j += 1;
+    } else out[g] = (old[a++] as number) + (layout.before[j] as number);
+  }
+  out[articleCount] = layout.count;
+  return out;
+}
+
+/**
+ * The articles in publication order (equal dates in corpus order), whether each has the date of the one before
+ * (`tied`, by place in that order), and each article's rank (see `publicationRank`).
+ */
+function publicationOrder(articles: Article[]): { order: Uint32Array; tied: Uint8Array; ranks: Uint32Array } {
   const compare = new Intl.Collator().compare;
   const published = articles.map((a) => publicationKey(a, 'as given'));
-  const order = published.map((_, i) => i).sort((x, y) => compare(published[x] as string, published[y] as string) || x - y);
+  const order = Uint32Array.from(
+    published.map((_, i) => i).sort((x, y) => compare(published[x] as string, published[y] as string) || x - y),
+  );
+  const tied = new Uint8Array(order.length);
+  for (let k = 1; k < order.length; k += 1)
+    tied[k] = compare(published[order[k - 1] as number] as string, published[order[k] as number] as string) === 0 ? 1 : 0;
+  return { order, tied, ranks: ranksOf(order, tied) };
+}
+
+/** Each article's rank: its place in publication order, or the rank of the one before when it has the same date. */
+function ranksOf(order: Uint32Array, tied: Uint8Array): Uint32Array {
   const ranks = new Uint32Array(order.length);
-  order.forEach((ai, k) => {
-    const prev = order[k - 1];
-    ranks[ai] = prev !== undefined && compare(published[prev] as string, published[ai] as string) === 0 ? (ranks[prev] as number) : k;
-  });
+  for (let k = 0; k < order.length; k += 1) ranks[order[k] as number] = tied[k] === 1 ? (ranks[order[k - 1] as number] as number) : k;
   return ranks;
 }
 
-function chronologicalOrder(facts: EventFacts): Uint32Array {
-  const starts = facts.values.map(startOf);
-  const n = facts.article.length;
-  return Uint32Array.from({ length: n }, (_, i) => i).sort((x, y) => {
+/** Date order of mentions: the day a date starts on (`starts`, per value), the coarser value first, then corpus order. */
+const byDate =
+  (facts: Pick<EventFacts, 'value' | 'values'>, starts: readonly string[]) =>
+  (x: number, y: number): number => {
     const vx = facts.value[x] as number;
     const vy = facts.value[y] as number;
     const a = starts[vx] as string;
     const b = starts[vy] as string;
     return (a < b ? -1 : a > b ? 1 : 0) || (facts.values[vx] as string).length - (facts.values[vy] as string).length || x - y;
-  });
+  };
+
+function chronologicalOrder(facts: EventFacts, starts: readonly string[]): Uint32Array {
+  return Uint32Array.from({ length: facts.article.length }, (_, i) => i).sort(byDate(facts, starts));
 }
 
 /**
@@ -451,12 +915,4 @@ function datesBySentence(events: readonly EventMention[]): Map<string, number[]>
     else out.set(key, [i]);
   });
   return out;
-}
-
-/** Per article (of `articles`), where its mentions start in `article` (mentions are in article order); the total last. */
-function mentionStarts(article: Uint32Array, articles: number): Uint32Array {
-  const start = new Uint32Array(articles + 1);
-  for (const a of article) (start[a + 1] as number) += 1;
-  for (let a = 0; a < articles; a += 1) start[a + 1] = (start[a + 1] as number) + (start[a] as number);
-  return start;
 }

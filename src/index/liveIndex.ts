@@ -10,7 +10,8 @@
  *   each file, so a duplicate comes and goes as in a full load.
  * - The corpus answers read is composed from the live segments: articles in file order; one BM25 search over
  *   every segment's paragraphs and dated mentions with global statistics (`SegmentedBm25`), the lexicons
- *   merged, dated mentions renumbered (`EventIndex.compose`), and the quote book put together from each
+ *   merged, dated mentions renumbered (`EventIndex.compose`; when articles were only added since, their
+ *   mentions put in among the others' by `EventIndex.append`), and the quote book put together from each
  *   article's quote facts (`QuoteBook.fromFacts`), or, when the articles added are all published after the
  *   others, grouped on from the last book (`QuoteBook.append`): the same answers, scores and order as one
  *   index built over the folder at once.
@@ -139,7 +140,7 @@ export class LiveIndex {
   /**
    * Milliseconds the last composition took, by structure: the paragraph search and lexicon (composed), the
    * quote book (appended to, or put together again from every article's quote facts) and the dated mentions
-   * (composed).
+   * (appended to, or composed).
    */
   composeMs: { paragraphs: number; quotes: number; events: number } = { paragraphs: 0, quotes: 0, events: 0 };
 
@@ -517,8 +518,12 @@ export class LiveIndex {
     const quotes = same ? kept.quotes : (this.#corpus.quotes.append(facts) ?? QuoteBook.fromFacts(facts, { appendable: true }));
     const quotesMs = took();
     yield;
+    // After a merge: the same mentions over new segments. Articles only added since the last composition: their
+    // mentions are put in among the others'. Else renumbered whole.
     const eventParts = this.#segments.map((s, k) => ({ index: s.segment.events, toGlobalArticle: toGlobalArticle[k] as Int32Array }));
-    const events = same ? kept.events.rebased(eventParts) : EventIndex.compose(articles, eventParts);
+    const events = same
+      ? kept.events.rebased(eventParts)
+      : (this.#corpus.events.append(articles, eventParts) ?? EventIndex.compose(articles, eventParts));
     this.composeMs = { paragraphs: paragraphsMs, quotes: quotesMs, events: took() };
     this.#corpus = { dir: this.dir, articles, warnings, index, quotes, events, source };
   }

@@ -56,24 +56,32 @@ export class SegmentedBm25 {
     readonly fields: readonly string[],
     private readonly parts: readonly Bm25Part[],
   ) {
+    // Plain loops over the typed arrays: this runs at every composition of a live index, over every document.
     let count = 0;
-    for (const p of parts) for (const g of p.toGlobal) if (g >= 0) count += 1;
+    this.hasDeleted = parts.map(({ toGlobal }) => {
+      let live = 0;
+      for (let local = 0; local < toGlobal.length; local += 1) if ((toGlobal[local] as number) >= 0) live += 1;
+      count += live;
+      return live < toGlobal.length;
+    });
     this.docCount = count;
-    this.partOf = new Uint16Array(count);
-    this.localOf = new Uint32Array(count);
-    parts.forEach((p, k) =>
-      p.toGlobal.forEach((g, local) => {
-        if (g < 0) return;
-        this.partOf[g] = k;
-        this.localOf[g] = local;
-      }),
-    );
-    this.hasDeleted = parts.map((p) => p.toGlobal.some((g) => g < 0));
+    const partOf = new Uint16Array(count);
+    const localOf = new Uint32Array(count);
+    parts.forEach(({ toGlobal }, k) => {
+      for (let local = 0; local < toGlobal.length; local += 1) {
+        const g = toGlobal[local] as number;
+        if (g < 0) continue;
+        partOf[g] = k;
+        localOf[g] = local;
+      }
+    });
+    this.partOf = partOf;
+    this.localOf = localOf;
     this.averages = fields.map((_, f) => {
       const lengths = parts.map((p) => p.index.toJSON().postings[f]?.lengths ?? new Uint16Array(0));
       let average = 0;
       for (let g = 0; g < count; g += 1) {
-        average = (average * g + ((lengths[this.partOf[g] as number] as Uint16Array)[this.localOf[g] as number] ?? 0)) / (g + 1);
+        average = (average * g + ((lengths[partOf[g] as number] as Uint16Array)[localOf[g] as number] ?? 0)) / (g + 1);
       }
       return average;
     });

@@ -249,6 +249,7 @@ describe('LiveIndex, the end of a merge', () => {
     copyFileSync(join(DEV, last), join(dir, last));
     live.update([join(dir, last)]);
     expect(live.corpus.quotes.appended).toBe(true);
+    expect(live.corpus.events.appended).toBe(true);
     expect(answers(live.corpus)).toEqual(rebuilt(dir));
     live.close();
   });
