@@ -782,15 +782,7 @@ function mergedChronology(old: Uint32Array, facts: EventFacts, starts: readonly 
     src = to;
   };
   for (const x of fresh) {
-    let lo = src;
-    let hi = old.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const y = shift === null ? (old[mid] as number) : shift(old[mid] as number);
-      if (compare(y, x) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    copy(lo);
+    copy(lowerBound(src, old.length, (mid) => compare(shift === null ? (old[mid] as number) : shift(old[mid] as number), x) < 0));
     out[dst++] = x;
   }
   copy(old.length);
@@ -821,13 +813,7 @@ function withPublished(
     src = to;
   };
   for (const g of fresh) {
-    let lo = src;
-    let hi = old.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (byPublication(remap[old[mid] as number] as number, g) < 0) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(src, old.length, (mid) => byPublication(remap[old[mid] as number] as number, g) < 0);
     copy(lo);
     placed.push(dst);
     order[dst++] = g;
@@ -915,4 +901,14 @@ function datesBySentence(events: readonly EventMention[]): Map<string, number[]>
     else out.set(key, [i]);
   });
   return out;
+}
+
+/** The first place in [lo, hi) where `before` turns false (it is true, then false, along the range); hi if never. */
+function lowerBound(lo: number, hi: number, before: (at: number) => boolean): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
