@@ -9,6 +9,7 @@ import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
 import { type Bm25Searcher, SegmentedBm25 } from './segmentedBm25.ts';
 import { type GroupingTerms, groupingTermsOf, peopleOf } from './mentionFacts.ts';
 import type { Lexicon } from './lexicon.ts';
+import { type Steps, runNow } from './steps.ts';
 
 /** Where an event mention stands: article index and mention index. */
 export interface EventRef {
@@ -108,14 +109,14 @@ export class EventIndex {
    * `articles` of its article k, or -1 for one deleted.
    */
   static compose(articles: Article[], parts: ReadonlyArray<{ index: EventIndex; toGlobalArticle: Int32Array }>): EventIndex {
+    return runNow(EventIndex.composeSteps(articles, parts));
+  }
+
+  /** `compose` in steps (see `steps.ts`), pausing every few articles. */
+  static *composeSteps(articles: Article[], parts: ReadonlyArray<{ index: EventIndex; toGlobalArticle: Int32Array }>): Steps<EventIndex> {
     const source: Array<[number, number]> = new Array(articles.length);
     parts.forEach((p, k) => p.toGlobalArticle.forEach((g, l) => g >= 0 && (source[g] = [k, l])));
-    const starts = parts.map(({ index, toGlobalArticle }) => {
-      const start = new Uint32Array(toGlobalArticle.length + 1);
-      for (const a of index.facts.article) (start[a + 1] as number) += 1;
-      for (let a = 0; a < toGlobalArticle.length; a += 1) start[a + 1] = (start[a + 1] as number) + (start[a] as number);
-      return start;
-    });
+    const starts = parts.map(({ index, toGlobalArticle }) => mentionStarts(index.facts.article, toGlobalArticle.length));
     /** Per part, a local number (of a date value, a sentence, a grouping word) to its global one, given when first met. */
     const renumber = (sizes: (f: EventFacts) => number) => parts.map((p) => new Int32Array(sizes(p.index.facts)).fill(-1));
     const valueIds = renumber((f) => f.values.length);
@@ -144,7 +145,9 @@ export class EventIndex {
     const groupEntries: number[] = [];
     const articleStart = new Uint32Array(articles.length + 1);
     let m = 0;
-    source.forEach(([k, l], g) => {
+    for (let g = 0; g < source.length; g += 1) {
+      if (g % 64 === 63) yield;
+      const [k, l] = source[g] as [number, number];
       articleStart[g] = m;
       const f = (parts[k] as (typeof parts)[number]).index.facts;
       for (let i = (starts[k] as Uint32Array)[l] as number; i < ((starts[k] as Uint32Array)[l + 1] as number); i += 1, m += 1) {
@@ -168,7 +171,7 @@ export class EventIndex {
         }
         groupStart.push(groupEntries.length);
       }
-    });
+    }
     articleStart[articles.length] = m;
     const published = publicationOrder(articles);
     const facts: EventFacts = {
@@ -181,7 +184,9 @@ export class EventIndex {
       publicationRank: published.ranks,
     };
     const dayStarts = values.map(startOf);
+    yield;
     facts.chronological = chronologicalOrder(facts, dayStarts);
+    yield;
     const search = new SegmentedBm25(
       ['event', 'who'],
       parts.map((p, k) => {

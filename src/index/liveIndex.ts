@@ -515,7 +515,9 @@ export class LiveIndex {
     yield;
     const facts = order.map(([, [k, ai]]) => (this.#segments[k] as LiveSegment).segment.quoteFacts[ai] as QuoteFacts);
     // Articles published after all the others are grouped on from the last book; else the book is built whole.
-    const quotes = same ? kept.quotes : (this.#corpus.quotes.append(facts) ?? QuoteBook.fromFacts(facts, { appendable: true }));
+    const quotes = same
+      ? kept.quotes
+      : (this.#corpus.quotes.append(facts) ?? (yield* QuoteBook.fromFactsSteps(facts, { appendable: true })));
     const quotesMs = took();
     yield;
     // After a merge: the same mentions over new segments. Articles only added since the last composition: their
@@ -523,7 +525,7 @@ export class LiveIndex {
     const eventParts = this.#segments.map((s, k) => ({ index: s.segment.events, toGlobalArticle: toGlobalArticle[k] as Int32Array }));
     const events = same
       ? kept.events.rebased(eventParts)
-      : (this.#corpus.events.append(articles, eventParts) ?? EventIndex.compose(articles, eventParts));
+      : (this.#corpus.events.append(articles, eventParts) ?? (yield* EventIndex.composeSteps(articles, eventParts)));
     this.composeMs = { paragraphs: paragraphsMs, quotes: quotesMs, events: took() };
     this.#corpus = { dir: this.dir, articles, warnings, index, quotes, events, source };
   }

@@ -8,6 +8,7 @@ import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
 import { type Bm25Part, type Bm25Searcher, SegmentedBm25 } from './segmentedBm25.ts';
 import type { Lexicon } from './lexicon.ts';
 import { phraseSpans } from './paragraphIndex.ts';
+import { type Steps, runNow } from './steps.ts';
 import { Registry, type Speaker, byLocale } from './registry.ts';
 
 export type { Speaker } from './registry.ts';
@@ -377,8 +378,17 @@ function groupDocument(wording: Prepared, first: QuoteFact): [readonly string[],
 
 /** The search over these groups (numbers, ascending), their documents numbered from 0 in that order. */
 function searchOf(wording: readonly Prepared[], firsts: readonly QuoteFact[], groups: readonly number[]): Bm25Index {
+  return runNow(searchSteps(wording, firsts, groups));
+}
+
+/** `searchOf` in steps (see `steps.ts`), pausing every few hundred groups. */
+function* searchSteps(wording: readonly Prepared[], firsts: readonly QuoteFact[], groups: readonly number[]): Steps<Bm25Index> {
   const search = new Bm25Builder(QUOTE_FIELDS);
-  for (const gi of groups) search.add(groupDocument(wording[gi] as Prepared, firsts[gi] as QuoteFact));
+  for (const [n, gi] of groups.entries()) {
+    if (n % 512 === 511) yield;
+    search.add(groupDocument(wording[gi] as Prepared, firsts[gi] as QuoteFact));
+  }
+  yield;
   return search.finish();
 }
 
@@ -475,7 +485,12 @@ export class QuoteBook {
    * `appendable`, the book keeps its grouping, so that `append` can go on from it.
    */
   static fromFacts(articles: readonly QuoteFacts[], options: { appendable?: boolean } = {}): QuoteBook {
-    const registry = Registry.build(articles);
+    return runNow(QuoteBook.fromFactsSteps(articles, options));
+  }
+
+  /** `fromFacts` in steps (see `steps.ts`), pausing every few articles. */
+  static *fromFactsSteps(articles: readonly QuoteFacts[], options: { appendable?: boolean } = {}): Steps<QuoteBook> {
+    const registry = yield* Registry.buildSteps(articles);
     const byName = registry.byAlias;
     const order = publicationOrder(
       articles,
@@ -483,12 +498,17 @@ export class QuoteBook {
     );
     // The words' order for prefixes: how many quotes have each word, rarest first (see `Grouping`).
     const frequency = new Map<string, number>();
-    for (const ai of order)
+    for (const [n, ai] of order.entries()) {
+      if (n % 256 === 255) yield;
       for (const q of (articles[ai] as QuoteFacts).quotes) for (const w of preparedOf(q).set) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+    }
     const grouping = new Grouping(frequency);
-    for (const ai of order) grouping.addArticle(articles[ai] as QuoteFacts, ai, byName);
+    for (const [n, ai] of order.entries()) {
+      if (n % 64 === 63) yield;
+      grouping.addArticle(articles[ai] as QuoteFacts, ai, byName);
+    }
     const all = grouping.groups.map((_, gi) => gi);
-    const search = searchOf(grouping.wording, grouping.firsts, all);
+    const search = yield* searchSteps(grouping.wording, grouping.firsts, all);
     const book = QuoteBook.#finish(registry.speakers(grouping.counts), grouping, [], search);
     if (options.appendable) {
       const parts = { parts: [{ index: search, toGlobal: Int32Array.from(all) }], partOf: all.map(() => 0), localOf: all };

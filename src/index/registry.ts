@@ -1,3 +1,4 @@
+import { type Steps, runNow } from './steps.ts';
 import type { Quote } from '../model/index.ts';
 import { HONORIFICS } from '../nlp/cues.ts';
 import { type NameMention, findNames, firstNamesAgree, surnameKey } from '../nlp/people.ts';
@@ -410,6 +411,11 @@ export class Registry {
 
   /** The registry of `articles` (corpus order). */
   static build(articles: readonly RegistryArticle[]): Registry {
+    return runNow(Registry.buildSteps(articles));
+  }
+
+  /** `build` in steps (see `steps.ts`), pausing every few articles. */
+  static *buildSteps(articles: readonly RegistryArticle[]): Steps<Registry> {
     const room = articles.length * SPACING < KEY_LIMIT / 2 && articles.every(fitsStamps);
     const registry = new Registry(room ? articles.map((_, i) => (i + 1) * SPACING) : null);
     // Without room in the stamps, stamps in reading order all the same (nothing can be appended).
@@ -418,17 +424,23 @@ export class Registry {
     const make = registry.#maker();
     const person = (key: string, first: string | null, at: number): Draft =>
       registry.#bucket(key).join(first, at, (made) => make(made, 'person', key));
-    articles.forEach((a, i) => eachName(a, (i + 1) * SPACING, stamp, (m, at) => registry.#readName(person(m.key, m.first, at), m, at)));
-    articles.forEach((a, i) =>
+    for (let i = 0; i < articles.length; i += 1) {
+      if (i % 256 === 255) yield;
+      eachName(articles[i] as RegistryArticle, (i + 1) * SPACING, stamp, (m, at) => registry.#readName(person(m.key, m.first, at), m, at));
+    }
+    for (let i = 0; i < articles.length; i += 1) {
+      if (i % 256 === 255) yield;
       eachSpeaker(
-        a,
+        articles[i] as RegistryArticle,
         (i + 1) * SPACING,
         stamp,
         (op) => registry.#read(op, person(op.key, op.first, op.at)),
         (op) => registry.#readOther(op, make),
-      ),
-    );
+      );
+    }
+    yield;
     for (const d of registry.#order) registry.#remake(d);
+    yield;
     for (const d of registry.#order)
       for (const a of (d.speaker as Speaker).aliases)
         if (!registry.#byAlias.has(a.toLowerCase())) registry.#byAlias.set(a.toLowerCase(), d);
