@@ -144,14 +144,15 @@ const heldBy = (start: string): string[] => [...new Set([start.slice(0, 4), star
 export function blockingKeys(f: MentionFacts, rank: (word: string) => number): string[] {
   const words = [...f.words].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const prefix = words.length - Math.ceil(SAME_EVENT * words.length - 1e-9) + 1;
-  const pairs = (tag: string, xs: ReadonlySet<string>, ys: ReadonlySet<string>): string[] =>
-    [...xs].flatMap((x) => [...ys].map((y) => `${tag}:${x}|${y}`));
-  return [
-    ...words.slice(0, prefix).map((w) => `w:${w}`),
-    ...pairs('pp', f.people, f.places),
-    ...pairs('pa', f.people, f.actions),
-    ...pairs('an', f.actions, f.names),
-  ];
+  const keys = words.slice(0, prefix).map((w) => `w:${w}`);
+  const pairs = (tag: string, xs: ReadonlySet<string>, ys: ReadonlySet<string>): void => {
+    if (ys.size === 0) return;
+    for (const x of xs) for (const y of ys) keys.push(`${tag}:${x}|${y}`);
+  };
+  pairs('pp', f.people, f.places);
+  pairs('pa', f.people, f.actions);
+  pairs('an', f.actions, f.names);
+  return keys;
 }
 
 /**
@@ -307,5 +308,13 @@ export function finestMention<T extends { value: string }>(group: readonly T[]):
     const d = daysOf(value);
     return d === null ? Number.POSITIVE_INFINITY : Date.parse(d.to) - Date.parse(d.from);
   };
-  return group.reduce((best, m) => (span(m.value) < span(best.value) ? m : best));
+  // Each member's span worked out once (a reduce comparing spans worked out the best one's again at every step).
+  let best = group[0] as T;
+  let bestSpan = span(best.value);
+  for (let i = 1; i < group.length; i += 1) {
+    const m = group[i] as T;
+    const d = span(m.value);
+    if (d < bestSpan) [best, bestSpan] = [m, d];
+  }
+  return best;
 }

@@ -69,10 +69,9 @@ interface Chosen {
   span: readonly [number, number];
 }
 
-/** One entry: the event's mentions, one per sentence, in date order, shown by the mention with the finest date. */
-function entryResult(corpus: LoadedCorpus, group: readonly Chosen[]): Result {
+/** One entry: the event's mentions, one per sentence, in date order, shown by `shown`, the mention with the finest date. */
+function entryResult(corpus: LoadedCorpus, group: readonly Chosen[], shown: Chosen): Result {
   const { events } = corpus;
-  const shown = finestMention(group);
   const first = mentionOf(corpus, events.ref(shown.id));
   const sentences = group.filter((m, i) => group.findIndex((o) => o.sentence === m.sentence) === i);
   // Outlets are counted from the articles' metadata; only the mentions cited are read from the index file.
@@ -130,10 +129,12 @@ export function timeline(corpus: LoadedCorpus, args: TimelineArgs, limit = TIMEL
   // who, where, what) together across sentences and outlets; in the order of the dates they show.
   const facts = factsReader(corpus);
   const entries = groupEvents(outermostExpressions(chosen), (m) => facts(m.id))
-    .map((group) => ({ group, shown: finestMention(group) }))
-    .sort((a, b) =>
-      byStart({ start: startOf(a.shown.value), value: a.shown.value }, { start: startOf(b.shown.value), value: b.shown.value }),
-    );
+    .map((group) => {
+      const shown = finestMention(group);
+      // Each entry's start worked out once, not at every comparison.
+      return { group, shown, start: startOf(shown.value), value: shown.value };
+    })
+    .sort(byStart);
   const notes: string[] = [];
   if (named) notes.push(`events in ${named} only`);
   if (entries.length === 0)
@@ -147,7 +148,7 @@ export function timeline(corpus: LoadedCorpus, args: TimelineArgs, limit = TIMEL
     command: 'timeline',
     query: args.topic ?? '',
     total: entries.length,
-    results: entries.slice(0, limit).map(({ group }) => entryResult(corpus, group)),
+    results: entries.slice(0, limit).map(({ group, shown }) => entryResult(corpus, group, shown)),
     ...withNotes(notes),
   };
 }

@@ -105,6 +105,13 @@ function listTable(bytes: Buffer): { keys: Uint32Array; ends: Uint32Array; at: n
   return { keys, ends, at };
 }
 
+/** Deserialises items `wanted` of a list part's bytes (see `listBytes`) into `read`, those not read before. */
+function deserialiseItems(bytes: Buffer, { ends, at }: { ends: Uint32Array; at: number }, read: ListRead, wanted: readonly number[]): void {
+  for (const i of wanted)
+    if (read.items[i] === undefined && i < ends.length)
+      read.items[i] = deserialize(bytes.subarray(at + (i === 0 ? 0 : (ends[i - 1] as number)), at + (ends[i] as number))) as Item;
+}
+
 /**
  * Reads articles' details from an open index file, part by part (part k: article k / 4), checking each against
  * its CRC-32; a list part's items are deserialised only when asked for.
@@ -160,30 +167,35 @@ class DetailReader {
     return details;
   }
 
-  /** The keys of list part k's items (see `listBytes`), with what was read of it. */
-  list(k: number): ListRead {
+  /**
+   * List part k as kept, else read from the file once: its table, and the items `wanted` picks deserialised
+   * from the same bytes, so that a first read of an item does not read the part twice (once for its table).
+   */
+  private listWith(k: number, wanted: (keys: Uint32Array) => readonly number[]): ListRead {
     const kept = this.recall(k) as ListRead | undefined;
     if (kept) return kept;
     const read = this.fromFile(k, (bytes) => {
-      const { keys } = listTable(bytes);
-      return { items: new Array<Item | undefined>(keys.length), keys };
+      const table = listTable(bytes);
+      const fresh: ListRead = { items: new Array<Item | undefined>(table.keys.length), keys: table.keys };
+      deserialiseItems(bytes, table, fresh, wanted(table.keys));
+      return fresh;
     });
     this.keep(k, read);
     return read;
   }
 
-  /** Items `which` of list part k (all of them when null), deserialising only those not read before. */
-  items(k: number, which: readonly number[] | null): Item[] {
-    const read = this.list(k);
-    const wanted = which ?? Array.from(read.keys, (_, i) => i);
+  /**
+   * Items `which` of list part k (all of them when null; or those its items' keys pick), deserialising only
+   * those not read before.
+   */
+  items(k: number, which: readonly number[] | null | ((keys: Uint32Array) => number[])): Item[] {
+    const all = (keys: Uint32Array): number[] => Array.from(keys, (_, i) => i);
+    const pick = which === null ? all : typeof which === 'function' ? which : () => which;
+    const read = this.listWith(k, pick);
+    const wanted = pick(read.keys);
     if (wanted.some((i) => read.items[i] === undefined && i < read.keys.length))
-      this.fromFile(k, (bytes) => {
-        const { ends, at } = listTable(bytes);
-        for (const i of wanted)
-          if (read.items[i] === undefined && i < ends.length)
-            read.items[i] = deserialize(bytes.subarray(at + (i === 0 ? 0 : (ends[i - 1] as number)), at + (ends[i] as number))) as Item;
-      });
-    return which === null ? (read.items as Item[]) : which.flatMap((i) => (i < read.keys.length ? [read.items[i] as Item] : []));
+      this.fromFile(k, (bytes) => deserialiseItems(bytes, listTable(bytes), read, wanted));
+    return which === null ? (read.items as Item[]) : wanted.flatMap((i) => (i < read.keys.length ? [read.items[i] as Item] : []));
   }
 }
 
@@ -226,7 +238,7 @@ class StoredArticle implements Article {
     this.meta = head.meta;
     this.paragraphs = head.paragraphs.map((p, i) => new StoredParagraph(p, this, i));
   }
-  private items(part: number, which: readonly number[] | null): Item[] {
+  private items(part: number, which: readonly number[] | null | ((keys: Uint32Array) => number[])): Item[] {
     return this.reader.items(this.position * PARTS + part, which);
   }
   text(): TextParts {
@@ -255,10 +267,12 @@ class StoredArticle implements Article {
   }
   /** The mentions of body paragraph `paragraph`, in order, read alone. */
   mentionsIn(paragraph: number): EventMention[] {
-    const { keys } = this.reader.list(this.position * PARTS + EVENTS);
-    const which: number[] = [];
-    keys.forEach((key, i) => key === paragraph + 1 && which.push(i));
-    return this.items(EVENTS, which) as EventMention[];
+    const inParagraph = (keys: Uint32Array): number[] => {
+      const which: number[] = [];
+      keys.forEach((key, i) => key === paragraph + 1 && which.push(i));
+      return which;
+    };
+    return this.items(EVENTS, inParagraph) as EventMention[];
   }
 }
 

@@ -71,6 +71,33 @@ describe('groupEvents with blocking keys', () => {
     );
   });
 
+  it('keys: a prefix of the words by rank, then each person-place, person-action and action-name pair, in that order', () => {
+    const f: MentionFacts = {
+      id: 0,
+      value: '2015-12-15',
+      sentence: 0,
+      span: [0, 1],
+      words: new Set(['kerri', 'moscow', 'met', 'lavrov']),
+      people: new Set(['kerri', 'lavrov']),
+      places: new Set(['moscow']),
+      actions: new Set(['met']),
+      names: new Set(['Moscow']),
+    };
+    const rank = (w: string): number => ['lavrov', 'moscow', 'kerri', 'met'].indexOf(w);
+    // 4 words: 4 - ceil(0.3 × 4) + 1 = 3 of them.
+    expect(blockingKeys(f, rank)).toEqual([
+      'w:lavrov',
+      'w:moscow',
+      'w:kerri',
+      'pp:kerri|moscow',
+      'pp:lavrov|moscow',
+      'pa:kerri|met',
+      'pa:lavrov|met',
+      'an:met|Moscow',
+    ]);
+    expect(blockingKeys({ ...f, places: new Set() }, rank).filter((k) => k.startsWith('pp:'))).toEqual([]);
+  });
+
   it('keys: mentions sharing no key are never the same event', () => {
     fc.assert(
       fc.property(mention, mention, (a0, b0) => {

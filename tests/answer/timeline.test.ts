@@ -153,6 +153,24 @@ describe('finestMention', () => {
     expect(finestMention([{ value: '2015-12' }, { value: '2015-12-15' }]).value).toBe('2015-12-15');
     expect(finestMention([{ value: '2014-09/..' }, { value: '2014-09' }]).value).toBe('2014-09');
   });
+
+  it('keeps the first of equally fine dates, wherever the finest comes', () => {
+    const group = [
+      { id: 1, value: '2015' },
+      { id: 2, value: '2015-12-15' },
+      { id: 3, value: '2015-12' },
+      { id: 4, value: '2015-12-16' },
+      { id: 5, value: '2015-12-15' },
+    ];
+    expect(finestMention(group).id).toBe(2);
+    expect(
+      finestMention([
+        { id: 1, value: '2015-12/..' },
+        { id: 2, value: '../2015' },
+      ]).id,
+    ).toBe(1);
+    expect(finestMention([{ id: 1, value: '2015' }]).id).toBe(1);
+  });
 });
 
 describe('/timeline on the seeds', () => {
