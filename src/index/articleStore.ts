@@ -3,6 +3,7 @@ import { crc32 } from 'node:zlib';
 import { deserialize, serialize } from 'node:v8';
 import type { EventMention } from '../model/index.ts';
 import type { Article, ArticleMeta, Paragraph, Quote, Sentence, SetAside } from '../model/index.ts';
+import { type Steps, runNow } from './steps.ts';
 
 /**
  * Articles whose details stay on disk.
@@ -22,7 +23,9 @@ import type { Article, ArticleMeta, Paragraph, Quote, Sentence, SetAside } from 
  * `listBytes`), so that an answer citing one quote or mention deserialises that one, not the article's list. The details
  * are written as the corpus is read, so building never holds them all; the header, written last, holds the
  * rest of the index and each part's CRC-32. A file that is cut short or altered is refused when opened (magic, trailer, header
- * checksum, offsets) or when an article is read (its checksum): never read as garbage.
+ * checksum, offsets) or when an article is read (its checksum): never read as garbage. The articles' heads are
+ * stored in the header in groups of bytes of their own, so that the file can be opened in steps
+ * (`openIndexFileSteps`) none of which grows with the number of articles.
  */
 
 /** What stays in memory of an article. */
@@ -47,11 +50,18 @@ const QUOTES = 1;
 const EVENTS = 2;
 const TEXTS = 3;
 
-const MAGIC = Buffer.from('QDIX0004');
+const MAGIC = Buffer.from('QDIX0005');
 /** Header position (f64), header length (f64), header CRC-32 (u32), 4 spare bytes, MAGIC. */
 const TRAILER = 24 + MAGIC.length;
 /** How many articles' details are kept once read (all index files together; each of the four parts counts). */
 const KEEP = 512 * PARTS;
+/**
+ * How many articles' heads are serialised together in the header, as bytes of their own: each group is
+ * deserialised in a step of its own (`openIndexFileSteps`), so that no step grows with the number of articles.
+ */
+export const HEADS_PER_GROUP = 2048;
+/** How many of the header's bytes are read (and checksummed) in one step. */
+const HEADER_BYTES_PER_STEP = 4 * 2 ** 20;
 
 /** A list part as read so far: its items by place (absent until read), and each item's key (see `listBytes`). */
 interface ListRead {
@@ -347,10 +357,15 @@ export class ArticleWriter {
     return new StoredArticle(head, this.reader, this.heads.length - 1);
   }
 
-  /** Writes the header (anything v8 can serialise) and the trailer; the file is complete. Returns the articles' heads. */
+  /**
+   * Writes the header (anything v8 can serialise) and the trailer; the file is complete. The articles' heads go
+   * in groups, each serialised on its own (`HEADS_PER_GROUP`), so that they can be read a group at a time.
+   */
   finish(header: Record<string, unknown>): void {
     const offsets = Float64Array.from([...this.offsets, this.position]);
-    const bytes = serialize({ ...header, heads: this.heads, offsets, checks: Uint32Array.from(this.checks) });
+    const heads: Buffer[] = [];
+    for (let i = 0; i < this.heads.length; i += HEADS_PER_GROUP) heads.push(serialize(this.heads.slice(i, i + HEADS_PER_GROUP)));
+    const bytes = serialize({ ...header, heads, offsets, checks: Uint32Array.from(this.checks) });
     // The last article ends where the header starts; the reader keeps reading it right.
     this.offsets.push(this.position);
     const at = this.position;
@@ -405,15 +420,35 @@ export function ownTypedArrays(value: unknown, buffer: ArrayBufferLike): unknown
   return value;
 }
 
+/** An index file opened: its header, its articles (their details read from the file when asked for), the file's inode. */
+export interface OpenedIndexFile<H> {
+  header: H;
+  articles: Article[];
+  inode: number;
+  close: () => void;
+}
+
 /**
  * Opens an index file: the header, and the articles, whose details are read from the file when asked for.
  * The file stays open, so a newer index renamed over it later does not change what this one reads.
  * `onDamage` is told when an article's details turn out damaged (the file should then be rebuilt).
  */
-export function openIndexFile<H>(
+export function openIndexFile<H>(file: string, onDamage?: (reason: string) => void): OpenedIndexFile<H> {
+  const { header, buffer, ...opened } = runNow(openIndexFileSteps<H>(file, onDamage));
+  return { header: ownTypedArrays(header, buffer) as H, ...opened };
+}
+
+/**
+ * `openIndexFile` in steps (see `steps.ts`), so that the live index reads a merged segment while it goes on
+ * answering: the header's bytes a few megabytes at a time (the checksum carried from one to the next), then the
+ * articles' heads a group at a time. The typed arrays of the header it gives may still view the header's bytes
+ * (`buffer`): the caller makes its own what it keeps (`ownTypedArrays`), in steps of its choosing; the byte
+ * parts of a header (a segment's postings, its dated mentions) are read from there, not copied first.
+ */
+export function* openIndexFileSteps<H>(
   file: string,
   onDamage?: (reason: string) => void,
-): { header: H; articles: Article[]; inode: number; close: () => void } {
+): Steps<OpenedIndexFile<H> & { buffer: ArrayBufferLike }> {
   const fd = openSync(file, 'r');
   try {
     const { size, ino } = fstatSync(fd);
@@ -430,29 +465,54 @@ export function openIndexFile<H>(
     const length = tail.readDoubleLE(8);
     if (!(at >= MAGIC.length && length > 0 && at + length === size - TRAILER))
       throw new Error('the index file is damaged (bad header position)');
-    const bytes = read(at, length);
-    if (crc32(bytes) !== tail.readUInt32LE(16)) throw new Error('the index file is damaged (the header does not match its checksum)');
-    const header = ownTypedArrays(deserialize(bytes), bytes.buffer) as H & {
-      heads: ArticleHead[];
-      offsets: Float64Array;
-      checks: Uint32Array;
-    };
+    const bytes = yield* readCheckedSteps(fd, at, length, tail.readUInt32LE(16));
+    const header = deserialize(bytes) as Record<string, unknown>;
     const { heads, offsets, checks } = header;
+    delete header.heads;
     const sound =
       Array.isArray(heads) &&
+      heads.every((group) => group instanceof Uint8Array) &&
       offsets instanceof Float64Array &&
       checks instanceof Uint32Array &&
-      offsets.length === heads.length * PARTS + 1 &&
-      checks.length === heads.length * PARTS &&
+      checks.length % PARTS === 0 &&
+      offsets.length === checks.length + 1 &&
       offsets[0] === MAGIC.length &&
-      offsets[heads.length * PARTS] === at &&
+      offsets[checks.length] === at &&
       offsets.every((o, i) => i === 0 || o > (offsets[i - 1] as number));
     if (!sound) throw new Error('the index file is damaged (bad article offsets)');
-    const reader = new DetailReader(fd, (i) => [offsets[i] as number, offsets[i + 1] as number, checks[i] as number], onDamage);
-    const articles = heads.map((h, i): Article => new StoredArticle(h, reader, i));
-    return { header, articles, inode: ino, close: () => closeSync(fd) };
+    const [spans, sums] = [offsets.slice(), checks.slice()];
+    header.offsets = spans;
+    header.checks = sums;
+    const reader = new DetailReader(fd, (i) => [spans[i] as number, spans[i + 1] as number, sums[i] as number], onDamage);
+    const articles: Article[] = [];
+    for (const group of heads as Uint8Array[]) {
+      yield;
+      const read = ownTypedArrays(deserialize(group), bytes.buffer);
+      if (!Array.isArray(read)) throw new Error('the index file is damaged (bad article heads)');
+      for (const h of read as ArticleHead[]) articles.push(new StoredArticle(h, reader, articles.length));
+    }
+    if (articles.length * PARTS !== sums.length) throw new Error('the index file is damaged (bad article offsets)');
+    return { header: header as H, buffer: bytes.buffer, articles, inode: ino, close: () => closeSync(fd) };
   } catch (error) {
     closeSync(fd);
     throw error;
   }
+}
+
+/**
+ * Reads `length` bytes at `at` a few megabytes a step, and checks them against their CRC-32 (carried from step
+ * to step). The bytes are their own buffer (never a pooled one), so that what views them can be told apart.
+ */
+function* readCheckedSteps(fd: number, at: number, length: number, check: number): Steps<Buffer> {
+  const bytes = Buffer.allocUnsafeSlow(length);
+  let crc = 0;
+  for (let done = 0; done < length;) {
+    const n = readSync(fd, bytes, done, Math.min(HEADER_BYTES_PER_STEP, length - done), at + done);
+    if (n === 0) throw new Error('the index file is cut short');
+    crc = crc32(bytes.subarray(done, done + n), crc);
+    done += n;
+    yield;
+  }
+  if (crc !== check) throw new Error('the index file is damaged (the header does not match its checksum)');
+  return bytes;
 }

@@ -168,13 +168,18 @@ export class LiveIndex {
     this.#idle();
     this.#busy = 'updated';
     try {
-      return await runInTurns(this.#updateSteps(files), {
-        ...(this.options.turnMs === undefined ? {} : { sliceMs: this.options.turnMs }),
-        onPause: (ms) => (this.#paused -= ms),
-      });
+      return await this.#inTurns(this.#updateSteps(files));
     } finally {
       this.#busy = null;
     }
+  }
+
+  /** Runs the steps in turns of `turnMs`, the pauses between them left out of the composition's timings (`#paused`). */
+  #inTurns<T>(steps: Steps<T>): Promise<T> {
+    return runInTurns(steps, {
+      ...(this.options.turnMs === undefined ? {} : { sliceMs: this.options.turnMs }),
+      onPause: (ms) => (this.#paused -= ms),
+    });
   }
 
   *#updateSteps(files?: readonly string[]): Steps<Change[]> {
@@ -232,7 +237,7 @@ export class LiveIndex {
     this.#idle();
     this.#merge(0);
     this.#save();
-    this.#composeAfterMerge();
+    runNow(this.#composeAfterMergeSteps());
     this.#sweep();
   }
 
@@ -241,9 +246,10 @@ export class LiveIndex {
    * small ones into one when there are too many, or all into a new base when the small ones and the base's
    * deleted articles are a large enough share of it). The answers do not change. The merged segment is written
    * by a worker thread (`mergeWorker.ts`): this thread only plans the merge, then reads the new segment and swaps
-   * it in (and composes the corpus, as after an update), so answers go on being served meanwhile, from the
-   * segments as they were. Nothing else may change the index until it resolves (`LiveCorpus` queues updates
-   * behind it). Resolves with whether it merged.
+   * it in (and composes the corpus, as after an update), both in turns of the event loop (its header grows with
+   * the corpus: read at once, it stalled the answers for seconds), so answers go on being served meanwhile, from
+   * the corpus as it was until the new one is complete. Nothing else may change the index until it resolves
+   * (`LiveCorpus` queues updates behind it). Resolves with whether it merged.
    */
   async mergeInBackground(which: 'all' | 'due'): Promise<boolean> {
     this.#idle();
@@ -255,16 +261,16 @@ export class LiveIndex {
     try {
       const segments = merging.map((s) => ({ file: s.segment.name, deleted: [...s.deleted] }));
       const written = await mergeOnWorker({ folder: this.#folder, segments, name });
-      const merged = written ? Segment.read(join(this.#folder, name), name, (why) => this.options.onProblem?.(why)) : null;
-      // Reading the new segment and composing the corpus are this thread's two long steps: answers in between.
-      await new Promise(setImmediate);
+      const read = written ? Segment.readSteps(join(this.#folder, name), name, (why) => this.options.onProblem?.(why)) : null;
+      const merged = read ? await this.#inTurns(read) : null;
       this.#swapIn(from, merged);
+      this.#save();
+      // The corpus answered from until now reads the segments retired: their files go once it is replaced.
+      await this.#inTurns(this.#composeAfterMergeSteps());
+      this.#sweep();
     } finally {
       this.#busy = null;
     }
-    this.#save();
-    this.#composeAfterMerge();
-    this.#sweep();
     return true;
   }
 
@@ -468,8 +474,8 @@ export class LiveIndex {
    * (`EventIndex.rebased`): the end of a merge costs reading the merged segment's header (less its lexicon and
    * quote facts) and putting the searches together, not regrouping every quote.
    */
-  #composeAfterMerge(): void {
-    this.#compose(this.#corpus.warnings, this.#corpus.source, this.#corpus);
+  *#composeAfterMergeSteps(): Steps<void> {
+    yield* this.#composeSteps(this.#corpus.warnings, this.#corpus.source, this.#corpus);
   }
 
   /**

@@ -1,25 +1,28 @@
 import { deserialize, serialize } from 'node:v8';
 import type { Article } from '../model/index.ts';
 import { tokenize } from '../nlp/terms.ts';
-import { ArticleWriter, openIndexFile } from './articleStore.ts';
+import { ArticleWriter, openIndexFileSteps, ownTypedArrays } from './articleStore.ts';
 import { Bm25Index, type SavedBm25 } from './bm25.ts';
 import { EventIndex } from './eventIndex.ts';
 import { Lexicon, type LexiconEntry, type SavedLexicon, docOfPosition, wordPosition, writtenForm } from './lexicon.ts';
 import { ParagraphIndex } from './paragraphIndex.ts';
 import { type QuoteFacts, quoteFactsOf } from './quoteBook.ts';
+import { type Steps, runNow } from './steps.ts';
 
 /** Bump when the shape of a segment file's header changes. */
-export const SEGMENT_FORMAT = 3;
+export const SEGMENT_FORMAT = 4;
 
 /**
- * The lexicon and the quote facts are stored as bytes of their own inside the header (`v8.serialize`), read
- * when first asked: at the end of a merge the live index already holds both (`Segment.adopt`), and reading
- * them is most of reading the header.
+ * Each large part of the header is stored as bytes of its own inside it (`v8.serialize`). The lexicon and the
+ * quote facts are read when first asked: at the end of a merge the live index already holds both
+ * (`Segment.adopt`), and reading them is most of reading the header. The BM25 postings and the dated mentions
+ * are read each in a step of its own (`Segment.readSteps`), so that reading a merged segment while answering
+ * never stalls the answers for as long as the whole header takes.
  */
 interface SegmentHeader {
   format: number;
-  paragraphs: { search: SavedBm25; lexicon: Uint8Array };
-  events: unknown;
+  paragraphs: { search: Uint8Array; lexicon: Uint8Array };
+  events: Uint8Array;
   quoteFacts: Uint8Array;
 }
 
@@ -111,8 +114,8 @@ export class Segment {
       const stored = articles.map((a) => writer.add(a));
       writer.finish({
         format: SEGMENT_FORMAT,
-        paragraphs: { search: search.toJSON(), lexicon: serialize(lexicon.toJSON()) },
-        events: events.toJSON(),
+        paragraphs: { search: serialize(search.toJSON()), lexicon: serialize(lexicon.toJSON()) },
+        events: serialize(events.toJSON()),
         quoteFacts: serialize(quoteFacts),
       } satisfies SegmentHeader);
       writer.sync();
@@ -152,20 +155,37 @@ export class Segment {
 
   /** Reads a segment file; throws when it is damaged or of another format. */
   static read(path: string, name: string, onDamage?: (reason: string) => void): Segment {
-    const { header, articles, close } = openIndexFile<SegmentHeader>(path, onDamage);
-    if (header.format !== SEGMENT_FORMAT) {
+    return runNow(Segment.readSteps(path, name, onDamage));
+  }
+
+  /**
+   * `read` in steps (see `steps.ts`): the header's bytes and the articles' heads a group at a time
+   * (`openIndexFileSteps`), then the BM25 postings, then the dated mentions, so that the live index reads a
+   * merged segment while it goes on answering. The lexicon and the quote facts stay bytes until asked for
+   * (copied out of the header's bytes, so that these can go).
+   */
+  static *readSteps(path: string, name: string, onDamage?: (reason: string) => void): Steps<Segment> {
+    const { header, buffer, articles, close } = yield* openIndexFileSteps<SegmentHeader>(path, onDamage);
+    try {
+      if (header.format !== SEGMENT_FORMAT) throw new Error(`segment ${name} is of another format`);
+      yield;
+      const search = Bm25Index.load(ownTypedArrays(deserialize(header.paragraphs.search), buffer) as SavedBm25);
+      yield;
+      const events = EventIndex.load(ownTypedArrays(deserialize(header.events), buffer));
+      yield;
+      return new Segment(
+        name,
+        articles,
+        new Lazy({ bytes: header.quoteFacts.slice() }, (x) => x as QuoteFacts[]),
+        search,
+        new Lazy({ bytes: header.paragraphs.lexicon.slice() }, (x) => Lexicon.load(x as SavedLexicon)),
+        events,
+        close,
+      );
+    } catch (error) {
       close();
-      throw new Error(`segment ${name} is of another format`);
+      throw error;
     }
-    return new Segment(
-      name,
-      articles,
-      new Lazy({ bytes: header.quoteFacts }, (x) => x as QuoteFacts[]),
-      Bm25Index.load(header.paragraphs.search),
-      new Lazy({ bytes: header.paragraphs.lexicon }, (x) => Lexicon.load(x as SavedLexicon)),
-      EventIndex.load(header.events),
-      close,
-    );
   }
 
   close(): void {

@@ -145,7 +145,8 @@ describe('LiveCorpus', () => {
 
   it('answers questions while a merge is written in the background, the same before, during and after it', async () => {
     const dir = folder(false);
-    const live = await LiveCorpus.open(dir, { cacheDir: cacheDir(), merge: { maxSmallSegments: 100, baseRatio: 100 } });
+    // Turns of no length: answers come in at every pause of reading the merged segment and composing the corpus.
+    const live = await LiveCorpus.open(dir, { cacheDir: cacheDir(), merge: { maxSmallSegments: 100, baseRatio: 100 }, turnMs: 0 });
     const holder = { corpus: live.current };
     live.serve(holder);
     for (const f of B) {
