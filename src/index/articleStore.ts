@@ -59,9 +59,11 @@ const KEEP = 512 * PARTS;
  * How many articles' heads are serialised together in the header, as bytes of their own: each group is
  * deserialised in a step of its own (`openIndexFileSteps`), so that no step grows with the number of articles.
  */
-export const HEADS_PER_GROUP = 2048;
+export const HEADS_PER_GROUP = 512;
 /** How many of the header's bytes are read (and checksummed) in one step. */
-const HEADER_BYTES_PER_STEP = 4 * 2 ** 20;
+const HEADER_BYTES_PER_STEP = 2 ** 20;
+/** How many bytes of typed arrays are copied in one step (`ownTypedArraysSteps`). */
+const COPY_BYTES_PER_STEP = 2 ** 20;
 
 /** A list part as read so far: its items by place (absent until read), and each item's key (see `listBytes`). */
 interface ListRead {
@@ -395,29 +397,65 @@ export class ArticleWriter {
   }
 }
 
+/** A typed array (what `ownTypedArrays` copies). */
+type TypedArray = Exclude<ArrayBufferView, DataView>;
+
 /**
- * The value with every typed array that views `buffer` replaced by a copy of its own. `deserialize` gives
- * typed arrays as views of the bytes it read where they are aligned: one posting list would keep the whole
- * header's bytes (its strings and objects too, read into the heap already) in memory as long as the index.
+ * The value with every typed array that views `buffer` replaced by a copy of its own (`copy`, by default
+ * `slice`). `deserialize` gives typed arrays as views of the bytes it read where they are aligned: one posting
+ * list would keep the whole header's bytes (its strings and objects too, read into the heap already) in memory
+ * as long as the index.
  */
-export function ownTypedArrays(value: unknown, buffer: ArrayBufferLike): unknown {
-  if (ArrayBuffer.isView(value)) return value.buffer === buffer && !(value instanceof DataView) ? (value as Uint8Array).slice() : value;
+export function ownTypedArrays(
+  value: unknown,
+  buffer: ArrayBufferLike,
+  copy: (view: TypedArray) => TypedArray = (view) => (view as Uint8Array).slice(),
+): unknown {
+  if (ArrayBuffer.isView(value)) return value.buffer === buffer && !(value instanceof DataView) ? copy(value) : value;
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i += 1) {
       const x: unknown = value[i];
-      if (x !== null && typeof x === 'object') value[i] = ownTypedArrays(x, buffer);
+      if (x !== null && typeof x === 'object') value[i] = ownTypedArrays(x, buffer, copy);
     }
   } else if (value instanceof Map) {
-    for (const [key, x] of value) if (x !== null && typeof x === 'object') value.set(key, ownTypedArrays(x, buffer));
+    for (const [key, x] of value) if (x !== null && typeof x === 'object') value.set(key, ownTypedArrays(x, buffer, copy));
   } else if (!(value instanceof Set)) {
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       const x = record[key];
-      if (x !== null && typeof x === 'object') record[key] = ownTypedArrays(x, buffer);
+      if (x !== null && typeof x === 'object') record[key] = ownTypedArrays(x, buffer, copy);
     }
   }
   return value;
+}
+
+/**
+ * `ownTypedArrays` in steps (see `steps.ts`): the copies are made empty at once (allocating them costs next to
+ * nothing) and filled a megabyte or so a step, since a segment's postings are arrays of tens of megabytes at
+ * 100,000 paragraphs, and copying into memory not touched yet costs milliseconds a megabyte.
+ */
+export function* ownTypedArraysSteps(value: unknown, buffer: ArrayBufferLike): Steps<unknown> {
+  const fills: Array<[TypedArray, TypedArray]> = [];
+  const owned = ownTypedArrays(value, buffer, (view) => {
+    const empty = new (view.constructor as new (length: number) => TypedArray)((view as Uint8Array).length);
+    fills.push([empty, view]);
+    return empty;
+  });
+  let since = 0;
+  for (const [to, from] of fills) {
+    const bytes = new Uint8Array(to.buffer, to.byteOffset, to.byteLength);
+    for (let at = 0; at < from.byteLength; at += COPY_BYTES_PER_STEP) {
+      const length = Math.min(COPY_BYTES_PER_STEP, from.byteLength - at);
+      bytes.set(new Uint8Array(from.buffer, from.byteOffset + at, length), at);
+      since += length;
+      if (since >= COPY_BYTES_PER_STEP) {
+        since = 0;
+        yield;
+      }
+    }
+  }
+  return owned;
 }
 
 /** An index file opened: its header, its articles (their details read from the file when asked for), the file's inode. */

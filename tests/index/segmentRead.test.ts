@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { loadCorpus } from '../../src/ingest/corpus.ts';
-import { ArticleWriter, HEADS_PER_GROUP, openIndexFile, openIndexFileSteps } from '../../src/index/articleStore.ts';
+import { ArticleWriter, HEADS_PER_GROUP, openIndexFile, openIndexFileSteps, ownTypedArraysSteps } from '../../src/index/articleStore.ts';
 import type { LoadedCorpus } from '../../src/index/loadedCorpus.ts';
 import { ParagraphIndex } from '../../src/index/paragraphIndex.ts';
 import { QuoteBook } from '../../src/index/quoteBook.ts';
@@ -135,5 +135,21 @@ describe('openIndexFileSteps', () => {
     expect(shown(stepped.articles[count - 1] as Article)).toEqual(shown(tiny(count - 1)));
     stepped.close();
     once.close();
+  });
+});
+
+describe('ownTypedArraysSteps', () => {
+  it('copies the arrays that view the buffer a megabyte or so a step, to arrays of their own with the same values', () => {
+    const bytes = new Uint8Array(3 * 2 ** 20 + 8);
+    const docs = new Uint32Array(bytes.buffer, 8, 3 * 2 ** 18);
+    docs.forEach((_, i) => (docs[i] = i * 7));
+    const other = Uint16Array.of(1, 2, 3);
+    const { value, pauses } = counted(ownTypedArraysSteps({ postings: [{ docs, other }] }, bytes.buffer));
+    const owned = (value as { postings: Array<{ docs: Uint32Array; other: Uint16Array }> }).postings[0];
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    expect(owned?.docs.buffer).not.toBe(bytes.buffer);
+    expect(owned?.docs).toEqual(docs);
+    // An array of its own already is kept as it is.
+    expect(owned?.other).toBe(other);
   });
 });
