@@ -399,20 +399,77 @@ export class ArticleWriter {
 
 /** A typed array (what `ownTypedArrays` copies). */
 type TypedArray = Exclude<ArrayBufferView, DataView>;
+interface TypedArrayType {
+  new (length: number): TypedArray;
+  BYTES_PER_ELEMENT: number;
+}
 
 /**
- * The value with every typed array that views `buffer` replaced by a copy of its own (`copy`, by default
- * `slice`). `deserialize` gives typed arrays as views of the bytes it read where they are aligned: one posting
- * list would keep the whole header's bytes (its strings and objects too, read into the heap already) in memory
- * as long as the index.
+ * The kinds of typed arrays a value saved with `typedArraysAsBytes` may hold, by name. A Uint8Array is never
+ * stored as bytes: it is bytes.
  */
-export function ownTypedArrays(
-  value: unknown,
-  buffer: ArrayBufferLike,
-  copy: (view: TypedArray) => TypedArray = (view) => (view as Uint8Array).slice(),
-): unknown {
-  if (ArrayBuffer.isView(value)) return value.buffer === buffer && !(value instanceof DataView) ? copy(value) : value;
+const ARRAY_TYPES: Record<string, TypedArrayType> = {
+  Int8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+};
+
+/** A typed array saved as its bytes (see `typedArraysAsBytes`). */
+interface ArrayAsBytes {
+  typedArray: string;
+  bytes: Uint8Array;
+}
+
+const isArrayAsBytes = (value: object): value is ArrayAsBytes =>
+  (value as Partial<ArrayAsBytes>).bytes instanceof Uint8Array &&
+  ARRAY_TYPES[String((value as Partial<ArrayAsBytes>).typedArray)] !== undefined;
+
+/**
+ * The value (plain objects, arrays, typed arrays), to be serialised, with every typed array but a byte array
+ * replaced by its bytes (`ArrayAsBytes`); `ownTypedArrays` makes them typed arrays again. `deserialize` gives
+ * a typed array whose bytes are not aligned for its type as a copy, made at once: a posting list of tens of
+ * megabytes in one go. A byte array it always gives as a view, which `ownTypedArraysSteps` copies a step at a time.
+ */
+export function typedArraysAsBytes(value: unknown): unknown {
+  if (ArrayBuffer.isView(value) && !(value instanceof Uint8Array) && !(value instanceof DataView))
+    return {
+      typedArray: value.constructor.name,
+      bytes: new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+    } satisfies ArrayAsBytes;
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
+  if (Array.isArray(value)) return value.map(typedArraysAsBytes);
+  return Object.fromEntries(Object.entries(value).map(([key, x]) => [key, typedArraysAsBytes(x)]));
+}
+
+/** Makes an array of type `make` of its own from `bytes` (its bytes). */
+type ArrayCopy = (make: TypedArrayType, bytes: Uint8Array) => TypedArray;
+
+/** Copies the bytes now. */
+const copyNow: ArrayCopy = (make, bytes) => {
+  const to = new make(bytes.byteLength / make.BYTES_PER_ELEMENT);
+  new Uint8Array(to.buffer).set(bytes);
+  return to;
+};
+
+/**
+ * The value with every typed array that views `buffer` replaced by a copy of its own, and every typed array
+ * saved as bytes (`typedArraysAsBytes`) made one again, of its own; `copy` makes each (by default at once).
+ * `deserialize` gives typed arrays as views of the bytes it read where they are aligned: one posting list would
+ * keep the whole header's bytes (its strings and objects too, read into the heap already) in memory as long as
+ * the index.
+ */
+export function ownTypedArrays(value: unknown, buffer: ArrayBufferLike, copy: ArrayCopy = copyNow): unknown {
+  if (ArrayBuffer.isView(value))
+    return value.buffer === buffer && !(value instanceof DataView)
+      ? copy(value.constructor as TypedArrayType, new Uint8Array(value.buffer, value.byteOffset, value.byteLength))
+      : value;
   if (value === null || typeof value !== 'object') return value;
+  if (isArrayAsBytes(value)) return copy(ARRAY_TYPES[value.typedArray] as TypedArrayType, value.bytes);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i += 1) {
       const x: unknown = value[i];
@@ -436,18 +493,17 @@ export function ownTypedArrays(
  * 100,000 paragraphs, and copying into memory not touched yet costs milliseconds a megabyte.
  */
 export function* ownTypedArraysSteps(value: unknown, buffer: ArrayBufferLike): Steps<unknown> {
-  const fills: Array<[TypedArray, TypedArray]> = [];
-  const owned = ownTypedArrays(value, buffer, (view) => {
-    const empty = new (view.constructor as new (length: number) => TypedArray)((view as Uint8Array).length);
-    fills.push([empty, view]);
+  const fills: Array<[Uint8Array, Uint8Array]> = [];
+  const owned = ownTypedArrays(value, buffer, (make, bytes) => {
+    const empty = new make(bytes.byteLength / make.BYTES_PER_ELEMENT);
+    fills.push([new Uint8Array(empty.buffer), bytes]);
     return empty;
   });
   let since = 0;
   for (const [to, from] of fills) {
-    const bytes = new Uint8Array(to.buffer, to.byteOffset, to.byteLength);
     for (let at = 0; at < from.byteLength; at += COPY_BYTES_PER_STEP) {
       const length = Math.min(COPY_BYTES_PER_STEP, from.byteLength - at);
-      bytes.set(new Uint8Array(from.buffer, from.byteOffset + at, length), at);
+      to.set(from.subarray(at, at + length), at);
       since += length;
       if (since >= COPY_BYTES_PER_STEP) {
         since = 0;

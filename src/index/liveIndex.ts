@@ -501,6 +501,8 @@ export class LiveIndex {
       const s = (this.#segments[k] as LiveSegment).segment;
       for (let d = s.docStart[ai] as number; d < (s.docStart[ai + 1] as number); d += 1) (toGlobalDoc[k] as Int32Array)[d] = doc++;
     }
+    // Each pass below is over every paragraph: one a step.
+    yield;
     // Time spent composing, less the pauses between turns (when run in turns).
     let mark = performance.now() + this.#paused;
     const took = (): number => {
@@ -512,6 +514,7 @@ export class LiveIndex {
       ['text'],
       this.#segments.map((s, k) => ({ index: s.segment.search, toGlobal: toGlobalDoc[k] as Int32Array })),
     );
+    yield;
     const same = kept !== undefined && sameFiles(kept.articles, articles);
     const lexicon = same
       ? kept.index.lexicon

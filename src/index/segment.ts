@@ -1,7 +1,7 @@
 import { deserialize, serialize } from 'node:v8';
 import type { Article } from '../model/index.ts';
 import { tokenize } from '../nlp/terms.ts';
-import { ArticleWriter, openIndexFileSteps, ownTypedArrays, ownTypedArraysSteps } from './articleStore.ts';
+import { ArticleWriter, openIndexFileSteps, ownTypedArrays, ownTypedArraysSteps, typedArraysAsBytes } from './articleStore.ts';
 import { Bm25Index, type SavedBm25 } from './bm25.ts';
 import { EventIndex } from './eventIndex.ts';
 import { Lexicon, type LexiconEntry, type SavedLexicon, docOfPosition, wordPosition, writtenForm } from './lexicon.ts';
@@ -16,9 +16,9 @@ export const SEGMENT_FORMAT = 4;
  * Each large part of the header is stored as bytes of its own inside it (`v8.serialize`). The lexicon and the
  * quote facts are read when first asked: at the end of a merge the live index already holds both
  * (`Segment.adopt`), and reading them is most of reading the header. The BM25 postings and the dated mentions
- * are deserialised each in a step of its own, their arrays copied out of the header's bytes a step at a time
- * (`Segment.readSteps`), so that reading a merged segment while answering never stalls the answers for as long
- * as the whole header takes.
+ * are deserialised each in a step of its own, their typed arrays stored as bytes (`typedArraysAsBytes`) and
+ * copied out of the header's bytes a step at a time (`Segment.readSteps`), so that reading a merged segment
+ * while answering never stalls the answers for as long as the whole header, or one of these parts, takes.
  */
 interface SegmentHeader {
   format: number;
@@ -120,8 +120,8 @@ export class Segment {
       const stored = articles.map((a) => writer.add(a));
       writer.finish({
         format: SEGMENT_FORMAT,
-        paragraphs: { search: serialize(search.toJSON()), lexicon: serialize(lexicon.toJSON()) },
-        events: serialize(events.toJSON()),
+        paragraphs: { search: serialize(typedArraysAsBytes(search.toJSON())), lexicon: serialize(lexicon.toJSON()) },
+        events: serialize(typedArraysAsBytes(events.toJSON())),
         quoteFacts: serialize(quoteFacts),
       } satisfies SegmentHeader);
       writer.sync();
