@@ -24,7 +24,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, r
 import { createHash } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import { type Candidate, type CorpusWarning, ingestCandidate, readCandidate } from '../ingest/corpus.ts';
-import { listCorpusFiles } from '../ingest/files.ts';
+import { listCorpusFiles, listNamedFiles } from '../ingest/files.ts';
 import type { Article } from '../model/index.ts';
 import { type LoadOptions, codeFingerprint } from './cache.ts';
 import { EventIndex } from './eventIndex.ts';
@@ -151,8 +151,8 @@ export class LiveIndex {
 
   /**
    * Brings the index up to date with these corpus files (paths or names), or with the whole folder; returns
-   * what changed. Files are read again (only those given, and any file of the folder not known yet); only
-   * files whose text changed are ingested. Then merges, if segments piled up.
+   * what changed. Files are read again: only those given (the folder is not listed), or, given none, every file of
+   * the folder (so a file not known yet is found). Only files whose text changed are ingested.
    */
   update(files?: readonly string[]): Change[] {
     this.#idle();
@@ -178,9 +178,9 @@ export class LiveIndex {
   }
 
   *#updateSteps(files?: readonly string[]): Steps<Change[]> {
-    const { files: listed, skipped } = listCorpusFiles(this.dir);
-    const before = this.#corpus;
     const ask = files ? new Set(files.map((f) => basename(f))) : null;
+    const { files: listed, skipped } = ask ? this.#listAsked(ask) : listCorpusFiles(this.dir);
+    const before = this.#corpus;
     const fresh = new Map<string, Article>();
     const entries = new Map<string, FileEntry>();
     for (const path of listed) {
@@ -212,8 +212,12 @@ export class LiveIndex {
       },
     );
     // Deletion marks: articles no longer admitted, and those re-ingested.
+    let marked = false;
     for (const [name, [k, ai]] of location) {
-      if (!admitted.has(name) || fresh.has(name)) (this.#segments[k] as LiveSegment).deleted.add(ai);
+      if (!admitted.has(name) || fresh.has(name)) {
+        (this.#segments[k] as LiveSegment).deleted.add(ai);
+        marked = true;
+      }
     }
     this.#files = entries;
     this.#skipped = skipped;
@@ -221,10 +225,29 @@ export class LiveIndex {
     this.#dropEmpty();
     this.#save();
     yield;
-    yield* this.#composeSteps([...skipped, ...warnings], { kind: 'cache', file: join(this.#folder, MANIFEST) });
+    const onlyAdded = !marked && fresh.size > 0 ? this.#segments.length - 1 : undefined;
+    yield* this.#composeSteps([...skipped, ...warnings], { kind: 'cache', file: join(this.#folder, MANIFEST) }, undefined, onlyAdded);
     // The corpus answered from until now may read the segments retired: their files go once it is replaced.
     this.#sweep();
     return changesBetween(before, this.#corpus, fresh);
+  }
+
+  /**
+   * What listing the folder would give, from what is known of it and the files asked about (`listNamedFiles`):
+   * the files known, less those asked about that are gone, plus those asked about that are new, in name order.
+   * At 100,000 files the listing cost most of a second at every update, and the watcher and `/corpus` name every
+   * file they change; an update without files lists the folder, and finds any other change.
+   */
+  #listAsked(ask: ReadonlySet<string>): { files: string[]; skipped: CorpusWarning[] } {
+    const found = listNamedFiles(this.dir, [...ask]);
+    const inDir = join(this.dir, 'x').slice(0, -1);
+    const known = [...this.#files.keys()].filter((name) => !ask.has(name));
+    const names = mergeSorted(
+      known,
+      found.files.map((f) => f.slice(inDir.length)),
+    );
+    const skipped = [...this.#skipped.filter((w) => !ask.has(w.file)), ...found.skipped].sort((x, y) => byName(x.file, y.file));
+    return { files: names.map((name) => inDir + name), skipped };
   }
 
   /** Merges every segment into one new base, on this thread. */
@@ -482,8 +505,12 @@ export class LiveIndex {
     runNow(this.#composeSteps(warnings, source, kept));
   }
 
-  /** `#compose` in steps (see `steps.ts`): the new corpus replaces the old one at the end, complete. */
-  *#composeSteps(warnings: CorpusWarning[], source: LoadedCorpus['source'], kept?: LoadedCorpus): Steps<void> {
+  /**
+   * `#compose` in steps (see `steps.ts`): the new corpus replaces the old one at the end, complete. With
+   * `onlyAdded`, the segment whose articles are all that changed since the corpus was last composed (nothing was
+   * deleted): the lexicon is the last one with their words put in (`Lexicon.withInserted`), not merged again.
+   */
+  *#composeSteps(warnings: CorpusWarning[], source: LoadedCorpus['source'], kept?: LoadedCorpus, onlyAdded?: number): Steps<void> {
     const order = [...this.#locations()].sort((x, y) => (x[0] < y[0] ? -1 : 1));
     const articles = order.map(([, [k, ai]]) => (this.#segments[k] as LiveSegment).segment.articles[ai] as Article);
     const toGlobalArticle = this.#segments.map((s) => new Int32Array(s.segment.articles.length).fill(-1));
@@ -509,7 +536,12 @@ export class LiveIndex {
     const same = kept !== undefined && sameFiles(kept.articles, articles);
     const lexicon = same
       ? kept.index.lexicon
-      : yield* Lexicon.merge(this.#segments.map((s, k) => globalWords(s.segment.liveWords(s.deleted), toGlobalDoc[k] as Int32Array)));
+      : onlyAdded !== undefined
+        ? yield* this.#corpus.index.lexicon.withInserted(
+            movedBy(order, this.#segments, onlyAdded),
+            globalWords((this.#segments[onlyAdded] as LiveSegment).segment.lexicon.words(), toGlobalDoc[onlyAdded] as Int32Array),
+          )
+        : yield* Lexicon.merge(this.#segments.map((s, k) => globalWords(s.segment.liveWords(s.deleted), toGlobalDoc[k] as Int32Array)));
     const index = ParagraphIndex.compose(articles, search, lexicon);
     const paragraphsMs = took();
     yield;
@@ -531,6 +563,22 @@ export class LiveIndex {
   }
 }
 
+/** File names in the order the folder's listing gives them (`listCorpusFiles`). */
+const byName = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
+/** Two lists of names in `byName` order as one (the first one put in order first, when it is not). */
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const first = a.every((name, i) => i === 0 || byName(a[i - 1] as string, name) < 0) ? a : [...a].sort(byName);
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length || j < b.length) {
+    if (j >= b.length || (i < first.length && byName(first[i] as string, b[j] as string) <= 0)) out.push(first[i++] as string);
+    else out.push(b[j++] as string);
+  }
+  return out;
+}
+
 /** Do the two lists hold the articles of the same files, in the same order? */
 function sameFiles(before: readonly Article[], after: readonly Article[]): boolean {
   return before.length === after.length && before.every((a, i) => a.file === (after[i] as Article).file);
@@ -550,6 +598,47 @@ function adoptKnown(merged: Segment, from: readonly LiveSegment[], lexicon: Lexi
       if (!deleted.has(ai)) facts.set(a.file, segment.quoteFacts[ai] as QuoteFacts);
     });
   merged.adopt({ facts, ...(lexicon ? { lexicon } : {}) });
+}
+
+/**
+ * Where each word position of the corpus composed before stands now that segment `added`'s articles are among
+ * them (`order`: the live articles in file order, as [file, [segment, position]]), by how many paragraphs were
+ * put in before its paragraph.
+ */
+function movedBy(
+  order: ReadonlyArray<[string, [number, number]]>,
+  segments: readonly LiveSegment[],
+  added: number,
+): (position: number) => number {
+  /** From old paragraph `from[i]` on, paragraphs are `by[i]` further on. */
+  const from: number[] = [];
+  const by: number[] = [];
+  let old = 0;
+  let inserted = 0;
+  for (const [, [k, ai]] of order) {
+    const { docStart } = (segments[k] as LiveSegment).segment;
+    const paragraphs = (docStart[ai + 1] as number) - (docStart[ai] as number);
+    if (k !== added) old += paragraphs;
+    else {
+      inserted += paragraphs;
+      if (from[from.length - 1] === old) by[by.length - 1] = inserted;
+      else {
+        from.push(old);
+        by.push(inserted);
+      }
+    }
+  }
+  return (position) => {
+    const doc = docOfPosition(position);
+    let lo = 0;
+    let hi = from.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((from[mid] as number) <= doc) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? position : position + wordPosition(by[lo - 1] as number, 0);
+  };
 }
 
 /** A segment's live words with their first positions made global. */
@@ -618,7 +707,8 @@ function admit(
       continue;
     }
     const outcome = e.outcome ?? ingest(name);
-    entries.set(name, { ...e, outcome });
+    // A new entry only when the outcome is new: the manifest keeps each entry's JSON by identity (`filesJson`).
+    if (outcome !== e.outcome) entries.set(name, { ...e, outcome });
     if (outcome !== 'article') {
       warnings.push(outcome);
       continue;
