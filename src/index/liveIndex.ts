@@ -16,11 +16,12 @@
  *   others, grouped on from the last book (`QuoteBook.append`): the same answers, scores and order as one
  *   index built over the folder at once.
  * - On disk, crash-safe: a segment file is written and synced before anything names it; then the manifest (the
- *   list of segment files, the deletion marks and what is known of each corpus file) is replaced atomically
- *   (a temporary file, synced, renamed over the old one, the folder synced). Loading reads the manifest and
- *   sweeps the files it does not name. A kill at any moment leaves the manifest before or after the change.
+ *   list of segment files, the deletion marks and what is known of each corpus file) is saved: a line of what
+ *   changed appended to its journal and synced, now and then the whole of it written atomically (`manifest.ts`).
+ *   Loading reads the manifest and sweeps the files it does not name. A kill at any moment leaves the manifest
+ *   before or after the change.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import { type Candidate, type CorpusWarning, ingestCandidate, readCandidate } from '../ingest/corpus.ts';
@@ -33,29 +34,10 @@ import type { LoadedCorpus } from './loadedCorpus.ts';
 import type { MergeTask } from './mergeWorker.ts';
 import { ParagraphIndex } from './paragraphIndex.ts';
 import { QuoteBook, type QuoteFacts } from './quoteBook.ts';
+import { JOURNAL, MANIFEST, MANIFEST_FORMAT, type FileEntry, type Manifest, ManifestStore } from './manifest.ts';
 import { Segment } from './segment.ts';
 import { SegmentedBm25 } from './segmentedBm25.ts';
 import { type Steps, runInTurns, runNow } from './steps.ts';
-
-/** Bump when the manifest's shape changes. */
-const MANIFEST_FORMAT = 1;
-const MANIFEST = 'manifest.json';
-
-/** What is known of one corpus file: its text's digest and id, and what ingesting it gave, once ingested. */
-type FileEntry =
-  { kind: 'text'; id: string; digest: string; outcome: 'article' | CorpusWarning | null } | { kind: 'refused'; warning: CorpusWarning };
-
-interface Manifest {
-  format: number;
-  code: string;
-  /** The next segment's number. */
-  next: number;
-  /** Segment files, the base first; `deleted`: files of their articles marked deleted. */
-  segments: Array<{ file: string; deleted: string[] }>;
-  files: Record<string, FileEntry>;
-  /** Entries of the folder that are not files (see `listCorpusFiles`). */
-  skipped: CorpusWarning[];
-}
 
 /** When merges happen. */
 export interface MergePolicy {
@@ -102,6 +84,7 @@ export class LiveIndex {
   #skipped: CorpusWarning[] = [];
   #next = 0;
   #corpus: LoadedCorpus;
+  readonly #manifest: ManifestStore;
   readonly #policy: MergePolicy;
   readonly #folder: string;
 
@@ -110,6 +93,7 @@ export class LiveIndex {
     private readonly options: LiveIndexOptions,
   ) {
     this.#folder = liveIndexDir(options.cacheDir, dir);
+    this.#manifest = new ManifestStore(this.#folder);
     this.#policy = { maxSmallSegments: 8, baseRatio: 0.1, ...options.merge };
     this.#corpus = { dir, articles: [], warnings: [], ...emptyIndexes(), source: { kind: 'built', reason: 'empty' } };
   }
@@ -389,11 +373,23 @@ export class LiveIndex {
   }
 
   /**
-   * Writes the manifest atomically. The segments retired are then no longer named; their files are removed by
-   * `#sweep`, once the corpus answered from no longer reads them (a crash before leaves files that a load sweeps).
+   * Saves the manifest (`manifest.ts`: a journal line, or now and then a checkpoint). The segments retired are then
+   * no longer named; their files are removed by `#sweep`, once the corpus answered from no longer reads them (a
+   * crash before leaves files that a load sweeps).
    */
   #save(): void {
-    const manifest: Omit<Manifest, 'files'> = {
+    try {
+      this.#manifest.save(this.#manifestNow());
+    } catch (error) {
+      this.options.onProblem?.(`could not save the live index in ${this.#folder}: ${(error as Error).message}`);
+      return;
+    }
+    this.#unnamed.push(...this.#retired.splice(0));
+  }
+
+  /** The manifest of the index as it stands. */
+  #manifestNow(): Manifest {
+    return {
       format: MANIFEST_FORMAT,
       code: codeFingerprint(),
       next: this.#next,
@@ -402,28 +398,20 @@ export class LiveIndex {
         deleted: [...s.deleted].sort((x, y) => x - y).map((ai) => (s.segment.articles[ai] as Article).file),
       })),
       skipped: this.#skipped,
+      files: this.#files,
     };
-    try {
-      mkdirSync(this.#folder, { recursive: true });
-      writeAtomically(join(this.#folder, MANIFEST), `${JSON.stringify(manifest).slice(0, -1)},"files":${filesJson(this.#files)}}`);
-    } catch (error) {
-      this.options.onProblem?.(`could not save the live index in ${this.#folder}: ${(error as Error).message}`);
-      return;
-    }
-    this.#unnamed.push(...this.#retired.splice(0));
   }
 
   /** Reads the manifest and its segments; false when there is none usable. Sweeps files the manifest does not name. */
   #load(): boolean {
-    let manifest: Manifest;
+    let manifest: Manifest | null;
     try {
-      manifest = JSON.parse(readFileSync(join(this.#folder, MANIFEST), 'utf8')) as Manifest;
+      manifest = this.#manifest.read();
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
-        this.options.onProblem?.(`ignoring the live index in ${this.#folder}: ${(error as Error).message}`);
+      this.options.onProblem?.(`ignoring the live index in ${this.#folder}: ${(error as Error).message}`);
       return false;
     }
-    if (manifest.format !== MANIFEST_FORMAT || manifest.code !== codeFingerprint()) return false;
+    if (manifest === null || manifest.format !== MANIFEST_FORMAT || manifest.code !== codeFingerprint()) return false;
     const segments: LiveSegment[] = [];
     try {
       for (const { file, deleted } of manifest.segments) {
@@ -435,10 +423,15 @@ export class LiveIndex {
       this.options.onProblem?.(`ignoring the live index in ${this.#folder}: ${(error as Error).message}`);
       return false;
     }
-    const named = new Set([MANIFEST, ...manifest.segments.map((s) => s.file)]);
+    try {
+      this.#manifest.compact(manifest);
+    } catch (error) {
+      this.options.onProblem?.(`could not save the live index in ${this.#folder}: ${(error as Error).message}`);
+    }
+    const named = new Set([MANIFEST, JOURNAL, ...manifest.segments.map((s) => s.file)]);
     for (const f of readdirSync(this.#folder)) if (!named.has(f)) rmSync(join(this.#folder, f), { force: true, recursive: true });
     this.#segments = segments;
-    this.#files = new Map(Object.entries(manifest.files));
+    this.#files = manifest.files;
     this.#skipped = manifest.skipped;
     this.#next = manifest.next;
     const { warnings } = admit([...this.#files.keys()].sort(), this.#files, () => {
@@ -649,26 +642,6 @@ function* globalWords(words: ReadonlyMap<string, Readonly<LexiconEntry>>, toGlob
   }
 }
 
-/** Each file entry as JSON, made once per entry (an entry is replaced, never changed). */
-const entryJson = new WeakMap<FileEntry, string>();
-
-/**
- * `JSON.stringify(Object.fromEntries(files))`, each entry's JSON kept from the last time: a manifest names every
- * corpus file, and is written at every update (at 100,000 files, stringifying it whole took 1.6 s).
- */
-function filesJson(files: ReadonlyMap<string, FileEntry>): string {
-  const parts: string[] = [];
-  for (const [name, e] of files) {
-    let json = entryJson.get(e);
-    if (json === undefined) {
-      json = JSON.stringify(e);
-      entryJson.set(e, json);
-    }
-    parts.push(`${JSON.stringify(name)}:${json}`);
-  }
-  return `{${parts.join(',')}}`;
-}
-
 /** What is known of a file just read: its old entry when its text is the same, else a new one (not ingested yet). */
 function entryOf(c: Candidate, known: FileEntry | undefined): FileEntry {
   if (c.kind === 'refused') return { kind: 'refused', warning: c.warning };
@@ -707,7 +680,7 @@ function admit(
       continue;
     }
     const outcome = e.outcome ?? ingest(name);
-    // A new entry only when the outcome is new: the manifest keeps each entry's JSON by identity (`filesJson`).
+    // A new entry only when the outcome is new: saving the manifest writes the entries that are new (`manifest.ts`).
     if (outcome !== e.outcome) entries.set(name, { ...e, outcome });
     if (outcome !== 'article') {
       warnings.push(outcome);
@@ -735,27 +708,6 @@ function changesBetween(before: LoadedCorpus, after: LoadedCorpus, fresh: Readon
   for (const w of after.warnings)
     if (!failedBefore.has(`${w.file}\0${w.reason}`)) changes.push({ file: w.file, kind: 'failed', reason: w.reason });
   return changes;
-}
-
-/** Writes a file so that a crash leaves the old one or the new one: a temporary file, synced, renamed, the folder synced. */
-function writeAtomically(file: string, text: string): void {
-  const tmp = `${file}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    const bytes = Buffer.from(text);
-    let done = 0;
-    while (done < bytes.length) done += writeSync(fd, bytes, done);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-  const dir = openSync(resolve(file, '..'), 'r');
-  try {
-    fsyncSync(dir);
-  } finally {
-    closeSync(dir);
-  }
 }
 
 /** Runs a merge on a worker thread of its own (started for it, stopped after). */
