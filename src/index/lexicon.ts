@@ -144,6 +144,52 @@ export class Lexicon {
     return new Lexicon(ordered ? all : new Map([...all].sort((x, y) => x[1].first - y[1].first)));
   }
 
+  /**
+   * The lexicon of this one's paragraphs with others put in among them, as `merge` of every part would give it,
+   * without going through the old parts' words again: one pass along this lexicon's words and the new ones, both
+   * in the order first written. `moved` gives each of this lexicon's positions its new place (it must keep their
+   * order: paragraphs are put in, none taken out or reordered); `added` are the new paragraphs' words, with their
+   * positions new ones, in the order first written. Words of both: counts added, the earlier place and its form.
+   * In steps (see `steps.ts`), pausing every few thousand words.
+   */
+  *withInserted(moved: (position: number) => number, added: Iterable<[string, LexiconEntry]>): Steps<Lexicon> {
+    const incoming = new Map(added);
+    const out = new Map<string, LexiconEntry>();
+    /** Words of both, once written out. */
+    const both = new Set<string>();
+    const old = this.entries.entries();
+    const fresh = incoming.entries();
+    const nextOld = (): [string, LexiconEntry] | undefined => {
+      const r = old.next();
+      if (r.done) return undefined;
+      const [key, e] = r.value;
+      const first = moved(e.first);
+      return [key, first === e.first ? e : { ...e, first }];
+    };
+    let x = nextOld();
+    let y = fresh.next().value;
+    let n = 0;
+    while (x || y) {
+      if ((n += 1) % 4096 === 0) yield;
+      if (y && (!x || y[1].first < x[1].first)) {
+        const [key, e] = y;
+        y = fresh.next().value;
+        if (both.has(key)) continue;
+        const had = this.entries.get(key);
+        if (had) both.add(key);
+        out.set(key, had ? { ...e, count: e.count + had.count } : { ...e });
+      } else if (x) {
+        const [key, e] = x;
+        x = nextOld();
+        if (both.has(key)) continue;
+        const more = incoming.get(key);
+        if (more) both.add(key);
+        out.set(key, more ? { ...e, count: e.count + more.count } : e);
+      }
+    }
+    return new Lexicon(out);
+  }
+
   /** Words of the corpus that start with what was typed (the last word of it), most frequent first. */
   topicWords(typed: string, limit: number): string[] {
     const words = typed.trim().split(/\s+/);

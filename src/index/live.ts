@@ -7,7 +7,8 @@
  *   afresh for each question (`ctx.corpus` is kept pointing at it).
  * - `refresh(files)` applies changes one at a time, in the order asked (calls are queued, never interleaved),
  *   and resolves with what changed. `files` are paths of the folder that may have been added, changed or
- *   removed; with none given, the whole folder is compared with what is loaded.
+ *   removed (only those are looked at: the folder is not listed); with none given, the whole folder is
+ *   compared with what is loaded.
  * - A file that cannot be used is reported in the update and in `status().failed`, and the rest goes on.
  *
  * Inside, a segmented index (`liveIndex.ts`): an update ingests only the files that changed, writes them as a

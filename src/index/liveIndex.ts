@@ -16,15 +16,16 @@
  *   others, grouped on from the last book (`QuoteBook.append`): the same answers, scores and order as one
  *   index built over the folder at once.
  * - On disk, crash-safe: a segment file is written and synced before anything names it; then the manifest (the
- *   list of segment files, the deletion marks and what is known of each corpus file) is replaced atomically
- *   (a temporary file, synced, renamed over the old one, the folder synced). Loading reads the manifest and
- *   sweeps the files it does not name. A kill at any moment leaves the manifest before or after the change.
+ *   list of segment files, the deletion marks and what is known of each corpus file) is saved: a line of what
+ *   changed appended to its journal and synced, now and then the whole of it written atomically (`manifest.ts`).
+ *   Loading reads the manifest and sweeps the files it does not name. A kill at any moment leaves the manifest
+ *   before or after the change.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import { type Candidate, type CorpusWarning, ingestCandidate, readCandidate } from '../ingest/corpus.ts';
-import { listCorpusFiles } from '../ingest/files.ts';
+import { listCorpusFiles, listNamedFiles } from '../ingest/files.ts';
 import type { Article } from '../model/index.ts';
 import { type LoadOptions, codeFingerprint } from './cache.ts';
 import { EventIndex } from './eventIndex.ts';
@@ -33,29 +34,10 @@ import type { LoadedCorpus } from './loadedCorpus.ts';
 import type { MergeTask } from './mergeWorker.ts';
 import { ParagraphIndex } from './paragraphIndex.ts';
 import { QuoteBook, type QuoteFacts } from './quoteBook.ts';
+import { JOURNAL, MANIFEST, MANIFEST_FORMAT, type FileEntry, type Manifest, ManifestStore } from './manifest.ts';
 import { Segment } from './segment.ts';
 import { SegmentedBm25 } from './segmentedBm25.ts';
 import { type Steps, runInTurns, runNow } from './steps.ts';
-
-/** Bump when the manifest's shape changes. */
-const MANIFEST_FORMAT = 1;
-const MANIFEST = 'manifest.json';
-
-/** What is known of one corpus file: its text's digest and id, and what ingesting it gave, once ingested. */
-type FileEntry =
-  { kind: 'text'; id: string; digest: string; outcome: 'article' | CorpusWarning | null } | { kind: 'refused'; warning: CorpusWarning };
-
-interface Manifest {
-  format: number;
-  code: string;
-  /** The next segment's number. */
-  next: number;
-  /** Segment files, the base first; `deleted`: files of their articles marked deleted. */
-  segments: Array<{ file: string; deleted: string[] }>;
-  files: Record<string, FileEntry>;
-  /** Entries of the folder that are not files (see `listCorpusFiles`). */
-  skipped: CorpusWarning[];
-}
 
 /** When merges happen. */
 export interface MergePolicy {
@@ -102,6 +84,7 @@ export class LiveIndex {
   #skipped: CorpusWarning[] = [];
   #next = 0;
   #corpus: LoadedCorpus;
+  readonly #manifest: ManifestStore;
   readonly #policy: MergePolicy;
   readonly #folder: string;
 
@@ -110,6 +93,7 @@ export class LiveIndex {
     private readonly options: LiveIndexOptions,
   ) {
     this.#folder = liveIndexDir(options.cacheDir, dir);
+    this.#manifest = new ManifestStore(this.#folder);
     this.#policy = { maxSmallSegments: 8, baseRatio: 0.1, ...options.merge };
     this.#corpus = { dir, articles: [], warnings: [], ...emptyIndexes(), source: { kind: 'built', reason: 'empty' } };
   }
@@ -151,8 +135,8 @@ export class LiveIndex {
 
   /**
    * Brings the index up to date with these corpus files (paths or names), or with the whole folder; returns
-   * what changed. Files are read again (only those given, and any file of the folder not known yet); only
-   * files whose text changed are ingested. Then merges, if segments piled up.
+   * what changed. Files are read again: only those given (the folder is not listed), or, given none, every file of
+   * the folder (so a file not known yet is found). Only files whose text changed are ingested.
    */
   update(files?: readonly string[]): Change[] {
     this.#idle();
@@ -183,9 +167,9 @@ export class LiveIndex {
   }
 
   *#updateSteps(files?: readonly string[]): Steps<Change[]> {
-    const { files: listed, skipped } = listCorpusFiles(this.dir);
-    const before = this.#corpus;
     const ask = files ? new Set(files.map((f) => basename(f))) : null;
+    const { files: listed, skipped } = ask ? this.#listAsked(ask) : listCorpusFiles(this.dir);
+    const before = this.#corpus;
     const fresh = new Map<string, Article>();
     const entries = new Map<string, FileEntry>();
     for (const path of listed) {
@@ -217,8 +201,12 @@ export class LiveIndex {
       },
     );
     // Deletion marks: articles no longer admitted, and those re-ingested.
+    let marked = false;
     for (const [name, [k, ai]] of location) {
-      if (!admitted.has(name) || fresh.has(name)) (this.#segments[k] as LiveSegment).deleted.add(ai);
+      if (!admitted.has(name) || fresh.has(name)) {
+        (this.#segments[k] as LiveSegment).deleted.add(ai);
+        marked = true;
+      }
     }
     this.#files = entries;
     this.#skipped = skipped;
@@ -226,10 +214,29 @@ export class LiveIndex {
     this.#dropEmpty();
     this.#save();
     yield;
-    yield* this.#composeSteps([...skipped, ...warnings], { kind: 'cache', file: join(this.#folder, MANIFEST) });
+    const onlyAdded = !marked && fresh.size > 0 ? this.#segments.length - 1 : undefined;
+    yield* this.#composeSteps([...skipped, ...warnings], { kind: 'cache', file: join(this.#folder, MANIFEST) }, undefined, onlyAdded);
     // The corpus answered from until now may read the segments retired: their files go once it is replaced.
     this.#sweep();
     return changesBetween(before, this.#corpus, fresh);
+  }
+
+  /**
+   * What listing the folder would give, from what is known of it and the files asked about (`listNamedFiles`):
+   * the files known, less those asked about that are gone, plus those asked about that are new, in name order.
+   * At 100,000 files the listing cost most of a second at every update, and the watcher and `/corpus` name every
+   * file they change; an update without files lists the folder, and finds any other change.
+   */
+  #listAsked(ask: ReadonlySet<string>): { files: string[]; skipped: CorpusWarning[] } {
+    const found = listNamedFiles(this.dir, [...ask]);
+    const inDir = join(this.dir, 'x').slice(0, -1);
+    const known = [...this.#files.keys()].filter((name) => !ask.has(name));
+    const names = mergeSorted(
+      known,
+      found.files.map((f) => f.slice(inDir.length)),
+    );
+    const skipped = [...this.#skipped.filter((w) => !ask.has(w.file)), ...found.skipped].sort((x, y) => byName(x.file, y.file));
+    return { files: names.map((name) => inDir + name), skipped };
   }
 
   /** Merges every segment into one new base, on this thread. */
@@ -372,11 +379,23 @@ export class LiveIndex {
   }
 
   /**
-   * Writes the manifest atomically. The segments retired are then no longer named; their files are removed by
-   * `#sweep`, once the corpus answered from no longer reads them (a crash before leaves files that a load sweeps).
+   * Saves the manifest (`manifest.ts`: a journal line, or now and then a checkpoint). The segments retired are then
+   * no longer named; their files are removed by `#sweep`, once the corpus answered from no longer reads them (a
+   * crash before leaves files that a load sweeps).
    */
   #save(): void {
-    const manifest: Omit<Manifest, 'files'> = {
+    try {
+      this.#manifest.save(this.#manifestNow());
+    } catch (error) {
+      this.options.onProblem?.(`could not save the live index in ${this.#folder}: ${(error as Error).message}`);
+      return;
+    }
+    this.#unnamed.push(...this.#retired.splice(0));
+  }
+
+  /** The manifest of the index as it stands. */
+  #manifestNow(): Manifest {
+    return {
       format: MANIFEST_FORMAT,
       code: codeFingerprint(),
       next: this.#next,
@@ -385,28 +404,20 @@ export class LiveIndex {
         deleted: [...s.deleted].sort((x, y) => x - y).map((ai) => (s.segment.articles[ai] as Article).file),
       })),
       skipped: this.#skipped,
+      files: this.#files,
     };
-    try {
-      mkdirSync(this.#folder, { recursive: true });
-      writeAtomically(join(this.#folder, MANIFEST), `${JSON.stringify(manifest).slice(0, -1)},"files":${filesJson(this.#files)}}`);
-    } catch (error) {
-      this.options.onProblem?.(`could not save the live index in ${this.#folder}: ${(error as Error).message}`);
-      return;
-    }
-    this.#unnamed.push(...this.#retired.splice(0));
   }
 
   /** Reads the manifest and its segments; false when there is none usable. Sweeps files the manifest does not name. */
   #load(): boolean {
-    let manifest: Manifest;
+    let manifest: Manifest | null;
     try {
-      manifest = JSON.parse(readFileSync(join(this.#folder, MANIFEST), 'utf8')) as Manifest;
+      manifest = this.#manifest.read();
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
-        this.options.onProblem?.(`ignoring the live index in ${this.#folder}: ${(error as Error).message}`);
+      this.options.onProblem?.(`ignoring the live index in ${this.#folder}: ${(error as Error).message}`);
       return false;
     }
-    if (manifest.format !== MANIFEST_FORMAT || manifest.code !== codeFingerprint()) return false;
+    if (manifest === null || manifest.format !== MANIFEST_FORMAT || manifest.code !== codeFingerprint()) return false;
     const segments: LiveSegment[] = [];
     try {
       for (const { file, deleted } of manifest.segments) {
@@ -418,10 +429,15 @@ export class LiveIndex {
       this.options.onProblem?.(`ignoring the live index in ${this.#folder}: ${(error as Error).message}`);
       return false;
     }
-    const named = new Set([MANIFEST, ...manifest.segments.map((s) => s.file)]);
+    try {
+      this.#manifest.compact(manifest);
+    } catch (error) {
+      this.options.onProblem?.(`could not save the live index in ${this.#folder}: ${(error as Error).message}`);
+    }
+    const named = new Set([MANIFEST, JOURNAL, ...manifest.segments.map((s) => s.file)]);
     for (const f of readdirSync(this.#folder)) if (!named.has(f)) rmSync(join(this.#folder, f), { force: true, recursive: true });
     this.#segments = segments;
-    this.#files = new Map(Object.entries(manifest.files));
+    this.#files = manifest.files;
     this.#skipped = manifest.skipped;
     this.#next = manifest.next;
     const { warnings } = admit([...this.#files.keys()].sort(), this.#files, () => {
@@ -488,8 +504,12 @@ export class LiveIndex {
     runNow(this.#composeSteps(warnings, source, kept));
   }
 
-  /** `#compose` in steps (see `steps.ts`): the new corpus replaces the old one at the end, complete. */
-  *#composeSteps(warnings: CorpusWarning[], source: LoadedCorpus['source'], kept?: LoadedCorpus): Steps<void> {
+  /**
+   * `#compose` in steps (see `steps.ts`): the new corpus replaces the old one at the end, complete. With
+   * `onlyAdded`, the segment whose articles are all that changed since the corpus was last composed (nothing was
+   * deleted): the lexicon is the last one with their words put in (`Lexicon.withInserted`), not merged again.
+   */
+  *#composeSteps(warnings: CorpusWarning[], source: LoadedCorpus['source'], kept?: LoadedCorpus, onlyAdded?: number): Steps<void> {
     const order = [...this.#locations()].sort((x, y) => (x[0] < y[0] ? -1 : 1));
     const articles = order.map(([, [k, ai]]) => (this.#segments[k] as LiveSegment).segment.articles[ai] as Article);
     const toGlobalArticle = this.#segments.map((s) => new Int32Array(s.segment.articles.length).fill(-1));
@@ -518,7 +538,12 @@ export class LiveIndex {
     const same = kept !== undefined && sameFiles(kept.articles, articles);
     const lexicon = same
       ? kept.index.lexicon
-      : yield* Lexicon.merge(this.#segments.map((s, k) => globalWords(s.segment.liveWords(s.deleted), toGlobalDoc[k] as Int32Array)));
+      : onlyAdded !== undefined
+        ? yield* this.#corpus.index.lexicon.withInserted(
+            movedBy(order, this.#segments, onlyAdded),
+            globalWords((this.#segments[onlyAdded] as LiveSegment).segment.lexicon.words(), toGlobalDoc[onlyAdded] as Int32Array),
+          )
+        : yield* Lexicon.merge(this.#segments.map((s, k) => globalWords(s.segment.liveWords(s.deleted), toGlobalDoc[k] as Int32Array)));
     const index = ParagraphIndex.compose(articles, search, lexicon);
     const paragraphsMs = took();
     yield;
@@ -538,6 +563,22 @@ export class LiveIndex {
     this.composeMs = { paragraphs: paragraphsMs, quotes: quotesMs, events: took() };
     this.#corpus = { dir: this.dir, articles, warnings, index, quotes, events, source };
   }
+}
+
+/** File names in the order the folder's listing gives them (`listCorpusFiles`). */
+const byName = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
+/** Two lists of names in `byName` order as one (the first one put in order first, when it is not). */
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const first = a.every((name, i) => i === 0 || byName(a[i - 1] as string, name) < 0) ? a : [...a].sort(byName);
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length || j < b.length) {
+    if (j >= b.length || (i < first.length && byName(first[i] as string, b[j] as string) <= 0)) out.push(first[i++] as string);
+    else out.push(b[j++] as string);
+  }
+  return out;
 }
 
 /** Do the two lists hold the articles of the same files, in the same order? */
@@ -561,32 +602,53 @@ function adoptKnown(merged: Segment, from: readonly LiveSegment[], lexicon: Lexi
   merged.adopt({ facts, ...(lexicon ? { lexicon } : {}) });
 }
 
+/**
+ * Where each word position of the corpus composed before stands now that segment `added`'s articles are among
+ * them (`order`: the live articles in file order, as [file, [segment, position]]), by how many paragraphs were
+ * put in before its paragraph.
+ */
+function movedBy(
+  order: ReadonlyArray<[string, [number, number]]>,
+  segments: readonly LiveSegment[],
+  added: number,
+): (position: number) => number {
+  /** From old paragraph `from[i]` on, paragraphs are `by[i]` further on. */
+  const from: number[] = [];
+  const by: number[] = [];
+  let old = 0;
+  let inserted = 0;
+  for (const [, [k, ai]] of order) {
+    const { docStart } = (segments[k] as LiveSegment).segment;
+    const paragraphs = (docStart[ai + 1] as number) - (docStart[ai] as number);
+    if (k !== added) old += paragraphs;
+    else {
+      inserted += paragraphs;
+      if (from[from.length - 1] === old) by[by.length - 1] = inserted;
+      else {
+        from.push(old);
+        by.push(inserted);
+      }
+    }
+  }
+  return (position) => {
+    const doc = docOfPosition(position);
+    let lo = 0;
+    let hi = from.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((from[mid] as number) <= doc) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? position : position + wordPosition(by[lo - 1] as number, 0);
+  };
+}
+
 /** A segment's live words with their first positions made global. */
 function* globalWords(words: ReadonlyMap<string, Readonly<LexiconEntry>>, toGlobalDoc: Int32Array): Iterable<[string, LexiconEntry]> {
   for (const [w, e] of words) {
     const local = docOfPosition(e.first);
     yield [w, { ...e, first: wordPosition(toGlobalDoc[local] as number, e.first - wordPosition(local, 0)) }];
   }
-}
-
-/** Each file entry as JSON, made once per entry (an entry is replaced, never changed). */
-const entryJson = new WeakMap<FileEntry, string>();
-
-/**
- * `JSON.stringify(Object.fromEntries(files))`, each entry's JSON kept from the last time: a manifest names every
- * corpus file, and is written at every update (at 100,000 files, stringifying it whole took 1.6 s).
- */
-function filesJson(files: ReadonlyMap<string, FileEntry>): string {
-  const parts: string[] = [];
-  for (const [name, e] of files) {
-    let json = entryJson.get(e);
-    if (json === undefined) {
-      json = JSON.stringify(e);
-      entryJson.set(e, json);
-    }
-    parts.push(`${JSON.stringify(name)}:${json}`);
-  }
-  return `{${parts.join(',')}}`;
 }
 
 /** What is known of a file just read: its old entry when its text is the same, else a new one (not ingested yet). */
@@ -627,7 +689,8 @@ function admit(
       continue;
     }
     const outcome = e.outcome ?? ingest(name);
-    entries.set(name, { ...e, outcome });
+    // A new entry only when the outcome is new: saving the manifest writes the entries that are new (`manifest.ts`).
+    if (outcome !== e.outcome) entries.set(name, { ...e, outcome });
     if (outcome !== 'article') {
       warnings.push(outcome);
       continue;
@@ -654,27 +717,6 @@ function changesBetween(before: LoadedCorpus, after: LoadedCorpus, fresh: Readon
   for (const w of after.warnings)
     if (!failedBefore.has(`${w.file}\0${w.reason}`)) changes.push({ file: w.file, kind: 'failed', reason: w.reason });
   return changes;
-}
-
-/** Writes a file so that a crash leaves the old one or the new one: a temporary file, synced, renamed, the folder synced. */
-function writeAtomically(file: string, text: string): void {
-  const tmp = `${file}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    const bytes = Buffer.from(text);
-    let done = 0;
-    while (done < bytes.length) done += writeSync(fd, bytes, done);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-  const dir = openSync(resolve(file, '..'), 'r');
-  try {
-    fsyncSync(dir);
-  } finally {
-    closeSync(dir);
-  }
 }
 
 /** Runs a merge on a worker thread of its own (started for it, stopped after). */

@@ -1,4 +1,15 @@
-import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -113,6 +124,32 @@ describe('LiveIndex', () => {
     (again as LiveIndex).update();
     expect(answers((again as LiveIndex).corpus)).toEqual(rebuilt(dir));
     again?.close();
+  });
+});
+
+describe('LiveIndex, an update given files', () => {
+  it('looks at those files alone, as a listing of the folder sees them; an update without files finds the rest', async () => {
+    const dir = folder(false);
+    const live = (await LiveIndex.open(dir, { cacheDir: cacheDir() })).index;
+    for (const f of B) copyFileSync(join(DEV, f), join(dir, f));
+    mkdirSync(join(dir, 'zz_folder.txt'));
+    symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'zz_broken.txt'));
+    const asked = [B[1] as string, 'zz_folder.txt', 'zz_broken.txt', 'zz_never_there.txt', 'notes.json'];
+    const changes = live.update(asked.map((f) => join(dir, f)));
+    expect(changes.map((c) => [c.kind, c.file])).toEqual([
+      ['added', B[1]],
+      ['failed', 'zz_broken.txt'],
+      ['failed', 'zz_folder.txt'],
+    ]);
+    // The files not asked about are not looked at; what is reported of the others is what a full load reports.
+    expect(live.corpus.articles.map((a) => a.file)).not.toContain(B[0]);
+    expect(live.corpus.warnings).toEqual(loadCorpus(dir).warnings);
+    expect(live.update().map((c) => [c.kind, c.file])).toEqual([
+      ['added', B[0]],
+      ['added', B[2]],
+    ]);
+    expect(answers(live.corpus)).toEqual(rebuilt(dir));
+    live.close();
   });
 });
 
