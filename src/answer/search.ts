@@ -26,7 +26,8 @@ export function search(corpus: LoadedCorpus, args: SearchArgs, limit = SEARCH_LI
   const notes = queryNotes(corrections, unknown);
   const undated = undatedNote(corpus, filter);
   if (undated) notes.push(undated);
-  if (!totalIsExact) notes.push(`about ${total} paragraphs have the phrase (past the ones shown, counted by a quick test)`);
+  if (!totalIsExact)
+    notes.push(`at least ${total} paragraphs have the phrase (the paragraphs with all its words are too many to read them all)`);
   if (hits.length === 0) notes.unshift(emptyPeriodNote(corpus, filter) ?? `nothing in the corpus matches ${JSON.stringify(query)}`);
   return {
     command: 'search',

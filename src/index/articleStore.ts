@@ -3,6 +3,7 @@ import { crc32 } from 'node:zlib';
 import { deserialize, serialize } from 'node:v8';
 import type { EventMention } from '../model/index.ts';
 import type { Article, ArticleMeta, Paragraph, Quote, Sentence, SetAside } from '../model/index.ts';
+import { paragraphRun, runsBytes, runsOf } from './phraseRuns.ts';
 import { type Steps, runNow } from './steps.ts';
 
 /**
@@ -17,7 +18,7 @@ import { type Steps, runNow } from './steps.ts';
  * alone were a tenth of the memory of a bot serving a large corpus. The indexes keep in arrays what they rank by, so that
  * ranking never reads details.
  *
- * The file: `MAGIC`, then each article's details in four parts (see `Part`), then the header (v8), then a
+ * The file: `MAGIC`, then each article's details in five parts (see `Part`), then the header (v8), then a
  * trailer of the header's position, length and CRC-32 and `MAGIC` again. The text's parts are one v8
  * serialisation; the quotes, the dated mentions and the paragraphs' texts are lists stored item by item (see
  * `listBytes`), so that an answer citing one quote or mention deserialises that one, not the article's list. The details
@@ -37,23 +38,25 @@ export interface ArticleHead {
 }
 
 /**
- * What is read from disk when an answer shows an article, in four parts read apart (a quote's citation
+ * What is read from disk when an answer shows an article, in five parts read apart (a quote's citation
  * needs one of the article's quotes and the dated mentions of its paragraph, never its sentences; a phrase
- * search only the paragraphs' texts): the text's parts, the quotes, the dated mentions, the paragraphs' texts.
+ * search only the paragraphs' words, `phraseRuns.ts`): the text's parts, the quotes, the dated mentions, the
+ * paragraphs' texts, the paragraphs' words as hashes of their terms.
  */
 type TextParts = { sentences: Sentence[][]; setAside: SetAside[] };
 /** An item of a list part: a quote, a dated mention, a paragraph's text. */
 type Item = Quote | EventMention | string;
-const PARTS = 4;
+const PARTS = 5;
 const TEXT = 0;
 const QUOTES = 1;
 const EVENTS = 2;
 const TEXTS = 3;
+const RUNS = 4;
 
-const MAGIC = Buffer.from('QDIX0005');
+const MAGIC = Buffer.from('QDIX0006');
 /** Header position (f64), header length (f64), header CRC-32 (u32), 4 spare bytes, MAGIC. */
 const TRAILER = 24 + MAGIC.length;
-/** How many articles' details are kept once read (all index files together; each of the four parts counts). */
+/** How many articles' details are kept once read (all index files together; each of the five parts counts). */
 const KEEP = 512 * PARTS;
 /**
  * How many articles' heads are serialised together in the header, as bytes of their own: each group is
@@ -72,7 +75,7 @@ interface ListRead {
 }
 
 /** Articles' details read lately, by reader and article: the most recent last. */
-const recent = new Map<number, TextParts | ListRead>();
+const recent = new Map<number, TextParts | ListRead | Uint32Array[]>();
 let readers = 0;
 
 /** Forgets every article's details read so far (the benchmark measures reads from the file with it). */
@@ -139,7 +142,7 @@ class DetailReader {
   ) {}
 
   /** Part k as kept, the most recently read last; undefined if not kept. */
-  private recall(k: number): TextParts | ListRead | undefined {
+  private recall(k: number): TextParts | ListRead | Uint32Array[] | undefined {
     const key = this.serial + k;
     const kept = recent.get(key);
     if (kept) {
@@ -149,7 +152,7 @@ class DetailReader {
     return kept;
   }
 
-  private keep(k: number, details: TextParts | ListRead): void {
+  private keep(k: number, details: TextParts | ListRead | Uint32Array[]): void {
     recent.set(this.serial + k, details);
     if (recent.size > KEEP) recent.delete(recent.keys().next().value as number);
   }
@@ -168,6 +171,15 @@ class DetailReader {
       this.onDamage(reason);
       throw new IndexFileDamaged(reason);
     }
+  }
+
+  /** Part k, the paragraphs' words as runs of term hashes (`phraseRuns.ts`). */
+  runs(k: number): Uint32Array[] {
+    const kept = this.recall(k) as Uint32Array[] | undefined;
+    if (kept) return kept;
+    const runs = this.fromFile(k, runsOf);
+    this.keep(k, runs);
+    return runs;
   }
 
   /** Part k, the text's parts (one serialisation). */
@@ -260,6 +272,10 @@ class StoredArticle implements Article {
   texts(): string[] {
     return this.items(TEXTS, null) as string[];
   }
+  /** Paragraph i's words as a run of term hashes (`phraseRuns.ts`). */
+  runOf(i: number): Uint32Array {
+    return this.reader.runs(this.position * PARTS + RUNS)[i] ?? new Uint32Array(0);
+  }
   get quotes(): Quote[] {
     return this.items(QUOTES, null) as Quote[];
   }
@@ -287,6 +303,10 @@ class StoredArticle implements Article {
     return this.items(EVENTS, inParagraph) as EventMention[];
   }
 }
+
+/** Paragraph i's words (its place among the article's paragraphs) as a run of term hashes, read from the index file when stored there. */
+export const paragraphRunOf = (article: Article, i: number): Uint32Array =>
+  article instanceof StoredArticle ? article.runOf(i) : paragraphRun(article.paragraphs[i]?.text ?? '');
 
 /** Quote i of an article, deserialised alone when the article's details are in an index file. */
 export const quoteAt = (article: Article, i: number): Quote | undefined =>
@@ -343,10 +363,9 @@ export class ArticleWriter {
     parts[TEXT] = serialize({ sentences: article.paragraphs.map((p) => p.sentences), setAside: article.setAside } satisfies TextParts);
     parts[QUOTES] = listBytes(article.quotes, (q) => q.paragraph + 1);
     parts[EVENTS] = listBytes(article.events, (e) => (e.paragraph ?? -1) + 1);
-    parts[TEXTS] = listBytes(
-      article.paragraphs.map((p) => p.text),
-      (_, i) => i,
-    );
+    const texts = article.paragraphs.map((p) => p.text);
+    parts[TEXTS] = listBytes(texts, (_, i) => i);
+    parts[RUNS] = runsBytes(texts);
     for (const bytes of parts) {
       const at = this.position;
       this.write(bytes);

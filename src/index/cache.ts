@@ -12,7 +12,7 @@ import { EventIndex } from './eventIndex.ts';
 import { QuoteBook } from './quoteBook.ts';
 
 /** Bump when the shape of the cache file changes. */
-const CACHE_FORMAT = 12;
+const CACHE_FORMAT = 13;
 
 /** The header of the index file (see `articleStore.ts` for the file); the V8 format has no size limit of a JSON string. */
 interface CacheHeader {

@@ -1,7 +1,9 @@
 import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
 import type { Bm25Searcher } from './segmentedBm25.ts';
 import type { Article, Paragraph } from '../model/index.ts';
-import { STOPWORD_TERMS, type Token, tokenize } from '../nlp/terms.ts';
+import { type Token, tokenize } from '../nlp/terms.ts';
+import { paragraphRunOf } from './articleStore.ts';
+import { hasRun, phraseRun } from './phraseRuns.ts';
 import { Lexicon, LexiconBuilder, type SavedLexicon } from './lexicon.ts';
 
 /** A paragraph that matched a query, with the character ranges of its text to highlight. */
@@ -107,8 +109,8 @@ export class ParagraphIndex {
    * Ranked paragraphs for a query, and which query words were read as which corpus words. `accept`
    * filters by article (outlet, dates) before ranking is cut. Quoted phrases must match in order; unquoted
    * words match any word form, synonym or a near spelling. Only the first `limit` hits are highlighted;
-   * `total` counts them all (for a phrase, among the first PHRASE_SCAN paragraphs that have its words, and
-   * past the shown hits by the prefilter alone, so then not exactly).
+   * `total` counts them all (for a phrase, among the first PHRASE_SCAN paragraphs that have its words:
+   * `totalIsExact` is false when more have them).
    */
   query(
     query: string,
@@ -147,27 +149,26 @@ export class ParagraphIndex {
       const hits = found.slice(0, limit).map((r) => this.hit(r, []));
       return { hits, total, totalIsExact: true, corrections, unknown };
     }
-    // Phrases: the prefilter counts; only the paragraphs shown are tokenised, to confirm and highlight.
-    const quick = phrases.map((seq) => phrasePrefilter(seq, (t) => this.lexicon.formsOf(t)));
+    // Phrases: each paragraph's words are read as term hashes (phraseRuns.ts), not as text; only the
+    // paragraphs shown are tokenised, to place the phrase and highlight it.
+    const runs = phrases.map(phraseRun);
     const hits: ParagraphHit[] = [];
     total = 0;
-    let exact = !more;
     for (const r of found) {
-      const { paragraph } = this.resolve(r.id);
-      if (quick.some((re) => !re.test(paragraph.text))) continue;
+      const words = paragraphRunOf(this.articles[this.docArticle[r.id] as number] as Article, this.docParagraph[r.id] as number);
+      if (runs.some((run) => !hasRun(words, run))) continue;
       if (hits.length >= limit) {
         total += 1;
-        exact = false;
         continue;
       }
-      const tokens = tokenize(paragraph.text, { keepStopwords: true });
+      const tokens = tokenize(this.resolve(r.id).paragraph.text, { keepStopwords: true });
       const spans = phrases.map((seq) => phraseSpans(tokens, seq));
+      // Only where two terms share a hash.
       if (spans.some((sp) => sp.length === 0)) continue;
       total += 1;
       hits.push(this.hit(r, spans.flat()));
     }
-    // Past the shown hits, a paragraph that passes the prefilter is counted without tokenising it.
-    return { hits, total, totalIsExact: exact, corrections, unknown };
+    return { hits, total, totalIsExact: !more, corrections, unknown };
   }
 
   /** A hit with its matched words highlighted. */
@@ -182,22 +183,6 @@ export class ParagraphIndex {
     }
     return { article, paragraph, score: r.score, highlights: mergeRanges(highlights) };
   }
-}
-
-/**
- * A fast test that a paragraph may hold a phrase: for each term, the words of the corpus that have it
- * ("chang": change, changes, changing), in a row; a stopword's term, or one the lexicon does not hold, may
- * be any word. Only paragraphs that pass are tokenised to check the phrase for certain.
- */
-export function phrasePrefilter(seq: string[], formsOf: (term: string) => string[] | undefined): RegExp {
-  const word = "[\\p{L}\\p{N}'’.]+";
-  const part = (t: string): string => {
-    const forms = formsOf(t);
-    if (!forms || forms.length === 0 || STOPWORD_TERMS.has(t)) return word;
-    const alternatives = forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]"));
-    return `(?:${alternatives.join('|')})(?:['’]s)?`;
-  };
-  return new RegExp(`(?<![\\p{L}\\p{N}])${seq.map(part).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 /** How many paragraphs with all of a phrase's words are read to find the phrase. */

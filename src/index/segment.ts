@@ -10,7 +10,7 @@ import { type QuoteFacts, quoteFactsOf } from './quoteBook.ts';
 import { type Steps, runNow } from './steps.ts';
 
 /** Bump when the shape of a segment file's header changes. */
-export const SEGMENT_FORMAT = 4;
+export const SEGMENT_FORMAT = 5;
 
 /**
  * Each large part of the header is stored as bytes of its own inside it (`v8.serialize`). The lexicon and the
