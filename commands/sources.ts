@@ -9,4 +9,4 @@ export const Sources = {
   pageSize: 50,
 } as const satisfies CommandDefinition;
 
-export default defineCommand(Sources, ({ corpus }) => sources(corpus));
+export default defineCommand(Sources, ({ corpus }, _args, limit) => sources(corpus, limit));

@@ -52,6 +52,17 @@ describe('paging', () => {
     }
   });
 
+  it('makes only the results of the pages asked for where a listing is long (/sources: one citation per article)', async () => {
+    const { sources } = await import('../../src/answer/catalogue.ts');
+    const first = sources(seedCorpus(), 2);
+    expect(first.total).toBe(seedCorpus().articles.length);
+    expect(first.results.map((r) => r.text)).toEqual(
+      sources(seedCorpus())
+        .results.slice(0, 2)
+        .map((r) => r.text),
+    );
+  });
+
   it('says plainly when a page is past the last', () => {
     expect(ask('/search kerry page:4').error).toEqual({
       kind: 'usage',
