@@ -5,24 +5,29 @@ import { codeVersion } from '../codeVersion.mjs';
 import { CorpusError, listCorpusFiles, readCorpusFile } from '../ingest/files.ts';
 import type { Corpus, CorpusWarning } from '../ingest/corpus.ts';
 import type { Article } from '../model/index.ts';
-import { ArticleWriter, openIndexFile } from './articleStore.ts';
+import { deserialize, serialize } from 'node:v8';
+import { ArticleWriter, openIndexFile, ownTypedArrays } from './articleStore.ts';
 import { buildIndexes, type LoadedCorpus } from './loadedCorpus.ts';
 import { ParagraphIndex } from './paragraphIndex.ts';
 import { EventIndex } from './eventIndex.ts';
 import { QuoteBook } from './quoteBook.ts';
 
 /** Bump when the shape of the cache file changes. */
-const CACHE_FORMAT = 13;
+const CACHE_FORMAT = 14;
 
-/** The header of the index file (see `articleStore.ts` for the file); the V8 format has no size limit of a JSON string. */
+/**
+ * The header of the index file (see `articleStore.ts` for the file); the V8 format has no size limit of a JSON
+ * string. The saved indexes are sections of the file of their own (`SECTIONS`), each read, made into its index
+ * and let go before the next is read.
+ */
 interface CacheHeader {
   format: number;
   fingerprint: string;
   warnings: CorpusWarning[];
-  index: unknown;
-  quotes: unknown;
-  events: unknown;
 }
+
+/** The sections of the index file: the paragraph index, the quote book, the dated mentions' index (v8 each). */
+const SECTIONS = ['index', 'quotes', 'events'] as const;
 
 let codeHash: string | undefined;
 /**
@@ -88,15 +93,22 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
   const problem = (message: string): void => options.onCacheProblem?.(message);
   let reason = 'no saved index yet';
   type Opened = ReturnType<typeof openIndexFile<CacheHeader>>;
-  const fromCache = ({ header, articles }: Opened): LoadedCorpus => ({
-    dir,
-    articles,
-    warnings: header.warnings,
-    index: ParagraphIndex.load(articles, header.index),
-    quotes: QuoteBook.load(header.quotes),
-    events: EventIndex.load(header.events),
-    source: { kind: 'cache', file: cacheFile },
-  });
+  const fromCache = ({ header, articles, section }: Opened): LoadedCorpus => {
+    // One section at a time: its bytes go once its index is made (the typed arrays copied out of them).
+    const saved = (name: (typeof SECTIONS)[number]): unknown => {
+      const bytes = section(name);
+      return ownTypedArrays(deserialize(bytes), bytes.buffer);
+    };
+    return {
+      dir,
+      articles,
+      warnings: header.warnings,
+      index: ParagraphIndex.load(articles, saved('index')),
+      quotes: QuoteBook.load(saved('quotes')),
+      events: EventIndex.load(saved('events')),
+      source: { kind: 'cache', file: cacheFile },
+    };
+  };
   /** The last good index, kept to serve if the rebuild fails. */
   let lastGood: Opened | null = null;
   try {
@@ -109,7 +121,15 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
       removeIfSame(cacheFile, inode);
     });
     inode = opened.inode;
-    if (opened.header.format === CACHE_FORMAT && opened.header.fingerprint === print) return fromCache(opened);
+    if (opened.header.format === CACHE_FORMAT && opened.header.fingerprint === print) {
+      try {
+        return fromCache(opened);
+      } catch (error) {
+        // A damaged section: the file is rebuilt.
+        opened.close();
+        throw error;
+      }
+    }
     if (opened.header.format === CACHE_FORMAT) lastGood = opened;
     else opened.close();
     reason = 'the corpus or the code changed since the index was saved';
@@ -175,14 +195,11 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
   const finished = writer as ArticleWriter | null;
   if (finished !== null) {
     try {
-      finished.finish({
-        format: CACHE_FORMAT,
-        fingerprint: print,
-        warnings: corpus.warnings,
-        index: index.toJSON(),
-        quotes: quotes.toJSON(),
-        events: events.toJSON(),
-      } satisfies CacheHeader);
+      const built = { index, quotes, events };
+      finished.finish(
+        { format: CACHE_FORMAT, fingerprint: print, warnings: corpus.warnings } satisfies CacheHeader,
+        Object.fromEntries(SECTIONS.map((name) => [name, () => serialize(built[name].toJSON())])),
+      );
       if (corpus.warnings.some((w) => w.ingestFailed)) {
         // Saved, the failure would outlive its cause (a fixed install) until the corpus or the code changed.
         // The articles read their details through the open file, which outlives its name.

@@ -238,6 +238,22 @@ describe('a damaged index file', () => {
     expect((await loadIndexedCorpus(dir, { cacheDir })).source.kind).toBe('built');
   });
 
+  it('is refused when a saved index (a section of its own) was altered, and rebuilt', async () => {
+    const { dir, cacheDir, file, flip } = await indexed();
+    const bytes = readFileSync(file);
+    const headerAt = bytes.readDoubleLE(bytes.length - 32);
+    const header = deserialize(bytes.subarray(headerAt, bytes.length - 32)) as { sections: Record<string, [number, number, number]> };
+    expect(Object.keys(header.sections)).toEqual(['index', 'quotes', 'events']);
+    const [at, length] = header.sections.quotes as [number, number, number];
+    expect(at + length).toBeLessThanOrEqual(headerAt);
+    flip(at + Math.floor(length / 2));
+    const problems: string[] = [];
+    const again = await loadIndexedCorpus(dir, { cacheDir, onCacheProblem: (m) => problems.push(m) });
+    expect(again.source).toEqual({ kind: 'built', reason: 'the saved index could not be read' });
+    expect(problems).toEqual([`ignoring the saved index ${file}: the index file is damaged (section quotes does not match its checksum)`]);
+    expect(again.articles[0]?.quotes.map((q) => q.text)).toEqual(['the talks on Syria went well']);
+  });
+
   it('keeps paragraph texts out of the header, read from the file and checked like every detail', async () => {
     const { dir, cacheDir, file, flip } = await indexed();
     const bytes = readFileSync(file);
@@ -245,7 +261,7 @@ describe('a damaged index file', () => {
     const headerAt = bytes.readDoubleLE(bytes.length - 32);
     const text = Buffer.from('Kerry met Putin in Moscow');
     expect(bytes.subarray(headerAt).includes(text)).toBe(false);
-    // The article's last part before the header: its paragraphs' texts.
+    // The article's paragraphs' texts (its last part but one; the saved indexes follow, then the header).
     flip(bytes.subarray(0, headerAt).lastIndexOf(text) + 3);
     const served = await loadIndexedCorpus(dir, { cacheDir, onCacheProblem: () => {} });
     expect(served.source.kind).toBe('cache');
