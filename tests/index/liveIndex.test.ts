@@ -153,6 +153,49 @@ describe('LiveIndex, an update given files', () => {
   });
 });
 
+describe('an update that only adds files', () => {
+  it('gives what an update of the whole folder gives: changes, warnings, answers, and after a reload', async () => {
+    // Two copies of the seeds: files are added to both, the one told which files, the other listing its folder.
+    const told = folder(false);
+    const listing = folder(false);
+    const toldCache = cacheDir();
+    const byName = (await LiveIndex.open(told, { cacheDir: toldCache })).index;
+    const byListing = (await LiveIndex.open(listing, { cacheDir: cacheDir() })).index;
+    const seed = readdirSync(SEEDS).sort()[1] as string;
+    const steps: Array<Record<string, string | Buffer>> = [
+      // A page sorting among the seeds, and one after them, at once.
+      { [B[0] as string]: readFileSync(join(DEV, B[0] as string)), [B[2] as string]: readFileSync(join(DEV, B[2] as string)) },
+      // Not text: refused, with why.
+      { 'zz_binary.txt': Buffer.from([0, 159, 146, 150, 0, 1, 2, 3]) },
+      // A seed's text under another name (a duplicate: admission over every file decides it).
+      { '00_copy.txt': readFileSync(join(SEEDS, seed)) },
+      // Another page, after a duplicate was met.
+      { [B[1] as string]: readFileSync(join(DEV, B[1] as string)) },
+    ];
+    for (const step of steps) {
+      for (const [name, bytes] of Object.entries(step)) {
+        writeFileSync(join(told, name), bytes);
+        writeFileSync(join(listing, name), bytes);
+      }
+      const changes = byName.update(Object.keys(step).map((name) => join(told, name)));
+      expect(changes).toEqual(byListing.update());
+      expect(byName.corpus.warnings).toEqual(byListing.corpus.warnings);
+      expect(byName.corpus.articles.map((a) => a.file)).toEqual(byListing.corpus.articles.map((a) => a.file));
+      expect(answers(byName.corpus)).toEqual(answers(byListing.corpus));
+    }
+    expect(byName.corpus.warnings.map((w) => w.file)).toEqual(['00_copy.txt', 'zz_binary.txt'].sort());
+    expect(answers(byName.corpus)).toEqual(rebuilt(told));
+    // Asking about a file that is not there changes nothing.
+    expect(byName.update([join(told, 'zz_never_made.txt')])).toEqual([]);
+    byName.close();
+    const reopened = LiveIndex.openSaved(told, { cacheDir: toldCache });
+    byListing.close();
+    expect(reopened).not.toBeNull();
+    expect(answers((reopened as LiveIndex).corpus)).toEqual(rebuilt(told));
+    reopened?.close();
+  }, 120_000);
+});
+
 describe('LiveCorpus', () => {
   it('serves each update as it is applied, hears it, and merges small segments after it without changing the answers', async () => {
     const dir = folder(false);
