@@ -152,11 +152,19 @@ export class ParagraphIndex {
     // Phrases: each paragraph's words are read as term hashes (phraseRuns.ts), not as text; only the
     // paragraphs shown are tokenised, to place the phrase and highlight it.
     const runs = phrases.map(phraseRun);
+    // Read in paragraph order, which is the order of the index file: an article's runs are read once for all
+    // its paragraphs, and the reads go along the file rather than back and forth.
+    const holds = new Uint8Array(found.length);
+    const inFileOrder = Array.from(found, (_, i) => i).sort((x, y) => (found[x] as { id: number }).id - (found[y] as { id: number }).id);
+    for (const i of inFileOrder) {
+      const id = (found[i] as { id: number }).id;
+      const words = paragraphRunOf(this.articles[this.docArticle[id] as number] as Article, this.docParagraph[id] as number);
+      holds[i] = runs.every((run) => hasRun(words, run)) ? 1 : 0;
+    }
     const hits: ParagraphHit[] = [];
     total = 0;
-    for (const r of found) {
-      const words = paragraphRunOf(this.articles[this.docArticle[r.id] as number] as Article, this.docParagraph[r.id] as number);
-      if (runs.some((run) => !hasRun(words, run))) continue;
+    for (const [i, r] of found.entries()) {
+      if (holds[i] === 0) continue;
       if (hits.length >= limit) {
         total += 1;
         continue;
