@@ -91,7 +91,8 @@ try {
 
   const built = stage<{ buildMs: number; paragraphs: number; rssMb: number }>('build', corpusDir, cacheDir, queriesFile);
   const indexBytes = statSync(cacheFileFor(cacheDir, corpusDir)).size;
-  type Latency = { p50: number; p95: number; p99: number; n: number };
+  /** `bands`: for the commands asked about the topics, the p99 of each band of topics (`bench/queries.ts`). */
+  type Latency = { p50: number; p95: number; p99: number; n: number; bands?: Record<string, number> };
   const served = stage<{ loadMs: number; firstAnswerMs: number; rssMb: number; latency: Record<string, Latency> }>(
     'serve',
     corpusDir,
@@ -193,6 +194,11 @@ try {
       process.stdout.write(
         `${(k === 'bareMiniSearch' ? 'bare MiniSearch' : `/${k}`).padEnd(26)} ${String(v.n).padStart(9)} ${String(v.p50).padStart(8)} ${String(v.p95).padStart(8)} ${String(v.p99).padStart(8)}\n`,
       );
+    }
+    process.stdout.write(`\n${'p99 by band (ms)'.padEnd(26)} ${BANDS.map((b) => b.padStart(9)).join('')}\n`);
+    for (const [k, v] of Object.entries(result.latency)) {
+      const bands = (v as { bands?: Record<string, number> }).bands;
+      if (bands) process.stdout.write(`${`/${k}`.padEnd(26)} ${BANDS.map((b) => String(bands[b] ?? '').padStart(9)).join('')}\n`);
     }
   }
 } finally {
