@@ -55,17 +55,19 @@ export function compatibleDates(a: string, b: string): boolean {
   if (a === b) return true;
   const [a0, a1] = a.split('/') as [string, string | undefined];
   const [b0, b1] = b.split('/') as [string, string | undefined];
-  const open = (end: string | undefined): boolean => end === undefined || end === '..';
-  if (!open(a1) || !open(b1) || a0 === '..' || b0 === '..') return false;
+  if (!openEnd(a1) || !openEnd(b1) || a0 === '..' || b0 === '..') return false;
   return nested(a0, b0);
 }
 
-/** Does one mention's open range start inside the other's point ("since September 2014" and "September 2014")? */
-const rangeFromPoint = (a: string, b: string): boolean => {
-  const continues = (range: string, point: string): boolean =>
-    range.endsWith('/..') && !point.includes('/') && within(range.slice(0, -3), point);
-  return continues(a, b) || continues(b, a);
-};
+/** A range's end that leaves it open: none (a point) or "..". */
+const openEnd = (end: string | undefined): boolean => end === undefined || end === '..';
+
+/** Does an open range start inside a point ("since September 2014" and "September 2014")? */
+const continues = (range: string, point: string): boolean =>
+  range.endsWith('/..') && !point.includes('/') && within(range.slice(0, -3), point);
+
+/** Does one mention's open range start inside the other's point? (Module-level helpers: this runs for every pair compared.) */
+const rangeFromPoint = (a: string, b: string): boolean => continues(a, b) || continues(b, a);
 
 /** Enough of the same words, as the event's own words go. */
 export const similarWords = (a: MentionFacts, b: MentionFacts): boolean => jaccard(a.words, b.words) >= SAME_EVENT;
@@ -87,11 +89,11 @@ export const continuesFrom = (a: MentionFacts, b: MentionFacts): boolean =>
   rangeFromPoint(a.value, b.value) && shares(a.actions, b.actions) && shares(a.names, b.names);
 
 /** Two mentions of one event: compatible dates, and the same words, or who with where or what, or one continuing the other. */
-export const sameEvent = (a: MentionFacts, b: MentionFacts): boolean => sameEventWith(compatibleDates, a, b);
+export const sameEvent = (a: MentionFacts, b: MentionFacts): boolean => compatibleDates(a.value, b.value) && sameEventOfAgreeingDates(a, b);
 
-/** `sameEvent`, with the dates' compatibility told by `datesAgree` (a memo of `compatibleDates`). */
-const sameEventWith = (datesAgree: (a: string, b: string) => boolean, a: MentionFacts, b: MentionFacts): boolean =>
-  datesAgree(a.value, b.value) && (similarWords(a, b) || samePersonAndPlaceOrAction(a, b) || continuesFrom(a, b));
+/** `sameEvent` for two mentions whose dates are known to agree (`compatibleDates`): the rest of its test. */
+const sameEventOfAgreeingDates = (a: MentionFacts, b: MentionFacts): boolean =>
+  similarWords(a, b) || samePersonAndPlaceOrAction(a, b) || continuesFrom(a, b);
 
 /**
  * One expression is one event: of the mentions whose expressions overlap in one sentence ("since the start of
@@ -145,14 +147,16 @@ export function blockingKeys(f: MentionFacts, rank: (word: string) => number): s
   const words = [...f.words].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const prefix = words.length - Math.ceil(SAME_EVENT * words.length - 1e-9) + 1;
   const keys = words.slice(0, prefix).map((w) => `w:${w}`);
-  const pairs = (tag: string, xs: ReadonlySet<string>, ys: ReadonlySet<string>): void => {
-    if (ys.size === 0) return;
-    for (const x of xs) for (const y of ys) keys.push(`${tag}:${x}|${y}`);
-  };
-  pairs('pp', f.people, f.places);
-  pairs('pa', f.people, f.actions);
-  pairs('an', f.actions, f.names);
+  pairKeys(keys, 'pp', f.people, f.places);
+  pairKeys(keys, 'pa', f.people, f.actions);
+  pairKeys(keys, 'an', f.actions, f.names);
   return keys;
+}
+
+/** Puts the key of each pair of an x and a y in `keys`. */
+function pairKeys(keys: string[], tag: string, xs: ReadonlySet<string>, ys: ReadonlySet<string>): void {
+  if (ys.size === 0) return;
+  for (const x of xs) for (const y of ys) keys.push(`${tag}:${x}|${y}`);
 }
 
 /**
@@ -243,8 +247,10 @@ export function groupEvents<T extends { value: string }>(mentions: readonly T[],
   };
   // The mention each earlier one was last compared with: each is compared once, however many keys it shares.
   const metBy = new Int32Array(dated.length).fill(-1);
+  const factsAt = dated.map(facts);
   dated.forEach((m, at) => {
-    const keys = blockingKeys(facts(m), rank);
+    const own = factsAt[at] as MentionFacts;
+    const keys = blockingKeys(own, rank);
     const matched = new Set<T[]>();
     const value = idOf(m.value);
     const agreeing = agreeingWith(value);
@@ -256,8 +262,9 @@ export function groupEvents<T extends { value: string }>(mentions: readonly T[],
             if (metBy[o] === at) continue;
             metBy[o] = at;
             const g = groupAt[o] as T[];
-            // One mention of a group that is the same event is enough.
-            if (!matched.has(g) && sameEventWith(datesAgree, facts(dated[o] as T), facts(m))) matched.add(g);
+            // One mention of a group that is the same event is enough. Its date agrees with this one's: it was
+            // met under a value of `agreeing`.
+            if (!matched.has(g) && sameEventOfAgreeingDates(factsAt[o] as MentionFacts, own)) matched.add(g);
           }
     }
     // The groups of its year, month or day with a mention of the same event, in the order a scan of those

@@ -110,13 +110,18 @@ export function timeline(corpus: LoadedCorpus, args: TimelineArgs, limit = TIMEL
           to: compareDates(asked.to, period.to) < 0 ? asked.to : period.to,
         };
   const { events } = corpus;
+  // Whether each date value (by its number) starts in the window: worked out once a value, not once a mention
+  // (a common topic has tens of thousands of mentions, and few values).
+  const valueStarts = new Map<number, boolean>();
   const keep = (id: number): boolean => {
     // Words dated only by their speaker's remarks nearby are part of those remarks, whose own sentence the
     // timeline lists: they answer /when, they are no event of their own.
     if (events.isWeak(id) || events.isByRemarks(id) || !filter.accept(corpus.articles[events.articleOf(id)] as Article)) return false;
     // An event belongs to the period it starts in; "since 2011" is not an event of 2015.
-    const start = startOf(events.valueOf(id));
-    return withinDays(start, window);
+    const value = events.valueIdOf(id);
+    let inWindow = valueStarts.get(value);
+    if (inWindow === undefined) valueStarts.set(value, (inWindow = withinDays(startOf(events.valueOf(id)), window)));
+    return inWindow;
   };
   const { mentions, total } = chosenMentions(corpus, topic, keep);
   const chosen: Chosen[] = mentions.map(({ id, value }) => ({
