@@ -180,8 +180,11 @@ export function groupEvents<T extends { value: string }>(mentions: readonly T[],
   };
   // The mentions met so far by blocking key: two mentions of one event share one (see `blockingKeys`), so a
   // mention is compared only with those. Rarer words first, so a prefix of common words does not link everything.
-  // Each as its place in date order, by the number of its date value: only the values whose dates agree are read.
-  const withKey = new Map<string, Map<number, number[]>>();
+  // Each as its place in date order, by the number of its date value (only the values whose dates agree are
+  // read), under the group it joined: the mentions of one group stay together as groups merge (`groupAt` of the
+  // first is the group of all), so a group already matched is passed over whole, however many mentions it has
+  // (one wire story carried by hundreds of outlets is one group of hundreds of mentions sharing every key).
+  const withKey = new Map<string, Map<number, Map<T[], number[]>>>();
   const frequency = new Map<string, number>();
   for (const m of mentions) for (const w of facts(m).words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   const rank = (w: string): number => frequency.get(w) ?? 0;
@@ -256,16 +259,25 @@ export function groupEvents<T extends { value: string }>(mentions: readonly T[],
     const agreeing = agreeingWith(value);
     for (const k of keys) {
       const byValue = withKey.get(k);
-      if (byValue)
-        for (const v of agreeing)
-          for (const o of byValue.get(v) ?? []) {
-            if (metBy[o] === at) continue;
-            metBy[o] = at;
-            const g = groupAt[o] as T[];
-            // One mention of a group that is the same event is enough. Its date agrees with this one's: it was
-            // met under a value of `agreeing`.
-            if (!matched.has(g) && sameEventOfAgreeingDates(factsAt[o] as MentionFacts, own)) matched.add(g);
+      if (byValue === undefined) continue;
+      for (const v of agreeing) {
+        const byGroup = byValue.get(v);
+        if (byGroup !== undefined)
+          for (const places of byGroup.values()) {
+            const g = groupAt[places[0] as number] as T[];
+            if (matched.has(g)) continue;
+            for (const o of places) {
+              if (metBy[o] === at) continue;
+              metBy[o] = at;
+              // One mention of a group that is the same event is enough. Its date agrees with this one's: it
+              // was met under a value of `agreeing`.
+              if (sameEventOfAgreeingDates(factsAt[o] as MentionFacts, own)) {
+                matched.add(g);
+                break;
+              }
+            }
           }
+      }
     }
     // The groups of its year, month or day with a mention of the same event, in the order a scan of those
     // buckets (year first) meets them: the first is the one the others join.
@@ -299,9 +311,11 @@ export function groupEvents<T extends { value: string }>(mentions: readonly T[],
     for (const k of keys) {
       let byValue = withKey.get(k);
       if (!byValue) withKey.set(k, (byValue = new Map()));
-      const list = byValue.get(value);
+      let byGroup = byValue.get(value);
+      if (!byGroup) byValue.set(value, (byGroup = new Map()));
+      const list = byGroup.get(into);
       if (list) list.push(at);
-      else byValue.set(value, [at]);
+      else byGroup.set(into, [at]);
     }
   });
   // Mentions stay in date order within their event.
