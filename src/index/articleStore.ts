@@ -3,7 +3,7 @@ import { crc32 } from 'node:zlib';
 import { deserialize, serialize } from 'node:v8';
 import type { EventMention } from '../model/index.ts';
 import type { Article, ArticleMeta, Paragraph, Quote, Sentence, SetAside } from '../model/index.ts';
-import { paragraphRun, runsBytes, runsOf } from './phraseRuns.ts';
+import { paragraphRun, runsBytes, runsOf, runsTable } from './phraseRuns.ts';
 import { type Steps, runNow } from './steps.ts';
 
 /**
@@ -158,10 +158,12 @@ class DetailReader {
   }
 
   /** Reads part k's bytes and checks them; `use` makes them what is kept. A failure says the file is damaged. */
-  private fromFile<T>(k: number, use: (bytes: Buffer) => T): T {
+  private fromFile<T>(k: number, use: (bytes: Buffer) => T, inScratch = false): T {
     const [start, end, check] = this.span(k);
     const length = end - start;
-    const bytes = Buffer.allocUnsafe(length);
+    if (inScratch && this.scratch.length < length)
+      this.scratch = Buffer.allocUnsafeSlow(Math.max(length, 2 * this.scratch.length, 1 << 16));
+    const bytes = inScratch ? this.scratch.subarray(0, length) : Buffer.allocUnsafe(length);
     try {
       if (readSync(this.fd, bytes, 0, length, start) !== length) throw new Error('the file ends inside them');
       if (check !== null && crc32(bytes) !== check) throw new Error('they do not match their checksum');
@@ -181,6 +183,38 @@ class DetailReader {
     this.keep(k, runs);
     return runs;
   }
+
+  /**
+   * Part k's runs for a test that keeps nothing of them: `test(i, words)` for each paragraph i of `which`. A
+   * phrase search reads thousands of articles' runs once each; read into one buffer of this reader's, without
+   * a copy or a place among the details kept, they leave nothing for the garbage collector. Kept runs are used.
+   */
+  testRuns(k: number, which: readonly number[], test: (i: number, words: Uint32Array) => void): void {
+    const kept = this.recall(k) as Uint32Array[] | undefined;
+    if (kept) {
+      for (const i of which) test(i, kept[i] ?? new Uint32Array(0));
+      return;
+    }
+    this.fromFile(
+      k,
+      (bytes) => {
+        if (bytes.length % 4 !== 0) throw new Error('the phrase runs are cut short');
+        const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+        const runs = runsTable(words);
+        for (const i of which)
+          test(
+            i,
+            i < runs.count
+              ? words.subarray(runs.base + (words[1 + i] as number), runs.base + (words[2 + i] as number))
+              : new Uint32Array(0),
+          );
+      },
+      true,
+    );
+  }
+
+  /** A buffer read into and used at once (`testRuns`), grown as needed; its start is aligned for 32-bit numbers. */
+  private scratch = Buffer.alloc(0);
 
   /** Part k, the text's parts (one serialisation). */
   text(k: number): TextParts {
@@ -276,6 +310,10 @@ class StoredArticle implements Article {
   runOf(i: number): Uint32Array {
     return this.reader.runs(this.position * PARTS + RUNS)[i] ?? new Uint32Array(0);
   }
+  /** `test(i, words)` for each paragraph i of `which`, its words read and let go (see `DetailReader.testRuns`). */
+  testRuns(which: readonly number[], test: (i: number, words: Uint32Array) => void): void {
+    this.reader.testRuns(this.position * PARTS + RUNS, which, test);
+  }
   get quotes(): Quote[] {
     return this.items(QUOTES, null) as Quote[];
   }
@@ -307,6 +345,15 @@ class StoredArticle implements Article {
 /** Paragraph i's words (its place among the article's paragraphs) as a run of term hashes, read from the index file when stored there. */
 export const paragraphRunOf = (article: Article, i: number): Uint32Array =>
   article instanceof StoredArticle ? article.runOf(i) : paragraphRun(article.paragraphs[i]?.text ?? '');
+
+/**
+ * `test(i, words)` for each of an article's paragraphs i of `which`, with its words as a run of term hashes: read
+ * from the index file and let go when stored there (the runs passed are valid only during the call).
+ */
+export function testParagraphRuns(article: Article, which: readonly number[], test: (i: number, words: Uint32Array) => void): void {
+  if (article instanceof StoredArticle) article.testRuns(which, test);
+  else for (const i of which) test(i, paragraphRun(article.paragraphs[i]?.text ?? ''));
+}
 
 /** Quote i of an article, deserialised alone when the article's details are in an index file. */
 export const quoteAt = (article: Article, i: number): Quote | undefined =>

@@ -2,7 +2,7 @@ import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
 import type { Bm25Searcher } from './segmentedBm25.ts';
 import type { Article, Paragraph } from '../model/index.ts';
 import { type Token, tokenize } from '../nlp/terms.ts';
-import { paragraphRunOf } from './articleStore.ts';
+import { testParagraphRuns } from './articleStore.ts';
 import { hasRun, phraseRun } from './phraseRuns.ts';
 import { Lexicon, LexiconBuilder, type SavedLexicon } from './lexicon.ts';
 
@@ -156,10 +156,22 @@ export class ParagraphIndex {
     // its paragraphs, and the reads go along the file rather than back and forth.
     const holds = new Uint8Array(found.length);
     const inFileOrder = Array.from(found, (_, i) => i).sort((x, y) => (found[x] as { id: number }).id - (found[y] as { id: number }).id);
-    for (const i of inFileOrder) {
-      const id = (found[i] as { id: number }).id;
-      const words = paragraphRunOf(this.articles[this.docArticle[id] as number] as Article, this.docParagraph[id] as number);
-      holds[i] = runs.every((run) => hasRun(words, run)) ? 1 : 0;
+    // Paragraph numbers run in article order: the candidates of one article are read together.
+    for (let at = 0; at < inFileOrder.length;) {
+      const article = this.docArticle[(found[inFileOrder[at] as number] as { id: number }).id] as number;
+      const places: number[] = [];
+      const paragraphs: number[] = [];
+      for (; at < inFileOrder.length; at += 1) {
+        const i = inFileOrder[at] as number;
+        const id = (found[i] as { id: number }).id;
+        if (this.docArticle[id] !== article) break;
+        places.push(i);
+        paragraphs.push(this.docParagraph[id] as number);
+      }
+      let k = 0;
+      testParagraphRuns(this.articles[article] as Article, paragraphs, (_, words) => {
+        holds[places[k++] as number] = runs.every((run) => hasRun(words, run)) ? 1 : 0;
+      });
     }
     const hits: ParagraphHit[] = [];
     total = 0;

@@ -73,17 +73,25 @@ export function runsBytes(texts: readonly string[]): Buffer {
 
 /** What `runsBytes` wrote: paragraph i's run is `runs[i]`. Throws on bytes that are not such a table. */
 export function runsOf(bytes: Uint8Array): Uint32Array[] {
-  if (bytes.length % 4 !== 0 || bytes.length < 8) throw new Error('the phrase runs are cut short');
+  if (bytes.length % 4 !== 0) throw new Error('the phrase runs are cut short');
   // Copied to be aligned: a file's bytes may start anywhere in their buffer.
   const all = new Uint32Array(bytes.length / 4);
   new Uint8Array(all.buffer).set(bytes);
+  const { count, base } = runsTable(all);
+  return Array.from({ length: count }, (_, i) => all.subarray(base + (all[1 + i] as number), base + (all[2 + i] as number)));
+}
+
+/**
+ * The table of runs `runsBytes` wrote, read as 32-bit numbers: how many paragraphs, and where their words start
+ * (paragraph i's run is `all[base + all[1 + i]]` up to `all[base + all[2 + i]]`). Throws unless it adds up.
+ */
+export function runsTable(all: Uint32Array): { count: number; base: number } {
+  if (all.length < 2) throw new Error('the phrase runs are cut short');
   const count = all[0] as number;
   const base = 2 + count;
   if (base > all.length || (all[1 + count] as number) !== all.length - base) throw new Error('the phrase runs do not add up');
-  return Array.from({ length: count }, (_, i) => {
-    const from = all[1 + i] as number;
-    const to = all[2 + i] as number;
-    if (to < from || base + to > all.length) throw new Error('the phrase runs do not add up');
-    return all.subarray(base + from, base + to);
-  });
+  for (let i = 0; i < count; i += 1)
+    if ((all[2 + i] as number) < (all[1 + i] as number) || base + (all[2 + i] as number) > all.length)
+      throw new Error('the phrase runs do not add up');
+  return { count, base };
 }

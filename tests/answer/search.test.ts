@@ -188,6 +188,38 @@ describe('the phrase runs', () => {
     }
     expect(checked).toBeGreaterThan(400);
   }, 30_000);
+
+  it('are read for a test without being kept, the same words as kept, article after article', async () => {
+    const { paragraphRunOf, testParagraphRuns, forgetReadDetails } = await import('../../src/index/articleStore.ts');
+    const { paragraphRun } = await import('../../src/index/phraseRuns.ts');
+    const { loadIndexedCorpus } = await import('../../src/index/cache.ts');
+    const { CORPUS_DIR } = await import('../support/helpers.ts');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'qd-runs-'));
+    await loadIndexedCorpus(CORPUS_DIR, { cacheDir, threads: 1 });
+    const opened = await loadIndexedCorpus(CORPUS_DIR, { cacheDir });
+    expect(opened.source.kind).toBe('cache');
+    forgetReadDetails();
+    // Every other paragraph, then the first one, of each article in turn: one buffer is read into for them all,
+    // so each run is copied while it is valid.
+    const seen: Array<[string, number, number[]]> = [];
+    for (const a of opened.articles) {
+      const which = [...a.paragraphs.keys()].filter((i) => i % 2 === 1).concat(0);
+      testParagraphRuns(a, which, (i, words) => seen.push([a.id, i, [...words]]));
+    }
+    expect(seen.length).toBeGreaterThan(20);
+    for (const [id, i, words] of seen) {
+      const a = opened.articles.find((x) => x.id === id)!;
+      expect(words, `${id} paragraph ${i}`).toEqual([...paragraphRun(a.paragraphs[i]!.text)]);
+      // Kept runs (read by `paragraphRunOf`) are the same words, and are what the test is then given.
+      expect([...paragraphRunOf(a, i)]).toEqual(words);
+      let again: number[] = [];
+      testParagraphRuns(a, [i], (_, w) => (again = [...w]));
+      expect(again).toEqual(words);
+    }
+  }, 30_000);
 });
 
 describe('/search counts', () => {
