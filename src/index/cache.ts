@@ -8,7 +8,7 @@ import type { Article } from '../model/index.ts';
 import { deserialize, serialize } from 'node:v8';
 import { ArticleWriter, openIndexFile, ownTypedArrays } from './articleStore.ts';
 import { buildIndexes, type LoadedCorpus } from './loadedCorpus.ts';
-import { ParagraphIndex, ParagraphPartsBuilder } from './paragraphIndex.ts';
+import { ParagraphIndex } from './paragraphIndex.ts';
 import { EventIndex } from './eventIndex.ts';
 import { QuoteBook } from './quoteBook.ts';
 
@@ -152,11 +152,7 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
   } catch (error) {
     problem(`could not save the index to ${cacheFile}: ${(error as Error).message}`);
   }
-  // The paragraph index is built as the articles are read, from their texts still in memory (see
-  // `ParagraphPartsBuilder`): every article admitted comes here, in corpus order.
-  const paragraphs = new ParagraphPartsBuilder();
   const keep = (article: Article): Article => {
-    paragraphs.add(article);
     if (writer === null) return article;
     try {
       return writer.add(article);
@@ -185,7 +181,6 @@ export async function loadIndexedCorpus(dir: string, options: LoadOptions): Prom
     ({ index, quotes, events } = buildIndexes(
       corpus.articles,
       progress && ((done, total) => progress('building the indexes', done, total)),
-      paragraphs,
     ));
   } catch (error) {
     (writer as ArticleWriter | null)?.abandon();

@@ -1,7 +1,7 @@
 import type { Corpus, CorpusWarning } from '../ingest/corpus.ts';
 import type { Article } from '../model/index.ts';
 import { EventIndex } from './eventIndex.ts';
-import { ParagraphIndex, type ParagraphPartsBuilder } from './paragraphIndex.ts';
+import { ParagraphIndex } from './paragraphIndex.ts';
 import { QuoteBook } from './quoteBook.ts';
 
 /** The corpus as the answers read it: its articles and the three indexes over them. */
@@ -16,18 +16,13 @@ export interface LoadedCorpus {
   source: { kind: 'cache'; file: string } | { kind: 'built'; reason: string };
 }
 
-/**
- * The three indexes over a corpus's articles, built in turn; `onStep` hears each one finish (for a progress bar).
- * `paragraphs`: the paragraph index's parts when they were built as the articles were read (see
- * `ParagraphPartsBuilder`), given every article of `articles`, in order.
- */
+/** The three indexes over a corpus's articles, built in turn; `onStep` hears each one finish (for a progress bar). */
 export function buildIndexes(
   articles: Article[],
   onStep?: (done: number, total: number) => void,
-  paragraphs?: ParagraphPartsBuilder,
 ): Pick<LoadedCorpus, 'index' | 'quotes' | 'events'> {
   onStep?.(0, 3);
-  const index = paragraphs ? paragraphs.index(articles) : ParagraphIndex.build(articles);
+  const index = ParagraphIndex.build(articles);
   onStep?.(1, 3);
   const quotes = QuoteBook.build(articles);
   onStep?.(2, 3);

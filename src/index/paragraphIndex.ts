@@ -71,9 +71,17 @@ export class ParagraphIndex {
 
   /** The BM25 index and lexicon of the articles' paragraphs, numbered in order. */
   static buildParts(articles: readonly Article[]): { search: Bm25Index; lexicon: Lexicon } {
-    const parts = new ParagraphPartsBuilder();
-    for (const a of articles) parts.add(a);
-    return parts.finish();
+    // Each paragraph is tokenised once: the tokens feed both MiniSearch and the lexicon.
+    const search = new Bm25Builder(['text']);
+    const lexicon = new LexiconBuilder();
+    for (const a of articles) {
+      for (const p of a.paragraphs) {
+        const tokens = tokenize(p.text);
+        const doc = search.add([tokens.flatMap((t) => (t.term === null ? [] : [t.term]))]);
+        lexicon.add(p.text, tokens, doc);
+      }
+    }
+    return { search: search.finish(), lexicon: lexicon.finish() };
   }
 
   /** Rebuilds the index from `toJSON()` output; the articles must be the same, in the same order. */
@@ -194,35 +202,6 @@ export class ParagraphIndex {
       }
     }
     return { article, paragraph, score: r.score, highlights: mergeRanges(highlights) };
-  }
-}
-
-/**
- * `ParagraphIndex.buildParts` an article at a time, in corpus order: the build of the index file gives it each
- * article as it is read (`cache.ts`), while its text is still in memory, so the paragraphs are not read back from
- * the file afterwards and the index is built while the other threads ingest.
- */
-export class ParagraphPartsBuilder {
-  readonly #search = new Bm25Builder(['text']);
-  readonly #lexicon = new LexiconBuilder();
-
-  add(article: Article): void {
-    // Each paragraph is tokenised once: the tokens feed both the BM25 index and the lexicon.
-    for (const p of article.paragraphs) {
-      const tokens = tokenize(p.text);
-      const doc = this.#search.add([tokens.flatMap((t) => (t.term === null ? [] : [t.term]))]);
-      this.#lexicon.add(p.text, tokens, doc);
-    }
-  }
-
-  finish(): { search: Bm25Index; lexicon: Lexicon } {
-    return { search: this.#search.finish(), lexicon: this.#lexicon.finish() };
-  }
-
-  /** The index of `articles`: those given to `add`, in the same order. */
-  index(articles: Article[]): ParagraphIndex {
-    const { search, lexicon } = this.finish();
-    return ParagraphIndex.compose(articles, search, lexicon);
   }
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -8,8 +8,6 @@ import { forgetReadDetails, mentionAt, mentionsIn, ownTypedArrays, quoteAt } fro
 import { cacheFileFor, loadIndexedCorpus } from '../../src/index/cache.ts';
 import { runLine } from '../../src/router/router.ts';
 import { CORPUS_DIR, contextOf, seedCorpus, tempCorpus } from '../support/helpers.ts';
-
-const seedFiles = (): string[] => readdirSync(CORPUS_DIR).filter((f) => /\.(md|txt)$/.test(f));
 
 const A = '---\noutlet: Wire\n---\nKerry met Putin in Moscow to discuss Syria.\n\nLavrov said the talks on Syria went well.\n';
 const B = 'Press TV reported that the ceasefire talks in Geneva stalled.\n';
@@ -127,23 +125,6 @@ describe('the index file', () => {
       expect(b.setAside).toEqual(a.setAside);
       expect(b.paragraphs.map((p) => p.sentences)).toEqual(a.paragraphs.map((p) => p.sentences));
     });
-  });
-
-  it('holds the paragraph index built as the articles were read: the same as one built afterwards from them', async () => {
-    const { ParagraphIndex } = await import('../../src/index/paragraphIndex.ts');
-    const dir = tempCorpus({
-      ...Object.fromEntries(seedFiles().map((f) => [f, readFileSync(join(CORPUS_DIR, f))])),
-      // A duplicate and a file with no article text: left out, and so not in the index either.
-      'zz-copy.md': readFileSync(join(CORPUS_DIR, seedFiles()[0] as string)),
-      'zz-empty.txt': '\n',
-    });
-    for (const threads of [1, 2]) {
-      const built = await loadIndexedCorpus(dir, { cacheDir: mkdtempSync(join(tmpdir(), 'quotedesk-cache-')), threads });
-      expect(built.source.kind).toBe('built');
-      expect(built.warnings.map((w) => w.file).sort()).toEqual(['zz-copy.md', 'zz-empty.txt']);
-      expect(serialize(built.index.toJSON())).toEqual(serialize(ParagraphIndex.build(built.articles).toJSON()));
-      expect(built.index.paragraphCount).toBe(built.articles.reduce((n, a) => n + a.paragraphs.length, 0));
-    }
   });
 
   it("reads one quote, one dated mention or one paragraph's mentions alone, as the lists have them", async () => {
