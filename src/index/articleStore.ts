@@ -157,7 +157,11 @@ class DetailReader {
     if (recent.size > KEEP) recent.delete(recent.keys().next().value as number);
   }
 
-  /** Reads part k's bytes and checks them; `use` makes them what is kept. A failure says the file is damaged. */
+  /**
+   * Reads part k's bytes and checks them; `use` makes them what is kept. A failure says the file is damaged.
+   * `inScratch`: the bytes are read into this reader's scratch buffer, which the next such read overwrites, so
+   * `use` must keep nothing of them.
+   */
   private fromFile<T>(k: number, use: (bytes: Buffer) => T, inScratch = false): T {
     const [start, end, check] = this.span(k);
     const length = end - start;
@@ -187,7 +191,8 @@ class DetailReader {
   /**
    * Part k's runs for a test that keeps nothing of them: `test(i, words)` for each paragraph i of `which`. A
    * phrase search reads thousands of articles' runs once each; read into one buffer of this reader's, without
-   * a copy or a place among the details kept, they leave nothing for the garbage collector. Kept runs are used.
+   * a copy or a place among the details kept, they leave the garbage collector only a view per paragraph. Kept
+   * runs are used. The views are valid only during `test`.
    */
   testRuns(k: number, which: readonly number[], test: (i: number, words: Uint32Array) => void): void {
     const kept = this.recall(k) as Uint32Array[] | undefined;

@@ -194,7 +194,7 @@ describe('the phrase runs', () => {
     const { paragraphRun } = await import('../../src/index/phraseRuns.ts');
     const { loadIndexedCorpus } = await import('../../src/index/cache.ts');
     const { CORPUS_DIR } = await import('../support/helpers.ts');
-    const { mkdtempSync } = await import('node:fs');
+    const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const cacheDir = mkdtempSync(join(tmpdir(), 'qd-runs-'));
@@ -209,9 +209,24 @@ describe('the phrase runs', () => {
       const which = [...a.paragraphs.keys()].filter((i) => i % 2 === 1).concat(0);
       testParagraphRuns(a, which, (i, words) => seen.push([a.id, i, [...words]]));
     }
+    // An article whose runs outgrow the buffer first made (64 KiB): 30 paragraphs of 665 words (78 KiB of runs).
+    const sentence = (n: number, k: number): string =>
+      `Delegates from ${n + k} countries met again in Geneva and discussed the plan for a ceasefire in Syria, officials said.`;
+    const paragraph = (n: number): string => Array.from({ length: 35 }, (_, k) => sentence(n, k)).join(' ');
+    const long = tempCorpus({
+      'long.md': `---\ntitle: Long\noutlet: Wire\n---\n${Array.from({ length: 30 }, (_, n) => paragraph(n)).join('\n\n')}\n`,
+    });
+    const longCache = mkdtempSync(join(tmpdir(), 'qd-runs-'));
+    await loadIndexedCorpus(long, { cacheDir: longCache, threads: 1 });
+    const big = (await loadIndexedCorpus(long, { cacheDir: longCache })).articles[0]!;
+    expect(big.paragraphs).toHaveLength(30);
+    testParagraphRuns(big, [29, 0], (i, w) => seen.push([big.id, i, [...w]]));
+    expect(seen.at(-1)![2].length).toBeGreaterThan(600);
+    expect(seen.at(-2)![1]).toBe(29);
     expect(seen.length).toBeGreaterThan(20);
+    const all = [...opened.articles, big];
     for (const [id, i, words] of seen) {
-      const a = opened.articles.find((x) => x.id === id)!;
+      const a = all.find((x) => x.id === id)!;
       expect(words, `${id} paragraph ${i}`).toEqual([...paragraphRun(a.paragraphs[i]!.text)]);
       // Kept runs (read by `paragraphRunOf`) are the same words, and are what the test is then given.
       expect([...paragraphRunOf(a, i)]).toEqual(words);
@@ -219,6 +234,7 @@ describe('the phrase runs', () => {
       testParagraphRuns(a, [i], (_, w) => (again = [...w]));
       expect(again).toEqual(words);
     }
+    for (const d of [cacheDir, longCache, long]) rmSync(d, { recursive: true, force: true });
   }, 30_000);
 });
 
