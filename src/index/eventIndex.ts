@@ -87,10 +87,69 @@ const GROUPING_KINDS: ReadonlyArray<[keyof GroupingTerms, number]> = [
  * Paris in May" is not a Monday visit to Paris.
  */
 export class EventIndex {
+  /** Per part, its columns and how its numbers read among all (one part, read as it is, for an index built whole). */
+  readonly #views: readonly View[];
+  /** Per mention: its part and its number there; null for an index built whole (part 0, the same number). */
+  readonly #partOf: Uint16Array | null;
+  readonly #localOf: Uint32Array | null;
+  /** The date values, by their number (see `valueIdOf`). */
+  readonly #values: readonly string[];
+  #chronological: Uint32Array;
+  readonly #publicationRank: Uint32Array;
+  readonly #count: number;
+
   private constructor(
-    private readonly facts: EventFacts,
+    views: readonly View[],
     private readonly search: Bm25Searcher,
-  ) {}
+    shape: {
+      partOf: Uint16Array | null;
+      localOf: Uint32Array | null;
+      values: readonly string[];
+      chronological: Uint32Array;
+      publicationRank: Uint32Array;
+      count: number;
+    },
+  ) {
+    this.#views = views;
+    this.#partOf = shape.partOf;
+    this.#localOf = shape.localOf;
+    this.#values = shape.values;
+    this.#chronological = shape.chronological;
+    this.#publicationRank = shape.publicationRank;
+    this.#count = shape.count;
+  }
+
+  /** An index of its own columns (built whole, or loaded as a segment's). */
+  static #whole(facts: EventFacts, search: Bm25Searcher): EventIndex {
+    return new EventIndex([{ facts, toGlobalArticle: null, valueIds: null, sentenceBase: 0 }], search, {
+      partOf: null,
+      localOf: null,
+      values: facts.values,
+      chronological: facts.chronological,
+      publicationRank: facts.publicationRank,
+      count: facts.article.length,
+    });
+  }
+
+  /**
+   * An index over parts: each mention's columns are read from its part, through the part and number the
+   * search gives it (`SegmentedBm25.partOf`, `localOf`). Nothing of the size of all mentions is copied.
+   */
+  static #over(views: readonly View[], search: SegmentedBm25, values: readonly string[], publicationRank: Uint32Array): EventIndex {
+    return new EventIndex(views, search, {
+      partOf: search.partOf,
+      localOf: search.localOf,
+      values,
+      chronological: new Uint32Array(0),
+      publicationRank,
+      count: search.docCount,
+    });
+  }
+
+  /** The columns of an index built whole (a segment's part), or null for one composed of parts. */
+  get #ownFacts(): EventFacts | null {
+    return this.#partOf === null ? (this.#views[0] as View).facts : null;
+  }
 
   /** What `append` goes on from: set by `compose` and `append`, handed on (and cleared) by `append`. */
   #continuation: Continuation | null = null;
@@ -103,10 +162,16 @@ export class EventIndex {
 
   /**
    * The index of a corpus whose articles' mentions were indexed in parts (segments of a live index, see
-   * `liveIndex.ts`), the same as `build(articles)`: the mentions of `articles` in order, numbered as `build`
-   * numbers them, with their dates, sentences and grouping words numbered as first met, and one search over
-   * the parts' own (global statistics, see `SegmentedBm25`). `toGlobalArticle[k]` of a part is the place in
-   * `articles` of its article k, or -1 for one deleted.
+   * `liveIndex.ts`), answering as `build(articles)` does: the mentions of `articles` in order, numbered as
+   * `build` numbers them, and one search over the parts' own (global statistics, see `SegmentedBm25`).
+   * `toGlobalArticle[k]` of a part is the place in `articles` of its article k, or -1 for one deleted.
+   *
+   * Each mention's columns stay in its part and are read from there, so composing costs O(mentions) in small
+   * typed arrays (where each mention stands, and the chronological order) and nothing of the size of the
+   * parts' columns: an update of a live index at a million paragraphs then makes little garbage outside the
+   * heap, which V8 answers with a full marking of the heap (see README, "Performance"). Date values and
+   * sentences are numbered part by part: `valueIdOf` and `sentenceOf` give other numbers than `build`, for the
+   * same partition of mentions.
    */
   static compose(articles: Article[], parts: ReadonlyArray<{ index: EventIndex; toGlobalArticle: Int32Array }>): EventIndex {
     return runNow(EventIndex.composeSteps(articles, parts));
@@ -116,123 +181,68 @@ export class EventIndex {
   static *composeSteps(articles: Article[], parts: ReadonlyArray<{ index: EventIndex; toGlobalArticle: Int32Array }>): Steps<EventIndex> {
     const source: Array<[number, number]> = new Array(articles.length);
     parts.forEach((p, k) => p.toGlobalArticle.forEach((g, l) => g >= 0 && (source[g] = [k, l])));
-    const starts = parts.map(({ index, toGlobalArticle }) => mentionStarts(index.facts.article, toGlobalArticle.length));
-    /** Per part, a local number (of a date value, a sentence, a grouping word) to its global one, given when first met. */
-    const renumber = (sizes: (f: EventFacts) => number) => parts.map((p) => new Int32Array(sizes(p.index.facts)).fill(-1));
-    const valueIds = renumber((f) => f.values.length);
-    const sentenceIds = renumber((f) => f.sentence.reduce((n, s) => Math.max(n, s + 1), 0));
-    const wordIds = renumber((f) => f.groupVocabulary.length);
-    const global = (ids: Int32Array, local: number, next: () => number): number => {
-      if ((ids[local] as number) < 0) ids[local] = next();
-      return ids[local] as number;
-    };
+    const own = parts.map((p) => EventIndex.#partFacts(p.index));
+    const starts = own.map((f, k) => mentionStarts(f.article, (parts[k] as (typeof parts)[number]).toGlobalArticle.length));
     const mentionIds = parts.map((p) => new Int32Array(p.index.count).fill(-1));
-    const total = source.reduce((n, [k, l]) => n + (starts[k]?.[l + 1] as number) - (starts[k]?.[l] as number), 0);
-    const cols = {
-      article: new Uint32Array(total),
-      event: new Uint32Array(total),
-      paragraph: new Int32Array(total),
-      sentence: new Uint32Array(total),
-      value: new Uint32Array(total),
-      flags: new Uint8Array(total),
-      spanStart: new Uint32Array(total),
-      spanEnd: new Uint32Array(total),
-    };
-    const values: string[] = [];
-    const vocabulary: string[] = [];
-    let sentences = 0;
-    const groupStart = [0];
-    const groupEntries: number[] = [];
     const articleStart = new Uint32Array(articles.length + 1);
     let m = 0;
     for (let g = 0; g < source.length; g += 1) {
-      if (g % 64 === 63) yield;
+      if (g % 1024 === 1023) yield;
       const [k, l] = source[g] as [number, number];
       articleStart[g] = m;
-      const f = (parts[k] as (typeof parts)[number]).index.facts;
-      for (let i = (starts[k] as Uint32Array)[l] as number; i < ((starts[k] as Uint32Array)[l + 1] as number); i += 1, m += 1) {
-        (mentionIds[k] as Int32Array)[i] = m;
-        cols.article[m] = g;
-        cols.event[m] = f.event[i] as number;
-        cols.paragraph[m] = f.paragraph[i] as number;
-        cols.sentence[m] = global(sentenceIds[k] as Int32Array, f.sentence[i] as number, () => sentences++);
-        cols.value[m] = global(
-          valueIds[k] as Int32Array,
-          f.value[i] as number,
-          () => values.push(f.values[f.value[i] as number] as string) - 1,
-        );
-        cols.flags[m] = f.flags[i] as number;
-        cols.spanStart[m] = f.spanStart[i] as number;
-        cols.spanEnd[m] = f.spanEnd[i] as number;
-        for (let e = f.groupStart[i] as number; e < (f.groupStart[i + 1] as number); e += 1) {
-          const entry = f.groupEntries[e] as number;
-          const word = global(wordIds[k] as Int32Array, entry >>> 4, () => vocabulary.push(f.groupVocabulary[entry >>> 4] as string) - 1);
-          groupEntries.push((word << 4) | (entry & 15));
-        }
-        groupStart.push(groupEntries.length);
-      }
+      const ids = mentionIds[k] as Int32Array;
+      for (let i = (starts[k] as Uint32Array)[l] as number; i < ((starts[k] as Uint32Array)[l + 1] as number); i += 1) ids[i] = m++;
     }
     articleStart[articles.length] = m;
+    yield;
+    const lookup: Lookup = { values: new Map(), starts: [] };
+    const values: string[] = [];
+    let sentences = 0;
+    const views = parts.map((p, k): View => {
+      const facts = own[k] as EventFacts;
+      const view = { facts, toGlobalArticle: p.toGlobalArticle, valueIds: valueIdsOf(facts, values, lookup), sentenceBase: sentences };
+      sentences += sentenceCount(facts);
+      return view;
+    });
     const published = publicationOrder(articles);
-    const facts: EventFacts = {
-      ...cols,
-      values,
-      groupStart: Uint32Array.from(groupStart),
-      groupEntries: Uint32Array.from(groupEntries),
-      groupVocabulary: vocabulary,
-      chronological: new Uint32Array(0),
-      publicationRank: published.ranks,
-    };
-    const dayStarts = values.map(startOf);
-    yield;
-    facts.chronological = chronologicalOrder(facts, dayStarts);
-    yield;
     const search = new SegmentedBm25(
       ['event', 'who'],
-      parts.map((p, k) => {
-        if (!(p.index.search instanceof Bm25Index)) throw new Error('EventIndex: only indexes built whole compose');
-        return { index: p.index.search, toGlobal: mentionIds[k] as Int32Array };
-      }),
+      parts.map((p, k) => ({ index: p.index.#bm25(), toGlobal: mentionIds[k] as Int32Array })),
     );
-    const index = new EventIndex(facts, search);
+    yield;
+    const index = EventIndex.#over(views, search, values, published.ranks);
+    index.#chronological = chronologicalOrder(index.count, (id) => index.valueIdOf(id), values, lookup.starts);
     index.#continuation = {
       parts: parts.map((p, k) => ({ index: p.index, toGlobalArticle: p.toGlobalArticle, toGlobalMention: mentionIds[k] as Int32Array })),
+      views,
       articleStart,
       sentenceCount: sentences,
       byPublication: published.order,
       tied: published.tied,
-      starts: dayStarts,
-      lookup: null,
+      lookup,
     };
     return index;
   }
 
   /**
-   * The index of `articles` and `parts` (as `compose` takes them) made from this one without renumbering every
-   * mention, when `parts` are this index's parts (the same indexes, their articles all still live and none
-   * revived) followed by parts of new articles; else null (compose it). This index must be made by `compose`
-   * or `append`, and not appended to before: it hands on what it keeps for appending.
+   * The index of `articles` and `parts` (as `compose` takes them) made from this one without going over every
+   * mention's columns, when `parts` are this index's parts (the same indexes, their articles all still live
+   * and none revived) followed by parts of new articles; else null (compose it). This index must be made by
+   * `compose` or `append`, and not appended to before: it hands on what it keeps for appending.
    *
    * The new articles may stand anywhere in corpus order: the mentions of the articles after them are numbered
-   * anew by a shift (copies of the columns, run by run), the new mentions put in `chronological` by binary
-   * search, the new articles in publication order by binary search. The result answers as `compose` and
-   * `build` do: the same mention numbers, columns, sentence numbers, `chronological`, `publicationRank`
-   * and search (scores and order). Only two internal numberings differ: date values and grouping words new to
-   * the corpus are numbered after the others, not as first met in corpus order, so `valueIdOf` gives other
-   * numbers for the same partition of mentions by date value, and `valueOf` and `groupingTerms` give the same.
+   * anew by a shift of the parts' mention numbers, the new mentions put in `chronological` by binary search,
+   * the new articles in publication order by binary search. The result answers as `compose` and `build` do:
+   * the same mention numbers, columns, `chronological`, `publicationRank` and search (scores and order).
    */
   append(articles: Article[], parts: ReadonlyArray<{ index: EventIndex; toGlobalArticle: Int32Array }>): EventIndex | null {
     const from = this.#continuation;
     if (!from) return null;
-    const plan = appendPlan(from, articles.length, parts, (i) => (i.search instanceof Bm25Index ? i.facts : null));
+    const plan = appendPlan(from, articles.length, parts, (i) => (i.search instanceof Bm25Index ? i.#ownFacts : null));
     if (!plan) return null;
     this.#continuation = null;
-    const lookup = from.lookup ?? lookupOf(this.facts, from.starts);
     const layout = layoutOf(from, plan.added);
-    const facts = splicedFacts(this.facts, from, layout, lookup);
-    facts.chronological = mergedChronology(this.facts.chronological, facts, lookup.starts, layout);
     const published = withPublished(from, plan.remap, articles, plan.added);
-    facts.publicationRank = published.ranks;
     const shift = mentionShift(layout);
     const composed: ComposedPart[] = parts.map((p, k) => {
       const old = from.parts[k];
@@ -244,19 +254,35 @@ export class EventIndex {
       const at = (layout.insertAt[j] as number) + (layout.before[j] as number);
       for (let i = 0; i < a.to - a.from; i += 1) ids[a.from + i] = at + i;
     });
+    // The old parts read as before, over the articles' new numbers; new date values numbered after the others.
+    const values = this.#values.slice();
+    let sentences = from.sentenceCount;
+    const views = parts.map((p, k): View => {
+      const old = from.views[k];
+      if (old) return { ...old, toGlobalArticle: p.toGlobalArticle };
+      const facts = EventIndex.#partFacts(p.index);
+      const view = { facts, toGlobalArticle: p.toGlobalArticle, valueIds: valueIdsOf(facts, values, from.lookup), sentenceBase: sentences };
+      sentences += sentenceCount(facts);
+      return view;
+    });
     const search = new SegmentedBm25(
       ['event', 'who'],
-      composed.map((p) => ({ index: p.index.search as Bm25Index, toGlobal: p.toGlobalMention })),
+      composed.map((p) => ({ index: p.index.#bm25(), toGlobal: p.toGlobalMention })),
     );
-    const index = new EventIndex(facts, search);
+    const index = EventIndex.#over(views, search, values, published.ranks);
+    index.#chronological = mergedChronology(
+      this.#chronological,
+      byDate((id) => index.valueIdOf(id), values, from.lookup.starts),
+      layout,
+    );
     index.#continuation = {
       parts: composed,
+      views,
       articleStart: articleStarts(from.articleStart, layout, articles.length),
-      sentenceCount: from.sentenceCount + (layout.sentencesBefore[layout.added.length] as number),
+      sentenceCount: sentences,
       byPublication: published.order,
       tied: published.tied,
-      starts: lookup.starts,
-      lookup,
+      lookup: from.lookup,
     };
     index.#appended = true;
     return index;
@@ -265,20 +291,19 @@ export class EventIndex {
   /**
    * This index with its search put together again over other parts holding the same mentions: after segments
    * are merged (`liveIndex.ts`) the corpus's articles, their order and their mentions are the same, only the
-   * segments holding them changed, so the facts (dates, sentences, grouping words, the chronological order)
-   * are kept and only the parts' mention numbers are worked out, in O(mentions) with typed arrays. `parts` as
-   * for `compose`. Throws when a part's articles do not have the mentions this index has for them. It can be
-   * appended to when this index could (which it hands on).
+   * segments holding them changed, so the mention numbers, date values, the chronological order and the
+   * publication order are kept and only where each mention stands is worked out, in O(mentions) with typed
+   * arrays. `parts` as for `compose`. Throws when a part's articles do not have the mentions this index has
+   * for them. It can be appended to when this index could (which it hands on).
    */
   rebased(parts: ReadonlyArray<{ index: EventIndex; toGlobalArticle: Int32Array }>): EventIndex {
-    const articles = this.facts.publicationRank.length;
-    const start = mentionStarts(this.facts.article, articles);
+    const articles = this.#publicationRank.length;
+    const start = this.#continuation?.articleStart ?? this.#articleStarts();
     const toGlobals: Int32Array[] = [];
     const search = new SegmentedBm25(
       ['event', 'who'],
       parts.map(({ index, toGlobalArticle }) => {
-        if (!(index.search instanceof Bm25Index)) throw new Error('EventIndex: only indexes built whole compose');
-        const local = mentionStarts(index.facts.article, toGlobalArticle.length);
+        const local = mentionStarts(EventIndex.#partFacts(index).article, toGlobalArticle.length);
         const toGlobal = new Int32Array(index.count).fill(-1);
         toGlobalArticle.forEach((g, l) => {
           if (g < 0) return;
@@ -290,11 +315,26 @@ export class EventIndex {
           for (let i = 0; i < count; i += 1) toGlobal[from + i] = at + i;
         });
         toGlobals.push(toGlobal);
-        return { index: index.search, toGlobal };
+        return { index: index.#bm25(), toGlobal };
       }),
     );
     if (search.docCount !== this.count) throw new Error('EventIndex.rebased: the parts hold other mentions');
-    const rebased = new EventIndex(this.facts, search);
+    // The same date values, by the same numbers; sentences numbered part by part again.
+    const kept = this.#continuation?.lookup;
+    const lookup: Lookup = kept
+      ? { values: new Map(kept.values), starts: kept.starts.slice() }
+      : { values: new Map(this.#values.map((v, i) => [v, i])), starts: this.#values.map(startOf) };
+    const values = this.#values.slice();
+    let sentences = 0;
+    const views = parts.map((p): View => {
+      const facts = EventIndex.#partFacts(p.index);
+      const view = { facts, toGlobalArticle: p.toGlobalArticle, valueIds: valueIdsOf(facts, values, lookup), sentenceBase: sentences };
+      sentences += sentenceCount(facts);
+      return view;
+    });
+    if (values.length !== this.#values.length) throw new Error('EventIndex.rebased: the parts hold other mentions');
+    const rebased = EventIndex.#over(views, search, this.#values, this.#publicationRank);
+    rebased.#chronological = this.#chronological;
     // What `append` goes on from is handed on, over the new parts: the mentions and their numbers are the same.
     const from = this.#continuation;
     if (from) {
@@ -302,9 +342,33 @@ export class EventIndex {
       rebased.#continuation = {
         ...from,
         parts: parts.map((p, k) => ({ index: p.index, toGlobalArticle: p.toGlobalArticle, toGlobalMention: toGlobals[k] as Int32Array })),
+        views,
+        sentenceCount: sentences,
+        lookup,
       };
     }
     return rebased;
+  }
+
+  /** The columns of a part: an index built whole. */
+  static #partFacts(index: EventIndex): EventFacts {
+    const facts = index.#ownFacts;
+    if (facts === null) throw new Error('EventIndex: only indexes built whole compose');
+    return facts;
+  }
+
+  /** The search of an index built whole (a part of a composed one). */
+  #bm25(): Bm25Index {
+    if (!(this.search instanceof Bm25Index)) throw new Error('EventIndex: only indexes built whole compose');
+    return this.search;
+  }
+
+  /** Per article, the number of its first mention; then the count. */
+  #articleStarts(): Uint32Array {
+    const start = new Uint32Array(this.#publicationRank.length + 1);
+    for (let id = 0; id < this.#count; id += 1) (start[this.articleOf(id) + 1] as number) += 1;
+    for (let a = 0; a < this.#publicationRank.length; a += 1) start[a + 1] = (start[a + 1] as number) + (start[a] as number);
+    return start;
   }
 
   static build(articles: Article[]): EventIndex {
@@ -374,54 +438,78 @@ export class EventIndex {
       chronological: new Uint32Array(0),
       publicationRank: publicationOrder(articles).ranks,
     };
-    facts.chronological = chronologicalOrder(facts, facts.values.map(startOf));
-    return new EventIndex(facts, search.finish());
+    facts.chronological = chronologicalOrder(
+      facts.article.length,
+      (id) => facts.value[id] as number,
+      facts.values,
+      facts.values.map(startOf),
+    );
+    return EventIndex.#whole(facts, search.finish());
   }
 
   static load(saved: unknown): EventIndex {
     const s = saved as { facts: EventFacts; search: SavedBm25 };
-    return new EventIndex(s.facts, Bm25Index.load(s.search));
+    return EventIndex.#whole(s.facts, Bm25Index.load(s.search));
   }
 
   toJSON(): unknown {
-    if (!(this.search instanceof Bm25Index)) throw new Error('EventIndex: an index composed of segments is saved by its segments');
-    return { facts: this.facts, search: this.search.toJSON() };
+    const facts = this.#ownFacts;
+    if (!(this.search instanceof Bm25Index) || facts === null)
+      throw new Error('EventIndex: an index composed of segments is saved by its segments');
+    return { facts, search: this.search.toJSON() };
   }
 
   /** How many dated mentions the corpus has; they are numbered 0 to count - 1. */
   get count(): number {
-    return this.facts.article.length;
+    return this.#count;
+  }
+
+  /** The part mention `id` stands in. */
+  #view(id: number): View {
+    return this.#views[this.#partOf === null ? 0 : (this.#partOf[id] as number)] as View;
+  }
+
+  /** Mention `id`'s number in its part. */
+  #local(id: number): number {
+    return this.#localOf === null ? id : (this.#localOf[id] as number);
   }
 
   /** Where mention `id` stands: its article and its place among the article's events. */
   ref(id: number): EventRef {
-    return { article: this.facts.article[id] as number, event: this.facts.event[id] as number };
+    return { article: this.articleOf(id), event: this.#view(id).facts.event[this.#local(id)] as number };
   }
 
   articleOf(id: number): number {
-    return this.facts.article[id] as number;
+    const view = this.#view(id);
+    const article = view.facts.article[this.#local(id)] as number;
+    return view.toGlobalArticle === null ? article : (view.toGlobalArticle[article] as number);
   }
 
   /** The date value it resolves to ("2015-12-15", "2015-12", "2015-09-20/..", …). */
   valueOf(id: number): string {
-    return this.facts.values[this.facts.value[id] as number] as string;
+    return this.#values[this.valueIdOf(id)] as string;
   }
 
   /** The same number for the same date value: for grouping mentions by date without their strings. */
   valueIdOf(id: number): number {
-    return this.facts.value[id] as number;
+    const view = this.#view(id);
+    const value = view.facts.value[this.#local(id)] as number;
+    return view.valueIds === null ? value : (view.valueIds[value] as number);
   }
 
   /** [start, end) of mention `id`'s date expression in its file. */
   spanOf(id: number): [number, number] {
-    return [this.facts.spanStart[id] as number, this.facts.spanEnd[id] as number];
+    const { facts } = this.#view(id);
+    const local = this.#local(id);
+    return [facts.spanStart[local] as number, facts.spanEnd[local] as number];
   }
 
   /** What grouping reads of mention `id`'s words (see `GroupingTerms`), worked out at build. */
   groupingTerms(id: number): GroupingTerms {
-    const { groupStart, groupEntries, groupVocabulary } = this.facts;
+    const { groupStart, groupEntries, groupVocabulary } = this.#view(id).facts;
+    const local = this.#local(id);
     const out: GroupingTerms = { own: [], people: [], places: [], names: [] };
-    for (let i = groupStart[id] as number; i < (groupStart[id + 1] as number); i += 1) {
+    for (let i = groupStart[local] as number; i < (groupStart[local + 1] as number); i += 1) {
       const entry = groupEntries[i] as number;
       const term = groupVocabulary[entry >>> 4] as string;
       for (const [field, flag] of GROUPING_KINDS) if ((entry & flag) !== 0) out[field].push(term);
@@ -429,18 +517,22 @@ export class EventIndex {
     return out;
   }
 
+  #flags(id: number): number {
+    return this.#view(id).facts.flags[this.#local(id)] as number;
+  }
+
   /** See `isWeakDate`. */
   isWeak(id: number): boolean {
-    return ((this.facts.flags[id] as number) & WEAK) !== 0;
+    return (this.#flags(id) & WEAK) !== 0;
   }
 
   isCaption(id: number): boolean {
-    return ((this.facts.flags[id] as number) & CAPTION) !== 0;
+    return (this.#flags(id) & CAPTION) !== 0;
   }
 
   /** Is mention `id` dated by its speaker's remarks nearby rather than by a date in its own sentence? */
   isByRemarks(id: number): boolean {
-    return ((this.facts.flags[id] as number) & BY_REMARKS) !== 0;
+    return (this.#flags(id) & BY_REMARKS) !== 0;
   }
 
   /**
@@ -448,7 +540,7 @@ export class EventIndex {
    * before "2015-12-15"), then in corpus order: /timeline without a topic walks this. Worked out at build.
    */
   get chronological(): Uint32Array {
-    return this.facts.chronological;
+    return this.#chronological;
   }
 
   /**
@@ -457,7 +549,7 @@ export class EventIndex {
    * Worked out at build: sorting citations earliest first is then sorting numbers.
    */
   get publicationRank(): Uint32Array {
-    return this.facts.publicationRank;
+    return this.#publicationRank;
   }
 
   /** Mentions whose own event has any of the terms, best first: the first `limit` of them (default all). */
@@ -470,9 +562,13 @@ export class EventIndex {
     return this.search.termsIn(id, terms);
   }
 
-  /** The sentence mention `id` stands in, as a number: the same for every date one sentence gives. */
+  /**
+   * The sentence mention `id` stands in, as a number: the same for every date one sentence gives (and only
+   * for those; an index composed of parts numbers sentences otherwise than one built whole).
+   */
   sentenceOf(id: number): number {
-    return this.facts.sentence[id] as number;
+    const view = this.#view(id);
+    return view.sentenceBase + (view.facts.sentence[this.#local(id)] as number);
   }
 
   /**
@@ -508,41 +604,49 @@ interface ComposedPart {
   toGlobalMention: Int32Array;
 }
 
-/** The numbers of date values and grouping words by their text, and each value's start day (see `byDate`). */
+/**
+ * How a composed index reads a part's columns: its articles' numbers among all (null: the same), its date
+ * values' numbers among all (null: the same), and the number its sentences start from.
+ */
+interface View {
+  facts: EventFacts;
+  toGlobalArticle: Int32Array | null;
+  valueIds: Uint32Array | null;
+  sentenceBase: number;
+}
+
+/** The numbers of date values by their text, and each value's start day (see `byDate`). */
 interface Lookup {
   values: Map<string, number>;
-  words: Map<string, number>;
   starts: string[];
 }
 
 /** What a composed index keeps to be appended to (`EventIndex.append`). */
 interface Continuation {
   parts: ComposedPart[];
+  views: View[];
   /** Per article, the number of its first mention; then the count of mentions. */
   articleStart: Uint32Array;
+  /** How many sentence numbers the parts use. */
   sentenceCount: number;
   /** Article numbers in publication order, and per place there whether the date is the one before's. */
   byPublication: Uint32Array;
   tied: Uint8Array;
-  /** Per date value, the day it starts on. */
-  starts: string[];
-  /** Made at the first append, then handed on. */
-  lookup: Lookup | null;
+  lookup: Lookup;
 }
 
-/** An article added: its global number, and its part's facts with its mentions there ([from, to)). */
+/** An article added: its global number, and its part with its mentions there ([from, to)). */
 interface Added {
   g: number;
   part: number;
-  facts: EventFacts;
   from: number;
   to: number;
 }
 
 /**
  * Where the mentions of the added articles go: before old mention `insertAt[j]` for added article j; and, per
- * run of old mentions (before article j, or after the last for j = the count), how many new mentions, new
- * sentences and new grouping entries come before it (so the old ones of that run shift by as many).
+ * run of old mentions (before article j, or after the last for j = the count), how many new mentions come
+ * before it (so the old ones of that run shift by as many).
  */
 interface Layout {
   oldCount: number;
@@ -550,8 +654,6 @@ interface Layout {
   added: Added[];
   insertAt: Uint32Array;
   before: Uint32Array;
-  sentencesBefore: Uint32Array;
-  entriesBefore: Uint32Array;
 }
 
 /**
@@ -562,7 +664,7 @@ function appendPlan(
   from: Continuation,
   articleCount: number,
   parts: ReadonlyArray<{ index: EventIndex; toGlobalArticle: Int32Array }>,
-  /** A part's facts, or null when its search is not one index (it cannot be composed). */
+  /** A part's facts, or null when it is not one index built whole (it cannot be composed). */
   factsOf: (index: EventIndex) => EventFacts | null,
 ): { remap: Uint32Array; added: Added[] } | null {
   if (parts.length < from.parts.length) return null;
@@ -586,7 +688,7 @@ function appendPlan(
     if (facts === null) return null;
     const starts = mentionStarts(facts.article, toGlobalArticle.length);
     toGlobalArticle.forEach((g, l) => {
-      if (g >= 0) added.push({ g, part: k, facts, from: starts[l] as number, to: starts[l + 1] as number });
+      if (g >= 0) added.push({ g, part: k, from: starts[l] as number, to: starts[l + 1] as number });
     });
   }
   if (remap.length + added.length !== articleCount) return null;
@@ -601,13 +703,24 @@ function mentionStarts(article: Uint32Array, articleCount: number): Uint32Array 
   return start;
 }
 
-/** The numbers of a composed index's date values and grouping words. */
-function lookupOf(facts: EventFacts, starts: string[]): Lookup {
-  return {
-    values: new Map(facts.values.map((v, i) => [v, i])),
-    words: new Map(facts.groupVocabulary.map((w, i) => [w, i])),
-    starts,
-  };
+/** How many sentence numbers a part's columns use. */
+function sentenceCount(facts: EventFacts): number {
+  let n = 0;
+  for (const s of facts.sentence) if (s >= n) n = s + 1;
+  return n;
+}
+
+/** Per date value of a part, its number among all: looked up, or a new one (after the others) for a value new to the corpus. */
+function valueIdsOf(facts: EventFacts, values: string[], lookup: Lookup): Uint32Array {
+  return Uint32Array.from(facts.values, (value) => {
+    let id = lookup.values.get(value);
+    if (id === undefined) {
+      id = values.push(value) - 1;
+      lookup.values.set(value, id);
+      lookup.starts.push(startOf(value));
+    }
+    return id;
+  });
 }
 
 /** See `Layout`. */
@@ -616,122 +729,11 @@ function layoutOf(from: Continuation, added: Added[]): Layout {
   const oldCount = from.articleStart[from.articleStart.length - 1] as number;
   const insertAt = new Uint32Array(n);
   const before = new Uint32Array(n + 1);
-  const sentencesBefore = new Uint32Array(n + 1);
-  const entriesBefore = new Uint32Array(n + 1);
   added.forEach((a, j) => {
     insertAt[j] = from.articleStart[a.g - j] as number;
     before[j + 1] = (before[j] as number) + a.to - a.from;
-    sentencesBefore[j + 1] = (sentencesBefore[j] as number) + new Set(a.facts.sentence.subarray(a.from, a.to)).size;
-    entriesBefore[j + 1] = (entriesBefore[j] as number) + (a.facts.groupStart[a.to] as number) - (a.facts.groupStart[a.from] as number);
   });
-  return { oldCount, count: oldCount + (before[n] as number), added, insertAt, before, sentencesBefore, entriesBefore };
-}
-
-type Column = Uint32Array | Int32Array | Uint8Array;
-
-/** Copies the old mentions' column into the new one, run by run (see `Layout`), adding `shiftBy[run]` to each value. */
-function copyRuns(from: Column, to: Column, layout: Layout, shiftBy?: Uint32Array): void {
-  const { insertAt, before, oldCount } = layout;
-  for (let j = 0; j <= insertAt.length; j += 1) {
-    const lo = j === 0 ? 0 : (insertAt[j - 1] as number);
-    const hi = j === insertAt.length ? oldCount : (insertAt[j] as number);
-    const at = lo + (before[j] as number);
-    to.set(from.subarray(lo, hi), at);
-    const d = shiftBy ? (shiftBy[j] as number) : 0;
-    if (d !== 0) for (let i = at; i < at + hi - lo; i += 1) to[i] = (to[i] as number) + d;
-  }
-}
-
-/** The columns of the old mentions and the added articles' mentions together (`chronological`, `publicationRank` left empty). */
-function splicedFacts(old: EventFacts, from: Continuation, layout: Layout, lookup: Lookup): EventFacts {
-  const n = layout.count;
-  const articlesBefore = Uint32Array.from({ length: layout.added.length + 1 }, (_, j) => j);
-  const column = <T extends Column>(make: (n: number) => T, source: T, shiftBy?: Uint32Array): T => {
-    const out = make(n);
-    copyRuns(source, out, layout, shiftBy);
-    return out;
-  };
-  const entryCount = old.groupEntries.length + (layout.entriesBefore[layout.added.length] as number);
-  const facts: EventFacts = {
-    article: column((k) => new Uint32Array(k), old.article, articlesBefore),
-    event: column((k) => new Uint32Array(k), old.event),
-    paragraph: column((k) => new Int32Array(k), old.paragraph),
-    sentence: column((k) => new Uint32Array(k), old.sentence, layout.sentencesBefore),
-    value: column((k) => new Uint32Array(k), old.value),
-    flags: column((k) => new Uint8Array(k), old.flags),
-    values: old.values.slice(),
-    spanStart: column((k) => new Uint32Array(k), old.spanStart),
-    spanEnd: column((k) => new Uint32Array(k), old.spanEnd),
-    groupStart: new Uint32Array(n + 1),
-    groupEntries: new Uint32Array(entryCount),
-    groupVocabulary: old.groupVocabulary.slice(),
-    chronological: new Uint32Array(0),
-    publicationRank: new Uint32Array(0),
-  };
-  copyRuns(old.groupStart.subarray(0, layout.oldCount), facts.groupStart, layout, layout.entriesBefore);
-  facts.groupStart[n] = entryCount;
-  copyEntryRuns(old, facts, layout);
-  layout.added.forEach((a, j) => addMentions(facts, a, j, old, from, layout, lookup));
-  return facts;
-}
-
-/** Copies the old mentions' grouping entries, run by run. */
-function copyEntryRuns(old: EventFacts, to: EventFacts, layout: Layout): void {
-  const { insertAt, entriesBefore, oldCount } = layout;
-  for (let j = 0; j <= insertAt.length; j += 1) {
-    const lo = old.groupStart[j === 0 ? 0 : (insertAt[j - 1] as number)] as number;
-    const hi = old.groupStart[j === insertAt.length ? oldCount : (insertAt[j] as number)] as number;
-    to.groupEntries.set(old.groupEntries.subarray(lo, hi), lo + (entriesBefore[j] as number));
-  }
-}
-
-/** Writes added article j's mentions in place: sentences numbered after those before, values and words looked up or added. */
-function addMentions(facts: EventFacts, a: Added, j: number, old: EventFacts, from: Continuation, layout: Layout, lookup: Lookup): void {
-  const at = (layout.insertAt[j] as number) + (layout.before[j] as number);
-  const insert = layout.insertAt[j] as number;
-  const sentenceBase =
-    (insert < layout.oldCount ? (old.sentence[insert] as number) : from.sentenceCount) + (layout.sentencesBefore[j] as number);
-  let entry = (old.groupStart[insert] as number) + (layout.entriesBefore[j] as number);
-  const sentences = new Map<number, number>();
-  const f = a.facts;
-  for (let i = a.from, m = at; i < a.to; i += 1, m += 1) {
-    facts.article[m] = a.g;
-    facts.event[m] = f.event[i] as number;
-    facts.paragraph[m] = f.paragraph[i] as number;
-    facts.flags[m] = f.flags[i] as number;
-    facts.spanStart[m] = f.spanStart[i] as number;
-    facts.spanEnd[m] = f.spanEnd[i] as number;
-    const s = f.sentence[i] as number;
-    if (!sentences.has(s)) sentences.set(s, sentences.size);
-    facts.sentence[m] = sentenceBase + (sentences.get(s) as number);
-    facts.value[m] = valueId(facts, lookup, f.values[f.value[i] as number] as string);
-    facts.groupStart[m] = entry;
-    for (let e = f.groupStart[i] as number; e < (f.groupStart[i + 1] as number); e += 1, entry += 1) {
-      const local = f.groupEntries[e] as number;
-      facts.groupEntries[entry] = (wordId(facts, lookup, f.groupVocabulary[local >>> 4] as string) << 4) | (local & 15);
-    }
-  }
-}
-
-/** The number of a date value, a new one (after the others) for a value new to the corpus. */
-function valueId(facts: EventFacts, lookup: Lookup, value: string): number {
-  let id = lookup.values.get(value);
-  if (id === undefined) {
-    id = facts.values.push(value) - 1;
-    lookup.values.set(value, id);
-    lookup.starts.push(startOf(value));
-  }
-  return id;
-}
-
-/** The number of a grouping word, a new one (after the others) for a word new to the corpus. */
-function wordId(facts: EventFacts, lookup: Lookup, word: string): number {
-  let id = lookup.words.get(word);
-  if (id === undefined) {
-    id = facts.groupVocabulary.push(word) - 1;
-    lookup.words.set(word, id);
-  }
-  return id;
+  return { oldCount, count: oldCount + (before[n] as number), added, insertAt, before };
 }
 
 /** An old mention's new number. */
@@ -767,9 +769,8 @@ function remapped(ids: Int32Array, shift: (m: number) => number, layout: Layout)
   return out;
 }
 
-/** `chronological` of the new facts: the old order (numbers shifted) with each new mention put in its place by binary search. */
-function mergedChronology(old: Uint32Array, facts: EventFacts, starts: readonly string[], layout: Layout): Uint32Array {
-  const compare = byDate(facts, starts);
+/** `chronological` after an append: the old order (numbers shifted) with each new mention put in its place by binary search. */
+function mergedChronology(old: Uint32Array, compare: (x: number, y: number) => number, layout: Layout): Uint32Array {
   const shift = addedLast(layout) ? null : mentionShift(layout);
   const fresh: number[] = [];
   layout.added.forEach((a, j) => {
@@ -868,19 +869,50 @@ function ranksOf(order: Uint32Array, tied: Uint8Array): Uint32Array {
   return ranks;
 }
 
-/** Date order of mentions: the day a date starts on (`starts`, per value), the coarser value first, then corpus order. */
-const byDate =
-  (facts: Pick<EventFacts, 'value' | 'values'>, starts: readonly string[]) =>
-  (x: number, y: number): number => {
-    const vx = facts.value[x] as number;
-    const vy = facts.value[y] as number;
+/** Date values in date order: by the day they start on (`starts`, per value number), the coarser first. */
+const dateKeyOrder =
+  (values: readonly string[], starts: readonly string[]) =>
+  (vx: number, vy: number): number => {
     const a = starts[vx] as string;
     const b = starts[vy] as string;
-    return (a < b ? -1 : a > b ? 1 : 0) || (facts.values[vx] as string).length - (facts.values[vy] as string).length || x - y;
+    return (a < b ? -1 : a > b ? 1 : 0) || (values[vx] as string).length - (values[vy] as string).length;
   };
 
-function chronologicalOrder(facts: EventFacts, starts: readonly string[]): Uint32Array {
-  return Uint32Array.from({ length: facts.article.length }, (_, i) => i).sort(byDate(facts, starts));
+/** Date order of mentions: their values' (`dateKeyOrder`), then corpus order. `valueIdOf` gives a mention's value number. */
+const byDate = (valueIdOf: (id: number) => number, values: readonly string[], starts: readonly string[]) => {
+  const key = dateKeyOrder(values, starts);
+  return (x: number, y: number): number => key(valueIdOf(x), valueIdOf(y)) || x - y;
+};
+
+/**
+ * The `count` mentions in `byDate` order without comparing mentions: the date values are put in order (equal
+ * start days and lengths sharing a rank), and the mentions counted into their value's rank in their own order.
+ */
+function chronologicalOrder(
+  count: number,
+  valueIdOf: (id: number) => number,
+  values: readonly string[],
+  starts: readonly string[],
+): Uint32Array {
+  const key = dateKeyOrder(values, starts);
+  const byValue = Array.from(values, (_, v) => v).sort(key);
+  const rank = new Uint32Array(values.length);
+  let r = 0;
+  byValue.forEach((v, i) => {
+    const u = byValue[i - 1];
+    if (u !== undefined && key(u, v) !== 0) r += 1;
+    rank[v] = r;
+  });
+  const at = new Uint32Array(r + 2);
+  for (let id = 0; id < count; id += 1) (at[(rank[valueIdOf(id)] as number) + 1] as number) += 1;
+  for (let k = 0; k <= r; k += 1) at[k + 1] = (at[k + 1] as number) + (at[k] as number);
+  const out = new Uint32Array(count);
+  for (let id = 0; id < count; id += 1) {
+    const k = rank[valueIdOf(id)] as number;
+    out[at[k] as number] = id;
+    at[k] = (at[k] as number) + 1;
+  }
+  return out;
 }
 
 /**

@@ -36,9 +36,9 @@ const HIT = 2;
  */
 export class SegmentedBm25 {
   readonly docCount: number;
-  /** Per global document: its part and its number there. */
-  private readonly partOf: Uint16Array;
-  private readonly localOf: Uint32Array;
+  /** Per global document: its part and its number there (read, never written, by indexes over the same documents). */
+  readonly partOf: Uint16Array;
+  readonly localOf: Uint32Array;
   private readonly averages: number[];
   private readonly hasDeleted: boolean[];
   private scratch: {

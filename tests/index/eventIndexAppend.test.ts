@@ -48,14 +48,16 @@ function partOf(articles: readonly Article[], globals: readonly number[], total:
 }
 
 /**
- * Everything answers read of an index: each mention's accessors, the partition of mentions by date value (the
- * first mention of each value number, per mention), `chronological`, `publicationRank`, and the search's
- * hits (number and score) and terms for every topic.
+ * Everything answers read of an index: each mention's accessors, the partitions of mentions by date value and
+ * by sentence (the first mention of each value number and of each sentence number, per mention),
+ * `chronological`, `publicationRank`, and the search's hits (number and score) and terms for every topic.
  */
 function observed(events: EventIndex, topics: readonly string[], lexicon: Lexicon): Record<string, string[]> {
   const firstOfValue = new Map<number, number>();
+  const firstOfSentence = new Map<number, number>();
   const mentions = Array.from({ length: events.count }, (_, id) => {
     if (!firstOfValue.has(events.valueIdOf(id))) firstOfValue.set(events.valueIdOf(id), id);
+    if (!firstOfSentence.has(events.sentenceOf(id))) firstOfSentence.set(events.sentenceOf(id), id);
     return [
       events.ref(id),
       events.articleOf(id),
@@ -66,7 +68,7 @@ function observed(events: EventIndex, topics: readonly string[], lexicon: Lexico
       events.isWeak(id),
       events.isCaption(id),
       events.isByRemarks(id),
-      events.sentenceOf(id),
+      firstOfSentence.get(events.sentenceOf(id)),
       events.termsOf(id, topics),
     ];
   });
