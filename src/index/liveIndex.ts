@@ -671,7 +671,16 @@ export class LiveIndex {
             globalWords((this.#segments[onlyAdded] as LiveSegment).segment.lexicon.words(), toGlobalDoc[onlyAdded] as Int32Array),
           )
         : yield* Lexicon.merge(this.#segments.map((s, k) => globalWords(s.segment.liveWords(s.deleted), toGlobalDoc[k] as Int32Array)));
-    const index = ParagraphIndex.compose(articles, search, lexicon);
+    const index = ParagraphIndex.compose(articles, search, lexicon, {
+      count: search.docCount,
+      partOf: search.partOf,
+      localOf: search.localOf,
+      parts: this.#segments.map((s, k) => ({
+        docArticle: s.segment.docArticle,
+        docStart: s.segment.docStart,
+        toGlobalArticle: toGlobalArticle[k] as Int32Array,
+      })),
+    });
     const paragraphsMs = took();
     yield;
     const facts = order.map(([, [k, ai]]) => (this.#segments[k] as LiveSegment).segment.quoteFacts[ai] as QuoteFacts);

@@ -33,27 +33,16 @@ export function phraseSpans(tokens: Token[], seq: string[]): Array<[number, numb
 export class ParagraphIndex {
   readonly articles: Article[];
   /** Per paragraph number: its article and its place in the article. */
-  private readonly docArticle: Uint32Array;
-  private readonly docParagraph: Uint32Array;
+  private readonly places: ParagraphPlaces;
   private readonly search: Bm25Searcher;
   /** The corpus's words, which every index reads queries through. */
   readonly lexicon: Lexicon;
 
-  private constructor(articles: Article[], search: Bm25Searcher, lexicon: Lexicon) {
+  private constructor(articles: Article[], search: Bm25Searcher, lexicon: Lexicon, places?: ParagraphPlaces) {
     this.articles = articles;
     this.search = search;
     this.lexicon = lexicon;
-    const count = articles.reduce((n, a) => n + a.paragraphs.length, 0);
-    this.docArticle = new Uint32Array(count);
-    this.docParagraph = new Uint32Array(count);
-    let id = 0;
-    articles.forEach((a, ai) => {
-      for (const p of a.paragraphs) {
-        this.docArticle[id] = ai;
-        this.docParagraph[id] = p.index;
-        id += 1;
-      }
-    });
+    this.places = places ?? placesOf(articles);
   }
 
   static build(articles: Article[]): ParagraphIndex {
@@ -63,10 +52,13 @@ export class ParagraphIndex {
 
   /**
    * The index of articles whose paragraphs' search and lexicon were built apart (segments of a live index,
-   * see `liveIndex.ts`): `search` numbers the paragraphs of `articles` in order, as `build` would.
+   * see `liveIndex.ts`): `search` numbers the paragraphs of `articles` in order, as `build` would. With
+   * `parts`, where each paragraph stands is read through the search's parts (`SegmentedBm25.partOf`,
+   * `localOf`) rather than written out for every paragraph: an update of a live index then makes no array of
+   * the corpus's size for it.
    */
-  static compose(articles: Article[], search: Bm25Searcher, lexicon: Lexicon): ParagraphIndex {
-    return new ParagraphIndex(articles, search, lexicon);
+  static compose(articles: Article[], search: Bm25Searcher, lexicon: Lexicon, parts?: PartPlaces): ParagraphIndex {
+    return new ParagraphIndex(articles, search, lexicon, parts ? partPlaces(parts) : undefined);
   }
 
   /** The BM25 index and lexicon of the articles' paragraphs, numbered in order. */
@@ -97,12 +89,12 @@ export class ParagraphIndex {
   }
 
   get paragraphCount(): number {
-    return this.docArticle.length;
+    return this.places.count;
   }
 
   private resolve(id: number): { article: Article; paragraph: Paragraph } {
-    const article = this.articles[this.docArticle[id] as number] as Article;
-    return { article, paragraph: article.paragraphs[this.docParagraph[id] as number] as Paragraph };
+    const article = this.articles[this.places.articleOf(id)] as Article;
+    return { article, paragraph: article.paragraphs[this.places.paragraphOf(id)] as Paragraph };
   }
 
   /**
@@ -158,15 +150,15 @@ export class ParagraphIndex {
     const inFileOrder = Array.from(found, (_, i) => i).sort((x, y) => (found[x] as { id: number }).id - (found[y] as { id: number }).id);
     // Paragraph numbers run in article order: the candidates of one article are read together.
     for (let at = 0; at < inFileOrder.length;) {
-      const article = this.docArticle[(found[inFileOrder[at] as number] as { id: number }).id] as number;
+      const article = this.places.articleOf((found[inFileOrder[at] as number] as { id: number }).id);
       const places: number[] = [];
       const paragraphs: number[] = [];
       for (; at < inFileOrder.length; at += 1) {
         const i = inFileOrder[at] as number;
         const id = (found[i] as { id: number }).id;
-        if (this.docArticle[id] !== article) break;
+        if (this.places.articleOf(id) !== article) break;
         places.push(i);
-        paragraphs.push(this.docParagraph[id] as number);
+        paragraphs.push(this.places.paragraphOf(id));
       }
       let k = 0;
       testParagraphRuns(this.articles[article] as Article, paragraphs, (_, words) => {
@@ -203,6 +195,57 @@ export class ParagraphIndex {
     }
     return { article, paragraph, score: r.score, highlights: mergeRanges(highlights) };
   }
+}
+
+/** Where each paragraph number stands: its article's number and its place among the article's paragraphs. */
+interface ParagraphPlaces {
+  count: number;
+  articleOf(id: number): number;
+  paragraphOf(id: number): number;
+}
+
+/** The places of the articles' paragraphs, numbered in order, written out. */
+function placesOf(articles: readonly Article[]): ParagraphPlaces {
+  const count = articles.reduce((n, a) => n + a.paragraphs.length, 0);
+  const docArticle = new Uint32Array(count);
+  const docParagraph = new Uint32Array(count);
+  let id = 0;
+  articles.forEach((a, ai) => {
+    for (const p of a.paragraphs) {
+      docArticle[id] = ai;
+      docParagraph[id] = p.index;
+      id += 1;
+    }
+  });
+  return { count, articleOf: (i) => docArticle[i] as number, paragraphOf: (i) => docParagraph[i] as number };
+}
+
+/**
+ * Where the paragraphs of a composed index stand, read through its parts: per paragraph number, its part and
+ * its number there (`partOf`, `localOf`, as `SegmentedBm25` has them); per part, each paragraph's article
+ * there (`docArticle`), each article's first paragraph (`docStart`) and the article's number among all
+ * (`toGlobalArticle`). A part's paragraphs are its articles' paragraphs in order, every one.
+ */
+export interface PartPlaces {
+  count: number;
+  partOf: Uint16Array;
+  localOf: Uint32Array;
+  parts: ReadonlyArray<{ docArticle: Uint32Array; docStart: Uint32Array; toGlobalArticle: Int32Array }>;
+}
+
+function partPlaces({ count, partOf, localOf, parts }: PartPlaces): ParagraphPlaces {
+  return {
+    count,
+    articleOf: (i) => {
+      const part = parts[partOf[i] as number] as PartPlaces['parts'][number];
+      return part.toGlobalArticle[part.docArticle[localOf[i] as number] as number] as number;
+    },
+    paragraphOf: (i) => {
+      const part = parts[partOf[i] as number] as PartPlaces['parts'][number];
+      const local = localOf[i] as number;
+      return local - (part.docStart[part.docArticle[local] as number] as number);
+    },
+  };
 }
 
 /** How many paragraphs with all of a phrase's words are read to find the phrase. */

@@ -83,6 +83,18 @@ export class Segment {
     articles.forEach((a, i) => (this.docStart[i + 1] = (this.docStart[i] as number) + a.paragraphs.length));
   }
 
+  #docArticle: Uint32Array | null = null;
+
+  /** Per paragraph of this segment's BM25 index: its article's position here (worked out when first asked). */
+  get docArticle(): Uint32Array {
+    if (this.#docArticle === null) {
+      const out = new Uint32Array(this.docStart[this.articles.length] as number);
+      for (let a = 0; a < this.articles.length; a += 1) out.fill(a, this.docStart[a], this.docStart[a + 1]);
+      this.#docArticle = out;
+    }
+    return this.#docArticle;
+  }
+
   /** What the quote book reads of each article (`QuoteFacts`), in the order of `articles`. */
   get quoteFacts(): readonly QuoteFacts[] {
     return this.facts.get();
