@@ -259,7 +259,7 @@ export class EventIndex {
     let sentences = from.sentenceCount;
     const views = parts.map((p, k): View => {
       const old = from.views[k];
-      if (old) return { ...old, toGlobalArticle: p.toGlobalArticle };
+      if (old) return { facts: old.facts, toGlobalArticle: p.toGlobalArticle, valueIds: old.valueIds, sentenceBase: old.sentenceBase };
       const facts = EventIndex.#partFacts(p.index);
       const view = { facts, toGlobalArticle: p.toGlobalArticle, valueIds: valueIdsOf(facts, values, from.lookup), sentenceBase: sentences };
       sentences += sentenceCount(facts);
@@ -464,14 +464,30 @@ export class EventIndex {
     return this.#count;
   }
 
+  /**
+   * The last mention looked up, its part and its number there: answers read several facts of one mention in
+   * turn, and each lookup is two reads at random places of arrays of the corpus's size.
+   */
+  #lastId = -1;
+  #lastView: View | null = null;
+  #lastLocal = 0;
+
   /** The part mention `id` stands in. */
   #view(id: number): View {
-    return this.#views[this.#partOf === null ? 0 : (this.#partOf[id] as number)] as View;
+    if (id !== this.#lastId) this.#find(id);
+    return this.#lastView as View;
   }
 
   /** Mention `id`'s number in its part. */
   #local(id: number): number {
-    return this.#localOf === null ? id : (this.#localOf[id] as number);
+    if (id !== this.#lastId) this.#find(id);
+    return this.#lastLocal;
+  }
+
+  #find(id: number): void {
+    this.#lastId = id;
+    this.#lastView = this.#views[this.#partOf === null ? 0 : (this.#partOf[id] as number)] as View;
+    this.#lastLocal = this.#localOf === null ? id : (this.#localOf[id] as number);
   }
 
   /** Where mention `id` stands: its article and its place among the article's events. */
