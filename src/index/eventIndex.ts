@@ -133,7 +133,7 @@ export class EventIndex {
 
   /**
    * An index over parts: each mention's columns are read from its part, through the part and number the
-   * search gives it (`SegmentedBm25.partOf`, `localOf`). Nothing of the size of all mentions is copied.
+   * search gives it (`SegmentedBm25.partOf`, `localOf`). The parts' columns are not copied.
    */
   static #over(views: readonly View[], search: SegmentedBm25, values: readonly string[], publicationRank: Uint32Array): EventIndex {
     return new EventIndex(views, search, {
@@ -169,15 +169,15 @@ export class EventIndex {
    * Each mention's columns stay in its part and are read from there, so composing costs O(mentions) in small
    * typed arrays (where each mention stands, and the chronological order) and nothing of the size of the
    * parts' columns: an update of a live index at a million paragraphs then makes little garbage outside the
-   * heap, which V8 answers with a full marking of the heap (see README, "Performance"). Date values and
-   * sentences are numbered part by part: `valueIdOf` and `sentenceOf` give other numbers than `build`, for the
-   * same partition of mentions.
+   * heap (V8 answers each 64 MB of it with a full marking of the heap, see README, "Performance"). Date values
+   * and sentences are numbered part by part: `valueIdOf` and `sentenceOf` give other numbers than `build`, for
+   * the same partition of mentions.
    */
   static compose(articles: Article[], parts: ReadonlyArray<{ index: EventIndex; toGlobalArticle: Int32Array }>): EventIndex {
     return runNow(EventIndex.composeSteps(articles, parts));
   }
 
-  /** `compose` in steps (see `steps.ts`), pausing every few articles. */
+  /** `compose` in steps (see `steps.ts`), pausing every thousand articles and between passes over every mention. */
   static *composeSteps(articles: Article[], parts: ReadonlyArray<{ index: EventIndex; toGlobalArticle: Int32Array }>): Steps<EventIndex> {
     const source: Array<[number, number]> = new Array(articles.length);
     parts.forEach((p, k) => p.toGlobalArticle.forEach((g, l) => g >= 0 && (source[g] = [k, l])));
@@ -205,6 +205,7 @@ export class EventIndex {
       return view;
     });
     const published = publicationOrder(articles);
+    yield;
     const search = new SegmentedBm25(
       ['event', 'who'],
       parts.map((p, k) => ({ index: p.index.#bm25(), toGlobal: mentionIds[k] as Int32Array })),
@@ -291,9 +292,10 @@ export class EventIndex {
   /**
    * This index with its search put together again over other parts holding the same mentions: after segments
    * are merged (`liveIndex.ts`) the corpus's articles, their order and their mentions are the same, only the
-   * segments holding them changed, so the mention numbers, date values, the chronological order and the
-   * publication order are kept and only where each mention stands is worked out, in O(mentions) with typed
-   * arrays. `parts` as for `compose`. Throws when a part's articles do not have the mentions this index has
+   * segments holding them changed, so the mention numbers, the date values' numbers, the chronological order
+   * and the publication order are kept; where each mention stands is worked out, in O(mentions) with typed
+   * arrays, and its facts are read from the new parts from then on (sentences numbered anew, part by part).
+   * `parts` as for `compose`. Throws when a part's articles do not have the mentions this index has
    * for them. It can be appended to when this index could (which it hands on).
    */
   rebased(parts: ReadonlyArray<{ index: EventIndex; toGlobalArticle: Int32Array }>): EventIndex {
@@ -553,7 +555,8 @@ export class EventIndex {
 
   /**
    * Every mention, ordered by the day its date starts on, the coarser value first on one day ("2015-12"
-   * before "2015-12-15"), then in corpus order: /timeline without a topic walks this. Worked out at build.
+   * before "2015-12-15"), then in corpus order: /timeline without a topic walks this. Worked out when built or
+   * composed.
    */
   get chronological(): Uint32Array {
     return this.#chronological;
@@ -562,7 +565,7 @@ export class EventIndex {
   /**
    * Each article's place in publication order, as `localeCompare` orders the dates (undated last); articles
    * published at the same time share a place, so that sorting by it keeps ties in the order they had.
-   * Worked out at build: sorting citations earliest first is then sorting numbers.
+   * Worked out when built or composed: sorting citations earliest first is then sorting numbers.
    */
   get publicationRank(): Uint32Array {
     return this.#publicationRank;
@@ -726,7 +729,10 @@ function sentenceCount(facts: EventFacts): number {
   return n;
 }
 
-/** Per date value of a part, its number among all: looked up, or a new one (after the others) for a value new to the corpus. */
+/**
+ * Per date value of a part, its number among all: looked up, or a new one (after the others) for a value new to the
+ * corpus. Values only deleted mentions have are numbered too (no live mention reads them; they go at the next compose).
+ */
 function valueIdsOf(facts: EventFacts, values: string[], lookup: Lookup): Uint32Array {
   return Uint32Array.from(facts.values, (value) => {
     let id = lookup.values.get(value);

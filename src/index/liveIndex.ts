@@ -613,7 +613,7 @@ export class LiveIndex {
    * Puts the corpus together again after a merge. A merge changes which segments hold the live articles, not
    * which articles are live nor their order nor their paragraphs' numbers, so the lexicon and the quote book are
    * kept as they are (the book's articles' facts are the same objects, see `adoptKnown`, so it can still be
-   * appended to) and the dated mentions keep their facts, only the searches put together over the new segments
+   * appended to) and the dated mentions keep their numbers, dates and orders, read from the new segments
    * (`EventIndex.rebased`): the end of a merge costs reading the merged segment's header (less its lexicon and
    * quote facts) and putting the searches together, not regrouping every quote.
    */
@@ -672,9 +672,6 @@ export class LiveIndex {
           )
         : yield* Lexicon.merge(this.#segments.map((s, k) => globalWords(s.segment.liveWords(s.deleted), toGlobalDoc[k] as Int32Array)));
     const index = ParagraphIndex.compose(articles, search, lexicon, {
-      count: search.docCount,
-      partOf: search.partOf,
-      localOf: search.localOf,
       parts: this.#segments.map((s, k) => ({
         docArticle: s.segment.docArticle,
         docStart: s.segment.docStart,

@@ -1,5 +1,5 @@
 import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
-import type { Bm25Searcher } from './segmentedBm25.ts';
+import { type Bm25Searcher, SegmentedBm25 } from './segmentedBm25.ts';
 import type { Article, Paragraph } from '../model/index.ts';
 import { type Token, tokenize } from '../nlp/terms.ts';
 import { testParagraphRuns } from './articleStore.ts';
@@ -58,7 +58,8 @@ export class ParagraphIndex {
    * the corpus's size for it.
    */
   static compose(articles: Article[], search: Bm25Searcher, lexicon: Lexicon, parts?: PartPlaces): ParagraphIndex {
-    return new ParagraphIndex(articles, search, lexicon, parts ? partPlaces(parts) : undefined);
+    if (parts && !(search instanceof SegmentedBm25)) throw new Error('ParagraphIndex.compose: parts need a search in parts');
+    return new ParagraphIndex(articles, search, lexicon, parts && search instanceof SegmentedBm25 ? partPlaces(search, parts) : undefined);
   }
 
   /** The BM25 index and lexicon of the articles' paragraphs, numbered in order. */
@@ -222,18 +223,16 @@ function placesOf(articles: readonly Article[]): ParagraphPlaces {
 
 /**
  * Where the paragraphs of a composed index stand, read through its parts: per paragraph number, its part and
- * its number there (`partOf`, `localOf`, as `SegmentedBm25` has them); per part, each paragraph's article
- * there (`docArticle`), each article's first paragraph (`docStart`) and the article's number among all
- * (`toGlobalArticle`). A part's paragraphs are its articles' paragraphs in order, every one.
+ * its number there (as its `SegmentedBm25` has them, `partOf` and `localOf`); per part (of the search's, in
+ * order), each paragraph's article there (`docArticle`), each article's first paragraph (`docStart`) and the
+ * article's number among all (`toGlobalArticle`). A part's paragraphs are its articles' paragraphs in order,
+ * every one.
  */
 export interface PartPlaces {
-  count: number;
-  partOf: Uint16Array;
-  localOf: Uint32Array;
   parts: ReadonlyArray<{ docArticle: Uint32Array; docStart: Uint32Array; toGlobalArticle: Int32Array }>;
 }
 
-function partPlaces({ count, partOf, localOf, parts }: PartPlaces): ParagraphPlaces {
+function partPlaces({ docCount: count, partOf, localOf }: SegmentedBm25, { parts }: PartPlaces): ParagraphPlaces {
   return {
     count,
     articleOf: (i) => {

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { loadCorpus } from '../../src/ingest/corpus.ts';
 import { EventIndex } from '../../src/index/eventIndex.ts';
+import { startOf } from '../../src/nlp/dates/words.ts';
 import type { Lexicon } from '../../src/index/lexicon.ts';
 import { LiveIndex } from '../../src/index/liveIndex.ts';
 import { type LoadedCorpus, indexInMemory } from '../../src/index/loadedCorpus.ts';
@@ -150,8 +151,11 @@ describe('EventIndex.append on real articles', () => {
       live = [...live, g].sort((x, y) => x - y);
       segments.push([g]);
       const now = live.map((x) => articles[x] as Article);
+      const before = observed(index, topics, lexicon);
       const next = index.append(now, parts());
       expect(next?.appended).toBe(true);
+      // The index appended from (still served until the new one replaces it) answers as it did.
+      expect(difference(observed(index, topics, lexicon), before)).toBe('');
       index = next as EventIndex;
       expect(difference(observed(index, topics, lexicon), observed(EventIndex.build(now), topics, lexicon))).toBe('');
     }
@@ -175,6 +179,53 @@ describe('EventIndex.append on real articles', () => {
       expect(appended?.appended).toBe(true);
       expect(difference(observed(appended as EventIndex, topics, lexicon), expected)).toBe('');
     }
+  });
+
+  it('composes parts holding deleted articles, and rebases onto other parts, answering as a full build', () => {
+    const next = random(11);
+    const live = all.filter(() => next() < 0.8);
+    const rank = new Map(live.map((g, i) => [g, i]));
+    const liveArticles = live.map((g) => articles[g] as Article);
+    const want = observed(EventIndex.build(liveArticles), topics, lexicon);
+    /** A part of these articles (corpus numbers, ascending), those not live marked deleted. */
+    const part = (globals: readonly number[]): Part => ({
+      index: EventIndex.build(globals.map((g) => articles[g] as Article)),
+      toGlobalArticle: Int32Array.from(globals, (g) => rank.get(g) ?? -1),
+    });
+    const split: number[][] = [[], [], []];
+    for (const g of all) (split[Math.floor(next() * 3)] as number[]).push(g);
+    const composed = EventIndex.compose(liveArticles, split.map(part));
+    expect(difference(observed(composed, topics, lexicon), want)).toBe('');
+    // Date order as specified: the day a value starts on, the coarser value first, then corpus order.
+    const day = (id: number): string => startOf(composed.valueOf(id));
+    const order = Array.from({ length: composed.count }, (_, id) => id).sort(
+      (x, y) => (day(x) < day(y) ? -1 : day(x) > day(y) ? 1 : 0) || composed.valueOf(x).length - composed.valueOf(y).length || x - y,
+    );
+    expect([...composed.chronological]).toEqual(order);
+    // After a merge: the same articles in two other parts, one still holding deleted articles.
+    const merged = [all.filter((g) => g % 2 === 0), live.filter((g) => g % 2 === 1)];
+    const mergedParts = merged.map(part);
+    const rebased = composed.rebased(mergedParts);
+    expect(difference(observed(rebased, topics, lexicon), want)).toBe('');
+    // The index rebased from (it handed on what it kept) rebases again, without it.
+    expect(difference(observed(composed.rebased([part(live)]), topics, lexicon), want)).toBe('');
+    // The rebased index is appended to: a deleted article comes back as a new part, its old copy still deleted.
+    const back = all.find((g) => !rank.has(g) && g % 2 === 0) as number;
+    const now = [...live, back].sort((x, y) => x - y);
+    const nowRank = new Map(now.map((g, i) => [g, i]));
+    const appended = rebased.append(
+      now.map((g) => articles[g] as Article),
+      [
+        ...mergedParts.map((p, k) => ({
+          index: p.index,
+          toGlobalArticle: Int32Array.from(merged[k] as number[], (g) => (rank.has(g) ? (nowRank.get(g) as number) : -1)),
+        })),
+        { index: EventIndex.build([articles[back] as Article]), toGlobalArticle: Int32Array.of(nowRank.get(back) as number) },
+      ],
+    );
+    expect(appended?.appended).toBe(true);
+    const wantNow = observed(EventIndex.build(now.map((g) => articles[g] as Article)), topics, lexicon);
+    expect(difference(observed(appended as EventIndex, topics, lexicon), wantNow)).toBe('');
   });
 });
 
