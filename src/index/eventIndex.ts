@@ -476,20 +476,23 @@ export class EventIndex {
 
   /** The part mention `id` stands in. */
   #view(id: number): View {
+    if (this.#partOf === null) return this.#views[0] as View;
     if (id !== this.#lastId) this.#find(id);
     return this.#lastView as View;
   }
 
   /** Mention `id`'s number in its part. */
   #local(id: number): number {
+    if (this.#localOf === null) return id;
     if (id !== this.#lastId) this.#find(id);
     return this.#lastLocal;
   }
 
+  /** Looks mention `id` up in a composed index. */
   #find(id: number): void {
     this.#lastId = id;
-    this.#lastView = this.#views[this.#partOf === null ? 0 : (this.#partOf[id] as number)] as View;
-    this.#lastLocal = this.#localOf === null ? id : (this.#localOf[id] as number);
+    this.#lastView = this.#views[(this.#partOf as Uint16Array)[id] as number] as View;
+    this.#lastLocal = (this.#localOf as Uint32Array)[id] as number;
   }
 
   /** Where mention `id` stands: its article and its place among the article's events. */

@@ -34,6 +34,9 @@ export class ParagraphIndex {
   readonly articles: Article[];
   /** Per paragraph number: its article and its place in the article. */
   private readonly places: ParagraphPlaces;
+  /** Per paragraph number, its article and its place there, written out for an index built whole; else null. */
+  private readonly docArticle: Uint32Array | null;
+  private readonly docParagraph: Uint32Array | null;
   private readonly search: Bm25Searcher;
   /** The corpus's words, which every index reads queries through. */
   readonly lexicon: Lexicon;
@@ -43,6 +46,8 @@ export class ParagraphIndex {
     this.search = search;
     this.lexicon = lexicon;
     this.places = places ?? placesOf(articles);
+    this.docArticle = this.places.docArticle ?? null;
+    this.docParagraph = this.places.docParagraph ?? null;
   }
 
   static build(articles: Article[]): ParagraphIndex {
@@ -94,8 +99,18 @@ export class ParagraphIndex {
   }
 
   private resolve(id: number): { article: Article; paragraph: Paragraph } {
-    const article = this.articles[this.places.articleOf(id)] as Article;
-    return { article, paragraph: article.paragraphs[this.places.paragraphOf(id)] as Paragraph };
+    const article = this.articles[this.articleOf(id)] as Article;
+    return { article, paragraph: article.paragraphs[this.paragraphOf(id)] as Paragraph };
+  }
+
+  /** Paragraph `id`'s article's number (read from the arrays of an index built whole, the cheaper way). */
+  private articleOf(id: number): number {
+    return this.docArticle !== null ? (this.docArticle[id] as number) : this.places.articleOf(id);
+  }
+
+  /** Paragraph `id`'s place among its article's paragraphs. */
+  private paragraphOf(id: number): number {
+    return this.docParagraph !== null ? (this.docParagraph[id] as number) : this.places.paragraphOf(id);
   }
 
   /**
@@ -151,15 +166,15 @@ export class ParagraphIndex {
     const inFileOrder = Array.from(found, (_, i) => i).sort((x, y) => (found[x] as { id: number }).id - (found[y] as { id: number }).id);
     // Paragraph numbers run in article order: the candidates of one article are read together.
     for (let at = 0; at < inFileOrder.length;) {
-      const article = this.places.articleOf((found[inFileOrder[at] as number] as { id: number }).id);
+      const article = this.articleOf((found[inFileOrder[at] as number] as { id: number }).id);
       const places: number[] = [];
       const paragraphs: number[] = [];
       for (; at < inFileOrder.length; at += 1) {
         const i = inFileOrder[at] as number;
         const id = (found[i] as { id: number }).id;
-        if (this.places.articleOf(id) !== article) break;
+        if (this.articleOf(id) !== article) break;
         places.push(i);
-        paragraphs.push(this.places.paragraphOf(id));
+        paragraphs.push(this.paragraphOf(id));
       }
       let k = 0;
       testParagraphRuns(this.articles[article] as Article, paragraphs, (_, words) => {
@@ -203,6 +218,9 @@ interface ParagraphPlaces {
   count: number;
   articleOf(id: number): number;
   paragraphOf(id: number): number;
+  /** The same, written out (an index built whole). */
+  docArticle?: Uint32Array;
+  docParagraph?: Uint32Array;
 }
 
 /** The places of the articles' paragraphs, numbered in order, written out. */
@@ -218,7 +236,7 @@ function placesOf(articles: readonly Article[]): ParagraphPlaces {
       id += 1;
     }
   });
-  return { count, articleOf: (i) => docArticle[i] as number, paragraphOf: (i) => docParagraph[i] as number };
+  return { count, docArticle, docParagraph, articleOf: (i) => docArticle[i] as number, paragraphOf: (i) => docParagraph[i] as number };
 }
 
 /**
