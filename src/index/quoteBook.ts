@@ -138,6 +138,9 @@ interface Prepared {
   /** Its content words. */
   set: Set<string>;
   neg: string;
+  /** Its prefix (see `Grouping`) in the order of words `prefixBy` gives, once worked out. */
+  prefix?: string[];
+  prefixBy?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -174,10 +177,27 @@ function publicationOrder(articles: readonly QuoteFacts[], which: number[]): num
   return which.sort((x, y) => byLocale((articles[x] as QuoteFacts).published, (articles[y] as QuoteFacts).published));
 }
 
+/** A quote's place in publication order: its article's place times this, plus its number in the article. */
+const QUOTE_SPAN = 2 ** 20;
+
+/** One key's groups, in the order they started: their numbers among all groups, their wordings and candidate lists (by number in the key). */
+class KeyGroups {
+  readonly ids: number[] = [];
+  readonly wording: Prepared[] = [];
+  readonly byWord = new Map<string, number[]>();
+  readonly byPrefix = new Map<string, number[]>();
+}
+
 /**
  * The greedy grouping of quotes in publication order, and what it needs to go on with more quotes: each quote
- * joins the first group (in order) of the same speakers, kind and negations whose wording shares enough of its
- * words (`SAME_QUOTE`), else starts a group.
+ * joins the first group (in order) of the same speakers, kind and negations (its key) whose wording shares
+ * enough of its words (`SAME_QUOTE`), else starts a group. Groups are numbered in the order they start, which is
+ * the order of their first quotes in publication order.
+ *
+ * Quotes of different keys never meet: each key's groups depend only on that key's quotes, in publication order.
+ * So a key's groups and their candidate lists are kept apart (`KeyGroups`, numbered within the key), and the
+ * quotes of an article put in among the others (`regroup`) are grouped again with the other quotes of their keys
+ * only; every other group keeps its quotes and wording, and is only numbered anew.
  *
  * Candidates for "the same words" by prefix filtering: with the words in one fixed order, two sets that share at
  * least `need(m)` words of the smaller one's m always share one of the smaller one's first m - need(m) + 1 words
@@ -186,28 +206,24 @@ function publicationOrder(articles: readonly QuoteFacts[], which: number[]): num
  * fixed order of words finds the same groups; rare words first make short lists: a prolific speaker's common
  * words are never looked up. The order is rarest first by the frequencies of the first book's quotes (a word they
  * lack counts 0), then code-unit order; it stays fixed while the grouping goes on, so prefixes worked out before
- * still hold. Lists are kept per key (speakers, kind and negations, which must agree anyway). A group is listed
- * again when a longer wording replaces its text; stale entries only cost a check.
+ * still hold. A group is listed again when a longer wording replaces its text; stale entries only cost a check.
  */
 class Grouping {
   groups: QuoteGroup[] = [];
   /** Per group: the quote whose wording it carries (its words, negations and terms). */
-  readonly wording: Prepared[] = [];
-  /** Per group: the quote number (in publication order) of its wording, for its prefix. */
-  readonly wordingAt: number[] = [];
-  readonly groupKey: number[] = [];
-  /** Per quote, in publication order: its words and negations, and its prefix once worked out. */
-  readonly prepared: Prepared[] = [];
-  readonly prefixes: Array<string[] | undefined> = [];
+  wording: Prepared[] = [];
+  /** Per group: its first quote (whose sentence gives the narration). */
+  firsts: QuoteFact[] = [];
+  /** Per group: its key, and its number among the key's groups. */
+  groupKey: number[] = [];
+  groupLocal: number[] = [];
   readonly keyIds = new Map<string, number>();
-  readonly byWord: Array<Map<string, number[]>> = [];
-  readonly byPrefix: Array<Map<string, number[]>> = [];
+  /** Per key: its groups. */
+  readonly keys: KeyGroups[] = [];
   /** Per speaker id: how many groups name it. */
   readonly counts = new Map<string, number>();
   /** Every name a quote's speaker was looked up by (lower case), and the speaker id it read then. */
   readonly lookups = new Map<string, string | null>();
-  /** Per group: its first quote (whose sentence gives the narration). */
-  readonly firsts: QuoteFact[] = [];
   /** Groups below this number are shared with an earlier book: copied before they change. */
   shared = 0;
   /** Groups below `shared` given a longer wording since. */
@@ -227,40 +243,84 @@ class Grouping {
   /** Rarest first, then in code-unit order: a fixed order of every word, without sorting them all. */
   #rarer = (x: readonly [number, string], y: readonly [number, string]): number => x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0);
 
-  #prefixOf(n: number): string[] {
-    let at = this.prefixes[n];
-    if (at) return at;
-    const set = (this.prepared[n] as Prepared).set;
-    at = [...set]
+  /** A quote's prefix in this grouping's order of words, kept with the quote while the order holds. */
+  #prefixOf(p: Prepared): string[] {
+    if (p.prefix && p.prefixBy === this.frequency) return p.prefix;
+    const set = p.set;
+    const at = [...set]
       .map((w) => [this.frequency.get(w) ?? 0, w] as const)
       .sort(this.#rarer)
       .slice(0, set.size - need(set.size) + 1)
       .map(([, w]) => w);
-    this.prefixes[n] = at;
+    p.prefix = at;
+    p.prefixBy = this.frequency;
     return at;
   }
 
-  #keyIdOf(speakers: string[], kind: QuoteKind, neg: string): number {
-    const k = `${speakers.join()}\u0001${kind}\u0001${neg}`;
-    let id = this.keyIds.get(k);
-    if (id === undefined) {
-      id = this.keyIds.size;
-      this.keyIds.set(k, id);
+  /** A quote's speaker ids (read by `byName`) and its key, numbered in the order keys are first met. */
+  #keyOf(q: QuoteFact, p: Prepared, byName: ReadonlyMap<string, { readonly id: string }>): { speakerIds: string[]; key: number } {
+    const ids =
+      q.speaker.members.length > 0
+        ? q.speaker.members.map((m) => this.#idOf(byName, m))
+        : q.speaker.name
+          ? [this.#idOf(byName, q.speaker.name)]
+          : [];
+    const speakerIds = ids.filter((x): x is string => x !== null);
+    const k = `${speakerIds.join()}\u0001${q.kind}\u0001${p.neg}`;
+    let key = this.keyIds.get(k);
+    if (key === undefined) {
+      key = this.keyIds.size;
+      this.keyIds.set(k, key);
     }
-    return id;
+    return { speakerIds, key };
   }
 
-  #list(gi: number): void {
+  /** The first of the key's groups (in order) whose wording passes the full test with the quote, or -1: its number in the key. */
+  #find(kg: KeyGroups, p: Prepared): number {
+    const set = p.set;
+    if (set.size < 3) return -1;
+    const candidates = new Set<number>();
+    for (const w of this.#prefixOf(p)) for (const l of kg.byWord.get(w) ?? []) candidates.add(l);
+    for (const w of set) for (const l of kg.byPrefix.get(w) ?? []) candidates.add(l);
+    for (const l of [...candidates].sort((x, y) => x - y)) {
+      const g = kg.wording[l] as Prepared;
+      if (Math.min(set.size, g.set.size) >= 3 && containment(set, g.set) >= SAME_QUOTE) return l;
+    }
+    return -1;
+  }
+
+  /** Lists the key's group `l` under its wording's words and prefix. */
+  #list(kg: KeyGroups, l: number): void {
     const add = (map: Map<string, number[]>, w: string): void => {
       const at = map.get(w);
-      if (!at) map.set(w, [gi]);
-      else if (at[at.length - 1] !== gi) at.push(gi);
+      if (!at) map.set(w, [l]);
+      else if (at[at.length - 1] !== l) at.push(l);
     };
-    const key = this.groupKey[gi] as number;
-    const words = (this.byWord[key] ??= new Map());
-    const prefix = (this.byPrefix[key] ??= new Map());
-    for (const w of (this.wording[gi] as Prepared).set) add(words, w);
-    for (const w of this.#prefixOf(this.wordingAt[gi] as number)) add(prefix, w);
+    const wording = kg.wording[l] as Prepared;
+    for (const w of wording.set) add(kg.byWord, w);
+    for (const w of this.#prefixOf(wording)) add(kg.byPrefix, w);
+  }
+
+  /** A group started by quote `q` at `ref`. */
+  #started(
+    id: number,
+    speakerIds: string[],
+    q: QuoteFact,
+    ref: QuoteRef,
+    byName: ReadonlyMap<string, { readonly id: string }>,
+  ): QuoteGroup {
+    return {
+      id,
+      speakers: speakerIds,
+      status: q.speaker.status,
+      ...(q.speaker.status === 'ambiguous' && q.speaker.candidates
+        ? { candidates: q.speaker.candidates.map((n) => this.#idOf(byName, n) ?? n) }
+        : {}),
+      kind: q.kind,
+      text: q.text,
+      confidence: q.confidence,
+      refs: [ref],
+    };
   }
 
   /** Goes on from a book's groups: they are shared with it, copied before they change. */
@@ -294,74 +354,176 @@ class Grouping {
   /** Groups the quotes of article `ai` (the next in publication order), reading speakers by `byName`. */
   addArticle(article: QuoteFacts, ai: number, byName: ReadonlyMap<string, { readonly id: string }>): void {
     article.quotes.forEach((q, qi) => {
-      const ids =
-        q.speaker.members.length > 0
-          ? q.speaker.members.map((m) => this.#idOf(byName, m))
-          : q.speaker.name
-            ? [this.#idOf(byName, q.speaker.name)]
-            : [];
-      const speakerIds = ids.filter((x): x is string => x !== null);
-      const at = this.prepared.length;
       const p = preparedOf(q);
-      this.prepared.push(p);
-      const set = p.set;
-      const key = this.#keyIdOf(speakerIds, q.kind, p.neg);
-      // The first group (in order) that passes the full test, as a scan of every group would find. The key
-      // holds speakers, kind and negations: a group listed under it agrees on them.
-      let same = -1;
-      if (set.size >= 3) {
-        const candidates = new Set<number>();
-        const words = this.byWord[key];
-        const prefix = this.byPrefix[key];
-        if (words) for (const w of this.#prefixOf(at)) for (const gi of words.get(w) ?? []) candidates.add(gi);
-        if (prefix) for (const w of set) for (const gi of prefix.get(w) ?? []) candidates.add(gi);
-        for (const gi of [...candidates].sort((x, y) => x - y)) {
-          const g = this.wording[gi] as Prepared;
-          if (Math.min(set.size, g.set.size) >= 3 && containment(set, g.set) >= SAME_QUOTE) {
-            same = gi;
-            break;
-          }
-        }
-      }
+      const { speakerIds, key } = this.#keyOf(q, p, byName);
+      const kg = (this.keys[key] ??= new KeyGroups());
+      const same = this.#find(kg, p);
       if (same >= 0) {
-        const g = this.#own(same);
+        const gi = kg.ids[same] as number;
+        const g = this.#own(gi);
         g.refs.push({ article: ai, quote: qi });
         if (q.text.length > g.text.length) {
-          if (same < this.shared) this.reworded.add(same);
+          if (gi < this.shared) this.reworded.add(gi);
           g.text = q.text;
-          this.wording[same] = p;
-          this.wordingAt[same] = at;
-          this.#list(same);
+          this.wording[gi] = p;
+          kg.wording[same] = p;
+          this.#list(kg, same);
         }
         return;
       }
-      this.groups.push({
-        id: this.groups.length,
-        speakers: speakerIds,
-        status: q.speaker.status,
-        ...(q.speaker.status === 'ambiguous' && q.speaker.candidates
-          ? { candidates: q.speaker.candidates.map((n) => this.#idOf(byName, n) ?? n) }
-          : {}),
-        kind: q.kind,
-        text: q.text,
-        confidence: q.confidence,
-        refs: [{ article: ai, quote: qi }],
-      });
+      const gi = this.groups.length;
+      this.groups.push(this.#started(gi, speakerIds, q, { article: ai, quote: qi }, byName));
       for (const id of new Set(speakerIds)) this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
       this.firsts.push(q);
       this.wording.push(p);
-      this.wordingAt.push(at);
       this.groupKey.push(key);
-      this.#list(this.groups.length - 1);
+      this.groupLocal.push(kg.ids.length);
+      kg.ids.push(gi);
+      kg.wording.push(p);
+      this.#list(kg, kg.ids.length - 1);
     });
+  }
+
+  /**
+   * Puts the quotes of the articles `added` (numbers in `articles`, corpus order, already renumbered by
+   * `renumber`) in among the others, wherever they stand in publication order (`rank`: per article, its place
+   * there): the keys of their quotes are grouped again whole, in publication order, and every group numbered
+   * anew by its first quote's place. Per group before: its number now, or -1 when it is gone (grouped again into
+   * groups whose search documents differ); and the groups now whose search documents are new (ascending). A group
+   * grouped again keeps its document when it starts with the same quote and carries the same wording.
+   */
+  regroup(
+    articles: readonly QuoteFacts[],
+    added: readonly number[],
+    rank: Int32Array,
+    byName: ReadonlyMap<string, { readonly id: string }>,
+  ): { remap: Int32Array; fresh: number[] } {
+    const quotePlace = (r: QuoteRef): number => (rank[r.article] as number) * QUOTE_SPAN + r.quote;
+    interface Entry {
+      ref: QuoteRef;
+      fact: QuoteFact;
+      at: number;
+    }
+    const byKey = new Map<number, { speakerIds: string[]; entries: Entry[] }>();
+    for (const ai of added)
+      (articles[ai] as QuoteFacts).quotes.forEach((q, qi) => {
+        const { speakerIds, key } = this.#keyOf(q, preparedOf(q), byName);
+        let at = byKey.get(key);
+        if (!at) byKey.set(key, (at = { speakerIds, entries: [] }));
+        const ref = { article: ai, quote: qi };
+        at.entries.push({ ref, fact: q, at: quotePlace(ref) });
+      });
+    const before = this.groups.length;
+    const gone = new Uint8Array(before);
+    /** The groups made again, each with its first quote's place, its key and its number in the key. */
+    const made: Array<{ group: QuoteGroup; first: QuoteFact; wording: Prepared; at: number; key: number; local: number; was: number }> = [];
+    for (const [key, { speakerIds, entries }] of byKey) {
+      const old = this.keys[key];
+      // Per first quote: the group it started before, for its search document.
+      const startedBy = new Map<QuoteFact, number>();
+      for (const gi of old?.ids ?? []) {
+        gone[gi] = 1;
+        startedBy.set(this.firsts[gi] as QuoteFact, gi);
+        for (const ref of (this.groups[gi] as QuoteGroup).refs)
+          entries.push({ ref, fact: (articles[ref.article] as QuoteFacts).quotes[ref.quote] as QuoteFact, at: quotePlace(ref) });
+      }
+      entries.sort((x, y) => x.at - y.at);
+      const kg = new KeyGroups();
+      const mine: Array<(typeof made)[number]> = [];
+      for (const { ref, fact, at } of entries) {
+        const p = preparedOf(fact);
+        const same = this.#find(kg, p);
+        if (same >= 0) {
+          const m = mine[same] as (typeof made)[number];
+          m.group.refs.push(ref);
+          if (fact.text.length > m.group.text.length) {
+            m.group.text = fact.text;
+            m.wording = p;
+            kg.wording[same] = p;
+            this.#list(kg, same);
+          }
+          continue;
+        }
+        mine.push({
+          group: this.#started(-1, speakerIds, fact, ref, byName),
+          first: fact,
+          wording: p,
+          at,
+          key,
+          local: kg.ids.length,
+          was: -1,
+        });
+        kg.ids.push(-1);
+        kg.wording.push(p);
+        this.#list(kg, kg.ids.length - 1);
+      }
+      for (const m of mine) {
+        const was = startedBy.get(m.first);
+        if (was !== undefined && this.wording[was] === m.wording) m.was = was;
+      }
+      const delta = mine.length - (old?.ids.length ?? 0);
+      for (const id of new Set(speakerIds)) this.counts.set(id, (this.counts.get(id) ?? 0) + delta);
+      this.keys[key] = kg;
+      made.push(...mine);
+    }
+    made.sort((x, y) => x.at - y.at);
+    // The groups kept and the groups made, merged by their first quote's place.
+    const remap = new Int32Array(before).fill(-1);
+    const fresh: number[] = [];
+    const groups: QuoteGroup[] = [];
+    const wording: Prepared[] = [];
+    const firsts: QuoteFact[] = [];
+    const groupKey: number[] = [];
+    const groupLocal: number[] = [];
+    let i = 0;
+    let j = 0;
+    for (;;) {
+      while (i < before && gone[i] === 1) i += 1;
+      const keptAt = i < before ? quotePlace((this.groups[i] as QuoteGroup).refs[0] as QuoteRef) : Number.POSITIVE_INFINITY;
+      const m = made[j];
+      if (i >= before && !m) break;
+      const n = groups.length;
+      if (!m || keptAt < m.at) {
+        const g = this.groups[i] as QuoteGroup;
+        groups.push(g.id === n ? g : { ...g, id: n });
+        wording.push(this.wording[i] as Prepared);
+        firsts.push(this.firsts[i] as QuoteFact);
+        groupKey.push(this.groupKey[i] as number);
+        groupLocal.push(this.groupLocal[i] as number);
+        remap[i] = n;
+        i += 1;
+      } else {
+        m.group.id = n;
+        groups.push(m.group);
+        wording.push(m.wording);
+        firsts.push(m.first);
+        groupKey.push(m.key);
+        groupLocal.push(m.local);
+        if (m.was >= 0) remap[m.was] = n;
+        else fresh.push(n);
+        j += 1;
+      }
+    }
+    groups.forEach((_, n) => {
+      (this.keys[groupKey[n] as number] as KeyGroups).ids[groupLocal[n] as number] = n;
+    });
+    this.groups = groups;
+    this.wording = wording;
+    this.firsts = firsts;
+    this.groupKey = groupKey;
+    this.groupLocal = groupLocal;
+    this.shared = groups.length;
+    this.reworded.clear();
+    this.#copied.clear();
+    return { remap, fresh };
   }
 }
 
-/** What a book keeps to be appended to (`QuoteBook.append`): its articles, the last one published, its grouping, its search. */
+/** What a book keeps to be appended to (`QuoteBook.append`): its articles, their publication order, its grouping, its search. */
 interface Continuation {
   facts: readonly QuoteFacts[];
-  /** The number (in `facts`) of the last article in publication order, or -1 for none. */
-  last: number;
+  /** The numbers (in `facts`) of the articles in publication order. */
+  order: number[];
   grouping: Grouping;
   search: SearchParts;
   /** The speaker registry of `facts`, kept to be appended to. */
@@ -407,12 +569,14 @@ interface SearchParts {
 /** Parts beyond which the parts after the first are merged into one (all of them, when they hold a quarter of the groups). */
 const MAX_SEARCH_PARTS = 8;
 
-/** The parts with one more: the groups reworded (their earlier documents deleted) and the new ones. Changes `partOf` and `localOf`. */
-function withPart(search: SearchParts, grouping: Grouping): SearchParts {
+/**
+ * The parts with one more, of the groups `docs` (ascending): the groups `reworded` (their earlier documents
+ * deleted) and the ones without a document. Changes `partOf` and `localOf`.
+ */
+function withPart(search: SearchParts, grouping: Grouping, reworded: readonly number[], docs: number[]): SearchParts {
   const { partOf, localOf } = search;
   const parts = [...search.parts];
   const copied = new Set<number>();
-  const reworded = [...grouping.reworded].sort((x, y) => x - y);
   for (const gi of reworded) {
     const k = partOf[gi] as number;
     const part = parts[k] as Bm25Part;
@@ -420,8 +584,6 @@ function withPart(search: SearchParts, grouping: Grouping): SearchParts {
     copied.add(k);
     (parts[k] as Bm25Part).toGlobal[localOf[gi] as number] = -1;
   }
-  const docs = [...reworded];
-  for (let gi = grouping.shared; gi < grouping.groups.length; gi += 1) docs.push(gi);
   const add = (from: number, groups: number[]): void => {
     parts.splice(from);
     groups.forEach((gi, local) => {
@@ -441,6 +603,28 @@ function withPart(search: SearchParts, grouping: Grouping): SearchParts {
     if (small.length * 4 > grouping.groups.length) add(0, live(0));
     else add(1, small);
   }
+  return { parts, partOf, localOf };
+}
+
+/**
+ * The parts with their groups numbered anew (`remap[old]`, -1 for a group gone: its document is deleted), for
+ * `count` groups; groups without a document yet get none.
+ */
+function renumbered(search: SearchParts, remap: Int32Array, count: number): SearchParts {
+  const partOf = new Array<number>(count).fill(-1);
+  const localOf = new Array<number>(count).fill(-1);
+  const parts = search.parts.map(({ index, toGlobal }, k) => {
+    const now = new Int32Array(toGlobal.length);
+    for (let local = 0; local < toGlobal.length; local += 1) {
+      const was = toGlobal[local] as number;
+      const gi = was < 0 ? -1 : (remap[was] as number);
+      now[local] = gi;
+      if (gi < 0) continue;
+      partOf[gi] = k;
+      localOf[gi] = local;
+    }
+    return { index, toGlobal: now };
+  });
   return { parts, partOf, localOf };
 }
 
@@ -512,29 +696,32 @@ export class QuoteBook {
     const book = QuoteBook.#finish(registry.speakers(grouping.counts), grouping, [], search);
     if (options.appendable) {
       const parts = { parts: [{ index: search, toGlobal: Int32Array.from(all) }], partOf: all.map(() => 0), localOf: all };
-      book.#continuation = { facts: articles, last: order[order.length - 1] ?? -1, grouping, search: parts, registry };
+      book.#continuation = { facts: articles, order, grouping, search: parts, registry };
     }
     return book;
   }
 
   /**
-   * The book of `articles` (corpus order) put together from this one without grouping its quotes again, when
-   * that gives the same book as `fromFacts`; else null (build it whole). This book must be appendable (made by
-   * `fromFacts` with `appendable`, or by `append`), and not appended to before: it hands its grouping on.
+   * The book of `articles` (corpus order) put together from this one without grouping all its quotes again,
+   * when that gives the same book as `fromFacts`; else null (build it whole). This book must be appendable (made
+   * by `fromFacts` with `appendable`, or by `append`), and not appended to before: it hands its grouping on.
    *
    * It applies when `articles` are this book's (the same objects, in the same order) with others put anywhere
    * among them, and:
-   * - each added article sorts after every one of this book's in publication order (a later date, or the same
-   *   date as the last one and a later place in corpus order): the greedy grouping then meets the new quotes
-   *   last, as it would in a full build;
    * - the registry appends the new articles' names and speakers (`Registry.append`: the registry built whole of
    *   all the articles, or it declines);
    * - the registry of all the articles reads every name this book's quotes looked up as the same speaker (the
    *   new articles merge, rename or re-type none of theirs), so their groups keep their speakers and keys.
    *
-   * The group search gets a part more; the groups of this book are shared, copied where the new quotes join them
-   * or their articles are numbered anew. Past the publication check, this book hands its registry and grouping
-   * on, appended to or not: it cannot be appended to again.
+   * When each added article sorts after every one of this book's in publication order (a later date, or the
+   * same date as the last one and a later place in corpus order), the greedy grouping meets the new quotes
+   * last, as a full build does: they are grouped on from where the grouping stopped. Else the keys of their
+   * quotes (speakers, kind and negations) are grouped again whole with them, and the groups numbered anew
+   * (`Grouping.regroup`): quotes of other keys never meet them.
+   *
+   * The group search gets a part more (the documents of groups made or given another wording); the groups of
+   * this book are shared, copied where they change or their articles are numbered anew. Past the first checks,
+   * this book hands its registry and grouping on, appended to or not: it cannot be appended to again.
    */
   append(articles: readonly QuoteFacts[]): QuoteBook | null {
     const from = this.#continuation;
@@ -548,7 +735,8 @@ export class QuoteBook {
       else added.push(j);
     });
     if (i < old.length) return null;
-    if (!addedAfterAll(articles, added, from.last < 0 ? -1 : (renumber[from.last] as number))) return null;
+    const before = from.order.map((k) => renumber[k] as number);
+    const newest = addedAfterAll(articles, added, before.length > 0 ? (before[before.length - 1] as number) : -1);
     // From here on the registry and the grouping go on from this book's: it hands them on, appended to or not.
     this.#continuation = null;
     const { registry } = from;
@@ -558,20 +746,37 @@ export class QuoteBook {
     const grouping = from.grouping;
     grouping.goOnFrom(this.groups);
     if (renumber.some((j, k) => j !== k)) grouping.renumber(renumber);
-    const order = publicationOrder(articles, added);
-    for (const ai of order) grouping.addArticle(articles[ai] as QuoteFacts, ai, byName);
-    const parts = withPart(from.search, grouping);
+    const addedOrder = publicationOrder(articles, [...added]);
+    let order: number[];
+    let parts: SearchParts;
+    if (newest) {
+      for (const ai of addedOrder) grouping.addArticle(articles[ai] as QuoteFacts, ai, byName);
+      order = before.concat(addedOrder);
+      const docs = [...grouping.reworded].sort((x, y) => x - y);
+      for (let gi = grouping.shared; gi < grouping.groups.length; gi += 1) docs.push(gi);
+      parts = withPart(
+        from.search,
+        grouping,
+        [...grouping.reworded].sort((x, y) => x - y),
+        docs,
+      );
+    } else {
+      order = mergedOrder(articles, before, addedOrder);
+      const rank = new Int32Array(articles.length);
+      order.forEach((ai, n) => (rank[ai] = n));
+      const { remap, fresh } = grouping.regroup(articles, addedOrder, rank, byName);
+      parts = withPart(renumbered(from.search, remap, grouping.groups.length), grouping, [], fresh);
+    }
     const wording = grouping.wording.slice();
     const firsts = grouping.firsts.slice();
-    const book = QuoteBook.#finish(registry.speakers(grouping.counts), grouping, this.sentences, searcherOf(parts), () =>
+    const book = QuoteBook.#finish(registry.speakers(grouping.counts), grouping, newest ? this.sentences : [], searcherOf(parts), () =>
       searchOf(
         wording,
         firsts,
         wording.map((_, gi) => gi),
       ),
     );
-    const last = order.length > 0 ? (order[order.length - 1] as number) : from.last < 0 ? -1 : (renumber[from.last] as number);
-    book.#continuation = { facts: articles, last, grouping, search: parts, registry };
+    book.#continuation = { facts: articles, order, grouping, search: parts, registry };
     book.#appended = true;
     return book;
   }
@@ -780,6 +985,25 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
     }
   }
   return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/**
+ * Two lists of article numbers in publication order (equal dates in corpus order) as one: `a`, and `b` put in
+ * among them.
+ */
+function mergedOrder(articles: readonly QuoteFacts[], a: readonly number[], b: readonly number[]): number[] {
+  const before = (x: number, y: number): boolean => {
+    const c = byLocale((articles[x] as QuoteFacts).published, (articles[y] as QuoteFacts).published);
+    return c < 0 || (c === 0 && x < y);
+  };
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && before(a[i] as number, b[j] as number))) out.push(a[i++] as number);
+    else out.push(b[j++] as number);
+  }
+  return out;
 }
 
 /**
