@@ -12,9 +12,10 @@
  *   every segment's paragraphs and dated mentions with global statistics (`SegmentedBm25`), the lexicons
  *   merged, dated mentions renumbered (`EventIndex.compose`; when articles were only added since, their
  *   mentions put in among the others' by `EventIndex.append`), and the quote book put together from each
- *   article's quote facts (`QuoteBook.fromFacts`), or, when the articles added are all published after the
- *   others, grouped on from the last book (`QuoteBook.append`): the same answers, scores and order as one
- *   index built over the folder at once.
+ *   article's quote facts (`QuoteBook.fromFacts`), or, when articles were only added and the speaker registry
+ *   reads the old quotes' speakers as before, grouped on from the last book (`QuoteBook.append`: only the keys
+ *   of the new quotes are grouped again): the same answers, scores and order as one index built over the folder
+ *   at once.
  * - On disk, crash-safe: a segment file is written and synced before anything names it; then the manifest (the
  *   list of segment files, the deletion marks and what is known of each corpus file) is saved: a line of what
  *   changed appended to its journal and synced, now and then the whole of it written atomically (`manifest.ts`).
@@ -681,7 +682,7 @@ export class LiveIndex {
     const paragraphsMs = took();
     yield;
     const facts = order.map(([, [k, ai]]) => (this.#segments[k] as LiveSegment).segment.quoteFacts[ai] as QuoteFacts);
-    // Articles published after all the others are grouped on from the last book; else the book is built whole.
+    // Articles only added are grouped on from the last book (when its speakers read the same); else it is built whole.
     const quotes = same
       ? kept.quotes
       : (this.#corpus.quotes.append(facts) ?? (yield* QuoteBook.fromFactsSteps(facts, { appendable: true })));

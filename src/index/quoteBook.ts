@@ -180,12 +180,19 @@ function publicationOrder(articles: readonly QuoteFacts[], which: number[]): num
 /** A quote's place in publication order: its article's place times this, plus its number in the article. */
 const QUOTE_SPAN = 2 ** 20;
 
-/** One key's groups, in the order they started: their numbers among all groups, their wordings and candidate lists (by number in the key). */
+/**
+ * One key's groups, in the order they started: their numbers among all groups, their wordings and candidate
+ * lists (by number in the key), and the group each wording met last went to (see `Grouping.#find`).
+ */
 class KeyGroups {
   readonly ids: number[] = [];
   readonly wording: Prepared[] = [];
   readonly byWord = new Map<string, number[]>();
   readonly byPrefix = new Map<string, number[]>();
+  /** How many times a group of the key took a longer wording. */
+  reworded = 0;
+  /** Per quote text: the group (number in the key) the last quote of that text went to, and `reworded` then. */
+  readonly went = new Map<string, { local: number; reworded: number }>();
 }
 
 /**
@@ -275,10 +282,18 @@ class Grouping {
     return { speakerIds, key };
   }
 
-  /** The first of the key's groups (in order) whose wording passes the full test with the quote, or -1: its number in the key. */
+  /**
+   * The first of the key's groups (in order) whose wording passes the full test with the quote, or -1: its
+   * number in the key. A quote of the same text as one met before goes where that one went (joined or started),
+   * as long as no group of the key took another wording since: the groups before that one failed the same
+   * words then and still have the same wordings, and that one passes them (groups started since come after it).
+   * Wire copies repeat quotes word for word, so most quotes are placed without a look at the lists.
+   */
   #find(kg: KeyGroups, p: Prepared): number {
     const set = p.set;
     if (set.size < 3) return -1;
+    const went = kg.went.get(p.fact.text);
+    if (went !== undefined && went.reworded === kg.reworded) return went.local;
     const candidates = new Set<number>();
     for (const w of this.#prefixOf(p)) for (const l of kg.byWord.get(w) ?? []) candidates.add(l);
     for (const w of set) for (const l of kg.byPrefix.get(w) ?? []) candidates.add(l);
@@ -287,6 +302,11 @@ class Grouping {
       if (Math.min(set.size, g.set.size) >= 3 && containment(set, g.set) >= SAME_QUOTE) return l;
     }
     return -1;
+  }
+
+  /** Notes where a quote went (`local`, in the key; after it gave the group its wording, if it did). */
+  #went(kg: KeyGroups, p: Prepared, local: number): void {
+    if (p.set.size >= 3) kg.went.set(p.fact.text, { local, reworded: kg.reworded });
   }
 
   /** Lists the key's group `l` under its wording's words and prefix. */
@@ -367,8 +387,10 @@ class Grouping {
           g.text = q.text;
           this.wording[gi] = p;
           kg.wording[same] = p;
+          kg.reworded += 1;
           this.#list(kg, same);
         }
+        this.#went(kg, p, same);
         return;
       }
       const gi = this.groups.length;
@@ -381,6 +403,7 @@ class Grouping {
       kg.ids.push(gi);
       kg.wording.push(p);
       this.#list(kg, kg.ids.length - 1);
+      this.#went(kg, p, kg.ids.length - 1);
     });
   }
 
@@ -440,8 +463,10 @@ class Grouping {
             m.group.text = fact.text;
             m.wording = p;
             kg.wording[same] = p;
+            kg.reworded += 1;
             this.#list(kg, same);
           }
+          this.#went(kg, p, same);
           continue;
         }
         mine.push({
@@ -456,6 +481,7 @@ class Grouping {
         kg.ids.push(-1);
         kg.wording.push(p);
         this.#list(kg, kg.ids.length - 1);
+        this.#went(kg, p, kg.ids.length - 1);
       }
       for (const m of mine) {
         const was = startedBy.get(m.first);

@@ -1,7 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/ingest/corpus.ts';
-import { QuoteBook, type QuoteFacts, lookupForm, narrationTerms, quoteFactsOf } from '../../src/index/quoteBook.ts';
-import { indexedCorpus, tempCorpus } from '../support/helpers.ts';
+import {
+  QuoteBook,
+  type QuoteFacts,
+  type QuoteRef,
+  SAME_QUOTE,
+  lookupForm,
+  narrationTerms,
+  negations,
+  quoteFactsOf,
+} from '../../src/index/quoteBook.ts';
+import { CORPUS_DIR, indexedCorpus, tempCorpus } from '../support/helpers.ts';
 
 describe('lookupForm', () => {
   it('folds case, apostrophes and a leading article', () => {
@@ -157,5 +169,120 @@ describe('QuoteBook.fromFacts', () => {
     const match = (topic: string) => quotes.query(topic, lexicon).hits.map((h) => [h.group.text.slice(0, 13), h.match]);
     expect(match('Ukraine')).toEqual([['The sanctions', 'narration']]);
     expect(match('grain')).toEqual([]);
+  });
+});
+
+/**
+ * The grouping as its definition states it, one scan of every group per quote: each quote, in publication order
+ * (equal dates in corpus order), joins the first group of its key (speakers, kind, negations) whose wording has
+ * at least `SAME_QUOTE` of the smaller one's content words (at least 3 each), else starts a group; a longer
+ * wording becomes the group's. Speakers and kind are read from the book's group of the quote (the registry is
+ * not what this checks).
+ */
+function groupsByDefinition(facts: readonly QuoteFacts[], book: QuoteBook): Array<{ text: string; refs: QuoteRef[] }> {
+  const keyOf = new Map<string, string>();
+  for (const g of book.groups) for (const r of g.refs) keyOf.set(`${r.article}/${r.quote}`, `${g.speakers.join()}|${g.kind}`);
+  const collator = new Intl.Collator();
+  const order = facts
+    .map((_, i) => i)
+    .sort((x, y) => collator.compare((facts[x] as QuoteFacts).published, (facts[y] as QuoteFacts).published));
+  const groups: Array<{ key: string; words: Set<string>; text: string; refs: QuoteRef[] }> = [];
+  for (const ai of order)
+    (facts[ai] as QuoteFacts).quotes.forEach((q, qi) => {
+      const key = `${keyOf.get(`${ai}/${qi}`)}|${negations(q.text)}`;
+      const words = new Set(q.words);
+      const same = groups.find((g) => {
+        const m = Math.min(words.size, g.words.size);
+        return g.key === key && m >= 3 && [...words].filter((w) => g.words.has(w)).length / m >= SAME_QUOTE;
+      });
+      if (!same) groups.push({ key, words, text: q.text, refs: [{ article: ai, quote: qi }] });
+      else {
+        same.refs.push({ article: ai, quote: qi });
+        if (q.text.length > same.text.length) Object.assign(same, { text: q.text, words });
+      }
+    });
+  return groups.map(({ text, refs }) => ({ text, refs }));
+}
+
+describe('the grouping of quotes', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'quotedesk-groups-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const groupsOf = (book: QuoteBook) => book.groups.map(({ text, refs }) => ({ text, refs }));
+
+  it('is the greedy grouping as defined, on the seeds and news articles of the development data', () => {
+    const DATA = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'timeml-train', 'corpus');
+    const dir = join(scratch, 'real');
+    cpSync(CORPUS_DIR, dir, { recursive: true });
+    if (existsSync(DATA))
+      readdirSync(DATA)
+        .sort()
+        .filter((f, i) => f.endsWith('.txt') && i % 3 === 0)
+        .forEach((f) => cpSync(join(DATA, f), join(dir, f)));
+    const facts = loadCorpus(dir).articles.map(quoteFactsOf);
+    const book = QuoteBook.fromFacts(facts);
+    expect(book.groups.length).toBeGreaterThan(existsSync(DATA) ? 100 : 20);
+    expect(groupsOf(book)).toEqual(groupsByDefinition(facts, book));
+  });
+
+  it('is the greedy grouping as defined on made-up quotes that overlap a lot, built whole and appended to at any date', () => {
+    const WORDS = ['zorvan', 'quelbit', 'marnock', 'dessiter', 'plindrel', 'fennick', 'kestrom', 'pelvar', 'trindle'];
+    let seed = 11;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const quote = (): string => {
+      const n = 3 + Math.floor(next() * 5);
+      const words = WORDS.filter(() => next() < n / WORDS.length);
+      return (words.length >= 3 ? words : WORDS.slice(0, 3)).join(' ');
+    };
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 60; i += 1) {
+      const who = next() < 0.7 ? 'Lavrov' : 'Putin';
+      const paragraphs = Array.from({ length: 1 + Math.floor(next() * 2) }, () => `"${quote()} now," ${who} said.`);
+      files[`${String(i).padStart(2, '0')}.txt`] =
+        `---\ntitle: T\noutlet: Post\npublished: 2020-0${1 + Math.floor(next() * 3)}-1${Math.floor(next() * 9)}\n---\n\n${paragraphs.join('\n\n')}\n`;
+    }
+    const facts = loadCorpus(tempCorpus(files)).articles.map(quoteFactsOf);
+    const whole = QuoteBook.fromFacts(facts);
+    const defined = groupsByDefinition(facts, whole);
+    // Many quotes join a group, and some groups take a longer wording than their first quote's.
+    expect(defined.length).toBeLessThan(facts.flatMap((f) => f.quotes).length / 2);
+    const firstText = (g: { refs: QuoteRef[] }): string | undefined =>
+      (facts[g.refs[0]?.article as number] as QuoteFacts).quotes[g.refs[0]?.quote as number]?.text;
+    expect(defined.filter((g) => g.text !== firstText(g)).length).toBeGreaterThan(0);
+    expect(groupsOf(whole)).toEqual(defined);
+    // Every tenth article left out, then put back one at a time (most were published before others).
+    let book = QuoteBook.fromFacts(
+      facts.filter((_, i) => i % 10 !== 0),
+      { appendable: true },
+    );
+    for (let k = 0; k < facts.length; k += 10) {
+      const now = facts.filter((_, i) => i % 10 !== 0 || i <= k);
+      book = book.append(now) as QuoteBook;
+      expect(book.appended).toBe(true);
+      expect(groupsOf(book)).toEqual(groupsOf(QuoteBook.fromFacts(structuredClone(now))));
+    }
+    expect(groupsOf(book)).toEqual(defined);
+  });
+
+  it('sends a repeated quote to a group before the one its text went to, once that group took a wording with its words', () => {
+    const A = 'Zorvan quelbit marnock dessiter plindrel';
+    const B = 'Fennick harbour kestrom pelvar trindle';
+    const day = (d: number, text: string): string =>
+      `---\ntitle: T\noutlet: Post\npublished: 2020-01-0${d}\n---\n\n"${text}," Lavrov said.\n`;
+    const facts = loadCorpus(
+      tempCorpus({ 'a.txt': day(1, A), 'b.txt': day(2, B), 'c.txt': day(3, B), 'd.txt': day(4, `${A} and ${B}`), 'e.txt': day(5, B) }),
+    ).articles.map(quoteFactsOf);
+    const expected = [
+      { text: `${A} and ${B}`, refs: [0, 3, 4].map((article) => ({ article, quote: 0 })) },
+      { text: B, refs: [1, 2].map((article) => ({ article, quote: 0 })) },
+    ];
+    const whole = QuoteBook.fromFacts(facts);
+    expect(groupsOf(whole)).toEqual(expected);
+    expect(groupsOf(whole)).toEqual(groupsByDefinition(facts, whole));
+    // The same when the last article is appended, and when the first is put in before the others.
+    expect(groupsOf(QuoteBook.fromFacts(facts.slice(0, 4), { appendable: true }).append(facts) as QuoteBook)).toEqual(expected);
+    expect(groupsOf(QuoteBook.fromFacts(facts.slice(1), { appendable: true }).append(facts) as QuoteBook)).toEqual(expected);
   });
 });
