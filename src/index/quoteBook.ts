@@ -189,10 +189,13 @@ class KeyGroups {
   readonly wording: Prepared[] = [];
   readonly byWord = new Map<string, number[]>();
   readonly byPrefix = new Map<string, number[]>();
-  /** How many times a group of the key took a longer wording. */
-  reworded = 0;
-  /** Per quote text: the group (number in the key) the last quote of that text went to, and `reworded` then. */
-  readonly went = new Map<string, { local: number; reworded: number }>();
+  /** The groups (numbers in the key) that took a longer wording, in the order they took it. */
+  readonly reworded: number[] = [];
+  /**
+   * Per quote text: the group (number in the key) the last quote of that text went to, and how many entries of
+   * `reworded` had been read when that place was last known to hold.
+   */
+  readonly went = new Map<string, { local: number; read: number }>();
 }
 
 /**
@@ -285,15 +288,23 @@ class Grouping {
   /**
    * The first of the key's groups (in order) whose wording passes the full test with the quote, or -1: its
    * number in the key. A quote of the same text as one met before goes where that one went (joined or started),
-   * as long as no group of the key took another wording since: the groups before that one failed the same
-   * words then and still have the same wordings, and that one passes them (groups started since come after it).
-   * Wire copies repeat quotes word for word, so most quotes are placed without a look at the lists.
+   * as long as neither that group nor one before it took another wording since: the groups before it failed the
+   * same words then and have the same wordings, and it passes them (groups started since come after it). Wire
+   * copies repeat quotes word for word, so most quotes are placed without a look at the lists.
    */
   #find(kg: KeyGroups, p: Prepared): number {
     const set = p.set;
     if (set.size < 3) return -1;
     const went = kg.went.get(p.fact.text);
-    if (went !== undefined && went.reworded === kg.reworded) return went.local;
+    if (went !== undefined) {
+      const { reworded } = kg;
+      let n = went.read;
+      while (n < reworded.length && (reworded[n] as number) > went.local) n += 1;
+      if (n === reworded.length) {
+        went.read = n;
+        return went.local;
+      }
+    }
     const candidates = new Set<number>();
     for (const w of this.#prefixOf(p)) for (const l of kg.byWord.get(w) ?? []) candidates.add(l);
     for (const w of set) for (const l of kg.byPrefix.get(w) ?? []) candidates.add(l);
@@ -306,7 +317,13 @@ class Grouping {
 
   /** Notes where a quote went (`local`, in the key; after it gave the group its wording, if it did). */
   #went(kg: KeyGroups, p: Prepared, local: number): void {
-    if (p.set.size >= 3) kg.went.set(p.fact.text, { local, reworded: kg.reworded });
+    if (p.set.size < 3) return;
+    const went = kg.went.get(p.fact.text);
+    if (went === undefined) kg.went.set(p.fact.text, { local, read: kg.reworded.length });
+    else {
+      went.local = local;
+      went.read = kg.reworded.length;
+    }
   }
 
   /** Lists the key's group `l` under its wording's words and prefix. */
@@ -387,7 +404,7 @@ class Grouping {
           g.text = q.text;
           this.wording[gi] = p;
           kg.wording[same] = p;
-          kg.reworded += 1;
+          kg.reworded.push(same);
           this.#list(kg, same);
         }
         this.#went(kg, p, same);
@@ -463,7 +480,7 @@ class Grouping {
             m.group.text = fact.text;
             m.wording = p;
             kg.wording[same] = p;
-            kg.reworded += 1;
+            kg.reworded.push(same);
             this.#list(kg, same);
           }
           this.#went(kg, p, same);

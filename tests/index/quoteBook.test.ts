@@ -285,4 +285,22 @@ describe('the grouping of quotes', () => {
     expect(groupsOf(QuoteBook.fromFacts(facts.slice(0, 4), { appendable: true }).append(facts) as QuoteBook)).toEqual(expected);
     expect(groupsOf(QuoteBook.fromFacts(facts.slice(1), { appendable: true }).append(facts) as QuoteBook)).toEqual(expected);
   });
+
+  it('does not send a repeated quote to the group its text went to once that group took a wording it fails', () => {
+    const W = 'Zorvan quelbit marnock dessiter plindrel';
+    const T = 'Zorvan quelbit marnock dessiter fennick';
+    // X passes W (4 of 5 words) and is longer, so the group takes its wording; T has only 3 of 5 words of X.
+    const X = 'Quelbit marnock dessiter plindrel kestrom pelvar';
+    const day = (d: number, text: string): string =>
+      `---\ntitle: T\noutlet: Post\npublished: 2020-01-0${d}\n---\n\n"${text}," Lavrov said.\n`;
+    const facts = loadCorpus(tempCorpus({ 'a.txt': day(1, W), 'b.txt': day(2, T), 'c.txt': day(3, X), 'd.txt': day(4, T) })).articles.map(
+      quoteFactsOf,
+    );
+    const whole = QuoteBook.fromFacts(facts);
+    expect(groupsOf(whole)).toEqual([
+      { text: X, refs: [0, 1, 2].map((article) => ({ article, quote: 0 })) },
+      { text: T, refs: [{ article: 3, quote: 0 }] },
+    ]);
+    expect(groupsOf(whole)).toEqual(groupsByDefinition(facts, whole));
+  });
 });
