@@ -182,7 +182,7 @@ const QUOTE_SPAN = 2 ** 20;
 
 /**
  * One key's groups, in the order they started: their numbers among all groups, their wordings and candidate
- * lists (by number in the key), and the group each wording met last went to (see `Grouping.#find`).
+ * lists (by number in the key), and the group the last quote of each text went to (see `Grouping.#find`).
  */
 class KeyGroups {
   readonly ids: number[] = [];
@@ -234,7 +234,7 @@ class Grouping {
   readonly counts = new Map<string, number>();
   /** Every name a quote's speaker was looked up by (lower case), and the speaker id it read then. */
   readonly lookups = new Map<string, string | null>();
-  /** Groups below this number are shared with an earlier book: copied before they change. */
+  /** Groups below this number may be shared with an earlier book: copied before they change. */
   shared = 0;
   /** Groups below `shared` given a longer wording since. */
   readonly reworded = new Set<number>();
@@ -425,12 +425,13 @@ class Grouping {
   }
 
   /**
-   * Puts the quotes of the articles `added` (numbers in `articles`, corpus order, already renumbered by
-   * `renumber`) in among the others, wherever they stand in publication order (`rank`: per article, its place
+   * Puts the quotes of the articles `added` (numbers in `articles`, in publication order; the groups' articles
+   * already renumbered by `renumber`) in among the others, wherever they stand in publication order (`rank`: per article, its place
    * there): the keys of their quotes are grouped again whole, in publication order, and every group numbered
    * anew by its first quote's place. Per group before: its number now, or -1 when it is gone (grouped again into
    * groups whose search documents differ); and the groups now whose search documents are new (ascending). A group
-   * grouped again keeps its document when it starts with the same quote and carries the same wording.
+   * grouped again keeps its document when it starts with the same quote and carries the same wording (one
+   * group only, should one quote's facts stand twice in `articles`).
    */
   regroup(
     articles: readonly QuoteFacts[],
@@ -502,7 +503,9 @@ class Grouping {
       }
       for (const m of mine) {
         const was = startedBy.get(m.first);
-        if (was !== undefined && this.wording[was] === m.wording) m.was = was;
+        if (was === undefined || this.wording[was] !== m.wording) continue;
+        m.was = was;
+        startedBy.delete(m.first);
       }
       const delta = mine.length - (old?.ids.length ?? 0);
       for (const id of new Set(speakerIds)) this.counts.set(id, (this.counts.get(id) ?? 0) + delta);
@@ -609,7 +612,11 @@ interface SearchParts {
   localOf: number[];
 }
 
-/** Parts beyond which the parts after the first are merged into one (all of them, when they hold a quarter of the groups). */
+/**
+ * Parts beyond which the parts after the first are merged into one (all of them, when they hold a quarter of the
+ * groups). All are merged into one, too, when deleted documents (groups grouped again or given another wording)
+ * come to a quarter of the groups.
+ */
 const MAX_SEARCH_PARTS = 8;
 
 /**
@@ -636,12 +643,15 @@ function withPart(search: SearchParts, grouping: Grouping, reworded: readonly nu
     parts.push({ index: searchOf(grouping.wording, grouping.firsts, groups), toGlobal: Int32Array.from(groups) });
   };
   if (docs.length > 0) add(parts.length, docs);
-  if (parts.length > MAX_SEARCH_PARTS) {
-    const live = (from: number): number[] =>
-      parts
-        .slice(from)
-        .flatMap((p) => [...p.toGlobal].filter((g) => g >= 0))
-        .sort((x, y) => x - y);
+  const live = (from: number): number[] =>
+    parts
+      .slice(from)
+      .flatMap((p) => [...p.toGlobal].filter((g) => g >= 0))
+      .sort((x, y) => x - y);
+  // Every group has its document now: the other entries are deleted ones.
+  const deleted = parts.reduce((n, p) => n + p.toGlobal.length, 0) - grouping.groups.length;
+  if (deleted * 4 > grouping.groups.length) add(0, live(0));
+  else if (parts.length > MAX_SEARCH_PARTS) {
     const small = live(1);
     if (small.length * 4 > grouping.groups.length) add(0, live(0));
     else add(1, small);
@@ -762,9 +772,11 @@ export class QuoteBook {
    * quotes (speakers, kind and negations) are grouped again whole with them, and the groups numbered anew
    * (`Grouping.regroup`): quotes of other keys never meet them.
    *
-   * The group search gets a part more (the documents of groups made or given another wording); the groups of
-   * this book are shared, copied where they change or their articles are numbered anew. Past the first checks,
-   * this book hands its registry and grouping on, appended to or not: it cannot be appended to again.
+   * The group search gets a part for the documents of the groups made or given another wording (their earlier
+   * documents marked deleted; see `withPart` for when parts are merged). The groups of this book are shared,
+   * copied where they change, where their number changes or where their articles are numbered anew. Past the
+   * first checks, this book hands its registry and grouping on, appended to or not: it cannot be appended to
+   * again.
    */
   append(articles: readonly QuoteFacts[]): QuoteBook | null {
     const from = this.#continuation;
@@ -820,16 +832,24 @@ export class QuoteBook {
       ),
     );
     book.#continuation = { facts: articles, order, grouping, search: parts, registry };
-    book.#appended = true;
+    book.#appended = newest ? 'after' : 'among';
     return book;
   }
 
   /** What `append` goes on from; null when the book is not appendable or was appended to. */
   #continuation: Continuation | null = null;
-  #appended = false;
+  #appended: 'after' | 'among' | null = null;
 
   /** True for a book made by `append`. */
   get appended(): boolean {
+    return this.#appended !== null;
+  }
+
+  /**
+   * How a book made by `append` was: its articles added `after` the others in publication order (their quotes
+   * grouped on), or `among` them (the keys of their quotes grouped again); null for a book built whole.
+   */
+  get appendedHow(): 'after' | 'among' | null {
     return this.#appended;
   }
 

@@ -257,13 +257,16 @@ describe('the grouping of quotes', () => {
       facts.filter((_, i) => i % 10 !== 0),
       { appendable: true },
     );
+    let among = 0;
     for (let k = 0; k < facts.length; k += 10) {
       const now = facts.filter((_, i) => i % 10 !== 0 || i <= k);
       book = book.append(now) as QuoteBook;
-      expect(book.appended).toBe(true);
+      expect(book.appendedHow).not.toBeNull();
+      among += book.appendedHow === 'among' ? 1 : 0;
       expect(groupsOf(book)).toEqual(groupsOf(QuoteBook.fromFacts(structuredClone(now))));
     }
     expect(groupsOf(book)).toEqual(defined);
+    expect(among).toBeGreaterThanOrEqual(3);
   });
 
   it('sends a repeated quote to a group before the one its text went to, once that group took a wording with its words', () => {
