@@ -427,8 +427,9 @@ class Grouping {
   /**
    * Puts the quotes of the articles `added` (numbers in `articles`, in publication order; the groups' articles
    * already renumbered by `renumber`) in among the others, wherever they stand in publication order (`rank`: per article, its place
-   * there): the keys of their quotes are grouped again whole, in publication order, and every group numbered
-   * anew by its first quote's place. Per group before: its number now, or -1 when it is gone (grouped again into
+   * there): the quotes of their keys are grouped again in publication order from the first new quote of each
+   * key on (the groups of the key stand there as they stood before), and every group is numbered anew by its
+   * first quote's place. Per group before: its number now, or -1 when it is gone (grouped again into
    * groups whose search documents differ); and the groups now whose search documents are new (ascending). A group
    * grouped again keeps its document when it starts with the same quote and carries the same wording (one
    * group only, should one quote's facts stand twice in `articles`).
@@ -460,17 +461,36 @@ class Grouping {
     const made: Array<{ group: QuoteGroup; first: QuoteFact; wording: Prepared; at: number; key: number; local: number; was: number }> = [];
     for (const [key, { speakerIds, entries }] of byKey) {
       const old = this.keys[key];
+      const factOf = (ref: QuoteRef): QuoteFact => (articles[ref.article] as QuoteFacts).quotes[ref.quote] as QuoteFact;
+      // Up to the first new quote, the grouping goes as before: the key's groups started before it stand there
+      // with the quotes they had before it, and the wording they had then (the first longest of those). From
+      // there on, the new quotes and every later quote of the key are grouped again.
+      const from = entries.reduce((min, e) => Math.min(min, e.at), Number.POSITIVE_INFINITY);
+      const kg = new KeyGroups();
+      const mine: Array<(typeof made)[number]> = [];
       // Per first quote: the group it started before, for its search document.
       const startedBy = new Map<QuoteFact, number>();
       for (const gi of old?.ids ?? []) {
         gone[gi] = 1;
         startedBy.set(this.firsts[gi] as QuoteFact, gi);
-        for (const ref of (this.groups[gi] as QuoteGroup).refs)
-          entries.push({ ref, fact: (articles[ref.article] as QuoteFacts).quotes[ref.quote] as QuoteFact, at: quotePlace(ref) });
+        const { refs } = this.groups[gi] as QuoteGroup;
+        let kept = 0;
+        while (kept < refs.length && quotePlace(refs[kept] as QuoteRef) < from) kept += 1;
+        for (const ref of refs.slice(kept)) entries.push({ ref, fact: factOf(ref), at: quotePlace(ref) });
+        if (kept === 0) continue;
+        let wording = factOf(refs[0] as QuoteRef);
+        for (const ref of refs.slice(1, kept)) if (factOf(ref).text.length > wording.text.length) wording = factOf(ref);
+        const first = factOf(refs[0] as QuoteRef);
+        const group = this.#started(-1, speakerIds, first, refs[0] as QuoteRef, byName);
+        group.text = wording.text;
+        group.refs = refs.slice(0, kept);
+        const p = preparedOf(wording);
+        mine.push({ group, first, wording: p, at: quotePlace(refs[0] as QuoteRef), key, local: kg.ids.length, was: -1 });
+        kg.ids.push(-1);
+        kg.wording.push(p);
+        this.#list(kg, kg.ids.length - 1);
       }
       entries.sort((x, y) => x.at - y.at);
-      const kg = new KeyGroups();
-      const mine: Array<(typeof made)[number]> = [];
       for (const { ref, fact, at } of entries) {
         const p = preparedOf(fact);
         const same = this.#find(kg, p);
