@@ -7,10 +7,11 @@ import { EventIndex } from './eventIndex.ts';
 import { Lexicon, type LexiconEntry, type SavedLexicon, docOfPosition, wordPosition, writtenForm } from './lexicon.ts';
 import { ParagraphIndex } from './paragraphIndex.ts';
 import { type QuoteFacts, quoteFactsOf } from './quoteBook.ts';
+import { type SavedQuoteFacts, decodeQuoteFacts, encodeQuoteFacts } from './quoteFactsCodec.ts';
 import { type Steps, runNow } from './steps.ts';
 
 /** Bump when the shape of a segment file's header changes. */
-export const SEGMENT_FORMAT = 5;
+export const SEGMENT_FORMAT = 6;
 
 /**
  * Each large part of the header is stored as bytes of its own inside it (`v8.serialize`). The lexicon and the
@@ -19,6 +20,7 @@ export const SEGMENT_FORMAT = 5;
  * are deserialised each in a step of its own, their typed arrays stored as bytes (`typedArraysAsBytes`) and
  * copied out of the header's bytes a step at a time (`Segment.readSteps`), so that reading a merged segment
  * while answering never stalls the answers for as long as the whole header, or one of these parts, takes.
+ * The quote facts are saved with every string and list of words once (`quoteFactsCodec.ts`).
  */
 interface SegmentHeader {
   format: number;
@@ -134,7 +136,7 @@ export class Segment {
         format: SEGMENT_FORMAT,
         paragraphs: { search: serialize(typedArraysAsBytes(search.toJSON())), lexicon: serialize(lexicon.toJSON()) },
         events: serialize(typedArraysAsBytes(events.toJSON())),
-        quoteFacts: serialize(quoteFacts),
+        quoteFacts: serialize(typedArraysAsBytes(encodeQuoteFacts(quoteFacts))),
       } satisfies SegmentHeader);
       writer.sync();
       return new Segment(
@@ -194,7 +196,7 @@ export class Segment {
       return new Segment(
         name,
         articles,
-        new Lazy({ bytes: header.quoteFacts }, (x) => x as QuoteFacts[]),
+        new Lazy({ bytes: header.quoteFacts }, (x) => decodeQuoteFacts(x as SavedQuoteFacts)),
         search,
         new Lazy({ bytes: header.paragraphs.lexicon }, (x) => Lexicon.load(x as SavedLexicon)),
         events,
