@@ -648,7 +648,13 @@ export function* openIndexFileSteps<H>(
       throw new Error('the index file is damaged (bad header position)');
     const bytes = yield* readCheckedSteps(fd, at, length, tail.readUInt32LE(16));
     const header = deserialize(bytes) as Record<string, unknown>;
-    const { heads, offsets, checks, sections } = header;
+    // Copies of their own, at once: `deserialize` gives a typed array as a view of the header's bytes where it
+    // happens to be aligned, and the closures below share one context, so that a view held there (by the
+    // articles' reader, as long as the articles) would keep the whole header in memory: half a gigabyte at a
+    // million paragraphs, held or not by chance of alignment.
+    const { heads, sections } = header;
+    const offsets = ownTypedArrays(header.offsets, bytes.buffer);
+    const checks = ownTypedArrays(header.checks, bytes.buffer);
     delete header.heads;
     delete header.sections;
     const sound =
@@ -669,7 +675,7 @@ export function* openIndexFileSteps<H>(
         (x) => Array.isArray(x) && x.length === 3 && x[0] >= (offsets[checks.length] as number) && x[1] >= 0 && x[0] + x[1] <= at,
       );
     if (!soundSections) throw new Error('the index file is damaged (bad sections)');
-    const [spans, sums] = [offsets.slice(), checks.slice()];
+    const [spans, sums] = [offsets, checks];
     header.offsets = spans;
     header.checks = sums;
     const reader = new DetailReader(fd, (i) => [spans[i] as number, spans[i + 1] as number, sums[i] as number], onDamage);
