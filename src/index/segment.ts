@@ -130,13 +130,17 @@ export class Segment {
     try {
       const { search, lexicon } = ParagraphIndex.buildParts(articles);
       const events = EventIndex.build([...articles]);
-      const quoteFacts = facts ? [...facts] : articles.map(quoteFactsOf);
+      const saved = encodeQuoteFacts(facts ?? articles.map(quoteFactsOf));
+      // Facts worked out here are kept as read back from their saved form, sharing their strings and lists of
+      // words (see quoteFactsCodec.ts): a live index built whole holds them as one opened from its files does.
+      // Facts given are kept as they are: the quote book holds the same objects (`adopt`).
+      const quoteFacts = facts ? [...facts] : decodeQuoteFacts(saved);
       const stored = articles.map((a) => writer.add(a));
       writer.finish({
         format: SEGMENT_FORMAT,
         paragraphs: { search: serialize(typedArraysAsBytes(search.toJSON())), lexicon: serialize(lexicon.toJSON()) },
         events: serialize(typedArraysAsBytes(events.toJSON())),
-        quoteFacts: serialize(typedArraysAsBytes(encodeQuoteFacts(quoteFacts))),
+        quoteFacts: serialize(typedArraysAsBytes(saved)),
       } satisfies SegmentHeader);
       writer.sync();
       return new Segment(

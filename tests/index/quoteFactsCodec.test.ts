@@ -6,6 +6,7 @@ import { loadCorpus } from '../../src/ingest/corpus.ts';
 import { ownTypedArrays, typedArraysAsBytes } from '../../src/index/articleStore.ts';
 import { type QuoteFacts, quoteFactsOf } from '../../src/index/quoteBook.ts';
 import { type SavedQuoteFacts, decodeQuoteFacts, encodeQuoteFacts } from '../../src/index/quoteFactsCodec.ts';
+import { Segment } from '../../src/index/segment.ts';
 import { CORPUS_DIR, tempCorpus } from '../support/helpers.ts';
 
 /** The facts saved and read back as a segment does: through `v8.serialize`, typed arrays as bytes. */
@@ -59,5 +60,25 @@ describe('the saved form of quote facts', () => {
     ];
     expect(roundTrip(facts)).toStrictEqual(facts);
     expect(roundTrip([])).toStrictEqual([]);
+  });
+});
+
+describe('a segment written', () => {
+  it('keeps the facts it works out as read back from the file: quotes of the same words share their list', () => {
+    const wire = '"We will not accept any regime change imposed from outside," Lavrov said on Tuesday.';
+    const dir = tempCorpus({
+      'a.txt': `---\ntitle: A\noutlet: One\npublished: 2015-12-16\n---\n\n${wire}\n`,
+      'b.txt': `---\ntitle: B\noutlet: Two\npublished: 2015-12-17\n---\n\n${wire}\n`,
+    });
+    const articles = loadCorpus(dir).articles;
+    const segment = Segment.write(join(dir, 'seg.qdseg'), 'x', articles);
+    try {
+      const [a, b] = segment.quoteFacts as [QuoteFacts, QuoteFacts];
+      expect(a.quotes[0]?.words.length).toBeGreaterThan(3);
+      expect(b.quotes[0]?.words).toBe(a.quotes[0]?.words);
+      expect(segment.quoteFacts).toStrictEqual(articles.map(quoteFactsOf));
+    } finally {
+      segment.close();
+    }
   });
 });
