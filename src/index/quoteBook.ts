@@ -111,8 +111,9 @@ export interface QuoteFact {
   speaker: Quote['speaker'];
   confidence: number;
   sentence: string;
-  words: string[];
-  sentenceWords: string[];
+  /** Read only: facts read from a segment share their lists (see `quoteFactsCodec.ts`). */
+  words: readonly string[];
+  sentenceWords: readonly string[];
 }
 
 /**

@@ -60,9 +60,10 @@ export function encodeQuoteFacts(all: readonly QuoteFacts[]): SavedQuoteFacts {
   const orNull = (s: string | null | undefined): number => (s === null || s === undefined ? -1 : str(s));
   const lists = new Ints();
   const listIds = new Map<string, number>();
-  /** A list's place in `lists`; lists are told apart by their words joined with a character no word holds. */
+  /** A list's place in `lists`; lists are told apart by their words, each after its length (`[]` is not `['']`). */
   const list = (words: readonly string[]): number => {
-    const key = words.join('\u0000');
+    let key = '';
+    for (const w of words) key += `${w.length}:${w}`;
     let at = listIds.get(key);
     if (at === undefined) {
       at = lists.length;

@@ -224,6 +224,27 @@ describe('the grouping of quotes', () => {
     expect(groupsOf(book)).toEqual(groupsByDefinition(facts, book));
   });
 
+  it('counts each word of a quote once: a quote that repeats a word has the words of one that has it once', () => {
+    const quote = (words: string[]) => ({
+      text: words.join(' '),
+      kind: 'direct' as const,
+      speaker: { mention: 'Kerry', name: 'John Kerry', members: [], kind: 'person' as const, status: 'attributed' as const, role: null },
+      confidence: 1,
+      sentence: `${words.join(' ')}, Kerry said.`,
+      words,
+      sentenceWords: words,
+    });
+    const facts: QuoteFacts[] = [
+      { published: '2016-01-01', names: [], quotes: [quote(['alpha', 'alpha', 'bravo', 'charlie'])] },
+      { published: '2016-01-02', names: [], quotes: [quote(['alpha', 'bravo', 'charlie', 'delta', 'echo'])] },
+      // Two words, one of them twice: under the three words a quote needs to be compared at all.
+      { published: '2016-01-03', names: [], quotes: [quote(['foxtrot', 'foxtrot', 'golf']), quote(['foxtrot', 'golf', 'foxtrot'])] },
+    ];
+    const book = QuoteBook.fromFacts(facts);
+    expect(groupsOf(book)).toEqual(groupsByDefinition(facts, book));
+    expect(book.groups.map((g) => g.refs.length)).toEqual([2, 1, 1]);
+  });
+
   it('is the greedy grouping as defined on made-up quotes that overlap a lot, built whole and appended to at any date', () => {
     const WORDS = ['zorvan', 'quelbit', 'marnock', 'dessiter', 'plindrel', 'fennick', 'kestrom', 'pelvar', 'trindle'];
     let seed = 11;

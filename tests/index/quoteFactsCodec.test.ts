@@ -7,6 +7,7 @@ import { ownTypedArrays, typedArraysAsBytes } from '../../src/index/articleStore
 import { type QuoteFacts, quoteFactsOf } from '../../src/index/quoteBook.ts';
 import { type SavedQuoteFacts, decodeQuoteFacts, encodeQuoteFacts } from '../../src/index/quoteFactsCodec.ts';
 import { Segment } from '../../src/index/segment.ts';
+import type { SpeakerRef } from '../../src/model/quote.ts';
 import { CORPUS_DIR, tempCorpus } from '../support/helpers.ts';
 
 /** The facts saved and read back as a segment does: through `v8.serialize`, typed arrays as bytes. */
@@ -28,6 +29,7 @@ describe('the saved form of quote facts', () => {
     // The facts cover what the form must tell apart: null names and roles, speakers with and without a basis.
     expect(quotes.some((q) => q.speaker.name === null)).toBe(true);
     expect(quotes.some((q) => q.speaker.basis === undefined) && quotes.some((q) => q.speaker.basis !== undefined)).toBe(true);
+    expect(quotes.some((q) => q.speaker.candidates !== undefined)).toBe(true);
     expect(facts.some((f) => f.names.some((n) => n.role === null)) && facts.some((f) => f.names.some((n) => n.first === null))).toBe(true);
     expect(roundTrip(facts)).toStrictEqual(facts);
   });
@@ -51,6 +53,40 @@ describe('the saved form of quote facts', () => {
     expect(b.quotes[1]?.words).toEqual(
       quoteFactsOf(loadCorpus(tempCorpus({ 'c.txt': '"Nothing else," Lavrov said.\n' })).articles[0]!).quotes[0]?.words,
     );
+  });
+
+  it("tells apart what a shared table could merge: [] and [''], null and '', absent and empty candidates", () => {
+    const speaker = (more: Partial<SpeakerRef>): SpeakerRef => ({
+      mention: 'he',
+      name: null,
+      members: [],
+      kind: 'person',
+      status: 'unattributed',
+      role: null,
+      ...more,
+    });
+    const quote = (text: string, words: string[], s: SpeakerRef) => ({
+      text,
+      kind: 'direct' as const,
+      speaker: s,
+      confidence: 0.5,
+      sentence: text,
+      words,
+      sentenceWords: words,
+    });
+    const facts: QuoteFacts[] = [
+      {
+        published: '',
+        names: [{ start: 0, end: 4, name: 'Ames', role: '', key: 'ames', first: null }],
+        quotes: [
+          quote('a', [], speaker({ members: [''] })),
+          quote('b', [''], speaker({ candidates: [], role: '' })),
+          quote('c', ['a', 'b'], speaker({ name: '', members: ['a b'], basis: 'pronoun', candidates: ['a', 'b'] })),
+          quote('d', ['a b'], speaker({ status: 'ambiguous', candidates: ['x'] })),
+        ],
+      },
+    ];
+    expect(roundTrip(facts)).toStrictEqual(facts);
   });
 
   it('reads back an empty list and articles without quotes or names', () => {
