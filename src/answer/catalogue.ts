@@ -1,4 +1,5 @@
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
+import { paragraphCountOf } from '../index/articleStore.ts';
 import { citationOf } from './citation.ts';
 import { withNotes } from './notes.ts';
 import type { Answer } from './types.ts';
@@ -31,7 +32,7 @@ export function sources(corpus: LoadedCorpus, limit = Number.POSITIVE_INFINITY):
     total: corpus.articles.length,
     results: corpus.articles.slice(0, limit).map((a) => ({
       text: `${a.meta.outlet ?? 'unknown outlet'}: ${a.meta.title ?? 'untitled'}`,
-      details: { paragraphs: a.paragraphs.length, published: a.meta.published ?? 'unknown', author: a.meta.author ?? 'unknown' },
+      details: { paragraphs: paragraphCountOf(a), published: a.meta.published ?? 'unknown', author: a.meta.author ?? 'unknown' },
       citations: [citationOf(a)],
     })),
     ...withNotes(notes),

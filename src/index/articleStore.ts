@@ -268,14 +268,16 @@ class StoredParagraph implements Paragraph {
   readonly start: number;
   readonly end: number;
   constructor(
-    head: ArticleHead['paragraphs'][number],
     private readonly article: StoredArticle,
     /** Its place among the article's paragraphs. */
     private readonly position: number,
+    /**
+     * The list it belongs to (`StoredArticle.paragraphs`), held so that the list lives as long as any of its
+     * paragraphs does: an article gives back the same objects while anyone holds one (a map keyed by them).
+     */
+    readonly siblings: readonly StoredParagraph[],
   ) {
-    this.index = head.index;
-    this.start = head.start;
-    this.end = head.end;
+    [this.index, this.start, this.end] = article.placeOf(position);
   }
   get text(): string {
     return this.article.texts()[this.position] ?? '';
@@ -285,21 +287,72 @@ class StoredParagraph implements Paragraph {
   }
 }
 
+/** How many lists of paragraph objects stored articles have made (see `StoredArticle.paragraphs`); for tests. */
+let paragraphListsMade = 0;
+export const madeParagraphLists = (): number => paragraphListsMade;
+
+/**
+ * Each paragraph's index, start and end, three numbers a paragraph, for the articles opened together (a group
+ * of heads, or one article written).
+ */
+function packPlaces(heads: readonly ArticleHead[]): Uint32Array {
+  const places = new Uint32Array(3 * heads.reduce((n, h) => n + h.paragraphs.length, 0));
+  let at = 0;
+  for (const h of heads)
+    for (const p of h.paragraphs) {
+      places[at] = p.index;
+      places[at + 1] = p.start;
+      places[at + 2] = p.end;
+      at += 3;
+    }
+  return places;
+}
+
 /** An article as the rest of the code knows it; its details come from the index file when first asked for. */
 class StoredArticle implements Article {
   readonly id: string;
   readonly file: string;
   readonly meta: ArticleMeta;
-  readonly paragraphs: Paragraph[];
+  readonly paragraphCount: number;
+  /** This article's paragraphs' index, start and end from number 3 × `first` of `places` on (see `packPlaces`). */
+  readonly #places: Uint32Array;
+  readonly #first: number;
+  /** The paragraph objects last made, while anyone holds them or one of them (see `paragraphs`). */
+  #paragraphs: WeakRef<StoredParagraph[]> | undefined;
   constructor(
     head: ArticleHead,
+    places: Uint32Array,
+    /** Its first paragraph's place in `places`, counted in paragraphs. */
+    first: number,
     private readonly reader: DetailReader,
     private readonly position: number,
   ) {
     this.id = head.id;
     this.file = head.file;
     this.meta = head.meta;
-    this.paragraphs = head.paragraphs.map((p, i) => new StoredParagraph(p, this, i));
+    this.paragraphCount = head.paragraphs.length;
+    this.#places = places;
+    this.#first = first;
+  }
+  /** Paragraph i's index, start and end. */
+  placeOf(i: number): [number, number, number] {
+    const at = 3 * (this.#first + i);
+    const places = this.#places;
+    return [places[at] as number, places[at + 1] as number, places[at + 2] as number];
+  }
+  /**
+   * The paragraphs, as objects made when first asked for: an opened corpus of a million paragraphs held one
+   * object each, a third of its heap, though an answer reads a few articles' paragraphs. They are let go when
+   * nothing holds them, and until then the same objects come back (see `StoredParagraph.siblings`).
+   */
+  get paragraphs(): Paragraph[] {
+    const kept = this.#paragraphs?.deref();
+    if (kept) return kept;
+    const list: StoredParagraph[] = [];
+    for (let i = 0; i < this.paragraphCount; i += 1) list.push(new StoredParagraph(this, i, list));
+    this.#paragraphs = new WeakRef(list);
+    paragraphListsMade += 1;
+    return list;
   }
   private items(part: number, which: readonly number[] | null | ((keys: Uint32Array) => number[])): Item[] {
     return this.reader.items(this.position * PARTS + part, which);
@@ -346,6 +399,10 @@ class StoredArticle implements Article {
     return this.items(EVENTS, inParagraph) as EventMention[];
   }
 }
+
+/** How many paragraphs an article has, without making its paragraphs' objects when it is stored (see `StoredArticle.paragraphs`). */
+export const paragraphCountOf = (article: Article): number =>
+  article instanceof StoredArticle ? article.paragraphCount : article.paragraphs.length;
 
 /** Paragraph i's words (its place among the article's paragraphs) as a run of term hashes, read from the index file when stored there. */
 export const paragraphRunOf = (article: Article, i: number): Uint32Array =>
@@ -427,7 +484,7 @@ export class ArticleWriter {
     const head = headOf(article);
     this.heads.push(head);
     // Ends are known as the next article starts: the last one's is the current end of the file.
-    return new StoredArticle(head, this.reader, this.heads.length - 1);
+    return new StoredArticle(head, packPlaces([head]), 0, this.reader, this.heads.length - 1);
   }
 
   /**
@@ -684,7 +741,12 @@ export function* openIndexFileSteps<H>(
       yield;
       const read = ownTypedArrays(deserialize(group), bytes.buffer);
       if (!Array.isArray(read)) throw new Error('the index file is damaged (bad article heads)');
-      for (const h of read as ArticleHead[]) articles.push(new StoredArticle(h, reader, articles.length));
+      const places = packPlaces(read as ArticleHead[]);
+      let first = 0;
+      for (const h of read as ArticleHead[]) {
+        articles.push(new StoredArticle(h, places, first, reader, articles.length));
+        first += h.paragraphs.length;
+      }
     }
     if (articles.length * PARTS !== sums.length) throw new Error('the index file is damaged (bad article offsets)');
     const section = (name: string): Uint8Array => {

@@ -28,6 +28,7 @@ import { basename, join, resolve } from 'node:path';
 import { type Candidate, type CorpusWarning, ingestCandidate, readCandidate } from '../ingest/corpus.ts';
 import { listCorpusFiles, listNamedFiles } from '../ingest/files.ts';
 import type { Article } from '../model/index.ts';
+import { paragraphCountOf } from './articleStore.ts';
 import { type LoadOptions, codeFingerprint } from './cache.ts';
 import { EventIndex } from './eventIndex.ts';
 import { Lexicon, type LexiconEntry, docOfPosition, wordPosition } from './lexicon.ts';
@@ -466,7 +467,7 @@ export class LiveIndex {
     if (!base) return null;
     const paragraphsOf = (s: LiveSegment): number => s.segment.docStart[s.segment.articles.length] as number;
     const deletedOf = (s: LiveSegment): number =>
-      [...s.deleted].reduce((n, ai) => n + (s.segment.articles[ai] as Article).paragraphs.length, 0);
+      [...s.deleted].reduce((n, ai) => n + paragraphCountOf(s.segment.articles[ai] as Article), 0);
     const churn = small.reduce((n, s) => n + paragraphsOf(s), 0) + deletedOf(base);
     if (churn > this.#policy.baseRatio * paragraphsOf(base)) return 0;
     return small.length > this.#policy.maxSmallSegments ? 1 : null;

@@ -2,7 +2,7 @@ import { Bm25Builder, Bm25Index, type SavedBm25 } from './bm25.ts';
 import { type Bm25Searcher, SegmentedBm25 } from './segmentedBm25.ts';
 import type { Article, Paragraph } from '../model/index.ts';
 import { type Token, tokenize } from '../nlp/terms.ts';
-import { testParagraphRuns } from './articleStore.ts';
+import { paragraphCountOf, testParagraphRuns } from './articleStore.ts';
 import { hasRun, phraseRun } from './phraseRuns.ts';
 import { Lexicon, LexiconBuilder, type SavedLexicon } from './lexicon.ts';
 
@@ -225,14 +225,17 @@ interface ParagraphPlaces {
 
 /** The places of the articles' paragraphs, numbered in order, written out. */
 function placesOf(articles: readonly Article[]): ParagraphPlaces {
-  const count = articles.reduce((n, a) => n + a.paragraphs.length, 0);
+  // Counted, not read: a stored article makes its paragraphs' objects only when they are read.
+  const count = articles.reduce((n, a) => n + paragraphCountOf(a), 0);
   const docArticle = new Uint32Array(count);
   const docParagraph = new Uint32Array(count);
   let id = 0;
   articles.forEach((a, ai) => {
-    for (const p of a.paragraphs) {
+    const n = paragraphCountOf(a);
+    for (let p = 0; p < n; p += 1) {
       docArticle[id] = ai;
-      docParagraph[id] = p.index;
+      // A paragraph's index is its place among its article's paragraphs.
+      docParagraph[id] = p;
       id += 1;
     }
   });

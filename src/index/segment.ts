@@ -1,7 +1,14 @@
 import { deserialize, serialize } from 'node:v8';
 import type { Article } from '../model/index.ts';
 import { tokenize } from '../nlp/terms.ts';
-import { ArticleWriter, openIndexFileSteps, ownTypedArrays, ownTypedArraysSteps, typedArraysAsBytes } from './articleStore.ts';
+import {
+  ArticleWriter,
+  openIndexFileSteps,
+  paragraphCountOf,
+  ownTypedArrays,
+  ownTypedArraysSteps,
+  typedArraysAsBytes,
+} from './articleStore.ts';
 import { Bm25Index, type SavedBm25 } from './bm25.ts';
 import { EventIndex } from './eventIndex.ts';
 import { Lexicon, type LexiconEntry, type SavedLexicon, docOfPosition, wordPosition, writtenForm } from './lexicon.ts';
@@ -82,7 +89,7 @@ export class Segment {
     private readonly closeFile: () => void,
   ) {
     this.docStart = new Uint32Array(articles.length + 1);
-    articles.forEach((a, i) => (this.docStart[i + 1] = (this.docStart[i] as number) + a.paragraphs.length));
+    articles.forEach((a, i) => (this.docStart[i + 1] = (this.docStart[i] as number) + paragraphCountOf(a)));
   }
 
   #docArticle: Uint32Array | null = null;
