@@ -102,7 +102,11 @@ const sameEventOfAgreeingDates = (a: MentionFacts, b: MentionFacts): boolean =>
  */
 export function outermostExpressions<T extends Pick<MentionFacts, 'sentence' | 'span'>>(mentions: readonly T[]): T[] {
   const bySentence = new Map<number, T[]>();
-  for (const m of mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
+  for (const m of mentions) {
+    const inSentence = bySentence.get(m.sentence);
+    if (inSentence) inSentence.push(m);
+    else bySentence.set(m.sentence, [m]);
+  }
   const width = (m: T): number => m.span[1] - m.span[0];
   const overlaps = (a: T, b: T): boolean => a.span[0] < b.span[1] && b.span[0] < a.span[1];
   return mentions.filter((m) => {
@@ -132,7 +136,11 @@ const inDateOrder = <T extends { value: string }>(mentions: readonly T[]): T[] =
 };
 
 /** The dates a date could be part of, by their start: its year, its month, its day, itself. */
-const heldBy = (start: string): string[] => [...new Set([start.slice(0, 4), start.slice(0, 7), start.slice(0, 10), start])];
+const heldBy = (start: string): string[] => {
+  const held = [start.slice(0, 4)];
+  for (const k of [start.slice(0, 7), start.slice(0, 10), start]) if (k !== held[held.length - 1]) held.push(k);
+  return held;
+};
 
 /**
  * Keys two mentions of one event always share (`sameEvent` is true only for mentions with a key in common), so

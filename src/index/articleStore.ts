@@ -308,6 +308,39 @@ function packPlaces(heads: readonly ArticleHead[]): Uint32Array {
   return places;
 }
 
+/**
+ * The metadata of articles opened together, with what repeats from one article to the next held once: an outlet,
+ * a day, an author, where each field came from. Each article's head is deserialised with strings of its own: at
+ * 100,000 articles the copies took 22 MB of heap. No code changes an opened article's metadata.
+ */
+class SharedMeta {
+  readonly #strings = new Map<string, string>();
+  readonly #provenances = new Map<string, ArticleMeta['provenance']>();
+
+  /** `meta` with its repeating strings and its provenance replaced by the copies already met (a fresh object). */
+  of(meta: ArticleMeta): ArticleMeta {
+    const provenanceKey = JSON.stringify(meta.provenance);
+    let provenance = this.#provenances.get(provenanceKey);
+    if (provenance === undefined) this.#provenances.set(provenanceKey, (provenance = meta.provenance));
+    return {
+      ...meta,
+      outlet: this.#string(meta.outlet),
+      outletUrl: this.#string(meta.outletUrl),
+      published: this.#string(meta.published),
+      author: this.#string(meta.author),
+      provenance,
+    };
+  }
+
+  #string(s: string | null): string | null {
+    if (s === null) return null;
+    const kept = this.#strings.get(s);
+    if (kept !== undefined) return kept;
+    this.#strings.set(s, s);
+    return s;
+  }
+}
+
 /** An article as the rest of the code knows it; its details come from the index file when first asked for. */
 class StoredArticle implements Article {
   readonly id: string;
@@ -737,6 +770,7 @@ export function* openIndexFileSteps<H>(
     header.checks = sums;
     const reader = new DetailReader(fd, (i) => [spans[i] as number, spans[i + 1] as number, sums[i] as number], onDamage);
     const articles: Article[] = [];
+    const shared = new SharedMeta();
     for (const group of heads as Uint8Array[]) {
       yield;
       const read = ownTypedArrays(deserialize(group), bytes.buffer);
@@ -744,6 +778,7 @@ export function* openIndexFileSteps<H>(
       const places = packPlaces(read as ArticleHead[]);
       let first = 0;
       for (const h of read as ArticleHead[]) {
+        h.meta = shared.of(h.meta);
         articles.push(new StoredArticle(h, places, first, reader, articles.length));
         first += h.paragraphs.length;
       }

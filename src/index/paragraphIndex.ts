@@ -130,7 +130,7 @@ export class ParagraphIndex {
     let total: number;
     /** Whether some paragraphs with the words were left unread (past PHRASE_SCAN). */
     let more = false;
-    const filter = accept ? (id: number): boolean => accept(this.resolve(id).article) : undefined;
+    const filter = accept ? (id: number): boolean => accept(this.articles[this.articleOf(id)] as Article) : undefined;
     if (searchTerms.length > 0) {
       // A phrase needs all its words: only paragraphs that have every word are read for it, the best first.
       const combineWith = phrases.length > 0 ? 'AND' : 'OR';

@@ -89,6 +89,16 @@ describe("a stored article's paragraphs", () => {
     close();
   });
 
+  it("keep each article's metadata as written, what repeats held once", () => {
+    const { articles: read, close } = stored();
+    read.forEach((a, i) => expect(a.meta).toEqual(articles[i]?.meta));
+    // Two articles whose fields came from the same places share one record of it.
+    const same = read.filter((a) => JSON.stringify(a.meta.provenance) === JSON.stringify(read[0]?.meta.provenance));
+    expect(same.length).toBeGreaterThan(1);
+    for (const a of same) expect(a.meta.provenance).toBe(read[0]?.meta.provenance);
+    close();
+  });
+
   it('are made only when read, and opening a saved corpus or live index reads none', async () => {
     const cacheDir = join(scratch, 'cache');
     await loadIndexedCorpus(CORPUS_DIR, { cacheDir });
