@@ -4,6 +4,7 @@
  */
 import type { CorpusStatus } from '../index/live.ts';
 import type { LoadedCorpus } from '../index/loadedCorpus.ts';
+import { paragraphCountOf } from '../index/articleStore.ts';
 import { citationOf } from './citation.ts';
 import type { Answer, Result } from './types.ts';
 
@@ -59,8 +60,8 @@ export function articleAdded(corpus: LoadedCorpus, file: string, ms: number): An
     query: 'add',
     results: [
       {
-        text: `added ${article.id}: ${plural(article.paragraphs.length, 'paragraph')}, ${plural(quotes, 'quote')} found; answered from in ${Math.round(ms)} ms`,
-        details: { article: article.id, file, paragraphs: article.paragraphs.length, quotes },
+        text: `added ${article.id}: ${plural(paragraphCountOf(article), 'paragraph')}, ${plural(quotes, 'quote')} found; answered from in ${Math.round(ms)} ms`,
+        details: { article: article.id, file, paragraphs: paragraphCountOf(article), quotes },
         citations: [citationOf(article)],
       },
     ],

@@ -376,7 +376,9 @@ class StoredArticle implements Article {
   /**
    * The paragraphs, as objects made when first asked for: an opened corpus of a million paragraphs held one
    * object each, a third of its heap, though an answer reads a few articles' paragraphs. They are let go when
-   * nothing holds them, and until then the same objects come back (see `StoredParagraph.siblings`).
+   * nothing holds them, and until then the same objects come back (see `StoredParagraph.siblings`). A scan of
+   * every article in one synchronous job (a corpus-wide count) keeps the lists it makes until the job ends, as a
+   * `WeakRef`'s target is kept for the job that read it.
    */
   get paragraphs(): Paragraph[] {
     const kept = this.#paragraphs?.deref();
@@ -550,6 +552,9 @@ export class ArticleWriter {
     trailer.writeUInt32LE(crc32(bytes), 16);
     MAGIC.copy(trailer, 24);
     this.write(trailer);
+    // The heads are written: the articles `add` gave back (which a freshly built corpus serves, and which keep
+    // this writer as their reader) need none of them, and each holds its paragraphs' places as objects.
+    this.heads.length = 0;
   }
 
   /** Makes what was written durable (a segment of a live index is synced before its manifest names it). */
