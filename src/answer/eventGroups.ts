@@ -235,8 +235,17 @@ export function groupEvents<T extends { value: string }>(mentions: readonly T[],
     if (list) list.push(id);
     else map.set(k, [id]);
   };
-  /** The coarser starts that hold a start: its prefixes up to a dash. */
-  const coarser = (start: string): string[] => [...start.matchAll(/-/g)].map((d) => start.slice(0, d.index));
+  /** The coarser starts that hold a start: its prefixes up to a dash (each start's worked out once). */
+  const coarserOf = new Map<string, string[]>();
+  const coarser = (start: string): string[] => {
+    let prefixes = coarserOf.get(start);
+    if (prefixes === undefined) {
+      prefixes = [];
+      for (let at = start.indexOf('-'); at >= 0; at = start.indexOf('-', at + 1)) prefixes.push(start.slice(0, at));
+      coarserOf.set(start, prefixes);
+    }
+    return prefixes;
+  };
   /** A value's start if it is open (see `compatibleDates`), else null. */
   const openStart = (value: string): string | null => {
     const [start, end] = value.split('/') as [string, string | undefined];
@@ -254,7 +263,21 @@ export function groupEvents<T extends { value: string }>(mentions: readonly T[],
   const agreeingWith = (v: number): number[] => {
     const start = starts[v] as string | null;
     if (start === null) return [v];
-    return [...(openAt.get(start) ?? []), ...(openUnder.get(start) ?? []), ...coarser(start).flatMap((c) => openAt.get(c) ?? [])];
+    const agreeing = [...(openAt.get(start) ?? []), ...(openUnder.get(start) ?? [])];
+    for (const c of coarser(start)) for (const id of openAt.get(c) ?? []) agreeing.push(id);
+    return agreeing;
+  };
+  /** The groups met that a mention of `value` may join, in the order a scan of the buckets `held` meets them. */
+  const inScanOrder = (met: ReadonlySet<T[]>, held: readonly string[], value: string): T[][] => {
+    const placed: Array<{ g: T[]; bucket: number; entry: number }> = [];
+    for (const g of met) {
+      const bucket = held.findIndex((k) => byStart.get(k)?.has(g));
+      if (bucket >= 0) placed.push({ g, bucket, entry: byStart.get(held[bucket] as string)?.get(g) as number });
+    }
+    return placed
+      .sort((a, b) => a.bucket - b.bucket || a.entry - b.entry)
+      .map(({ g }) => g)
+      .filter((g) => groups.has(g) && compatibleWith(g, [value]));
   };
   // The mention each earlier one was last compared with: each is compared once, however many keys it shares.
   const metBy = new Int32Array(dated.length).fill(-1);
@@ -289,16 +312,8 @@ export function groupEvents<T extends { value: string }>(mentions: readonly T[],
     }
     // The groups of its year, month or day with a mention of the same event, in the order a scan of those
     // buckets (year first) meets them: the first is the one the others join.
-    const held = heldBy(startKey(m.value));
-    const met: Array<{ g: T[]; bucket: number; entry: number }> = [];
-    for (const g of matched) {
-      const bucket = held.findIndex((k) => byStart.get(k)?.has(g));
-      if (bucket >= 0) met.push({ g, bucket, entry: byStart.get(held[bucket] as string)?.get(g) as number });
-    }
-    const matching = met
-      .sort((a, b) => a.bucket - b.bucket || a.entry - b.entry)
-      .map(({ g }) => g)
-      .filter((g) => groups.has(g) && compatibleWith(g, [m.value]));
+    // (Most mentions meet no group: nothing to order then.)
+    const matching = matched.size === 0 ? [] : inScanOrder(matched, heldBy(startKey(m.value)), m.value);
     const into = matching[0] ?? [];
     groups.add(into);
     if (!valuesOf.has(into)) valuesOf.set(into, new Set());

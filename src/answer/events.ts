@@ -24,6 +24,10 @@ export function eventCitation(article: Article, event: EventMention): Citation {
 /** The words of a mention's own event, as ranking reads them (see `ownTermsOf`; worked out at build). */
 export const ownTerms = (corpus: LoadedCorpus, id: number): Set<string> => new Set(corpus.events.groupingTerms(id).own);
 
+/** The empty set every mention without people, places, actions or names shares (a timeline reads a thousand mentions). */
+const NONE: ReadonlySet<string> = new Set();
+const setOf = (terms: readonly string[]): ReadonlySet<string> => (terms.length === 0 ? NONE : new Set(terms));
+
 /**
  * Reads the typed facts of mentions for grouping them into events (see `MentionFacts`): the people of the
  * article its own event names, and the speaker of the quote that holds the date; the places of its sentence
@@ -36,16 +40,23 @@ export function factsReader(corpus: LoadedCorpus): (id: number) => MentionFacts 
     const known = read.get(id);
     if (known) return known;
     const { own, people, places, names } = corpus.events.groupingTerms(id);
+    const words = new Set<string>();
+    const actions = new Set<string>();
+    for (const t of own) {
+      const action = actionOf(t);
+      words.add(action ?? t);
+      if (action !== null) actions.add(action);
+    }
     const facts: MentionFacts = {
       id,
       value: corpus.events.valueOf(id),
       sentence: corpus.events.sentenceOf(id),
       span: corpus.events.spanOf(id),
-      words: new Set(own.map((t) => actionOf(t) ?? t)),
-      people: new Set(people),
-      places: new Set(places),
-      actions: new Set(own.flatMap((t) => actionOf(t) ?? [])),
-      names: new Set(names),
+      words,
+      people: setOf(people),
+      places: setOf(places),
+      actions: actions.size === 0 ? NONE : actions,
+      names: setOf(names),
     };
     read.set(id, facts);
     return facts;
