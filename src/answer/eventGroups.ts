@@ -312,7 +312,7 @@ export function groupEvents<T extends { value: string }>(mentions: readonly T[],
     }
     // The groups of its year, month or day with a mention of the same event, in the order a scan of those
     // buckets (year first) meets them: the first is the one the others join.
-    // (Most mentions meet no group: nothing to order then.)
+    // (A mention that meets no group has nothing to order.)
     const matching = matched.size === 0 ? [] : inScanOrder(matched, heldBy(startKey(m.value)), m.value);
     const into = matching[0] ?? [];
     groups.add(into);
