@@ -13,11 +13,12 @@ export const DIST = join(ROOT, 'dist');
 export const ENTRIES = ['ask', 'harness', 'start', 'deploy', 'export'];
 /**
  * Worker threads' modules, built beside the entry points (src/ingest/pool.ts finds `ingestWorker.js` there,
- * src/index/liveIndex.ts `mergeWorker.js`).
+ * src/index/liveIndex.ts `mergeWorker.js` and `buildWorker.js`).
  */
 const WORKERS = {
   ingestWorker: join(ROOT, 'src', 'ingest', 'worker.ts'),
   mergeWorker: join(ROOT, 'src', 'index', 'mergeWorker.ts'),
+  buildWorker: join(ROOT, 'src', 'index', 'buildWorker.ts'),
 };
 
 /** True when dist/ is missing an entry or a source file is newer than the oldest built entry. */

@@ -25,6 +25,7 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
 import { type Candidate, type CorpusWarning, ingestCandidate, readCandidate } from '../ingest/corpus.ts';
 import { listCorpusFiles, listNamedFiles } from '../ingest/files.ts';
 import type { Article } from '../model/index.ts';
@@ -33,6 +34,7 @@ import { type LoadOptions, codeFingerprint } from './cache.ts';
 import { EventIndex } from './eventIndex.ts';
 import { Lexicon, type LexiconEntry, docOfPosition, wordPosition } from './lexicon.ts';
 import type { LoadedCorpus } from './loadedCorpus.ts';
+import { type BuildResult, type BuildTask, buildSegment } from './buildWorker.ts';
 import type { MergeTask } from './mergeWorker.ts';
 import { ParagraphIndex } from './paragraphIndex.ts';
 import { QuoteBook, type QuoteFacts } from './quoteBook.ts';
@@ -91,6 +93,8 @@ export class LiveIndex {
   /** The live articles in file order, where each stands, as the last composition had them, and over which segments. */
   #lastOrder: { order: Array<[string, [number, number]]>; segments: readonly LiveSegment[]; deleted: number[] } | null = null;
   #next = 0;
+  /** How many of the first segments make up the base (a build writes one per thread); the others are small ones. */
+  #bases = 1;
   #corpus: LoadedCorpus;
   readonly #manifest: ManifestStore;
   readonly #policy: MergePolicy;
@@ -448,11 +452,14 @@ export class LiveIndex {
 
   /** Segments whose articles are all deleted go. */
   #dropEmpty(): void {
-    this.#segments = this.#segments.filter((s) => {
+    let bases = this.#bases;
+    this.#segments = this.#segments.filter((s, k) => {
       if (s.deleted.size < s.segment.articles.length) return true;
+      if (k < this.#bases) bases -= 1;
       this.#retire(s.segment);
       return false;
     });
+    this.#bases = Math.max(1, bases);
   }
 
   /** A segment no longer named: closed now, its file removed once the manifest no longer names it (`#save`). */
@@ -463,14 +470,16 @@ export class LiveIndex {
 
   /** Where merging is due (see `MergePolicy`): the segments from this one on; null when none is. */
   #dueFrom(): number | null {
-    const [base, ...small] = this.#segments;
-    if (!base) return null;
+    if (this.#segments.length === 0) return null;
+    const bases = Math.min(this.#bases, this.#segments.length);
     const paragraphsOf = (s: LiveSegment): number => s.segment.docStart[s.segment.articles.length] as number;
     const deletedOf = (s: LiveSegment): number =>
       [...s.deleted].reduce((n, ai) => n + paragraphCountOf(s.segment.articles[ai] as Article), 0);
-    const churn = small.reduce((n, s) => n + paragraphsOf(s), 0) + deletedOf(base);
-    if (churn > this.#policy.baseRatio * paragraphsOf(base)) return 0;
-    return small.length > this.#policy.maxSmallSegments ? 1 : null;
+    const base = this.#segments.slice(0, bases);
+    const small = this.#segments.slice(bases);
+    const churn = small.reduce((n, s) => n + paragraphsOf(s), 0) + base.reduce((n, s) => n + deletedOf(s), 0);
+    if (churn > this.#policy.baseRatio * base.reduce((n, s) => n + paragraphsOf(s), 0)) return 0;
+    return small.length > this.#policy.maxSmallSegments ? bases : null;
   }
 
   /** The segments from `from` on, when merging them changes something (not one segment with nothing deleted). */
@@ -493,6 +502,8 @@ export class LiveIndex {
     if (merged) adoptKnown(merged, this.#segments.slice(from), from === 0 ? this.#corpus.index.lexicon : null);
     for (const s of this.#segments.slice(from)) this.#retire(s.segment);
     this.#segments = [...this.#segments.slice(0, from), ...(merged ? [{ segment: merged, deleted: new Set<number>() }] : [])];
+    // Merged from within the base: the merged segment ends it.
+    if (from < this.#bases) this.#bases = Math.max(1, from + 1);
   }
 
   /** Segments retired that the saved manifest no longer names: closed and removed by `#sweep`. */
@@ -527,6 +538,7 @@ export class LiveIndex {
       format: MANIFEST_FORMAT,
       code: codeFingerprint(),
       next: this.#next,
+      bases: this.#bases,
       segments: this.#segments.map((s) => ({
         file: s.segment.name,
         deleted: [...s.deleted].sort((x, y) => x - y).map((ai) => (s.segment.articles[ai] as Article).file),
@@ -568,6 +580,7 @@ export class LiveIndex {
     this.#files = manifest.files;
     this.#skipped = manifest.skipped;
     this.#next = manifest.next;
+    this.#bases = Number.isInteger(manifest.bases) && manifest.bases >= 1 ? manifest.bases : 1;
     const { warnings } = admit([...this.#files.keys()].sort(), this.#files, () => {
       throw new Error('a saved live index names a file that was never ingested');
     });
@@ -576,39 +589,91 @@ export class LiveIndex {
     return true;
   }
 
-  /** Builds the index from the whole folder (ingest on every core), as one base segment. */
+  /**
+   * Builds the index from the whole folder on every core: the base is one segment per thread, each of a run of
+   * consecutive files that a worker ingests and writes itself (`buildWorker.ts`), so that the segments' indexes
+   * are built in parallel too, not on this thread after the ingest. Admission is decided in file order, as a
+   * full load decides it (`admit`): beforehand, only the files no earlier file claims (by id or text) are given
+   * to the workers; a later file of an id or a text whose first file failed to ingest (rare) is ingested here
+   * after, into a small segment of its own. The answers are those of one index of the folder built at once.
+   */
   async #build(): Promise<void> {
-    const { loadCorpusOnPool } = await import('../ingest/pool.ts');
-    const { threads, onProgress } = this.options;
-    const corpus = await loadCorpusOnPool(this.dir, {
-      ...(threads === undefined ? {} : { threads }),
-      ...(onProgress ? { onProgress: (done: number, total: number) => onProgress('reading the corpus', done, total) } : {}),
-    });
+    const { threads: asked, onProgress } = this.options;
+    const { defaultThreads } = await import('../ingest/pool.ts');
     const { files: listed, skipped } = listCorpusFiles(this.dir);
-    const admittedNames = new Set(corpus.articles.map((a) => a.file));
-    const warningOf = new Map(corpus.warnings.map((w) => [w.file, w]));
-    const seenIds = new Set<string>();
-    const seenTexts = new Set<string>();
+    const threads = asked ?? defaultThreads(listed.length);
+    const paths = new Map<string, string>();
+    const sizes = new Map<string, number>();
     for (const path of listed) {
       const c = readCandidate(path);
       if (c === null) continue;
-      if (c.kind === 'refused') {
-        this.#files.set(c.name, { kind: 'refused', warning: c.warning });
-        continue;
-      }
-      const duplicate = seenIds.has(c.id) || seenTexts.has(c.digest);
-      const admitted = admittedNames.has(c.name);
-      if (admitted) {
-        seenIds.add(c.id);
-        seenTexts.add(c.digest);
-      }
-      const outcome = admitted ? 'article' : duplicate ? null : (warningOf.get(c.name) ?? null);
-      this.#files.set(c.name, { kind: 'text', id: c.id, digest: c.digest, outcome });
+      paths.set(c.name, path);
+      this.#files.set(c.name, entryOf(c, undefined));
+      if (c.kind === 'text') sizes.set(c.name, c.text.length);
     }
+    const ids = new Set<string>();
+    const digests = new Set<string>();
+    const first: string[] = [];
+    for (const [name, e] of this.#files) {
+      if (e.kind !== 'text') continue;
+      if (!ids.has(e.id) && !digests.has(e.digest)) first.push(name);
+      ids.add(e.id);
+      digests.add(e.digest);
+    }
+    const tasks = splitRuns(first, threads, (name) => sizes.get(name) ?? 0).map(
+      (names): BuildTask => ({
+        folder: this.#folder,
+        name: this.#newName(),
+        files: names.map((name) => {
+          const e = this.#files.get(name) as FileEntry & { kind: 'text' };
+          return { path: paths.get(name) as string, id: e.id, digest: e.digest };
+        }),
+      }),
+    );
+    const total = first.length;
+    const done = tasks.map(() => 0);
+    const progress = (k: number, n: number): void => {
+      done[k] = n;
+      onProgress?.('reading the corpus', done.reduce((x, y) => x + y, 0), total);
+    };
+    const results = await buildSegments(tasks, threads, progress);
+    const built: LiveSegment[] = [];
+    try {
+      tasks.forEach((task, k) => {
+        const result = results[k] as BuildResult;
+        task.files.forEach((f, i) => {
+          const outcome = result.outcomes[i];
+          const name = basename(f.path);
+          if (outcome !== null && outcome !== undefined) this.#files.set(name, { ...(this.#files.get(name) as FileEntry & { kind: 'text' }), outcome });
+        });
+        if (result.written) {
+          const segment = Segment.read(join(this.#folder, task.name), task.name, (why) => this.options.onProblem?.(why));
+          built.push({ segment, deleted: new Set() });
+        }
+      });
+    } catch (error) {
+      for (const s of built) s.segment.close();
+      throw error;
+    }
+    const fresh = new Map<string, Article>();
+    const { admitted, warnings } = admit([...this.#files.keys()], this.#files, (name) => {
+      const read = readCandidate(paths.get(name) as string);
+      if (read?.kind !== 'text') return read?.warning ?? { file: name, reason: 'deleted while it was read' };
+      const ingested = ingestCandidate(read.name, read.id, read.text);
+      if ('warning' in ingested) return ingested.warning;
+      fresh.set(name, ingested.article);
+      return 'article';
+    });
+    // A worker's article is admitted (no earlier file claimed its id or text); marked deleted otherwise, to be safe.
+    for (const s of built) s.segment.articles.forEach((a, ai) => admitted.has(a.file) || s.deleted.add(ai));
+    this.#segments = built;
+    this.#bases = built.length;
+    if (fresh.size > 0) this.#segments.push({ segment: this.#newSegment([...fresh.values()]), deleted: new Set() });
     this.#skipped = skipped;
-    if (corpus.articles.length > 0) this.#segments = [{ segment: this.#newSegment(corpus.articles), deleted: new Set() }];
+    this.#refusals = warnings;
+    this.#dropEmpty();
     this.#save();
-    this.#compose(corpus.warnings, { kind: 'built', reason: 'no saved live index yet' });
+    this.#compose([...skipped, ...warnings], { kind: 'built', reason: 'no saved live index yet' });
   }
 
   /**
@@ -864,6 +929,59 @@ function changesBetween(before: LoadedCorpus, after: LoadedCorpus, fresh: Readon
   for (const w of after.warnings)
     if (!failedBefore.has(`${w.file}\0${w.reason}`)) changes.push({ file: w.file, kind: 'failed', reason: w.reason });
   return changes;
+}
+
+/**
+ * `names` cut into at most `parts` runs of consecutive names, of about equal weight each (a file's weight: its
+ * text's length, which its ingest's time follows), none empty.
+ */
+export function splitRuns(names: readonly string[], parts: number, weight: (name: string) => number): string[][] {
+  const total = names.reduce((n, name) => n + weight(name), 0);
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let sum = 0;
+  for (const name of names) {
+    run.push(name);
+    sum += weight(name);
+    // The run ends once it holds its share of the weight (the last run takes what is left).
+    if (runs.length < parts - 1 && sum >= (total * (runs.length + 1)) / parts) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/**
+ * Runs the build's tasks (`buildWorker.ts`): each on a worker thread of a pool of `threads`, or one after the
+ * other on this thread when `threads` is 1. `progress(k, done)`: task k has done `done` files.
+ */
+async function buildSegments(tasks: readonly BuildTask[], threads: number, progress: (k: number, done: number) => void): Promise<BuildResult[]> {
+  if (threads <= 1) return tasks.map((task, k) => buildSegment(task, (done) => progress(k, done)));
+  const [{ Piscina }, { workerModule }] = await Promise.all([import('piscina'), import('../ingest/pool.ts')]);
+  const pool = new Piscina<BuildTask, BuildResult>({
+    ...workerModule(new URL('./buildWorker.ts', import.meta.url), 'buildWorker.js'),
+    minThreads: Math.min(threads, tasks.length),
+    maxThreads: threads,
+  });
+  try {
+    return await Promise.all(
+      tasks.map((task, k) => {
+        const { port1, port2 } = new MessageChannel();
+        port1.on('message', (done: number) => progress(k, done));
+        return pool
+          .run({ ...task, progress: port2 }, { transferList: [port2] })
+          .then((result) => {
+            progress(k, task.files.length);
+            return result;
+          })
+          .finally(() => port1.close());
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
 }
 
 /** Runs a merge on a worker thread of its own (started for it, stopped after). */

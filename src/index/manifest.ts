@@ -18,7 +18,7 @@ import { crc32 } from 'node:zlib';
 import type { CorpusWarning } from '../ingest/corpus.ts';
 
 /** Bump when the manifest's shape changes. */
-export const MANIFEST_FORMAT = 2;
+export const MANIFEST_FORMAT = 3;
 export const MANIFEST = 'manifest.json';
 export const JOURNAL = 'manifest.log';
 
@@ -32,6 +32,8 @@ export interface ManifestHead {
   code: string;
   /** The next segment's number. */
   next: number;
+  /** How many of the first segments make up the base (see `LiveIndex`). */
+  bases: number;
   /** Segment files, the base first; `deleted`: files of their articles marked deleted. */
   segments: Array<{ file: string; deleted: string[] }>;
   /** Entries of the folder that are not files (see `listCorpusFiles`). */
@@ -172,8 +174,8 @@ export class ManifestStore {
     this.#checkpointBytes = text.length;
     this.#journalBytes = journal.length;
     this.#broken = journal.length > 0;
-    const { format, code, next, segments, skipped } = head;
-    return { format, code, next, segments, skipped, files };
+    const { format, code, next, bases, segments, skipped } = head;
+    return { format, code, next, bases, segments, skipped, files };
   }
 
   /** After `read`: folds a journal into a new checkpoint (so no line is appended after a bad one). */
@@ -194,8 +196,8 @@ export class ManifestStore {
     const changed: Array<[string, FileEntry | null]> = [];
     for (const [name, e] of manifest.files) if (this.#saved.get(name) !== e) changed.push([name, e]);
     for (const name of this.#saved.keys()) if (!manifest.files.has(name)) changed.push([name, null]);
-    const { format, code, next, segments, skipped } = manifest;
-    const head = JSON.stringify({ seq: this.#seq + 1, format, code, next, segments, skipped });
+    const { format, code, next, bases, segments, skipped } = manifest;
+    const head = JSON.stringify({ seq: this.#seq + 1, format, code, next, bases, segments, skipped });
     const line = lineOf(`${head.slice(0, -1)},"files":${filesJson(changed)}}`);
     try {
       const fd = openSync(join(this.folder, JOURNAL), 'a');
@@ -218,8 +220,8 @@ export class ManifestStore {
 
   /** Writes the whole manifest as the checkpoint (atomically), then empties the journal. */
   #checkpoint(manifest: Manifest): void {
-    const { format, code, next, segments, skipped } = manifest;
-    const head = JSON.stringify({ format, code, next, segments, skipped, seq: this.#seq });
+    const { format, code, next, bases, segments, skipped } = manifest;
+    const head = JSON.stringify({ format, code, next, bases, segments, skipped, seq: this.#seq });
     const text = `${head.slice(0, -1)},"files":${filesJson(manifest.files)}}`;
     try {
       writeAtomically(join(this.folder, MANIFEST), text);

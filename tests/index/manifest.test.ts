@@ -26,6 +26,7 @@ const manifest = (names: string[], next = names.length): Manifest => ({
   format: MANIFEST_FORMAT,
   code: 'code',
   next,
+  bases: 1,
   segments: [{ file: `seg-${next}.qdseg`, deleted: [] }],
   skipped: [],
   files: new Map(names.map((name) => [name, entry(name)])),

@@ -1,0 +1,65 @@
+/**
+ * The build worker of liveIndex.ts: ingests a run of corpus files (consecutive in file order) and writes their
+ * articles as one segment file, in a thread of its own, so that the first build of a live index uses every core
+ * for all of its work: ingest, and the segment's indexes (`Segment.write`: tokenising every paragraph, the quote
+ * facts, the dated mentions), which on one thread after a pool's ingest were 40% of the build at 100,000
+ * paragraphs. The main thread decides beforehand which files may be admitted (see `LiveIndex`'s build), and
+ * after, from the outcomes this gives, which are. The file is synced before this returns; until the manifest
+ * names it, a crash leaves it to be swept.
+ */
+import { join } from 'node:path';
+import type { MessagePort } from 'node:worker_threads';
+import { type CorpusWarning, ingestCandidate, readCandidate } from '../ingest/corpus.ts';
+import type { Article } from '../model/index.ts';
+import { Segment } from './segment.ts';
+
+/** Files to ingest (paths, each with the id and text digest the main thread read) into the segment file `name`. */
+export interface BuildTask {
+  folder: string;
+  name: string;
+  files: Array<{ path: string; id: string; digest: string }>;
+  /** Told the number of files done now and then (after every `PROGRESS_EVERY` files, and at the end). */
+  progress?: MessagePort;
+}
+
+/**
+ * Per file, in order: what ingesting it gave, or null when its text was no longer the one the main thread read
+ * (changed or gone since), so not ingested here. `written`: whether a segment file was written (some article).
+ */
+export interface BuildResult {
+  outcomes: Array<'article' | CorpusWarning | null>;
+  written: boolean;
+}
+
+const PROGRESS_EVERY = 64;
+
+/** See the module comment; also run on the main thread when the build has one thread. */
+export function buildSegment(task: BuildTask, onProgress?: (done: number) => void): BuildResult {
+  const articles: Article[] = [];
+  const outcomes: BuildResult['outcomes'] = [];
+  for (const [n, f] of task.files.entries()) {
+    const c = readCandidate(f.path);
+    if (c?.kind !== 'text' || c.id !== f.id || c.digest !== f.digest) outcomes.push(null);
+    else {
+      const ingested = ingestCandidate(c.name, c.id, c.text);
+      if ('warning' in ingested) outcomes.push(ingested.warning);
+      else {
+        articles.push(ingested.article);
+        outcomes.push('article');
+      }
+    }
+    if ((n + 1) % PROGRESS_EVERY === 0) onProgress?.(n + 1);
+  }
+  onProgress?.(task.files.length);
+  if (articles.length === 0) return { outcomes, written: false };
+  Segment.write(join(task.folder, task.name), task.name, articles).close();
+  return { outcomes, written: true };
+}
+
+export default function buildSegmentTask(task: BuildTask): BuildResult {
+  try {
+    return buildSegment(task, (done) => task.progress?.postMessage(done));
+  } finally {
+    task.progress?.close();
+  }
+}
