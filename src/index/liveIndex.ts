@@ -630,11 +630,18 @@ export class LiveIndex {
         }),
       }),
     );
-    const total = first.length;
+    // Progress: files ingested, then segments written (a worker writes its segment once its files are ingested).
     const done = tasks.map(() => 0);
-    const progress = (k: number, n: number): void => {
-      done[k] = n;
-      onProgress?.('reading the corpus', done.reduce((x, y) => x + y, 0), total);
+    let written = 0;
+    // The second stage is shown once every file is read, so that the two stages do not take turns.
+    let reading = true;
+    const progress = (k: number, n: number | 'written'): void => {
+      if (n === 'written') written += 1;
+      else done[k] = n;
+      const read = done.reduce((x, y) => x + y, 0);
+      if (reading && n !== 'written') onProgress?.('reading the corpus', read, first.length);
+      if (reading && read >= first.length) reading = false;
+      if (!reading) onProgress?.('building the indexes', written, tasks.length);
     };
     const results = await buildSegments(tasks, threads, progress);
     const built: LiveSegment[] = [];
@@ -955,10 +962,20 @@ export function splitRuns(names: readonly string[], parts: number, weight: (name
 
 /**
  * Runs the build's tasks (`buildWorker.ts`): each on a worker thread of a pool of `threads`, or one after the
- * other on this thread when `threads` is 1. `progress(k, done)`: task k has done `done` files.
+ * other on this thread when `threads` is 1. `progress(k, done)`: task k has ingested `done` files, or has
+ * written its segment.
  */
-async function buildSegments(tasks: readonly BuildTask[], threads: number, progress: (k: number, done: number) => void): Promise<BuildResult[]> {
-  if (threads <= 1) return tasks.map((task, k) => buildSegment(task, (done) => progress(k, done)));
+async function buildSegments(
+  tasks: readonly BuildTask[],
+  threads: number,
+  progress: (k: number, done: number | 'written') => void,
+): Promise<BuildResult[]> {
+  if (threads <= 1)
+    return tasks.map((task, k) => {
+      const result = buildSegment(task, (done) => progress(k, done));
+      progress(k, 'written');
+      return result;
+    });
   const [{ Piscina }, { workerModule }] = await Promise.all([import('piscina'), import('../ingest/pool.ts')]);
   const pool = new Piscina<BuildTask, BuildResult>({
     ...workerModule(new URL('./buildWorker.ts', import.meta.url), 'buildWorker.js'),
@@ -974,6 +991,7 @@ async function buildSegments(tasks: readonly BuildTask[], threads: number, progr
           .run({ ...task, progress: port2 }, { transferList: [port2] })
           .then((result) => {
             progress(k, task.files.length);
+            progress(k, 'written');
             return result;
           })
           .finally(() => port1.close());
