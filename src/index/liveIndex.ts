@@ -1,7 +1,8 @@
 /**
- * The index of a corpus folder kept live, the way Lucene and Tantivy keep theirs: a base segment and small
- * segments of articles added or changed since (each written once, to a file of its own, see `segment.ts`),
- * deletion marks for articles removed or changed, and merges that fold segments together when they pile up.
+ * The index of a corpus folder kept live, the way Lucene and Tantivy keep theirs: a base (one segment, or one
+ * per thread after the first build) and small segments of articles added or changed since (each written once,
+ * to a file of its own, see `segment.ts`), deletion marks for articles removed or changed, and merges that fold
+ * segments together when they pile up.
  *
  * - An update re-reads only the files it is given (or, given none, every file whose text changed), ingests
  *   only those, and writes them as one new small segment; the articles they replace or remove get deletion
@@ -45,7 +46,7 @@ import { type Steps, runInTurns, runNow } from './steps.ts';
 
 /** When merges happen. */
 export interface MergePolicy {
-  /** Small segments (all but the base) beyond which they are merged into one. Default 8. */
+  /** Small segments (all but the base's) beyond which they are merged into one. Default 8. */
   maxSmallSegments: number;
   /** Paragraphs in small segments and deleted from the base, as a share of the base, beyond which all merge into a new base. Default 0.1. */
   baseRatio: number;
@@ -620,7 +621,9 @@ export class LiveIndex {
       ids.add(e.id);
       digests.add(e.digest);
     }
-    const tasks = splitRuns(first, threads, (name) => sizes.get(name) ?? 0).map(
+    const text = first.reduce((n, name) => n + (sizes.get(name) ?? 0), 0);
+    const runs = Math.max(threads, Math.ceil(text / RUN_TEXT));
+    const tasks = splitRuns(first, runs, (name) => sizes.get(name) ?? 0).map(
       (names): BuildTask => ({
         folder: this.#folder,
         name: this.#newName(),
@@ -937,6 +940,14 @@ function changesBetween(before: LoadedCorpus, after: LoadedCorpus, fresh: Readon
     if (!failedBefore.has(`${w.file}\0${w.reason}`)) changes.push({ file: w.file, kind: 'failed', reason: w.reason });
   return changes;
 }
+
+/**
+ * The text a build's segment is made of, at most (in characters; about 90,000 paragraphs of news). A worker holds
+ * its run's articles until its segment is written, and writing a segment of 500,000 paragraphs (a run per thread
+ * at 1M) cost half again as much a paragraph as one of 80,000, most of it the garbage collector's work on the
+ * larger heap; the base is then several segments, which answers read as one (`SegmentedBm25`).
+ */
+const RUN_TEXT = 32 * 2 ** 20;
 
 /**
  * `names` cut into at most `parts` runs of consecutive names, of about equal weight each (a file's weight: its

@@ -16,7 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { loadCorpus } from '../../src/ingest/corpus.ts';
 import { LiveCorpus, type UpdateReport } from '../../src/index/live.ts';
-import { LiveIndex, liveIndexDir } from '../../src/index/liveIndex.ts';
+import { LiveIndex, liveIndexDir, splitRuns } from '../../src/index/liveIndex.ts';
 import { type LoadedCorpus, indexInMemory } from '../../src/index/loadedCorpus.ts';
 import { renderJson } from '../../src/render/json.ts';
 import { runLine } from '../../src/router/router.ts';
@@ -378,5 +378,62 @@ describe('LiveCorpus, an update in turns', () => {
     expect(ask()).not.toEqual(withIt);
     expect(answers(holder.corpus)).toEqual(rebuilt(dir));
     await live.close();
+  });
+});
+
+describe('splitRuns', () => {
+  const one = (): number => 1;
+  it('cuts names into runs of consecutive names of about equal weight, none empty', () => {
+    expect(splitRuns(['a', 'b', 'c', 'd'], 2, one)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    const weight = (name: string): number => ({ a: 5, b: 1, c: 1, d: 1 })[name] ?? 0;
+    expect(splitRuns(['a', 'b', 'c', 'd'], 2, weight)).toEqual([['a'], ['b', 'c', 'd']]);
+    expect(splitRuns(['a', 'b'], 4, one)).toEqual([['a'], ['b']]);
+    expect(splitRuns(['a', 'b', 'c'], 1, one)).toEqual([['a', 'b', 'c']]);
+    expect(splitRuns([], 2, one)).toEqual([]);
+  });
+});
+
+describe('LiveIndex, the first build on several threads', () => {
+  it('answers and warns as one thread and a full load do, admission in file order across the runs', async () => {
+    const dir = folder(true);
+    // Cases the order of admission decides: a copy of a seed under a name that sorts last (left out), an empty
+    // file, and an id whose first file (.md sorts before .txt) fails to ingest: the seed of that id is then
+    // admitted, though no worker was given it (another file claimed its id first); it is ingested after them.
+    copyFileSync(join(SEEDS, '000_dbd715e2f98fffeb.txt'), join(dir, 'zz_copy.txt'));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, '003_85ee1c887779c124.md'), '---\ntitle: [unclosed\n---\nText.\n');
+    const expected = rebuilt(dir);
+    const full = loadCorpus(dir);
+    expect(full.articles.map((a) => a.file)).toContain('003_85ee1c887779c124.txt');
+    for (const threads of [2, 1]) {
+      const { index } = await LiveIndex.open(dir, { cacheDir: cacheDir(), threads });
+      // A segment per thread, and one of the seed ingested after them.
+      expect(index.shape).toEqual({ segments: threads + 1, deleted: 0 });
+      expect(answers(index.corpus)).toEqual(expected);
+      expect(index.corpus.warnings).toEqual(full.warnings);
+      expect(index.corpus.articles.map((a) => a.file)).toEqual(full.articles.map((a) => a.file));
+      index.close();
+    }
+  });
+
+  it('keeps the segments of the build as its base: no merge is due after it nor after a reload; merged, the same answers', async () => {
+    const dir = folder(true);
+    const cache = cacheDir();
+    const expected = rebuilt(dir);
+    const { index } = await LiveIndex.open(dir, { cacheDir: cache, threads: 2 });
+    expect(index.shape).toEqual({ segments: 2, deleted: 0 });
+    expect(await index.mergeInBackground('due')).toBe(false);
+    index.close();
+    const again = LiveIndex.openSaved(dir, { cacheDir: cache }) as LiveIndex;
+    expect(again.corpus.source.kind).toBe('cache');
+    expect(answers(again.corpus)).toEqual(expected);
+    expect(await again.mergeInBackground('due')).toBe(false);
+    expect(await again.mergeInBackground('all')).toBe(true);
+    expect(again.shape).toEqual({ segments: 1, deleted: 0 });
+    expect(answers(again.corpus)).toEqual(expected);
+    again.close();
   });
 });
