@@ -622,7 +622,8 @@ export class LiveIndex {
       digests.add(e.digest);
     }
     const text = first.reduce((n, name) => n + (sizes.get(name) ?? 0), 0);
-    const runs = Math.max(threads, Math.ceil(text / RUN_TEXT));
+    // A multiple of the threads, so that they finish together.
+    const runs = threads * Math.max(1, Math.ceil(text / RUN_TEXT / threads));
     const tasks = splitRuns(first, runs, (name) => sizes.get(name) ?? 0).map(
       (names): BuildTask => ({
         folder: this.#folder,
