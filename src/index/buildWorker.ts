@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
 import { type CorpusWarning, ingestCandidate, readCandidate } from '../ingest/corpus.ts';
 import type { Article } from '../model/index.ts';
+import { type QuoteFacts, quoteFactsOf } from './quoteBook.ts';
 import { Segment } from './segment.ts';
 
 /** Files to ingest (paths, each with the id and text digest the main thread read) into the segment file `name`. */
@@ -36,6 +37,9 @@ const PROGRESS_EVERY = 64;
 /** See the module comment; also run on the main thread when the build has one thread. */
 export function buildSegment(task: BuildTask, onProgress?: (done: number) => void): BuildResult {
   const articles: Article[] = [];
+  // Worked out as each article is ingested: what its paragraphs' names are the ingest has just found (`findNames`
+  // remembers the texts it read last); after the whole run, every one was found again.
+  const facts: QuoteFacts[] = [];
   const outcomes: BuildResult['outcomes'] = [];
   for (const [n, f] of task.files.entries()) {
     const c = readCandidate(f.path);
@@ -45,6 +49,7 @@ export function buildSegment(task: BuildTask, onProgress?: (done: number) => voi
       if ('warning' in ingested) outcomes.push(ingested.warning);
       else {
         articles.push(ingested.article);
+        facts.push(quoteFactsOf(ingested.article));
         outcomes.push('article');
       }
     }
@@ -52,7 +57,7 @@ export function buildSegment(task: BuildTask, onProgress?: (done: number) => voi
   }
   onProgress?.(task.files.length);
   if (articles.length === 0) return { outcomes, written: false };
-  Segment.write(join(task.folder, task.name), task.name, articles).close();
+  Segment.write(join(task.folder, task.name), task.name, articles, facts).close();
   return { outcomes, written: true };
 }
 
