@@ -1,5 +1,4 @@
 import { englishStopwords, porterStemmer } from './natural.ts';
-import { allMatches } from './text.ts';
 
 /** A word of a text, with where it stands and the index term it becomes (null for a stopword). */
 export interface Token {
@@ -90,38 +89,47 @@ const recentlyTokenized: ReadonlyArray<Map<string, readonly Token[]>> = Array.fr
 const RECENT_MAX = 16;
 
 function tokensOf(text: string, options: TokenizeOptions, mask: number): Token[] {
-  const raw: Array<{ start: number; end: number; word: string }> = [];
-  for (const m of allMatches(WORD, text)) {
-    raw.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
-  }
   const seen = termsSeen[mask] as Map<string, string | null>;
   const out: Token[] = [];
-  for (let i = 0; i < raw.length; i += 1) {
-    const w = raw[i] as (typeof raw)[number];
-    const next = raw[i + 1];
+  // The words one at a time, each with the one after it (WORD never matches an empty string).
+  WORD.lastIndex = 0;
+  let m = WORD.exec(text);
+  while (m !== null) {
+    const word = m[0];
+    const start = m.index;
+    const end = start + word.length;
+    const next = WORD.exec(text);
     // Only a word that opens a two-word name ("united", "new") is read with the next one.
-    if (next && next.start - w.end <= 1 && PHRASE_OPENERS.has(w.word.toLowerCase())) {
-      const phrase = `${w.word} ${next.word}`.toLowerCase();
+    if (next !== null && next.index - end <= 1 && mayOpenPhrase(word)) {
+      const phrase = `${word} ${next[0]}`.toLowerCase();
       const pair = entry(PHRASE_SYNONYMS, phrase);
       if (pair) {
-        out.push({ start: w.start, end: next.end, term: options.spellings ? phrase : pair });
-        i += 1;
+        out.push({ start, end: next.index + next[0].length, term: options.spellings ? phrase : pair });
+        m = WORD.exec(text);
         continue;
       }
     }
-    let term = seen.get(w.word);
+    let term = seen.get(word);
     if (term === undefined) {
-      term = termOfWord(w.word, options);
+      term = termOfWord(word, options);
       if (seen.size >= TERMS_SEEN_MAX) seen.clear();
-      seen.set(w.word, term);
+      seen.set(word, term);
     }
-    out.push({ start: w.start, end: w.end, term });
+    out.push({ start, end, term });
+    m = next;
   }
   return out;
 }
 
 /** The first words of `PHRASE_SYNONYMS`: no other word can open one of them. */
 const PHRASE_OPENERS: ReadonlySet<string> = new Set(Object.keys(PHRASE_SYNONYMS).map((p) => p.split(' ')[0] as string));
+/** Their lengths and first letters (ASCII, as a code with the lower-case bit set): a word of another is none of them. */
+const OPENER_LENGTHS: ReadonlySet<number> = new Set([...PHRASE_OPENERS].map((w) => w.length));
+const OPENER_FIRSTS: ReadonlySet<number> = new Set([...PHRASE_OPENERS].map((w) => w.charCodeAt(0) | 0x20));
+
+/** Is the word (in any case) one of `PHRASE_OPENERS`? Lower-cased only when its length and first letter may be one's. */
+const mayOpenPhrase = (word: string): boolean =>
+  OPENER_LENGTHS.has(word.length) && OPENER_FIRSTS.has(word.charCodeAt(0) | 0x20) && PHRASE_OPENERS.has(word.toLowerCase());
 
 /** Each word's term, one table for each combination of the options (a word's term depends on nothing else). */
 const termsSeen: ReadonlyArray<Map<string, string | null>> = Array.from({ length: 8 }, () => new Map<string, string | null>());
