@@ -187,6 +187,7 @@ async function measureLive(): Promise<Record<string, unknown>> {
   })();
   const duringUpdate = await paced(() => !updating);
   await removals;
+  const segmentsBeforeMerge = live.status().segments;
   let merging = true;
   const mergeStart = performance.now();
   const merged = live.mergeAll().then(() => (merging = false));
@@ -207,7 +208,7 @@ async function measureLive(): Promise<Record<string, unknown>> {
     newestRefreshMs: median(latest.refreshMs),
     newestComposeMs: latest.composeMs,
     newestAppended: latest.appended,
-    segmentsBeforeMerge: ADDED + 1,
+    segmentsBeforeMerge,
     mergeMs,
     withoutMerge: { ...percentiles(without), max: Number(Math.max(...without).toFixed(1)), n: without.length },
     duringUpdate: { ...percentiles(duringUpdate), max: Number(Math.max(...duringUpdate).toFixed(1)), n: duringUpdate.length },

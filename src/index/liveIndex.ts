@@ -602,6 +602,9 @@ export class LiveIndex {
     const { threads: asked, onProgress } = this.options;
     const { defaultThreads } = await import('../ingest/pool.ts');
     const { files: listed, skipped } = listCorpusFiles(this.dir);
+    // From an empty folder: a manifest left in it (of other code, or one that could not be read) must never name
+    // the segments this build writes under the same names, should it be killed before it saves its own.
+    rmSync(this.#folder, { recursive: true, force: true });
     const threads = asked ?? defaultThreads(listed.length);
     const paths = new Map<string, string>();
     const sizes = new Map<string, number>();
@@ -622,8 +625,10 @@ export class LiveIndex {
       digests.add(e.digest);
     }
     const text = first.reduce((n, name) => n + (sizes.get(name) ?? 0), 0);
-    // A multiple of the threads, so that they finish together.
-    const runs = threads * Math.max(1, Math.ceil(text / RUN_TEXT / threads));
+    // A multiple of the threads, so that they finish together; fewer for a small corpus on many cores, unless the
+    // threads were given (as a pool given threads uses them whatever the corpus's size).
+    const perThreads = threads * Math.max(1, Math.ceil(text / RUN_TEXT / threads));
+    const runs = asked === undefined ? Math.min(perThreads, Math.max(1, Math.ceil(text / MIN_RUN_TEXT))) : perThreads;
     const tasks = splitRuns(first, runs, (name) => sizes.get(name) ?? 0).map(
       (names): BuildTask => ({
         folder: this.#folder,
@@ -647,6 +652,7 @@ export class LiveIndex {
       if (reading && read >= first.length) reading = false;
       if (!reading) onProgress?.('building the indexes', written, tasks.length);
     };
+    if (first.length > 0) onProgress?.('reading the corpus', 0, first.length);
     const results = await buildSegments(tasks, threads, progress);
     const built: LiveSegment[] = [];
     try {
@@ -662,29 +668,30 @@ export class LiveIndex {
           built.push({ segment, deleted: new Set() });
         }
       });
+      const fresh = new Map<string, Article>();
+      const { admitted, warnings } = admit([...this.#files.keys()], this.#files, (name) => {
+        const read = readCandidate(paths.get(name) as string);
+        if (read?.kind !== 'text') return read?.warning ?? { file: name, reason: 'deleted while it was read' };
+        const ingested = ingestCandidate(read.name, read.id, read.text);
+        if ('warning' in ingested) return ingested.warning;
+        fresh.set(name, ingested.article);
+        return 'article';
+      });
+      // A worker's article is admitted (no earlier file claimed its id or text); marked deleted otherwise, to be safe.
+      for (const s of built) s.segment.articles.forEach((a, ai) => admitted.has(a.file) || s.deleted.add(ai));
+      if (fresh.size > 0) built.push({ segment: this.#newSegment([...fresh.values()]), deleted: new Set() });
+      this.#segments = built;
+      this.#bases = built.length - (fresh.size > 0 ? 1 : 0);
+      this.#skipped = skipped;
+      this.#refusals = warnings;
+      this.#dropEmpty();
+      this.#save();
+      this.#compose([...skipped, ...warnings], { kind: 'built', reason: 'no saved live index yet' });
     } catch (error) {
       for (const s of built) s.segment.close();
+      this.#segments = [];
       throw error;
     }
-    const fresh = new Map<string, Article>();
-    const { admitted, warnings } = admit([...this.#files.keys()], this.#files, (name) => {
-      const read = readCandidate(paths.get(name) as string);
-      if (read?.kind !== 'text') return read?.warning ?? { file: name, reason: 'deleted while it was read' };
-      const ingested = ingestCandidate(read.name, read.id, read.text);
-      if ('warning' in ingested) return ingested.warning;
-      fresh.set(name, ingested.article);
-      return 'article';
-    });
-    // A worker's article is admitted (no earlier file claimed its id or text); marked deleted otherwise, to be safe.
-    for (const s of built) s.segment.articles.forEach((a, ai) => admitted.has(a.file) || s.deleted.add(ai));
-    this.#segments = built;
-    this.#bases = built.length;
-    if (fresh.size > 0) this.#segments.push({ segment: this.#newSegment([...fresh.values()]), deleted: new Set() });
-    this.#skipped = skipped;
-    this.#refusals = warnings;
-    this.#dropEmpty();
-    this.#save();
-    this.#compose([...skipped, ...warnings], { kind: 'built', reason: 'no saved live index yet' });
   }
 
   /**
@@ -949,6 +956,8 @@ function changesBetween(before: LoadedCorpus, after: LoadedCorpus, fresh: Readon
  * larger heap; the base is then several segments, which answers read as one (`SegmentedBm25`).
  */
 const RUN_TEXT = 32 * 2 ** 20;
+/** The text a build's segment is made of, at least (about 3,000 paragraphs; unless the corpus has less, or the threads are given). */
+const MIN_RUN_TEXT = 2 ** 20;
 
 /**
  * `names` cut into at most `parts` runs of consecutive names, of about equal weight each (a file's weight: its
@@ -982,6 +991,7 @@ async function buildSegments(
   threads: number,
   progress: (k: number, done: number | 'written') => void,
 ): Promise<BuildResult[]> {
+  if (tasks.length === 0) return [];
   if (threads <= 1)
     return tasks.map((task, k) => {
       const result = buildSegment(task, (done) => progress(k, done));

@@ -409,31 +409,65 @@ describe('LiveIndex, the first build on several threads', () => {
     const full = loadCorpus(dir);
     expect(full.articles.map((a) => a.file)).toContain('003_85ee1c887779c124.txt');
     for (const threads of [2, 1]) {
-      const { index } = await LiveIndex.open(dir, { cacheDir: cacheDir(), threads });
+      const cache = cacheDir();
+      const { index } = await LiveIndex.open(dir, { cacheDir: cache, threads });
       // A segment per thread, and one of the seed ingested after them.
       expect(index.shape).toEqual({ segments: threads + 1, deleted: 0 });
       expect(answers(index.corpus)).toEqual(expected);
       expect(index.corpus.warnings).toEqual(full.warnings);
       expect(index.corpus.articles.map((a) => a.file)).toEqual(full.articles.map((a) => a.file));
+      // Nothing left to do for an update of the whole folder, and the same after a reload.
+      expect(index.update()).toEqual([]);
       index.close();
+      const again = LiveIndex.openSaved(dir, { cacheDir: cache }) as LiveIndex;
+      expect(answers(again.corpus)).toEqual(expected);
+      expect(again.corpus.warnings).toEqual(full.warnings);
+      again.close();
     }
   });
 
-  it('keeps the segments of the build as its base: no merge is due after it nor after a reload; merged, the same answers', async () => {
-    const dir = folder(true);
+  it('keeps the segments of the build as its base, through merges and a reload', async () => {
+    const dir = folder(false);
     const cache = cacheDir();
-    const expected = rebuilt(dir);
-    const { index } = await LiveIndex.open(dir, { cacheDir: cache, threads: 2 });
-    expect(index.shape).toEqual({ segments: 2, deleted: 0 });
-    expect(await index.mergeInBackground('due')).toBe(false);
-    index.close();
-    const again = LiveIndex.openSaved(dir, { cacheDir: cache }) as LiveIndex;
+    const progress: string[] = [];
+    // Small segments merge beyond one; the share of the base never makes a merge due.
+    const merge = { maxSmallSegments: 1, baseRatio: 1e9 };
+    const open = async (): Promise<LiveIndex> =>
+      (await LiveIndex.open(dir, { cacheDir: cache, threads: 2, merge, onProgress: (stage, done, total) => progress.push(`${stage} ${done}/${total}`) }))
+        .index;
+    const live = await open();
+    expect(progress[0]).toBe('reading the corpus 0/5');
+    expect(progress).toContain('reading the corpus 5/5');
+    expect(progress.at(-1)).toBe('building the indexes 2/2');
+    expect(live.shape).toEqual({ segments: 2, deleted: 0 });
+    expect(await live.mergeInBackground('due')).toBe(false);
+    /** Adds a file of its own and returns whether a merge was due after it. */
+    const add = async (name: string): Promise<boolean> => {
+      writeFileSync(join(dir, name), `"The talks go on," Kerry said of ${name} on Tuesday.\n`);
+      expect(live.update([join(dir, name)]).map((c) => c.kind)).toEqual(['added']);
+      return live.mergeInBackground('due');
+    };
+    // Two segments of the base and one small one: not due; a second small one: the small ones merge.
+    expect(await add('zz1.txt')).toBe(false);
+    expect(await add('zz2.txt')).toBe(true);
+    expect(live.shape).toEqual({ segments: 3, deleted: 0 });
+    expect(answers(live.corpus)).toEqual(rebuilt(dir));
+    live.close();
+    const again = LiveIndex.openSaved(dir, { cacheDir: cache, merge }) as LiveIndex;
     expect(again.corpus.source.kind).toBe('cache');
-    expect(answers(again.corpus)).toEqual(expected);
+    expect(answers(again.corpus)).toEqual(rebuilt(dir));
     expect(await again.mergeInBackground('due')).toBe(false);
+    // Everything merged: one segment is the base, and two small ones merge again.
     expect(await again.mergeInBackground('all')).toBe(true);
     expect(again.shape).toEqual({ segments: 1, deleted: 0 });
-    expect(answers(again.corpus)).toEqual(expected);
+    for (const name of ['zz3.txt', 'zz4.txt']) {
+      writeFileSync(join(dir, name), `"The talks go on," Lavrov said of ${name} on Friday.\n`);
+      again.update([join(dir, name)]);
+    }
+    expect(again.shape).toEqual({ segments: 3, deleted: 0 });
+    expect(await again.mergeInBackground('due')).toBe(true);
+    expect(again.shape).toEqual({ segments: 2, deleted: 0 });
+    expect(answers(again.corpus)).toEqual(rebuilt(dir));
     again.close();
   });
 });
