@@ -629,16 +629,14 @@ export class LiveIndex {
     // threads were given (as a pool given threads uses them whatever the corpus's size).
     const perThreads = threads * Math.max(1, Math.ceil(text / RUN_TEXT / threads));
     const runs = asked === undefined ? Math.min(perThreads, Math.max(1, Math.ceil(text / MIN_RUN_TEXT))) : perThreads;
-    const tasks = splitRuns(first, runs, (name) => sizes.get(name) ?? 0).map(
-      (names): BuildTask => ({
-        folder: this.#folder,
-        name: this.#newName(),
-        files: names.map((name) => {
-          const e = this.#files.get(name) as FileEntry & { kind: 'text' };
-          return { path: paths.get(name) as string, id: e.id, digest: e.digest };
-        }),
+    const tasks = splitRuns(first, runs, (name) => sizes.get(name) ?? 0).map((names): BuildTask => ({
+      folder: this.#folder,
+      name: this.#newName(),
+      files: names.map((name) => {
+        const e = this.#files.get(name) as FileEntry & { kind: 'text' };
+        return { path: paths.get(name) as string, id: e.id, digest: e.digest };
       }),
-    );
+    }));
     // Progress: files ingested, then segments written (a worker writes its segment once its files are ingested).
     const done = tasks.map(() => 0);
     let written = 0;
@@ -661,7 +659,8 @@ export class LiveIndex {
         task.files.forEach((f, i) => {
           const outcome = result.outcomes[i];
           const name = basename(f.path);
-          if (outcome !== null && outcome !== undefined) this.#files.set(name, { ...(this.#files.get(name) as FileEntry & { kind: 'text' }), outcome });
+          if (outcome !== null && outcome !== undefined)
+            this.#files.set(name, { ...(this.#files.get(name) as FileEntry & { kind: 'text' }), outcome });
         });
         if (result.written) {
           const segment = Segment.read(join(this.#folder, task.name), task.name, (why) => this.options.onProblem?.(why));

@@ -433,8 +433,14 @@ describe('LiveIndex, the first build on several threads', () => {
     // Small segments merge beyond one; the share of the base never makes a merge due.
     const merge = { maxSmallSegments: 1, baseRatio: 1e9 };
     const open = async (): Promise<LiveIndex> =>
-      (await LiveIndex.open(dir, { cacheDir: cache, threads: 2, merge, onProgress: (stage, done, total) => progress.push(`${stage} ${done}/${total}`) }))
-        .index;
+      (
+        await LiveIndex.open(dir, {
+          cacheDir: cache,
+          threads: 2,
+          merge,
+          onProgress: (stage, done, total) => progress.push(`${stage} ${done}/${total}`),
+        })
+      ).index;
     const live = await open();
     expect(progress[0]).toBe('reading the corpus 0/5');
     expect(progress).toContain('reading the corpus 5/5');
