@@ -950,9 +950,10 @@ function changesBetween(before: LoadedCorpus, after: LoadedCorpus, fresh: Readon
 
 /**
  * The text a build's segment is made of, at most (in characters; about 90,000 paragraphs of news). A worker holds
- * its run's articles until its segment is written, and writing a segment of 500,000 paragraphs (a run per thread
- * at 1M) cost half again as much a paragraph as one of 80,000, most of it the garbage collector's work on the
- * larger heap; the base is then several segments, which answers read as one (`SegmentedBm25`).
+ * its run's articles until its segment is written: with a run per thread at 1M, the build peaked at 8.75 GB of
+ * RSS (3.5 GB with these runs), and writing a segment of 500,000 paragraphs cost about 40% more a paragraph than
+ * one of 80,000 (part of it the garbage collector's work on the larger heap). The base is then several segments,
+ * which answers read as one (`SegmentedBm25`).
  */
 const RUN_TEXT = 32 * 2 ** 20;
 /** The text a build's segment is made of, at least (about 3,000 paragraphs; unless the corpus has less, or the threads are given). */
