@@ -501,15 +501,18 @@ export class ArticleWriter {
     this.position += bytes.length;
   }
 
-  /** Writes the article's details; returns the article, reading them back from the file. */
-  add(article: Article): Article {
+  /**
+   * Writes the article's details; returns the article, reading them back from the file. `runs` are its
+   * paragraphs' phrase runs when the caller has them (`paragraphRun` of each, in order).
+   */
+  add(article: Article, runs?: readonly Uint32Array[]): Article {
     const parts: Buffer[] = [];
     parts[TEXT] = serialize({ sentences: article.paragraphs.map((p) => p.sentences), setAside: article.setAside } satisfies TextParts);
     parts[QUOTES] = listBytes(article.quotes, (q) => q.paragraph + 1);
     parts[EVENTS] = listBytes(article.events, (e) => (e.paragraph ?? -1) + 1);
     const texts = article.paragraphs.map((p) => p.text);
     parts[TEXTS] = listBytes(texts, (_, i) => i);
-    parts[RUNS] = runsBytes(texts);
+    parts[RUNS] = runsBytes(runs ?? texts.map(paragraphRun));
     for (const bytes of parts) {
       const at = this.position;
       this.write(bytes);

@@ -3,7 +3,7 @@ import { type Bm25Searcher, SegmentedBm25 } from './segmentedBm25.ts';
 import type { Article, Paragraph } from '../model/index.ts';
 import { type Token, tokenize } from '../nlp/terms.ts';
 import { paragraphCountOf, testParagraphRuns } from './articleStore.ts';
-import { hasRun, phraseRun } from './phraseRuns.ts';
+import { hasRun, phraseRun, runOfTokens } from './phraseRuns.ts';
 import { Lexicon, LexiconBuilder, type SavedLexicon } from './lexicon.ts';
 
 /** A paragraph that matched a query, with the character ranges of its text to highlight. */
@@ -67,9 +67,12 @@ export class ParagraphIndex {
     return new ParagraphIndex(articles, search, lexicon, parts && search instanceof SegmentedBm25 ? partPlaces(search, parts) : undefined);
   }
 
-  /** The BM25 index and lexicon of the articles' paragraphs, numbered in order. */
-  static buildParts(articles: readonly Article[]): { search: Bm25Index; lexicon: Lexicon } {
-    // Each paragraph is tokenised once: the tokens feed both MiniSearch and the lexicon.
+  /**
+   * The BM25 index and lexicon of the articles' paragraphs, numbered in order. Given `runs`, each paragraph's
+   * phrase run (`paragraphRun`) is pushed to it, in the same order.
+   */
+  static buildParts(articles: readonly Article[], runs?: Uint32Array[]): { search: Bm25Index; lexicon: Lexicon } {
+    // Each paragraph is tokenised once: the tokens feed MiniSearch, the lexicon and the runs.
     const search = new Bm25Builder(['text']);
     const lexicon = new LexiconBuilder();
     for (const a of articles) {
@@ -77,6 +80,7 @@ export class ParagraphIndex {
         const tokens = tokenize(p.text);
         const doc = search.add([tokens.flatMap((t) => (t.term === null ? [] : [t.term]))]);
         lexicon.add(p.text, tokens, doc);
+        runs?.push(runOfTokens(p.text, tokens));
       }
     }
     return { search: search.finish(), lexicon: lexicon.finish() };

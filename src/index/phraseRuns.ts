@@ -1,4 +1,4 @@
-import { tokenize } from '../nlp/terms.ts';
+import { type Token, keptTerm, tokenize } from '../nlp/terms.ts';
 
 /**
  * Phrases checked without reading paragraphs' texts.
@@ -36,6 +36,19 @@ export function paragraphRun(text: string): Uint32Array {
   return out;
 }
 
+/**
+ * `paragraphRun(text)` from the tokens `tokenize(text)` gave (stopwords null): the same words, a stopword's
+ * term worked out from its word. What a writer that has just tokenised the paragraph for BM25 uses.
+ */
+export function runOfTokens(text: string, tokens: readonly Token[]): Uint32Array {
+  const out = new Uint32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    out[i] = termHash(t.term ?? keptTerm(text.slice(t.start, t.end)));
+  }
+  return out;
+}
+
 /** A phrase's terms (as `Lexicon.prepare` gives them) as hashes. */
 export const phraseRun = (terms: readonly string[]): Uint32Array => Uint32Array.from(terms, termHash);
 
@@ -56,8 +69,7 @@ export function hasRun(words: Uint32Array, run: Uint32Array): boolean {
  * An article's paragraphs' runs as bytes, for its details in the index file: the count of paragraphs, each
  * one's start (in words; then the total), then the words. Little-endian 32-bit numbers throughout.
  */
-export function runsBytes(texts: readonly string[]): Buffer {
-  const runs = texts.map(paragraphRun);
+export function runsBytes(runs: readonly Uint32Array[]): Buffer {
   const words = runs.reduce((n, r) => n + r.length, 0);
   const out = new Uint32Array(2 + runs.length + words);
   out[0] = runs.length;

@@ -135,14 +135,19 @@ export class Segment {
   static write(path: string, name: string, articles: readonly Article[], facts?: readonly QuoteFacts[]): Segment {
     const writer = new ArticleWriter(path);
     try {
-      const { search, lexicon } = ParagraphIndex.buildParts(articles);
+      const runs: Uint32Array[] = [];
+      const { search, lexicon } = ParagraphIndex.buildParts(articles, runs);
       const events = EventIndex.build([...articles]);
       const saved = encodeQuoteFacts(facts ?? articles.map(quoteFactsOf));
       // Facts worked out here are kept as read back from their saved form, sharing their strings and lists of
       // words (see quoteFactsCodec.ts): a live index built whole holds them as one opened from its files does.
       // Facts given are kept as they are: the quote book holds the same objects (`adopt`).
       const quoteFacts = facts ? [...facts] : decodeQuoteFacts(saved);
-      const stored = articles.map((a) => writer.add(a));
+      let first = 0;
+      const stored = articles.map((a) => {
+        first += a.paragraphs.length;
+        return writer.add(a, runs.slice(first - a.paragraphs.length, first));
+      });
       writer.finish({
         format: SEGMENT_FORMAT,
         paragraphs: { search: serialize(typedArraysAsBytes(search.toJSON())), lexicon: serialize(lexicon.toJSON()) },

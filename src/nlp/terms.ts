@@ -147,6 +147,21 @@ function termOfWord(word: string, options: TokenizeOptions): string | null {
   return stem(plain);
 }
 
+/**
+ * A word's term when stopwords are kept (`tokenize(text, { keepStopwords: true })`): what `tokenize(text)`'s
+ * null for a stopword would have been, so that a text read once gives both (see `runOfTokens`).
+ */
+export function keptTerm(word: string): string {
+  const seen = termsSeen[1] as Map<string, string | null>;
+  let term = seen.get(word);
+  if (term === undefined) {
+    term = termOfWord(word, { keepStopwords: true });
+    if (seen.size >= TERMS_SEEN_MAX) seen.clear();
+    seen.set(word, term);
+  }
+  return term ?? '';
+}
+
 /** The index terms of a text, stopwords dropped. */
 export function terms(text: string, options: TokenizeOptions = {}): string[] {
   const out: string[] = [];

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hasRun, paragraphRun, phraseRun, runsBytes, runsOf, termHash } from '../../src/index/phraseRuns.ts';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { hasRun, paragraphRun, phraseRun, runOfTokens, runsBytes, runsOf, termHash } from '../../src/index/phraseRuns.ts';
 import { tokenize } from '../../src/nlp/terms.ts';
 
 /** A phrase's terms as a query reads them (stopwords kept). */
@@ -35,15 +37,34 @@ describe('phrase runs', () => {
 
   it("stores an article's runs as bytes and reads them back, and refuses bytes that do not add up", () => {
     const texts = ['Kerry met Putin in Moscow.', '', 'Lavrov said so on Tuesday.'];
-    const back = runsOf(runsBytes(texts));
+    const back = runsOf(runsBytes(texts.map(paragraphRun)));
     expect(back.map((r) => [...r])).toEqual(texts.map((t) => [...paragraphRun(t)]));
     // Unaligned bytes, as a file read may give them.
-    const bytes = runsBytes(texts);
+    const bytes = runsBytes(texts.map(paragraphRun));
     const shifted = Buffer.alloc(bytes.length + 1);
     bytes.copy(shifted, 1);
     expect(runsOf(shifted.subarray(1)).map((r) => [...r])).toEqual(back.map((r) => [...r]));
     expect(() => runsOf(bytes.subarray(0, bytes.length - 4))).toThrow(/do not add up/);
     expect(() => runsOf(bytes.subarray(0, 6))).toThrow(/cut short/);
     expect(runsOf(runsBytes([]))).toEqual([]);
+  });
+
+  it('give the same run from the tokens read for BM25 (stopwords dropped) as from the text', () => {
+    // Stopwords ("the", "us", "on"), synonyms ("U.S.", "Daesh"), two-word names, possessives, capitals.
+    const fixtures = [
+      'The United States and the U.S. told us on Tuesday that Daesh is not the Islamic State’s only foe.',
+      "Russia's Lavrov said: 'We will not.' Of the UN, he said nothing; US officials were there.",
+      'New York, new york, New  York and New\nYork.',
+      '',
+    ];
+    const seeds = join(import.meta.dirname, '../../corpus');
+    const texts = readdirSync(seeds)
+      .filter((f) => f.endsWith('.txt'))
+      .flatMap((f) => readFileSync(join(seeds, f), 'utf8').split(/\n\s*\n/));
+    expect(texts.length).toBeGreaterThan(50);
+    for (const text of [...fixtures, ...texts]) expect([...runOfTokens(text, tokenize(text))]).toEqual([...paragraphRun(text)]);
+    // A stopword is in the run, as the query reads it: the run differs from the stopword-free terms.
+    const text = fixtures[0] as string;
+    expect(runOfTokens(text, tokenize(text)).length).toBeGreaterThan(tokenize(text).filter((t) => t.term !== null).length);
   });
 });
