@@ -10,9 +10,8 @@
 import { join } from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
 import { type CorpusWarning, ingestCandidate, readCandidate } from '../ingest/corpus.ts';
-import type { Article } from '../model/index.ts';
-import { type QuoteFacts, quoteFactsOf } from './quoteBook.ts';
-import { Segment } from './segment.ts';
+import { quoteFactsOf } from './quoteBook.ts';
+import { SegmentWriter } from './segment.ts';
 
 /** Files to ingest (paths, each with the id and text digest the main thread read) into the segment file `name`. */
 export interface BuildTask {
@@ -34,31 +33,40 @@ export interface BuildResult {
 
 const PROGRESS_EVERY = 64;
 
-/** See the module comment; also run on the main thread when the build has one thread. */
+/**
+ * See the module comment; also run on the main thread when the build has one thread. Each article goes into the
+ * segment as soon as it is ingested (`SegmentWriter`): only one is held at a time.
+ */
 export function buildSegment(task: BuildTask, onProgress?: (done: number) => void): BuildResult {
-  const articles: Article[] = [];
-  // Worked out as each article is ingested: what its paragraphs' names are the ingest has just found (`findNames`
-  // remembers the texts it read last); after the whole run, every one was found again.
-  const facts: QuoteFacts[] = [];
+  let writer: SegmentWriter | null = null;
   const outcomes: BuildResult['outcomes'] = [];
-  for (const [n, f] of task.files.entries()) {
-    const c = readCandidate(f.path);
-    if (c?.kind !== 'text' || c.id !== f.id || c.digest !== f.digest) outcomes.push(null);
-    else {
-      const ingested = ingestCandidate(c.name, c.id, c.text);
-      if ('warning' in ingested) outcomes.push(ingested.warning);
+  try {
+    for (const [n, f] of task.files.entries()) {
+      const c = readCandidate(f.path);
+      if (c?.kind !== 'text' || c.id !== f.id || c.digest !== f.digest) outcomes.push(null);
       else {
-        articles.push(ingested.article);
-        facts.push(quoteFactsOf(ingested.article));
-        outcomes.push('article');
+        const ingested = ingestCandidate(c.name, c.id, c.text);
+        if ('warning' in ingested) outcomes.push(ingested.warning);
+        else {
+          // The quote facts are worked out right after the ingest, while `findNames` remembers the texts it read.
+          const facts = quoteFactsOf(ingested.article);
+          writer ??= new SegmentWriter(join(task.folder, task.name), task.name);
+          writer.add(ingested.article, facts);
+          outcomes.push('article');
+        }
       }
+      if ((n + 1) % PROGRESS_EVERY === 0) onProgress?.(n + 1);
     }
-    if ((n + 1) % PROGRESS_EVERY === 0) onProgress?.(n + 1);
+    onProgress?.(task.files.length);
+    if (writer === null) return { outcomes, written: false };
+    const segment = writer.finish();
+    writer = null;
+    segment.close();
+    return { outcomes, written: true };
+  } catch (error) {
+    writer?.abandon();
+    throw error;
   }
-  onProgress?.(task.files.length);
-  if (articles.length === 0) return { outcomes, written: false };
-  Segment.write(join(task.folder, task.name), task.name, articles, facts).close();
-  return { outcomes, written: true };
 }
 
 export default function buildSegmentTask(task: BuildTask): BuildResult {

@@ -374,6 +374,16 @@ export class EventIndex {
   }
 
   static build(articles: Article[]): EventIndex {
+    const builder = EventIndex.builder();
+    for (const a of articles) builder.add(a);
+    return builder.finish(articles);
+  }
+
+  /**
+   * `build` an article at a time, for a writer that does not hold every article at once: `add` each in order
+   * (its dated mentions are read then), and `finish` with them all (only their front matter is read then).
+   */
+  static builder(): { add(article: Article): void; finish(articles: readonly Article[]): EventIndex } {
     const search = new Bm25Builder(['event', 'who']);
     const rows: Array<[number, number, number, number, number, number]> = [];
     const values = new Map<string, number>();
@@ -382,7 +392,10 @@ export class EventIndex {
     const vocabulary = new Map<string, number>();
     const groupStart: number[] = [0];
     const groupEntries: number[] = [];
-    articles.forEach((a, ai) => {
+    let added = 0;
+    const add = (a: Article): void => {
+      const ai = added;
+      added += 1;
       const datesOf = datesBySentence(a.events);
       const people = peopleOf(a);
       a.events.forEach((e, ei) => {
@@ -418,35 +431,39 @@ export class EventIndex {
         }
         groupStart.push(groupEntries.length);
       });
-    });
-    const column = <T extends Uint32Array | Int32Array | Uint8Array>(make: (n: number) => T, k: number): T => {
-      const out = make(rows.length);
-      rows.forEach((r, i) => (out[i] = r[k] as number));
-      return out;
     };
-    const facts: EventFacts = {
-      article: column((n) => new Uint32Array(n), 0),
-      event: column((n) => new Uint32Array(n), 1),
-      paragraph: column((n) => new Int32Array(n), 2),
-      sentence: column((n) => new Uint32Array(n), 3),
-      value: column((n) => new Uint32Array(n), 4),
-      flags: column((n) => new Uint8Array(n), 5),
-      values: [...values.keys()],
-      spanStart: Uint32Array.from(spans.filter((_, i) => i % 2 === 0)),
-      spanEnd: Uint32Array.from(spans.filter((_, i) => i % 2 === 1)),
-      groupStart: Uint32Array.from(groupStart),
-      groupEntries: Uint32Array.from(groupEntries),
-      groupVocabulary: [...vocabulary.keys()],
-      chronological: new Uint32Array(0),
-      publicationRank: publicationOrder(articles).ranks,
+    const finish = (articles: readonly Article[]): EventIndex => {
+      if (articles.length !== added) throw new Error('EventIndex.builder: finish with the articles added');
+      const column = <T extends Uint32Array | Int32Array | Uint8Array>(make: (n: number) => T, k: number): T => {
+        const out = make(rows.length);
+        rows.forEach((r, i) => (out[i] = r[k] as number));
+        return out;
+      };
+      const facts: EventFacts = {
+        article: column((n) => new Uint32Array(n), 0),
+        event: column((n) => new Uint32Array(n), 1),
+        paragraph: column((n) => new Int32Array(n), 2),
+        sentence: column((n) => new Uint32Array(n), 3),
+        value: column((n) => new Uint32Array(n), 4),
+        flags: column((n) => new Uint8Array(n), 5),
+        values: [...values.keys()],
+        spanStart: Uint32Array.from(spans.filter((_, i) => i % 2 === 0)),
+        spanEnd: Uint32Array.from(spans.filter((_, i) => i % 2 === 1)),
+        groupStart: Uint32Array.from(groupStart),
+        groupEntries: Uint32Array.from(groupEntries),
+        groupVocabulary: [...vocabulary.keys()],
+        chronological: new Uint32Array(0),
+        publicationRank: publicationOrder(articles).ranks,
+      };
+      facts.chronological = chronologicalOrder(
+        facts.article.length,
+        (id) => facts.value[id] as number,
+        facts.values,
+        facts.values.map(startOf),
+      );
+      return EventIndex.#whole(facts, search.finish());
     };
-    facts.chronological = chronologicalOrder(
-      facts.article.length,
-      (id) => facts.value[id] as number,
-      facts.values,
-      facts.values.map(startOf),
-    );
-    return EventIndex.#whole(facts, search.finish());
+    return { add, finish };
   }
 
   static load(saved: unknown): EventIndex {
@@ -875,7 +892,7 @@ function articleStarts(old: Uint32Array, layout: Layout, articleCount: number): 
  * The articles in publication order (equal dates in corpus order), whether each has the date of the one before
  * (`tied`, by place in that order), and each article's rank (see `publicationRank`).
  */
-function publicationOrder(articles: Article[]): { order: Uint32Array; tied: Uint8Array; ranks: Uint32Array } {
+function publicationOrder(articles: readonly Article[]): { order: Uint32Array; tied: Uint8Array; ranks: Uint32Array } {
   const compare = new Intl.Collator().compare;
   const published = articles.map((a) => publicationKey(a, 'as given'));
   const order = Uint32Array.from(

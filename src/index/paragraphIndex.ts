@@ -67,23 +67,30 @@ export class ParagraphIndex {
     return new ParagraphIndex(articles, search, lexicon, parts && search instanceof SegmentedBm25 ? partPlaces(search, parts) : undefined);
   }
 
+  /** The BM25 index and lexicon of the articles' paragraphs, numbered in order. */
+  static buildParts(articles: readonly Article[]): { search: Bm25Index; lexicon: Lexicon } {
+    const parts = ParagraphIndex.partsBuilder();
+    for (const a of articles) parts.add(a);
+    return parts.finish();
+  }
+
   /**
-   * The BM25 index and lexicon of the articles' paragraphs, numbered in order. Given `runs`, each paragraph's
-   * phrase run (`paragraphRun`) is pushed to it, in the same order.
+   * `buildParts` an article at a time: `add` tokenises each paragraph once, for MiniSearch, the lexicon and
+   * the paragraph's phrase run (`paragraphRun`), which it returns for the article's details.
    */
-  static buildParts(articles: readonly Article[], runs?: Uint32Array[]): { search: Bm25Index; lexicon: Lexicon } {
-    // Each paragraph is tokenised once: the tokens feed MiniSearch, the lexicon and the runs.
+  static partsBuilder(): { add(article: Article): Uint32Array[]; finish(): { search: Bm25Index; lexicon: Lexicon } } {
     const search = new Bm25Builder(['text']);
     const lexicon = new LexiconBuilder();
-    for (const a of articles) {
-      for (const p of a.paragraphs) {
-        const tokens = tokenize(p.text);
-        const doc = search.add([tokens.flatMap((t) => (t.term === null ? [] : [t.term]))]);
-        lexicon.add(p.text, tokens, doc);
-        runs?.push(runOfTokens(p.text, tokens));
-      }
-    }
-    return { search: search.finish(), lexicon: lexicon.finish() };
+    return {
+      add: (article) =>
+        article.paragraphs.map((p) => {
+          const tokens = tokenize(p.text);
+          const doc = search.add([tokens.flatMap((t) => (t.term === null ? [] : [t.term]))]);
+          lexicon.add(p.text, tokens, doc);
+          return runOfTokens(p.text, tokens);
+        }),
+      finish: () => ({ search: search.finish(), lexicon: lexicon.finish() }),
+    };
   }
 
   /** Rebuilds the index from `toJSON()` output; the articles must be the same, in the same order. */
