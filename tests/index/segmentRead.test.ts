@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -15,8 +15,8 @@ import {
 } from '../../src/index/articleStore.ts';
 import type { LoadedCorpus } from '../../src/index/loadedCorpus.ts';
 import { ParagraphIndex } from '../../src/index/paragraphIndex.ts';
-import { QuoteBook } from '../../src/index/quoteBook.ts';
-import { Segment } from '../../src/index/segment.ts';
+import { QuoteBook, quoteFactsOf } from '../../src/index/quoteBook.ts';
+import { Segment, SegmentWriter } from '../../src/index/segment.ts';
 import { type Steps, runInTurns } from '../../src/index/steps.ts';
 import type { Article } from '../../src/model/index.ts';
 import { renderJson } from '../../src/render/json.ts';
@@ -169,5 +169,41 @@ describe('ownTypedArraysSteps', () => {
     expect(pauses).toBeGreaterThanOrEqual(2);
     expect(value).toEqual(saved);
     expect(views(value)).toEqual([]);
+  });
+});
+
+describe('SegmentWriter', () => {
+  it('removes its file when an article cannot be added, and may be abandoned again', () => {
+    const file = join(scratch, 'broken.qdseg');
+    const [first, second] = loadCorpus(CORPUS_DIR).articles as [Article, Article];
+    const writer = new SegmentWriter(file, 'broken.qdseg');
+    writer.add(first);
+    expect(writer.count).toBe(1);
+    expect(existsSync(file)).toBe(true);
+    const broken = {
+      ...second,
+      get paragraphs(): never {
+        throw new Error('unreadable');
+      },
+    } as Article;
+    expect(() => writer.add(broken)).toThrow('unreadable');
+    expect(existsSync(file)).toBe(false);
+    expect(() => writer.abandon()).not.toThrow();
+  });
+
+  it('writes what it was given an article at a time, facts given or not, as one segment', () => {
+    const articles = loadCorpus(CORPUS_DIR).articles;
+    const file = join(scratch, 'streamed.qdseg');
+    const writer = new SegmentWriter(file, 'streamed.qdseg');
+    // The first article's facts given, the others' worked out by the writer.
+    articles.forEach((a, i) => writer.add(a, i === 0 ? quoteFactsOf(a) : undefined));
+    const streamed = writer.finish();
+    const whole = Segment.write(join(scratch, 'whole.qdseg'), 'whole.qdseg', articles);
+    expect(streamed.articles.map((a) => a.file)).toEqual(articles.map((a) => a.file));
+    expect(streamed.quoteFacts).toEqual(whole.quoteFacts);
+    expect(answers(corpusOf(streamed))).toEqual(answers(corpusOf(whole)));
+    const reread = Segment.read(file, 'streamed.qdseg');
+    expect(answers(corpusOf(reread))).toEqual(answers(corpusOf(whole)));
+    for (const s of [streamed, whole, reread]) s.close();
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { terms, tokenize, writtenForm } from '../../src/nlp/terms.ts';
+import { CORPUS_DIR } from '../support/helpers.ts';
 
 describe('terms with each spelling kept', () => {
   it('folds the spellings of one name into one term by default', () => {
@@ -54,5 +57,39 @@ describe('tokenize with each word read once', () => {
       [13, 16, 'new'],
       [17, 24, 'yorker'],
     ]);
+  });
+});
+
+describe('tokenize finds the words WORD matches', () => {
+  // The expression the tokenizer reads text past ASCII with, and that it reads ASCII as: the reference.
+  const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+  const spans = (text: string): string[] => [...text.matchAll(WORD)].map((m) => `${m.index}-${m.index + m[0].length}`);
+  const found = (text: string): string[] => tokenize(text, { keepStopwords: true }).map((t) => `${t.start}-${t.end}`);
+  // The first words of two-word names ("United States", "New York") made other words, so that each word is a token.
+  const noPairs = (text: string): string => text.replace(/\b(?:united|new|islamic)\b/gi, (w) => 'q'.repeat(w.length));
+
+  it('reads abbreviations, possessives and digits in ASCII as the expression does', () => {
+    for (const text of [
+      'U.S.A. and u.s. or A.B.C.D',
+      'e.g. i.e., X. Y',
+      "Russia's it’s rock'n'roll 3'5 12’s",
+      'F-16s 2015-12-15 a.m. 9.30',
+    ])
+      expect(found(text)).toEqual(spans(text));
+    expect(tokenize('U.S.A.').map((t) => t.term)).toEqual(['unitedstates']);
+    expect(tokenize('U.S.A').map((t) => t.term)).toEqual(['unitedstates', null]);
+  });
+
+  it('reads letters and digits past ASCII as the expression does: accents, other scripts, astral letters', () => {
+    for (const text of ['café Zürich naïve', 'U.S.é É.T.', 'Ahmed’é 3’é x’😀', '٣٤ ²½ 𝐀𝐁 𝐀.𝐁.', 'e\u0301t\u00e9 straße', 'Şam’s Moskva’ya'])
+      expect(found(text)).toEqual(spans(text));
+  });
+
+  it('reads every word of the seed articles as the expression does', () => {
+    const texts = readdirSync(CORPUS_DIR)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => noPairs(readFileSync(join(CORPUS_DIR, f), 'utf8')));
+    expect(texts.join('').length).toBeGreaterThan(10_000);
+    for (const text of texts) expect(found(text)).toEqual(spans(text));
   });
 });
