@@ -54,7 +54,15 @@ export const docOfPosition = (position: number): number => Math.floor(position /
 export type SavedLexicon = Array<[string, string, number, string, number?]>;
 
 /** The word a token stands for as written, without a possessive "'s". */
-export const writtenForm = (text: string, t: Token): string => text.slice(t.start, t.end).replace(/['’]s$/, '');
+export function writtenForm(text: string, t: Token): string {
+  // /['’]s$/ read by its codes: every word of every paragraph comes here.
+  const end = t.end - 2;
+  if (end >= t.start && text.charCodeAt(end + 1) === 0x73) {
+    const c = text.charCodeAt(end);
+    if (c === 0x27 || c === 0x2019) return text.slice(t.start, end);
+  }
+  return text.slice(t.start, t.end);
+}
 
 /** Collects the written words of the corpus as paragraphs are indexed. */
 export class LexiconBuilder {

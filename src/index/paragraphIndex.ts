@@ -85,7 +85,9 @@ export class ParagraphIndex {
       add: (article) =>
         article.paragraphs.map((p) => {
           const tokens = tokenize(p.text);
-          const doc = search.add([tokens.flatMap((t) => (t.term === null ? [] : [t.term]))]);
+          const words: string[] = [];
+          for (const t of tokens) if (t.term !== null) words.push(t.term);
+          const doc = search.add([words]);
           lexicon.add(p.text, tokens, doc);
           return runOfTokens(p.text, tokens);
         }),
