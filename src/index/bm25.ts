@@ -114,27 +114,40 @@ export class Bm25Builder {
     this.triples = fields.map(() => ({ term: new U32List(), doc: new U32List(), freq: new U32List(), lengths: new U32List(), average: 0 }));
   }
 
+  /** Per term id, its count in the field being added; back to zero once the field is added. */
+  private counts = new Uint32Array(1024);
+
   /** Adds a document: for each field, in the order of `fields`, its terms in order. */
   add(fieldTerms: ReadonlyArray<readonly string[]>): number {
     const doc = this.docCount++;
-    this.fields.forEach((_, f) => {
+    for (let f = 0; f < this.fields.length; f += 1) {
       const t = this.triples[f] as (typeof this.triples)[number];
-      const counts = new Map<string, number>();
-      for (const term of fieldTerms[f] ?? []) counts.set(term, (counts.get(term) ?? 0) + 1);
-      t.lengths.push(Math.min(counts.size, 65535));
-      t.average = (t.average * doc + counts.size) / (doc + 1);
-      for (const [term, n] of counts) {
+      // The field's distinct terms in the order first seen (new terms numbered in that order), each with its count.
+      const distinct: number[] = [];
+      for (const term of fieldTerms[f] ?? []) {
         let id = this.termIds.get(term);
         if (id === undefined) {
           id = this.terms.length;
           this.termIds.set(term, id);
           this.terms.push(term);
+          if (id >= this.counts.length) {
+            const grown = new Uint32Array(this.counts.length * 2);
+            grown.set(this.counts);
+            this.counts = grown;
+          }
         }
+        if (this.counts[id] === 0) distinct.push(id);
+        (this.counts[id] as number) += 1;
+      }
+      t.lengths.push(Math.min(distinct.length, 65535));
+      t.average = (t.average * doc + distinct.length) / (doc + 1);
+      for (const id of distinct) {
         t.term.push(id);
         t.doc.push(doc);
-        t.freq.push(n);
+        t.freq.push(this.counts[id] as number);
+        this.counts[id] = 0;
       }
-    });
+    }
     return doc;
   }
 
