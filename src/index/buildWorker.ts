@@ -1,7 +1,7 @@
 /**
  * The build worker of liveIndex.ts: ingests a run of corpus files (consecutive in file order) and writes their
  * articles as one segment file, in a thread of its own, so that the first build of a live index uses every core
- * for all of its work: ingest, and the segment's indexes (`Segment.write`: tokenising every paragraph, the quote
+ * for all of its work: ingest, and the segment's indexes (`SegmentWriter`: tokenising every paragraph, the quote
  * facts, the dated mentions), which on one thread after a pool's ingest were 40% of the build at 100,000
  * paragraphs. The main thread decides beforehand which files may be admitted (see `LiveIndex`'s build), and
  * after, from the outcomes this gives, which are. The file is synced before this returns; until the manifest

@@ -75,7 +75,7 @@ export class ParagraphIndex {
   }
 
   /**
-   * `buildParts` an article at a time: `add` tokenises each paragraph once, for MiniSearch, the lexicon and
+   * `buildParts` an article at a time: `add` tokenises each paragraph once, for the BM25 postings, the lexicon and
    * the paragraph's phrase run (`paragraphRun`), which it returns for the article's details.
    */
   static partsBuilder(): { add(article: Article): Uint32Array[]; finish(): { search: Bm25Index; lexicon: Lexicon } } {

@@ -284,7 +284,8 @@ export class Segment {
 /**
  * Writes a segment an article at a time (`add`, in file order), so that whoever writes it holds each article
  * only while it is added: its paragraphs' postings, lexicon entries and phrase runs, its dated mentions and
- * its quote facts are worked out then, and its details written to the file. A build's worker no longer keeps
+ * its quote facts are worked out then, and its details written to the file (what stays until `finish` is the
+ * postings, each article's head and quote facts). A build's worker no longer keeps
  * a whole run of ingested articles until the end (at 60,000 paragraphs, 535 MB of heap against 234, and 6%
  * of the ingest's time in garbage collection). `finish` writes the indexes, syncs the file and returns the
  * segment; on any failure the file is abandoned (removed), as it is by `abandon`.
@@ -298,7 +299,8 @@ export class SegmentWriter {
   readonly #facts: QuoteFacts[] = [];
   /** Were every article's facts given (then kept as given; else kept as read back from their saved form)? */
   #allGiven = true;
-  #abandoned = false;
+  /** Finished (the segment owns the file) or abandoned (the file is gone): nothing more may be done. */
+  #done = false;
 
   constructor(path: string, name: string) {
     this.#name = name;
@@ -312,6 +314,7 @@ export class SegmentWriter {
 
   /** Adds the next article, with its quote facts when known (worked out here otherwise). */
   add(article: Article, facts?: QuoteFacts): void {
+    if (this.#done) throw new Error('SegmentWriter: add after finish or abandon');
     try {
       const runs = this.#paragraphs.add(article);
       this.#events.add(article);
@@ -325,6 +328,7 @@ export class SegmentWriter {
   }
 
   finish(): Segment {
+    if (this.#done) throw new Error('SegmentWriter: finish after finish or abandon');
     const writer = this.#writer;
     try {
       const { search, lexicon } = this.#paragraphs.finish();
@@ -341,6 +345,7 @@ export class SegmentWriter {
         quoteFacts: serialize(typedArraysAsBytes(saved)),
       } satisfies SegmentHeader);
       writer.sync();
+      this.#done = true;
       return makeSegment(
         this.#name,
         this.#stored,
@@ -356,10 +361,13 @@ export class SegmentWriter {
     }
   }
 
-  /** Removes the file; the writer is done. Once is enough: a failed `add` or `finish` has done it already. */
+  /**
+   * Removes the file; the writer is done. Nothing to do when it is done already: abandoned (a failed `add` or
+   * `finish` abandons), or finished (the file is the segment's then).
+   */
   abandon(): void {
-    if (this.#abandoned) return;
-    this.#abandoned = true;
+    if (this.#done) return;
+    this.#done = true;
     this.#writer.abandon();
   }
 }

@@ -189,6 +189,23 @@ describe('SegmentWriter', () => {
     expect(() => writer.add(broken)).toThrow('unreadable');
     expect(existsSync(file)).toBe(false);
     expect(() => writer.abandon()).not.toThrow();
+    expect(() => writer.add(first)).toThrow(/after finish or abandon/);
+  });
+
+  it('keeps facts given as the very objects given, and refuses to go on once finished', () => {
+    const articles = loadCorpus(CORPUS_DIR).articles;
+    const facts = articles.map(quoteFactsOf);
+    const file = join(scratch, 'given.qdseg');
+    const writer = new SegmentWriter(file, 'given.qdseg');
+    articles.forEach((a, i) => writer.add(a, facts[i]));
+    const segment = writer.finish();
+    expect(segment.quoteFacts[0]).toBe(facts[0]);
+    expect(() => writer.finish()).toThrow(/after finish or abandon/);
+    // Abandoning a finished writer leaves the segment's file alone.
+    writer.abandon();
+    expect(existsSync(file)).toBe(true);
+    expect(segment.articles[0]?.paragraphs[0]?.text).toBe(articles[0]?.paragraphs[0]?.text);
+    segment.close();
   });
 
   it('writes what it was given an article at a time, facts given or not, as one segment', () => {
